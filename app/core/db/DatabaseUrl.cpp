@@ -1,0 +1,177 @@
+#include "DatabaseUrl.h"
+
+#include "domain/Error.h"
+
+#include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+namespace {
+
+// libpq keywords a URL may carry. Anything else is a typo that libpq would
+// reject with a less helpful message, so it is refused here by name.
+const QSet<QString>& allowedOptions()
+{
+    static const QSet<QString> keys = {
+        u"sslmode"_s,           u"sslrootcert"_s,       u"sslcert"_s,         u"sslkey"_s,
+        u"sslcrl"_s,            u"channel_binding"_s,   u"connect_timeout"_s, u"keepalives"_s,
+        u"keepalives_idle"_s,   u"keepalives_interval"_s, u"keepalives_count"_s, u"tcp_user_timeout"_s,
+        u"application_name"_s,  u"options"_s,           u"target_session_attrs"_s,
+        u"gssencmode"_s,        u"sslsni"_s,
+    };
+    return keys;
+}
+
+Error configError(const QString& what)
+{
+    return Error(Error::Kind::Config, u"Database URL: "_s + what);
+}
+
+QString quoteConninfo(const QString& value)
+{
+    QString v = value;
+    v.replace(u"\\"_s, u"\\\\"_s);
+    v.replace(u"'"_s, u"\\'"_s);
+    return u'\'' + v + u'\'';
+}
+
+} // namespace
+
+DatabaseUrl DatabaseUrl::sqliteFile(const QString& path)
+{
+    DatabaseUrl u;
+    u.dialect = Dialect::Sqlite;
+    u.database = path;
+    return u;
+}
+
+DatabaseUrl DatabaseUrl::parse(const QString& input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        throw configError(u"it is empty"_s);
+    if (text.size() > 4096)
+        throw configError(u"it is too long"_s);
+
+    const qsizetype colon = text.indexOf(u"://"_s);
+    if (colon <= 0)
+        throw configError(u"expected a URL starting with postgresql:// or sqlite:///"_s);
+    const QString scheme = text.left(colon).toLower();
+
+    if (scheme == u"sqlite") {
+        const QString rest = text.mid(colon + 3);
+        if (rest == u":memory:")
+            return sqliteFile(rest);
+        if (!rest.startsWith(u'/') || rest.size() < 2)
+            throw configError(u"a SQLite URL names a file: sqlite:///relative/path or sqlite:////absolute/path"_s);
+        // dj_database_url: everything after "sqlite:///" is the path.
+        return sqliteFile(QUrl::fromPercentEncoding(rest.mid(1).toUtf8()));
+    }
+
+    if (scheme != u"postgres" && scheme != u"postgresql" && scheme != u"pgsql")
+        throw configError(u"unsupported scheme \"%1\" (use postgresql:// or sqlite:///)"_s.arg(scheme.left(20)));
+
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        throw configError(u"it is not a valid URL (%1)"_s.arg(url.errorString().remove(text)));
+
+    DatabaseUrl u;
+    u.dialect = Dialect::Postgres;
+    u.host = url.host(QUrl::FullyDecoded);
+    if (u.host.isEmpty())
+        throw configError(u"the host name is missing"_s);
+    u.port = url.port(5432);
+    if (u.port <= 0 || u.port > 65535)
+        throw configError(u"the port must be between 1 and 65535"_s);
+    u.user = url.userName(QUrl::FullyDecoded);
+    u.password = url.password(QUrl::FullyDecoded);
+    u.database = url.path(QUrl::FullyDecoded).mid(1);
+    if (u.database.isEmpty())
+        throw configError(u"the database name is missing (…/dbname after the host)"_s);
+    if (u.database.contains(u'/'))
+        throw configError(u"the database name must not contain '/'"_s);
+
+    const QUrlQuery query(url);
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!allowedOptions().contains(key))
+            throw configError(u"unknown parameter \"%1\""_s.arg(key.left(40)));
+        u.options.insert(key, value);
+    }
+    static const QSet<QString> sslModes = {u"disable"_s, u"allow"_s, u"prefer"_s,
+                                           u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+    if (u.options.contains(u"sslmode"_s) && !sslModes.contains(u.options.value(u"sslmode"_s)))
+        throw configError(u"sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full"_s);
+    for (const QString& numeric : {u"connect_timeout"_s, u"keepalives_idle"_s, u"keepalives_interval"_s,
+                                   u"keepalives_count"_s, u"tcp_user_timeout"_s}) {
+        if (!u.options.contains(numeric))
+            continue;
+        bool ok = false;
+        const int n = u.options.value(numeric).toInt(&ok);
+        if (!ok || n < 0)
+            throw configError(u"%1 must be a whole number of seconds"_s.arg(numeric));
+    }
+    return u;
+}
+
+QString DatabaseUrl::redacted() const
+{
+    if (dialect == Dialect::Sqlite)
+        return database == u":memory:" ? u"sqlite://:memory:"_s : u"sqlite:///"_s + database;
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(host);
+    if (port != 5432)
+        url.setPort(port);
+    url.setUserName(user);
+    url.setPath(u'/' + database);
+    QUrlQuery q;
+    for (auto it = options.begin(); it != options.end(); ++it)
+        q.addQueryItem(it.key(), it.value());
+    url.setQuery(q);
+    return url.toString();
+}
+
+QString DatabaseUrl::toString() const
+{
+    if (dialect == Dialect::Sqlite || password.isEmpty())
+        return redacted();
+    QUrl url(redacted());
+    url.setPassword(password);
+    return url.toString();
+}
+
+QString DatabaseUrl::displayLocation() const
+{
+    if (dialect == Dialect::Sqlite)
+        return database;
+    return u"%1 / %2"_s.arg(host, database);
+}
+
+bool DatabaseUrl::looksPooled() const
+{
+    return dialect == Dialect::Postgres && host.section(u'.', 0, 0).endsWith(u"-pooler"_s);
+}
+
+QString DatabaseUrl::libpqOptions() const
+{
+    // Defaults chosen for a serverless database reached over the internet: give a
+    // cold Neon compute time to wake, and notice a dead peer within a minute.
+    QMap<QString, QString> all = {
+        {u"connect_timeout"_s, u"15"_s},   {u"keepalives"_s, u"1"_s},
+        {u"keepalives_idle"_s, u"30"_s},   {u"keepalives_interval"_s, u"10"_s},
+        {u"keepalives_count"_s, u"3"_s},   {u"application_name"_s, u"tripplanner"_s},
+    };
+    for (auto it = options.begin(); it != options.end(); ++it)
+        all.insert(it.key(), it.value());
+    QStringList parts;
+    for (auto it = all.begin(); it != all.end(); ++it)
+        parts << it.key() + u'=' + quoteConninfo(it.value());
+    // QPSQL splits the option string on ';' and joins the pieces with spaces.
+    return parts.join(u';');
+}
+
+} // namespace tp

@@ -1,0 +1,157 @@
+#include "SqlValue.h"
+
+#include "domain/Error.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+SqlValue::SqlValue(const QDate& v)
+{
+    if (v.isValid()) {
+        m_kind = Kind::Date;
+        m_value = v;
+    }
+}
+
+SqlValue::SqlValue(const QDateTime& v)
+{
+    if (v.isValid()) {
+        m_kind = Kind::Timestamp;
+        m_value = v.toUTC();
+    }
+}
+
+SqlValue::SqlValue(const QJsonArray& v)
+    : m_kind(Kind::Json)
+    , m_value(QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact)))
+{
+}
+
+SqlValue::SqlValue(const QJsonObject& v)
+    : m_kind(Kind::Json)
+    , m_value(QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact)))
+{
+}
+
+SqlValue SqlValue::textOrNull(const QString& v)
+{
+    return v.isEmpty() ? SqlValue() : SqlValue(v);
+}
+
+QString sqliteTimestamp(const QDateTime& utc)
+{
+    return utc.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+}
+
+namespace {
+QString escapedString(const QString& text)
+{
+    if (text.contains(QChar(u'\0')))
+        throw Error::validation(u"text"_s, u"contains a NUL character"_s);
+    // E'' strings mean the same whatever standard_conforming_strings is set to
+    // on the server or the pooler: backslash and quote are both escaped.
+    QString out;
+    out.reserve(text.size() + 8);
+    out += u"E'"_s;
+    for (QChar c : text) {
+        if (c == u'\\')
+            out += u"\\\\"_s;
+        else if (c == u'\'')
+            out += u"''"_s;
+        else
+            out += c;
+    }
+    out += u'\'';
+    return out;
+}
+} // namespace
+
+QString SqlValue::toPostgresLiteral() const
+{
+    switch (m_kind) {
+    case Kind::Null: return u"NULL"_s;
+    case Kind::Integer: return QString::number(m_value.toLongLong());
+    case Kind::Boolean: return m_value.toBool() ? u"TRUE"_s : u"FALSE"_s;
+    case Kind::Text: return escapedString(m_value.toString());
+    // Decimal::toString() only ever yields digits, '-' and '.'.
+    case Kind::Numeric: return m_value.toString() + u"::numeric"_s;
+    case Kind::Date: return u"DATE '"_s + m_value.toDate().toString(Qt::ISODate) + u'\'';
+    case Kind::Timestamp: return u"TIMESTAMPTZ '"_s + sqliteTimestamp(m_value.toDateTime()) + u'\'';
+    case Kind::Json: return escapedString(m_value.toString()) + u"::jsonb"_s;
+    }
+    return u"NULL"_s;
+}
+
+QVariant SqlValue::toSqliteBinding() const
+{
+    switch (m_kind) {
+    case Kind::Null: return QVariant(QMetaType::fromType<QString>());
+    case Kind::Integer: return m_value.toLongLong();
+    case Kind::Boolean: return m_value.toBool() ? 1 : 0;
+    case Kind::Text:
+    case Kind::Numeric:
+    case Kind::Json: {
+        // QSQLITE binds a null QString as NULL; an empty text must stay ''.
+        const QString s = m_value.toString();
+        return s.isNull() ? QString(u""_s) : s;
+    }
+    case Kind::Date: return m_value.toDate().toString(Qt::ISODate);
+    case Kind::Timestamp: return sqliteTimestamp(m_value.toDateTime());
+    }
+    return {};
+}
+
+BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect)
+{
+    BoundSql out;
+    out.sql.reserve(sql.size() + 64);
+    const qsizetype n = sql.size();
+    qsizetype i = 0;
+    auto copyUntil = [&](qsizetype end) {
+        out.sql += QStringView(sql).mid(i, end - i);
+        i = end;
+    };
+    while (i < n) {
+        const QChar c = sql[i];
+        if (c == u'\'' || c == u'"') { // quoted literal or identifier
+            qsizetype j = i + 1;
+            while (j < n && sql[j] != c)
+                ++j;
+            copyUntil(std::min(j + 1, n));
+        } else if (c == u'-' && i + 1 < n && sql[i + 1] == u'-') { // line comment
+            qsizetype j = sql.indexOf(u'\n', i);
+            copyUntil(j < 0 ? n : j);
+        } else if (c == u'$' && i + 1 < n && sql[i + 1] == u'$') { // $$ body $$
+            qsizetype j = sql.indexOf(u"$$"_s, i + 2);
+            copyUntil(j < 0 ? n : j + 2);
+        } else if (c == u':' && i + 1 < n && sql[i + 1] == u':') { // ::cast
+            copyUntil(i + 2);
+        } else if (c == u':' && i + 1 < n && (sql[i + 1].isLetter() || sql[i + 1] == u'_')) {
+            qsizetype j = i + 1;
+            while (j < n && (sql[j].isLetterOrNumber() || sql[j] == u'_'))
+                ++j;
+            const QStringView name = QStringView(sql).mid(i + 1, j - i - 1);
+            const SqlParam* found = nullptr;
+            for (const SqlParam& p : params)
+                if (p.name == name)
+                    found = &p;
+            if (!found)
+                throw Error(Error::Kind::Database, u"internal: no value bound for :%1"_s.arg(name));
+            if (dialect == Dialect::Postgres) {
+                out.sql += found->value.toPostgresLiteral();
+            } else {
+                out.sql += u'?';
+                out.sqliteValues << found->value.toSqliteBinding();
+            }
+            i = j;
+        } else {
+            copyUntil(i + 1);
+        }
+    }
+    return out;
+}
+
+} // namespace tp

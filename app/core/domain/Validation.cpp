@@ -1,0 +1,147 @@
+#include "Validation.h"
+
+#include "Stages.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::validation {
+
+namespace {
+
+void checkText(QList<FieldError>& out, const QString& field, const QString& value, int maxLength, bool required)
+{
+    if (required && value.trimmed().isEmpty()) {
+        out.append({field, u"is required"_s});
+        return;
+    }
+    if (value.size() > maxLength)
+        out.append({field, u"must be at most %L1 characters (it has %L2)"_s.arg(maxLength).arg(value.size())});
+    else if (value.contains(QChar(u'\0')))
+        out.append({field, u"contains a NUL character"_s});
+}
+
+void checkRange(QList<FieldError>& out, const QString& field, const std::optional<Decimal>& value, qint64 minUnits,
+                qint64 maxUnits, const QString& rangeText)
+{
+    if (value && (value->units() < minUnits || value->units() > maxUnits))
+        out.append({field, u"must be between %1"_s.arg(rangeText)});
+}
+
+} // namespace
+
+QList<FieldError> checkTrip(const Trip& trip)
+{
+    QList<FieldError> out;
+    checkText(out, u"title"_s, trip.title, TitleMaxLength, true);
+    checkText(out, u"description"_s, trip.description, LongTextMaxLength, false);
+    if (trip.startDate.isValid() && trip.endDate.isValid() && trip.endDate < trip.startDate)
+        out.append({u"end_date"_s, u"must not be before the start date"_s});
+    if (trip.budget) {
+        if (trip.budget->scale() != decimal_shape::MoneyScale)
+            out.append({u"budget"_s, u"must have 2 decimals"_s});
+        else
+            checkRange(out, u"budget"_s, trip.budget, 0, 9'999'999'999, u"0 and 99,999,999.99"_s);
+    }
+    if (trip.travelersCount < 1)
+        out.append({u"travelers_count"_s, u"must be at least 1"_s});
+    if (choiceIndex(trip_status::all, trip.status) < 0)
+        out.append({u"status"_s, u"must be one of: %1"_s.arg(choiceValues(trip_status::all).join(u", "_s))});
+    return out;
+}
+
+QList<FieldError> checkDestination(const Destination& d)
+{
+    QList<FieldError> out;
+    checkText(out, u"name"_s, d.name, NameMaxLength, true);
+    checkText(out, u"country"_s, d.country, CountryMaxLength, true);
+    checkText(out, u"city"_s, d.city, CityMaxLength, false);
+    checkText(out, u"best_time_to_visit"_s, d.bestTimeToVisit, BestTimeMaxLength, false);
+    checkText(out, u"description"_s, d.description, LongTextMaxLength, false);
+    checkRange(out, u"average_cost_per_day"_s, d.averageCostPerDay, 0, 99'999'999, u"0 and 999,999.99"_s);
+    checkRange(out, u"latitude"_s, d.latitude, -90'000'000, 90'000'000, u"-90 and 90"_s);
+    checkRange(out, u"longitude"_s, d.longitude, -180'000'000, 180'000'000, u"-180 and 180"_s);
+    if (d.latitude.has_value() != d.longitude.has_value())
+        out.append({d.latitude ? u"longitude"_s : u"latitude"_s, u"is required when the other coordinate is set"_s});
+    return out;
+}
+
+QList<FieldError> checkPreferences(const UserPreferences& p)
+{
+    QList<FieldError> out;
+    checkText(out, u"preferences_text"_s, p.preferencesText, LongTextMaxLength, false);
+    checkRange(out, u"budget_min"_s, p.budgetMin, 0, 9'999'999'999, u"0 and 99,999,999.99"_s);
+    checkRange(out, u"budget_max"_s, p.budgetMax, 0, 9'999'999'999, u"0 and 99,999,999.99"_s);
+    if (p.budgetMin && p.budgetMax && *p.budgetMax < *p.budgetMin)
+        out.append({u"budget_max"_s, u"must not be less than the minimum budget"_s});
+    if (p.preferredGroupSize < 0)
+        out.append({u"preferred_group_size"_s, u"must not be negative"_s});
+    return out;
+}
+
+QList<FieldError> checkUsername(const QString& username)
+{
+    QList<FieldError> out;
+    checkText(out, u"username"_s, username, UsernameMaxLength, true);
+    // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ only.
+    static const QRegularExpression allowed(u"^[\\w.@+-]+$"_s, QRegularExpression::UseUnicodePropertiesOption);
+    if (out.isEmpty() && !allowed.match(username).hasMatch())
+        out.append({u"username"_s, u"may contain only letters, digits and @ . + - _"_s});
+    return out;
+}
+
+QList<FieldError> checkMessageText(const QString& text)
+{
+    QList<FieldError> out;
+    checkText(out, u"content"_s, text, LongTextMaxLength, true);
+    return out;
+}
+
+void require(const QList<FieldError>& errors)
+{
+    if (!errors.isEmpty())
+        throw Error::validation(errors);
+}
+
+Decimal parseMoney(const QString& field, const QString& text, int precision)
+{
+    QString why;
+    const auto d = Decimal::parse(text, precision, decimal_shape::MoneyScale, &why);
+    if (!d)
+        throw Error::validation(field, why);
+    if (d->isNegative())
+        throw Error::validation(field, u"must not be negative"_s);
+    return *d;
+}
+
+static Decimal parseCoordinate(const QString& field, const QString& text, int limit)
+{
+    QString why;
+    const auto d = Decimal::parse(text, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale, &why);
+    if (!d)
+        throw Error::validation(field, why);
+    if (d->units() < -qint64(limit) * 1'000'000 || d->units() > qint64(limit) * 1'000'000)
+        throw Error::validation(field, u"must be between -%1 and %1"_s.arg(limit));
+    return *d;
+}
+
+Decimal parseLatitude(const QString& text)
+{
+    return parseCoordinate(u"latitude"_s, text, 90);
+}
+
+Decimal parseLongitude(const QString& text)
+{
+    return parseCoordinate(u"longitude"_s, text, 180);
+}
+
+QDate parseDate(const QString& field, const QString& text)
+{
+    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
+    if (!d.isValid())
+        throw Error::validation(field, u"is not a valid date (use YYYY-MM-DD): %1"_s.arg(text.left(40)));
+    return d;
+}
+
+} // namespace tp::validation

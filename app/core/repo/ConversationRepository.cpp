@@ -1,0 +1,177 @@
+#include "ConversationRepository.h"
+
+#include "RowMapping.h"
+#include "domain/Stages.h"
+#include "domain/Validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+namespace {
+const QString ownedConversation =
+    u"SELECT c.id FROM destination_search_tripconversation c JOIN api_trip t ON t.id = c.trip_id "
+    u"WHERE c.id = :c AND t.user_id = :user"_s;
+} // namespace
+
+void ConversationRepository::requireOwned(Id conversationId)
+{
+    if (m_db.query(ownedConversation, {{u"c"_s, conversationId}, {u"user"_s, m_userId}}).isEmpty())
+        throw Error(Error::Kind::NotFound, u"You have no conversation with id %1."_s.arg(conversationId));
+}
+
+std::optional<Conversation> ConversationRepository::findForTrip(Id tripId)
+{
+    const SqlRows r = m_db.query(u"SELECT c.id, c.created_at FROM destination_search_tripconversation c "
+                                 u"JOIN api_trip t ON t.id = c.trip_id WHERE c.trip_id = :trip AND t.user_id = :user"_s,
+                                 {{u"trip"_s, tripId}, {u"user"_s, m_userId}});
+    if (r.isEmpty())
+        return std::nullopt;
+    return Conversation{col::id(r.first(), "id"), tripId, col::timestamp(r.first(), "created_at")};
+}
+
+std::pair<Conversation, ConversationState> ConversationRepository::ensureForTrip(Id tripId)
+{
+    return m_db.transaction([&] {
+        if (m_db.query(u"SELECT id FROM api_trip WHERE id = :id AND user_id = :user"_s,
+                       {{u"id"_s, tripId}, {u"user"_s, m_userId}})
+                .isEmpty())
+            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(tripId));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto conversation = findForTrip(tripId);
+        if (!conversation) {
+            const SqlRows r = m_db.write(u"INSERT INTO destination_search_tripconversation (created_at, trip_id) "
+                                         u"VALUES (:now, :trip) RETURNING id"_s,
+                                         {{u"now"_s, now}, {u"trip"_s, tripId}});
+            conversation = Conversation{col::id(r.first(), "id"), tripId, now};
+        }
+        auto existing = state(conversation->id);
+        if (!existing) {
+            m_db.execute(u"INSERT INTO destination_search_conversationstate (current_stage, user_info, "
+                         u"question_queue, current_question_index, destinations_text, questions_asked, "
+                         u"total_questions, created_at, updated_at, conversation_id) VALUES ('initial', '', :queue, "
+                         u"0, '', 0, 0, :now, :now, :c)"_s,
+                         {{u"queue"_s, QJsonArray()}, {u"now"_s, now}, {u"c"_s, conversation->id}});
+            existing = state(conversation->id);
+        }
+        return std::pair{*conversation, *existing};
+    });
+}
+
+QList<Message> ConversationRepository::messages(Id conversationId, int limit, int offset)
+{
+    QString sql = u"SELECT m.id, m.conversation_id, m.is_user, m.content, m.timestamp "
+                  u"FROM destination_search_message m JOIN destination_search_tripconversation c "
+                  u"ON c.id = m.conversation_id JOIN api_trip t ON t.id = c.trip_id "
+                  u"WHERE m.conversation_id = :c AND t.user_id = :user ORDER BY m.timestamp, m.id"_s;
+    SqlParams params{{u"c"_s, conversationId}, {u"user"_s, m_userId}};
+    if (limit >= 0) {
+        sql += u" LIMIT :limit OFFSET :offset"_s;
+        params.append({u"limit"_s, limit});
+        params.append({u"offset"_s, offset});
+    }
+    QList<Message> out;
+    for (const SqlRow& r : m_db.query(sql, params))
+        out << rows::message(r);
+    return out;
+}
+
+int ConversationRepository::messageCount(Id conversationId)
+{
+    const SqlRows r = m_db.query(u"SELECT count(*) AS n FROM destination_search_message m "
+                                 u"JOIN destination_search_tripconversation c ON c.id = m.conversation_id "
+                                 u"JOIN api_trip t ON t.id = c.trip_id WHERE m.conversation_id = :c AND t.user_id = :user"_s,
+                                 {{u"c"_s, conversationId}, {u"user"_s, m_userId}});
+    return r.isEmpty() ? 0 : col::integer(r.first(), "n");
+}
+
+std::optional<ConversationState> ConversationRepository::state(Id conversationId)
+{
+    const SqlRows r = m_db.query(u"SELECT "_s + rows::stateColumns +
+                                     u" FROM destination_search_conversationstate s "
+                                     u"JOIN destination_search_tripconversation c ON c.id = s.conversation_id "
+                                     u"JOIN api_trip t ON t.id = c.trip_id "
+                                     u"WHERE s.conversation_id = :c AND t.user_id = :user"_s,
+                                 {{u"c"_s, conversationId}, {u"user"_s, m_userId}});
+    if (r.isEmpty())
+        return std::nullopt;
+    return rows::state(r.first(), "s_");
+}
+
+QList<Recommendations> ConversationRepository::recommendationHistory(Id conversationId)
+{
+    QList<Recommendations> out;
+    for (const SqlRow& r : m_db.query(u"SELECT r.id, r.conversation_id, r.locations, r.created_at "
+                                      u"FROM destination_search_recommendations r "
+                                      u"JOIN destination_search_tripconversation c ON c.id = r.conversation_id "
+                                      u"JOIN api_trip t ON t.id = c.trip_id "
+                                      u"WHERE r.conversation_id = :c AND t.user_id = :user "
+                                      u"ORDER BY r.created_at DESC, r.id DESC"_s,
+                                      {{u"c"_s, conversationId}, {u"user"_s, m_userId}}))
+        out << rows::recommendations(r);
+    return out;
+}
+
+Message ConversationRepository::addMessage(Id conversationId, bool isUser, const QString& content)
+{
+    validation::require(validation::checkMessageText(content));
+    return m_db.transaction([&] {
+        requireOwned(conversationId);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const SqlRows r = m_db.write(u"INSERT INTO destination_search_message (is_user, content, timestamp, "
+                                     u"conversation_id) VALUES (:u, :content, :now, :c) RETURNING id"_s,
+                                     {{u"u"_s, isUser}, {u"content"_s, content}, {u"now"_s, now}, {u"c"_s, conversationId}});
+        return Message{col::id(r.first(), "id"), conversationId, isUser, content, now};
+    });
+}
+
+Recommendations ConversationRepository::addRecommendations(Id conversationId, const QJsonArray& locations)
+{
+    return m_db.transaction([&] {
+        requireOwned(conversationId);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const SqlRows r = m_db.write(u"INSERT INTO destination_search_recommendations (locations, created_at, "
+                                     u"conversation_id) VALUES (:l, :now, :c) RETURNING id"_s,
+                                     {{u"l"_s, locations}, {u"now"_s, now}, {u"c"_s, conversationId}});
+        return Recommendations{col::id(r.first(), "id"), conversationId, locations, now};
+    });
+}
+
+ConversationState ConversationRepository::saveState(const ConversationState& s)
+{
+    if (choiceIndex(conversation_stage::all, s.currentStage) < 0)
+        throw Error::validation(u"current_stage"_s, u"must be one of: %1"_s.arg(
+                                                        choiceValues(conversation_stage::all).join(u", "_s)));
+    return m_db.transaction([&] {
+        requireOwned(s.conversationId);
+        // The web app writes microseconds; this app compares at the millisecond
+        // precision it reads timestamps with.
+        const QString sameVersion = m_db.isPostgres() ? u"date_trunc('milliseconds', updated_at) = :expected"_s
+                                                      : u"updated_at = :expected"_s;
+        ConversationState saved = s;
+        saved.updatedAt = QDateTime::currentDateTimeUtc();
+        if (saved.updatedAt <= s.updatedAt)
+            saved.updatedAt = s.updatedAt.addMSecs(1);
+        const int n = m_db.execute(
+            u"UPDATE destination_search_conversationstate SET current_stage = :stage, user_info = :info, "
+            u"question_queue = :queue, current_question_index = :idx, destinations_text = :dest, "
+            u"questions_asked = :asked, total_questions = :total, updated_at = :now "
+            u"WHERE id = :id AND "_s + sameVersion,
+            {{u"stage"_s, s.currentStage},
+             {u"info"_s, s.userInfo},
+             {u"queue"_s, s.questionQueue},
+             {u"idx"_s, s.currentQuestionIndex},
+             {u"dest"_s, s.destinationsText},
+             {u"asked"_s, s.questionsAsked},
+             {u"total"_s, s.totalQuestions},
+             {u"now"_s, saved.updatedAt},
+             {u"id"_s, s.id},
+             {u"expected"_s, s.updatedAt}});
+        if (n == 0)
+            throw Error(Error::Kind::Conflict, u"This conversation was changed elsewhere (another window or app) "
+                                               u"since it was loaded. Reload it and try again."_s);
+        return saved;
+    });
+}
+
+} // namespace tp

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "db/Database.h"
+#include "domain/Entities.h"
+
+namespace tp {
+
+// api_planningsession, scoped to the user through the trip. At most one
+// non-completed session per trip: the database's partial unique index says so,
+// and start() reports it in words.
+class PlanningRepository {
+public:
+    PlanningRepository(Database& db, Id userId) : m_db(db), m_userId(userId) {}
+
+    std::optional<PlanningSession> active(Id tripId);
+    // All sessions of the trip, most recent interaction first (the seed's ordering).
+    QList<PlanningSession> history(Id tripId);
+    PlanningSession start(Id tripId);
+    // The seed's advance_to_next_stage: marks the current stage completed and
+    // moves on; reaching "completed" ends the session (is_active false, completed_at set).
+    PlanningSession advance(Id sessionId);
+    // Back one stage, for a user who advanced by mistake; the stage stays listed as completed.
+    PlanningSession back(Id sessionId);
+    // Records `stage` as completed without moving (the conversation engine's commitment).
+    PlanningSession markStageCompleted(Id sessionId, const QString& stage);
+    PlanningSession setSessionData(Id sessionId, const QJsonObject& data);
+
+private:
+    PlanningSession get(Id sessionId);
+    PlanningSession save(const PlanningSession& s);
+
+    Database& m_db;
+    Id m_userId;
+};
+
+} // namespace tp

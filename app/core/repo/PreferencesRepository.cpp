@@ -1,0 +1,60 @@
+#include "PreferencesRepository.h"
+
+#include "domain/Validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+namespace {
+UserPreferences fromRow(const SqlRow& r)
+{
+    UserPreferences p;
+    p.id = col::id(r, "id");
+    p.userId = col::id(r, "user_id");
+    p.preferencesText = col::text(r, "preferences_text");
+    p.budgetMin = col::decimal(r, "budget_min", decimal_shape::MoneyPrecision, decimal_shape::MoneyScale);
+    p.budgetMax = col::decimal(r, "budget_max", decimal_shape::MoneyPrecision, decimal_shape::MoneyScale);
+    p.preferredGroupSize = col::integer(r, "preferred_group_size");
+    p.createdAt = col::timestamp(r, "created_at");
+    p.updatedAt = col::timestamp(r, "updated_at");
+    return p;
+}
+const QString selectSql = u"SELECT id, user_id, preferences_text, budget_min, budget_max, preferred_group_size, "
+                          u"created_at, updated_at FROM api_userpreferences WHERE user_id = :user"_s;
+} // namespace
+
+UserPreferences PreferencesRepository::get()
+{
+    SqlRows r = m_db.query(selectSql, {{u"user"_s, m_userId}});
+    if (!r.isEmpty())
+        return fromRow(r.first());
+    return m_db.transaction([&] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_db.execute(u"INSERT INTO api_userpreferences (preferences_text, budget_min, budget_max, "
+                     u"preferred_group_size, created_at, updated_at, user_id) "
+                     u"SELECT '', NULL, NULL, 2, :now, :now, id FROM auth_user WHERE id = :user"_s,
+                     {{u"now"_s, now}, {u"user"_s, m_userId}});
+        const SqlRows again = m_db.query(selectSql, {{u"user"_s, m_userId}});
+        if (again.isEmpty())
+            throw Error(Error::Kind::NotFound, u"There is no user with id %1."_s.arg(m_userId));
+        return fromRow(again.first());
+    });
+}
+
+UserPreferences PreferencesRepository::save(const UserPreferences& p)
+{
+    validation::require(validation::checkPreferences(p));
+    get(); // make sure the row exists
+    m_db.execute(u"UPDATE api_userpreferences SET preferences_text = :text, budget_min = :min, budget_max = :max, "
+                 u"preferred_group_size = :group, updated_at = :now WHERE user_id = :user"_s,
+                 {{u"text"_s, p.preferencesText},
+                  {u"min"_s, p.budgetMin},
+                  {u"max"_s, p.budgetMax},
+                  {u"group"_s, p.preferredGroupSize},
+                  {u"now"_s, QDateTime::currentDateTimeUtc()},
+                  {u"user"_s, m_userId}});
+    return get();
+}
+
+} // namespace tp

@@ -1,0 +1,194 @@
+#include "TripRepository.h"
+
+#include "RowMapping.h"
+#include "domain/Validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+QString TripRepository::filterSql(const TripFilter& f, SqlParams& params) const
+{
+    QString where = u"t.user_id = :user"_s;
+    params.append({u"user"_s, m_userId});
+    if (!f.status.isEmpty()) {
+        where += u" AND t.status = :status"_s;
+        params.append({u"status"_s, f.status});
+    }
+    if (f.from.isValid()) {
+        where += u" AND COALESCE(t.end_date, t.start_date) >= :from"_s;
+        params.append({u"from"_s, f.from});
+    }
+    if (f.to.isValid()) {
+        where += u" AND COALESCE(t.start_date, t.end_date) <= :to"_s;
+        params.append({u"to"_s, f.to});
+    }
+    if (!f.text.trimmed().isEmpty()) {
+        const QString like = m_db.isPostgres() ? u"ILIKE"_s : u"LIKE"_s;
+        where += u" AND (t.title %1 :text ESCAPE '!' OR COALESCE(t.description, '') %1 :text ESCAPE '!')"_s.arg(like);
+        params.append({u"text"_s, rows::likePattern(f.text.trimmed())});
+    }
+    return where;
+}
+
+QList<Trip> TripRepository::list(const TripFilter& filter, int limit, int offset)
+{
+    SqlParams params;
+    QString sql = u"SELECT "_s + rows::tripColumns +
+                  u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id WHERE "_s +
+                  filterSql(filter, params) + u" ORDER BY t.created_at DESC, t.id DESC"_s;
+    if (limit >= 0) {
+        sql += u" LIMIT :limit OFFSET :offset"_s;
+        params.append({u"limit"_s, limit});
+        params.append({u"offset"_s, offset});
+    }
+    QList<Trip> out;
+    for (const SqlRow& r : m_db.query(sql, params))
+        out << rows::trip(r);
+    return out;
+}
+
+int TripRepository::count(const TripFilter& filter)
+{
+    SqlParams params;
+    const SqlRows r = m_db.query(u"SELECT count(*) AS n FROM api_trip t WHERE "_s + filterSql(filter, params), params);
+    return r.isEmpty() ? 0 : col::integer(r.first(), "n");
+}
+
+std::optional<Trip> TripRepository::find(Id id)
+{
+    const SqlRows r = m_db.query(u"SELECT "_s + rows::tripColumns +
+                                     u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
+                                     u"WHERE t.id = :id AND t.user_id = :user"_s,
+                                 {{u"id"_s, id}, {u"user"_s, m_userId}});
+    if (r.isEmpty())
+        return std::nullopt;
+    return rows::trip(r.first());
+}
+
+Trip TripRepository::get(Id id)
+{
+    if (auto t = find(id))
+        return *t;
+    throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
+}
+
+void TripRepository::checkDestination(const std::optional<Id>& destinationId)
+{
+    if (!destinationId)
+        return;
+    if (m_db.query(u"SELECT id FROM api_destination WHERE id = :id"_s, {{u"id"_s, *destinationId}}).isEmpty())
+        throw Error::validation(u"destination"_s, u"there is no destination with id %1"_s.arg(*destinationId));
+}
+
+Trip TripRepository::create(const Trip& draft)
+{
+    validation::require(validation::checkTrip(draft));
+    return m_db.transaction([&] {
+        checkDestination(draft.destinationId);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const SqlRows r = m_db.write(
+            u"INSERT INTO api_trip (title, description, start_date, end_date, budget, status, travelers_count, "
+            u"created_at, updated_at, destination_id, user_id) VALUES (:title, :description, :start, :end, :budget, "
+            u":status, :travelers, :now, :now, :destination, :user) RETURNING id"_s,
+            {{u"title"_s, draft.title.trimmed()},
+             {u"description"_s, SqlValue::textOrNull(draft.description)},
+             {u"start"_s, draft.startDate},
+             {u"end"_s, draft.endDate},
+             {u"budget"_s, draft.budget},
+             {u"status"_s, draft.status},
+             {u"travelers"_s, draft.travelersCount},
+             {u"now"_s, now},
+             {u"destination"_s, draft.destinationId},
+             {u"user"_s, m_userId}});
+        return get(col::id(r.first(), "id"));
+    });
+}
+
+Trip TripRepository::update(const Trip& trip)
+{
+    validation::require(validation::checkTrip(trip));
+    return m_db.transaction([&] {
+        checkDestination(trip.destinationId);
+        const int n = m_db.execute(
+            u"UPDATE api_trip SET title = :title, description = :description, start_date = :start, "
+            u"end_date = :end, budget = :budget, status = :status, travelers_count = :travelers, "
+            u"destination_id = :destination, updated_at = :now WHERE id = :id AND user_id = :user"_s,
+            {{u"title"_s, trip.title.trimmed()},
+             {u"description"_s, SqlValue::textOrNull(trip.description)},
+             {u"start"_s, trip.startDate},
+             {u"end"_s, trip.endDate},
+             {u"budget"_s, trip.budget},
+             {u"status"_s, trip.status},
+             {u"travelers"_s, trip.travelersCount},
+             {u"destination"_s, trip.destinationId},
+             {u"now"_s, QDateTime::currentDateTimeUtc()},
+             {u"id"_s, trip.id},
+             {u"user"_s, m_userId}});
+        if (n == 0)
+            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
+        return get(trip.id);
+    });
+}
+
+Trip TripRepository::setStatus(Id id, const QString& status)
+{
+    Trip t = get(id);
+    t.status = status;
+    return update(t);
+}
+
+void TripRepository::remove(Id id)
+{
+    m_db.transaction([&] {
+        // The database cascades to the conversation, its messages,
+        // recommendations and state, and the planning sessions.
+        if (m_db.execute(u"DELETE FROM api_trip WHERE id = :id AND user_id = :user"_s,
+                         {{u"id"_s, id}, {u"user"_s, m_userId}}) == 0)
+            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
+    });
+}
+
+TripDetails TripRepository::open(Id id)
+{
+    // 1: the trip, its destination, conversation and state, and the message count.
+    const SqlRows head = m_db.query(
+        u"SELECT "_s + rows::tripColumns + u", "_s + rows::destinationColumns + u", "_s + rows::stateColumns +
+            u", c.id AS c_id, c.created_at AS c_created_at, "
+            u"(SELECT count(*) FROM destination_search_message m WHERE m.conversation_id = c.id) AS message_count "
+            u"FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
+            u"LEFT JOIN destination_search_tripconversation c ON c.trip_id = t.id "
+            u"LEFT JOIN destination_search_conversationstate s ON s.conversation_id = c.id "
+            u"WHERE t.id = :id AND t.user_id = :user"_s,
+        {{u"id"_s, id}, {u"user"_s, m_userId}});
+    if (head.isEmpty())
+        throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
+    const SqlRow& r = head.first();
+    TripDetails details;
+    details.trip = rows::trip(r);
+    if (details.trip.destinationId)
+        details.destination = rows::destination(r, "d_");
+    if (auto conversationId = col::optionalId(r, "c_id")) {
+        details.conversation = Conversation{*conversationId, id, col::timestamp(r, "c_created_at")};
+        details.messageCount = col::integer(r, "message_count");
+        if (col::optionalId(r, "s_id"))
+            details.state = rows::state(r, "s_");
+        // 2: the latest recommendations.
+        const SqlRows rec = m_db.query(u"SELECT id, conversation_id, locations, created_at "
+                                       u"FROM destination_search_recommendations WHERE conversation_id = :c "
+                                       u"ORDER BY created_at DESC, id DESC LIMIT 1"_s,
+                                       {{u"c"_s, *conversationId}});
+        if (!rec.isEmpty())
+            details.latestRecommendations = rows::recommendations(rec.first());
+    }
+    // 3: the active planning session.
+    const SqlRows plan = m_db.query(u"SELECT "_s + rows::planningColumns +
+                                        u" FROM api_planningsession p WHERE p.trip_id = :id "
+                                        u"AND NOT (p.current_stage = 'completed') LIMIT 1"_s,
+                                    {{u"id"_s, id}});
+    if (!plan.isEmpty())
+        details.activePlanningSession = rows::planning(plan.first());
+    return details;
+}
+
+} // namespace tp

@@ -1,0 +1,17 @@
+# Warnings and Qt safety defines live on one INTERFACE target that every project
+# target links, instead of global flags.
+add_library(tp_build_settings INTERFACE)
+target_compile_options(tp_build_settings INTERFACE -Wall -Wextra -Wpedantic)
+target_compile_definitions(tp_build_settings INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_NO_URL_CAST_FROM_STRING
+  QT_NO_CONTEXTLESS_CONNECT
+  QT_USE_QSTRINGBUILDER
+  QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+
+if(TP_SANITIZE)
+  target_compile_options(tp_build_settings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(tp_build_settings INTERFACE -fsanitize=address,undefined)
+endif()

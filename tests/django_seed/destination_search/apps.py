@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DestinationSearchConfig(AppConfig):
+    name = "destination_search"
