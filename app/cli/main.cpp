@@ -1,1 +1,102 @@
-int main() { return 0; }
+// tripplanner-cli: the scriptable sibling of the desktop app, on the same core.
+#include "CliContext.h"
+
+#include "config/AppPaths.h"
+#include "domain/Error.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using namespace tp::cli;
+
+namespace {
+
+void printUsage(QTextStream& s)
+{
+    s << "Usage: tripplanner-cli [--database-url URL] COMMAND [ARGS...]\n\n"
+         "The database is --database-url, else $DATABASE_URL, else the configured one, else the\n"
+         "embedded SQLite file in the app-data folder. A URL given as an argument must not carry\n"
+         "a password (command lines are visible to other users): use $DATABASE_URL or\n"
+         "`tripplanner-cli secret set database-password` (value read from stdin).\n\nCommands:\n";
+    for (const Command& c : commands())
+        s << "  " << QString::fromLatin1(c.name).leftJustified(14) << QString::fromLatin1(c.summary) << '\n';
+    s << "\nRun `tripplanner-cli COMMAND --help` for a command's options.\n";
+}
+
+// Global options come before the command; everything after it is the command's.
+int run(CliContext& ctx, QStringList args)
+{
+    QString urlArgument;
+    bool haveUrlArgument = false;
+    while (!args.isEmpty() && args.first().startsWith(u'-')) {
+        const QString a = args.takeFirst();
+        if (a == u"-h" || a == u"--help") {
+            printUsage(ctx.out);
+            return 0;
+        }
+        if (a == u"--version") {
+            ctx.out << "tripplanner-cli " << QCoreApplication::applicationVersion() << '\n';
+            return 0;
+        }
+        if (a == u"--database-url" || a.startsWith(u"--database-url="_s)) {
+            if (a.contains(u'='))
+                urlArgument = a.section(u'=', 1);
+            else if (!args.isEmpty())
+                urlArgument = args.takeFirst();
+            else
+                throw UsageError{u"--database-url needs a value"_s};
+            haveUrlArgument = true;
+            continue;
+        }
+        throw UsageError{u"unknown option %1"_s.arg(a.left(60))};
+    }
+    if (args.isEmpty()) {
+        printUsage(ctx.err);
+        return 2;
+    }
+    const QString name = args.takeFirst();
+    for (const Command& c : commands()) {
+        if (name != QLatin1StringView(c.name))
+            continue;
+        if (haveUrlArgument) {
+            ctx.url = DatabaseUrl::parse(urlArgument);
+            if (!ctx.url.password.isEmpty())
+                throw Error(Error::Kind::Config,
+                            u"--database-url must not contain a password: other users can read command lines. "
+                            u"Put the URL in $DATABASE_URL, or store the password with "
+                            u"`tripplanner-cli secret set database-password`."_s);
+        } else {
+            ctx.url = resolveDefaultUrl();
+        }
+        return c.run(ctx, args);
+    }
+    throw UsageError{u"unknown command \"%1\""_s.arg(name.left(60))};
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRIPPLANNER_VERSION));
+    CliContext ctx;
+    int code = 1;
+    try {
+        code = run(ctx, app.arguments().mid(1));
+    } catch (const HelpRequested& h) {
+        ctx.out << h.text;
+        code = 0;
+    } catch (const UsageError& e) {
+        ctx.err << "tripplanner-cli: " << e.message << " (see --help)\n";
+        code = 2;
+    } catch (const Error& e) {
+        // One line, no stack trace, no secret: messages never carry passwords.
+        ctx.err << "tripplanner-cli: error: " << QString(e.message()).replace(u'\n', u' ') << '\n';
+        code = 1;
+    }
+    ctx.out.flush();
+    ctx.err.flush();
+    return code;
+}

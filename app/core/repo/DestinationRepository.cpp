@@ -10,7 +10,12 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-const QString selectAll = u"SELECT "_s + rows::destinationColumns + u" FROM api_destination d "_s;
+// A function, not a global: rows::destinationColumns lives in another file,
+// and globals across files have no defined initialization order.
+QString selectAll()
+{
+    return u"SELECT "_s + rows::destinationColumns + u" FROM api_destination d "_s;
+}
 
 Destination normalized(Destination d)
 {
@@ -36,7 +41,7 @@ SqlParams valuesOf(const Destination& d, const QDateTime& now)
 
 QList<Destination> DestinationRepository::list(int limit, int offset)
 {
-    QString sql = selectAll + u"ORDER BY d.name, d.country, d.id"_s;
+    QString sql = selectAll() + u"ORDER BY d.name, d.country, d.id"_s;
     SqlParams params;
     if (limit >= 0) {
         sql += u" LIMIT :limit OFFSET :offset"_s;
@@ -61,7 +66,7 @@ QList<Destination> DestinationRepository::search(const QString& text, int limit)
         return list(limit);
     SqlRows found;
     if (m_db.isPostgres()) {
-        found = m_db.query(selectAll +
+        found = m_db.query(selectAll() +
                                u"WHERE (coalesce(d.name, '') || ' ' || coalesce(d.city, '') || ' ' || "
                                u"coalesce(d.country, '') || ' ' || coalesce(d.description, '')) ILIKE :p ESCAPE '!' "
                                u"ORDER BY (d.name ILIKE :p ESCAPE '!') DESC, d.name, d.country LIMIT :limit"_s,
@@ -76,7 +81,7 @@ QList<Destination> DestinationRepository::search(const QString& text, int limit)
             terms << u'"' + it.next().captured(0).replace(u'"', u"\"\""_s) + u"\"*"_s;
         if (terms.isEmpty())
             return {};
-        found = m_db.query(selectAll + u"JOIN (SELECT rowid AS rid, rank AS score FROM api_destination_fts "
+        found = m_db.query(selectAll() + u"JOIN (SELECT rowid AS rid, rank AS score FROM api_destination_fts "
                                        u"WHERE api_destination_fts MATCH :q) f ON f.rid = d.id "
                                        u"ORDER BY f.score, d.name LIMIT :limit"_s,
                            {{u"q"_s, terms.join(u' ')}, {u"limit"_s, limit}});
@@ -89,7 +94,7 @@ QList<Destination> DestinationRepository::search(const QString& text, int limit)
 
 std::optional<Destination> DestinationRepository::find(Id id)
 {
-    const SqlRows r = m_db.query(selectAll + u"WHERE d.id = :id"_s, {{u"id"_s, id}});
+    const SqlRows r = m_db.query(selectAll() + u"WHERE d.id = :id"_s, {{u"id"_s, id}});
     if (r.isEmpty())
         return std::nullopt;
     return rows::destination(r.first(), "d_");
@@ -97,7 +102,7 @@ std::optional<Destination> DestinationRepository::find(Id id)
 
 std::optional<Destination> DestinationRepository::findByNameCountry(const QString& name, const QString& country)
 {
-    const SqlRows r = m_db.query(selectAll + u"WHERE d.name = :name AND d.country = :country"_s,
+    const SqlRows r = m_db.query(selectAll() + u"WHERE d.name = :name AND d.country = :country"_s,
                                  {{u"name"_s, name.trimmed()}, {u"country"_s, country.trimmed()}});
     if (r.isEmpty())
         return std::nullopt;

@@ -8,8 +8,12 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-const QString scopedSelect = u"SELECT "_s + rows::planningColumns +
-                             u" FROM api_planningsession p JOIN api_trip t ON t.id = p.trip_id WHERE t.user_id = :user "_s;
+// A function, not a global: rows::planningColumns lives in another file.
+QString scopedSelect()
+{
+    return u"SELECT "_s + rows::planningColumns +
+           u" FROM api_planningsession p JOIN api_trip t ON t.id = p.trip_id WHERE t.user_id = :user "_s;
+}
 
 QJsonArray toJson(const QStringList& list)
 {
@@ -22,7 +26,7 @@ QJsonArray toJson(const QStringList& list)
 
 std::optional<PlanningSession> PlanningRepository::active(Id tripId)
 {
-    const SqlRows r = m_db.query(scopedSelect + u"AND p.trip_id = :trip AND NOT (p.current_stage = 'completed')"_s,
+    const SqlRows r = m_db.query(scopedSelect() + u"AND p.trip_id = :trip AND NOT (p.current_stage = 'completed')"_s,
                                  {{u"user"_s, m_userId}, {u"trip"_s, tripId}});
     if (r.isEmpty())
         return std::nullopt;
@@ -32,7 +36,7 @@ std::optional<PlanningSession> PlanningRepository::active(Id tripId)
 QList<PlanningSession> PlanningRepository::history(Id tripId)
 {
     QList<PlanningSession> out;
-    for (const SqlRow& r : m_db.query(scopedSelect + u"AND p.trip_id = :trip ORDER BY p.last_interaction_at DESC, p.id DESC"_s,
+    for (const SqlRow& r : m_db.query(scopedSelect() + u"AND p.trip_id = :trip ORDER BY p.last_interaction_at DESC, p.id DESC"_s,
                                       {{u"user"_s, m_userId}, {u"trip"_s, tripId}}))
         out << rows::planning(r);
     return out;
@@ -40,7 +44,7 @@ QList<PlanningSession> PlanningRepository::history(Id tripId)
 
 PlanningSession PlanningRepository::get(Id sessionId)
 {
-    const SqlRows r = m_db.query(scopedSelect + u"AND p.id = :id"_s, {{u"user"_s, m_userId}, {u"id"_s, sessionId}});
+    const SqlRows r = m_db.query(scopedSelect() + u"AND p.id = :id"_s, {{u"user"_s, m_userId}, {u"id"_s, sessionId}});
     if (r.isEmpty())
         throw Error(Error::Kind::NotFound, u"You have no planning session with id %1."_s.arg(sessionId));
     return rows::planning(r.first());

@@ -1,0 +1,113 @@
+#include "CliContext.h"
+
+#include "config/AppPaths.h"
+#include "db/Migrator.h"
+#include "repo/UserRepository.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::cli {
+
+DatabaseUrl resolveDefaultUrl()
+{
+    const QString env = qEnvironmentVariable("DATABASE_URL");
+    if (!env.trimmed().isEmpty())
+        return DatabaseUrl::parse(env);
+    return DatabaseUrl::sqliteFile(defaultDatabaseFile());
+}
+
+CliContext::CliContext()
+    : out(stdout)
+    , err(stderr)
+{
+}
+
+Database& CliContext::rawDatabase()
+{
+    if (!m_db)
+        m_db = std::make_unique<Database>(url);
+    m_db->open();
+    return *m_db;
+}
+
+Database& CliContext::database()
+{
+    Database& db = rawDatabase();
+    if (!m_schemaChecked) {
+        // As the app does: bring the schema up to date (adopting a database the
+        // web app made), refuse one newer than this build.
+        Migrator(db).migrate();
+        m_schemaChecked = true;
+    }
+    return db;
+}
+
+User CliContext::user(const QString& name)
+{
+    UserRepository users(database());
+    if (name.isEmpty())
+        return users.ensureLocalUser(osUserName());
+    if (auto u = users.findByName(name))
+        return *u;
+    throw Error(Error::Kind::NotFound, u"There is no user named \"%1\" (see: users list)."_s.arg(name.left(200)));
+}
+
+QByteArray CliContext::readStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return in.readAll();
+}
+
+void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (args.contains(u"--help"_s) || args.contains(u"-h"_s))
+        throw HelpRequested{parser.helpText()};
+    if (!parser.parse(QStringList{u"tripplanner-cli"_s} + args))
+        throw UsageError{parser.errorText()};
+    const qsizetype n = parser.positionalArguments().size();
+    if (n < minPositional)
+        throw UsageError{u"missing argument"_s};
+    if (maxPositional >= 0 && n > maxPositional)
+        throw UsageError{u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().at(maxPositional).left(60))};
+}
+
+QString formatTable(const QStringList& header, const QList<QStringList>& rows)
+{
+    QList<qsizetype> widths;
+    for (const QString& h : header)
+        widths << h.size();
+    for (const QStringList& r : rows)
+        for (qsizetype i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], std::min<qsizetype>(r[i].size(), 60));
+    auto line = [&](const QStringList& cells) {
+        QStringList padded;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString c = cells[i];
+            c.replace(u'\n', u' ');
+            if (c.size() > 60)
+                c = c.left(59) + u'…';
+            padded << (i + 1 == cells.size() ? c : c.leftJustified(widths[i]));
+        }
+        return padded.join(u"  "_s);
+    };
+    QStringList out{line(header)};
+    for (const QStringList& r : rows)
+        out << line(r);
+    return out.join(u'\n') + u'\n';
+}
+
+void printJson(CliContext& ctx, const QJsonValue& value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    ctx.out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+} // namespace tp::cli

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "db/Database.h"
+#include "domain/Entities.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <memory>
+
+namespace tp::cli {
+
+// $DATABASE_URL, else the embedded default file.
+DatabaseUrl resolveDefaultUrl();
+
+// What every command gets: the output streams, the resolved database, and the
+// conventions of the tool (one clear line on stderr and a non-zero exit on
+// any error; nothing written when the input is bad).
+class CliContext {
+public:
+    CliContext();
+
+    QTextStream out;
+    QTextStream err;
+
+    // --database-url, else DATABASE_URL, else the configured profile, else the
+    // embedded default. Set by main() before a command runs.
+    DatabaseUrl url;
+    bool urlFromDefault = false;
+
+    // The connection, opened on first use with the schema brought up to date
+    // (a newer schema is refused).
+    Database& database();
+    // The connection without touching the schema (migrate, doctor).
+    Database& rawDatabase();
+
+    // The user named by --user, else the local OS user (created on first run).
+    User user(const QString& name);
+
+    // Reads stdin to the end (secrets, chat input).
+    QByteArray readStdin();
+
+private:
+    std::unique_ptr<Database> m_db;
+    bool m_schemaChecked = false;
+};
+
+// A usage error: wrong arguments. Printed with the command's usage; exit 2.
+struct UsageError {
+    QString message;
+};
+
+// --help on a command: its help text goes to stdout, exit 0.
+struct HelpRequested {
+    QString text;
+};
+
+// Parses `args` (the command's own, after the group and verb) with `parser`;
+// throws UsageError for unknown options or a wrong number of positionals.
+void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional);
+
+using CommandFn = int (*)(CliContext&, const QStringList& args);
+struct Command {
+    const char* name;    // "trips"
+    const char* summary; // one line for --help
+    CommandFn run;
+};
+// All command groups, in the order --help lists them (Commands.cpp).
+const QList<Command>& commands();
+
+// Printing helpers.
+QString formatTable(const QStringList& header, const QList<QStringList>& rows);
+void printJson(CliContext& ctx, const QJsonValue& value);
+
+} // namespace tp::cli

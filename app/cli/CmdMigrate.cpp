@@ -1,0 +1,39 @@
+#include "CliContext.h"
+
+#include "db/Migrator.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tp::cli {
+
+int cmdMigrate(CliContext& ctx, const QStringList& args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(u"Create or update the database schema."_s);
+    p.addOption({u"dry-run"_s, u"Print the SQL and run it inside a transaction that is rolled back."_s});
+    p.addHelpOption();
+    parseOrThrow(p, args, 0, 0);
+    Database& db = ctx.rawDatabase();
+    Migrator migrator(db);
+    const bool dryRun = p.isSet(u"dry-run"_s);
+    const QList<Migration> applied = migrator.migrate(dryRun, [&](const QString& line) {
+        if (dryRun)
+            ctx.out << line << '\n';
+    });
+    const SchemaStatus after = migrator.status();
+    if (dryRun) {
+        ctx.out << u"-- Dry run: %1 migration(s) executed inside a transaction and rolled back; nothing changed "
+                   u"(schema version %2)."_s.arg(applied.size())
+                       .arg(after.currentVersion)
+                << '\n';
+        return 0;
+    }
+    for (const Migration& m : applied)
+        ctx.out << u"Applied %1"_s.arg(m.name) << '\n';
+    ctx.out << (applied.isEmpty() ? u"The schema is up to date (version %1)."_s.arg(after.currentVersion)
+                                  : u"The schema is now at version %1."_s.arg(after.currentVersion))
+            << '\n';
+    return 0;
+}
+
+} // namespace tp::cli
