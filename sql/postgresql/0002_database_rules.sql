@@ -50,8 +50,15 @@ $$;
 
 -- At most one non-completed planning session per trip (Django creates it as a
 -- partial unique index of this name; a database made without it gets it here).
-CREATE UNIQUE INDEX IF NOT EXISTS unique_active_session_per_trip
-    ON api_planningsession (trip_id) WHERE NOT (current_stage = 'completed');
+-- (Checked first rather than IF NOT EXISTS, which would print a notice.)
+DO $$
+BEGIN
+    IF to_regclass('unique_active_session_per_trip') IS NULL THEN
+        CREATE UNIQUE INDEX unique_active_session_per_trip
+            ON api_planningsession (trip_id) WHERE NOT (current_stage = 'completed');
+    END IF;
+END
+$$;
 
 -- Choices and ranges the Django models declare, checked for new rows. NOT VALID
 -- leaves rows the web app wrote earlier alone.

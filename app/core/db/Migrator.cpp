@@ -125,6 +125,8 @@ void Migrator::checkDjangoSchema()
 
 void Migrator::createBookkeeping()
 {
+    if (tableExists(table()))
+        return; // (IF NOT EXISTS alone would make PostgreSQL print a notice)
     m_db.execute(m_db.isPostgres()
                      ? u"CREATE TABLE IF NOT EXISTS %1 (version integer PRIMARY KEY, name varchar(200) NOT NULL, "
                        u"applied_at timestamp with time zone NOT NULL, adopted boolean NOT NULL DEFAULT false)"_s.arg(

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QHash>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +109,14 @@ BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect)
 {
     BoundSql out;
     out.sql.reserve(sql.size() + 64);
+    // Batched statements (multi-row INSERTs) bind thousands of values: look
+    // names up in a hash then, instead of scanning the list for each one.
+    QHash<QStringView, qsizetype> byName;
+    if (params.size() > 16) {
+        byName.reserve(params.size());
+        for (qsizetype i = 0; i < params.size(); ++i)
+            byName.insert(QStringView(params[i].name), i);
+    }
     const qsizetype n = sql.size();
     qsizetype i = 0;
     auto copyUntil = [&](qsizetype end) {
@@ -135,9 +144,13 @@ BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect)
                 ++j;
             const QStringView name = QStringView(sql).mid(i + 1, j - i - 1);
             const SqlParam* found = nullptr;
-            for (const SqlParam& p : params)
-                if (p.name == name)
-                    found = &p;
+            if (byName.isEmpty()) {
+                for (const SqlParam& p : params)
+                    if (p.name == name)
+                        found = &p;
+            } else if (auto it = byName.constFind(name); it != byName.constEnd()) {
+                found = &params[*it];
+            }
             if (!found)
                 throw Error(Error::Kind::Database, u"internal: no value bound for :%1"_s.arg(name));
             if (dialect == Dialect::Postgres) {

@@ -125,6 +125,34 @@ Message ConversationRepository::addMessage(Id conversationId, bool isUser, const
     });
 }
 
+int ConversationRepository::addMessages(Id conversationId, const QList<std::pair<bool, QString>>& messages)
+{
+    for (const auto& m : messages)
+        validation::require(validation::checkMessageText(m.second));
+    constexpr qsizetype RowsPerStatement = 500;
+    return m_db.transaction([&] {
+        requireOwned(conversationId);
+        QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(-messages.size());
+        for (qsizetype start = 0; start < messages.size(); start += RowsPerStatement) {
+            const qsizetype end = std::min(messages.size(), start + RowsPerStatement);
+            QString sql = u"INSERT INTO destination_search_message (is_user, content, timestamp, conversation_id) "
+                          u"VALUES "_s;
+            SqlParams params{{u"c"_s, conversationId}};
+            params.reserve(1 + 3 * (end - start));
+            for (qsizetype i = start; i < end; ++i) {
+                const QString n = QString::number(i - start);
+                sql += (i > start ? u", "_s : QString()) + u"(:u"_s + n + u", :t"_s + n + u", :at"_s + n + u", :c)"_s;
+                params.append({u"u"_s + n, messages[i].first});
+                params.append({u"t"_s + n, messages[i].second});
+                params.append({u"at"_s + n, at});
+                at = at.addMSecs(1);
+            }
+            m_db.execute(sql, params);
+        }
+        return int(messages.size());
+    });
+}
+
 Recommendations ConversationRepository::addRecommendations(Id conversationId, const QJsonArray& locations)
 {
     return m_db.transaction([&] {

@@ -24,6 +24,10 @@ public:
     QList<Recommendations> recommendationHistory(Id conversationId);
 
     Message addMessage(Id conversationId, bool isUser, const QString& content);
+    // Many messages in one transaction, sent as multi-row INSERTs (imports,
+    // the benchmark). Timestamps are spaced a millisecond apart so the order
+    // given is the order shown. Returns how many were written.
+    int addMessages(Id conversationId, const QList<std::pair<bool, QString>>& messages);
     Recommendations addRecommendations(Id conversationId, const QJsonArray& locations);
     // Saves the state if nobody changed it since `state.updatedAt` was read
     // (another window, another app, the web app); otherwise throws Conflict.

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Trip Planner needs that are not there yet.
+#   ./install-deps.sh          to build and run the app
+#   ./install-deps.sh --tests  also what the test suite needs (PostgreSQL 15,
+#                              PgBouncer, Django for the web app's schema,
+#                              a Secret Service, Xvfb)
+set -euo pipefail
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
+    qtkeychain-qt6-dev qt6-l10n-tools qt6-tools-dev qt6-httpserver-dev
+    libgl-dev
+)
+if [[ "${1:-}" == "--tests" ]]; then
+    packages+=(
+        postgresql postgresql-client pgbouncer
+        python3 python3-django python3-psycopg2
+        dbus dbus-x11 gnome-keyring libsecret-tools
+        xvfb xauth imagemagick openssl sqlite3 clang
+    )
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+    sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+# The PostgreSQL package would start a system server; the tests start their own.
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
