@@ -59,14 +59,13 @@ bool Migrator::tableExists(const QString& name)
 
 QStringList Migrator::columnsOf(const QString& name)
 {
+    const SqlParams params{{u"t"_s, name}};
+    const QString sql = m_db.isPostgres() ? u"SELECT column_name AS name FROM information_schema.columns "
+                                            u"WHERE table_schema = 'public' AND table_name = :t "
+                                            u"ORDER BY ordinal_position"_s
+                                          : u"SELECT name FROM pragma_table_info(:t)"_s;
     QStringList out;
-    const SqlRows rows =
-        m_db.isPostgres()
-            ? m_db.query(u"SELECT column_name AS name FROM information_schema.columns "
-                         u"WHERE table_schema = 'public' AND table_name = :t ORDER BY ordinal_position"_s,
-                         {{u"t"_s, name}})
-            : m_db.query(u"SELECT name FROM pragma_table_info(:t)"_s, {{u"t"_s, name}});
-    for (const SqlRow& r : rows)
+    for (const SqlRow& r : m_db.query(sql, params))
         out << col::text(r, "name");
     return out;
 }

@@ -129,7 +129,10 @@ int ConversationRepository::addMessages(Id conversationId, const QList<std::pair
 {
     for (const auto& m : messages)
         validation::require(validation::checkMessageText(m.second));
-    constexpr qsizetype RowsPerStatement = 500;
+    // QSQLITE looks each parameter's name up linearly when it binds, so a
+    // statement's cost grows with the square of its parameters: SQLite gets
+    // small batches (it pays no round trip per statement), PostgreSQL large ones.
+    const qsizetype RowsPerStatement = m_db.isPostgres() ? 500 : 40;
     return m_db.transaction([&] {
         requireOwned(conversationId);
         QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(-messages.size());
