@@ -1,5 +1,6 @@
 #include "SqlValue.h"
 
+#include "SqlScript.h"
 #include "domain/Error.h"
 
 #include <QHash>
@@ -74,11 +75,15 @@ QString SqlValue::toPostgresLiteral() const
 {
     switch (m_kind) {
     case Kind::Null: return u"NULL"_s;
-    case Kind::Integer: return QString::number(m_value.toLongLong());
+    // A negative number in parentheses: "10-:n" must not become "10--3", a comment.
+    case Kind::Integer: {
+        const qint64 v = m_value.toLongLong();
+        return v < 0 ? u'(' + QString::number(v) + u')' : QString::number(v);
+    }
     case Kind::Boolean: return m_value.toBool() ? u"TRUE"_s : u"FALSE"_s;
     case Kind::Text: return escapedString(m_value.toString());
     // Decimal::toString() only ever yields digits, '-' and '.'.
-    case Kind::Numeric: return m_value.toString() + u"::numeric"_s;
+    case Kind::Numeric: return u"'"_s + m_value.toString() + u"'::numeric"_s;
     case Kind::Date: return u"DATE '"_s + m_value.toDate().toString(Qt::ISODate) + u'\'';
     case Kind::Timestamp: return u"TIMESTAMPTZ '"_s + sqliteTimestamp(m_value.toDateTime()) + u'\'';
     case Kind::Json: return escapedString(m_value.toString()) + u"::jsonb"_s;
@@ -125,17 +130,8 @@ BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect)
     };
     while (i < n) {
         const QChar c = sql[i];
-        if (c == u'\'' || c == u'"') { // quoted literal or identifier
-            qsizetype j = i + 1;
-            while (j < n && sql[j] != c)
-                ++j;
-            copyUntil(std::min(j + 1, n));
-        } else if (c == u'-' && i + 1 < n && sql[i + 1] == u'-') { // line comment
-            qsizetype j = sql.indexOf(u'\n', i);
-            copyUntil(j < 0 ? n : j);
-        } else if (c == u'$' && i + 1 < n && sql[i + 1] == u'$') { // $$ body $$
-            qsizetype j = sql.indexOf(u"$$"_s, i + 2);
-            copyUntil(j < 0 ? n : j + 2);
+        if (const qsizetype end = skipNonCode(sql, i); end >= 0) { // quotes, comments, $$ bodies
+            copyUntil(end);
         } else if (c == u':' && i + 1 < n && sql[i + 1] == u':') { // ::cast
             copyUntil(i + 2);
         } else if (c == u':' && i + 1 < n && (sql[i + 1].isLetter() || sql[i + 1] == u'_')) {

@@ -32,7 +32,8 @@ public:
     // Only for drawing (map projection); never stored or summed.
     double toDouble() const;
 
-    friend bool operator==(const Decimal& a, const Decimal& b) = default;
+    // Equal values compare equal whatever their scale (10.5 == 10.50), as <=> says.
+    friend bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
     friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
 private:

@@ -10,14 +10,25 @@ namespace tp::validation {
 
 namespace {
 
+// Characters as PostgreSQL's varchar(n) and Django count them: code points,
+// not UTF-16 units (an emoji is one character, two units).
+qsizetype characterCount(const QString& s)
+{
+    qsizetype lowSurrogates = 0;
+    for (QChar c : s)
+        if (c.isLowSurrogate())
+            ++lowSurrogates;
+    return s.size() - lowSurrogates;
+}
+
 void checkText(QList<FieldError>& out, const QString& field, const QString& value, int maxLength, bool required)
 {
     if (required && value.trimmed().isEmpty()) {
         out.append({field, u"is required"_s});
         return;
     }
-    if (value.size() > maxLength)
-        out.append({field, u"must be at most %L1 characters (it has %L2)"_s.arg(maxLength).arg(value.size())});
+    if (const qsizetype count = value.size() > maxLength ? characterCount(value) : value.size(); count > maxLength)
+        out.append({field, u"must be at most %L1 characters (it has %L2)"_s.arg(maxLength).arg(count)});
     else if (value.contains(QChar(u'\0')))
         out.append({field, u"contains a NUL character"_s});
 }
@@ -85,7 +96,8 @@ QList<FieldError> checkUsername(const QString& username)
     QList<FieldError> out;
     checkText(out, u"username"_s, username, UsernameMaxLength, true);
     // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ only.
-    static const QRegularExpression allowed(u"^[\\w.@+-]+$"_s, QRegularExpression::UseUnicodePropertiesOption);
+    // \z, not $: "$" also matches before a final newline (Django uses \Z for the same reason).
+    static const QRegularExpression allowed(u"^[\\w.@+-]+\\z"_s, QRegularExpression::UseUnicodePropertiesOption);
     if (out.isEmpty() && !allowed.match(username).hasMatch())
         out.append({u"username"_s, u"may contain only letters, digits and @ . + - _"_s});
     return out;

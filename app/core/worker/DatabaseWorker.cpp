@@ -1,0 +1,182 @@
+#include "DatabaseWorker.h"
+
+#include "db/Migrator.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+DatabaseWorker::DatabaseWorker(DatabaseUrl url, int pingIntervalMs)
+    : m_url(std::move(url))
+    , m_pingIntervalMs(pingIntervalMs) {}
+
+DatabaseWorker::~DatabaseWorker() = default;
+
+void DatabaseWorker::enqueue(Job job) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, job = std::move(job)] {
+            if (m_stopping.load())
+                return;
+            job(m_db.get());
+        },
+        Qt::QueuedConnection);
+}
+
+void DatabaseWorker::setState(State state, const QString& errorText) {
+    if (state == m_state && errorText == m_lastError)
+        return;
+    m_state = state;
+    m_lastError = errorText;
+    Q_EMIT stateChanged(state, errorText);
+}
+
+void DatabaseWorker::start() {
+    if (!m_pingTimer && m_pingIntervalMs > 0) {
+        m_pingTimer = new QTimer(this);
+        m_pingTimer->setInterval(m_pingIntervalMs);
+        connect(m_pingTimer, &QTimer::timeout, this, &DatabaseWorker::pingNow);
+        m_pingTimer->start();
+    }
+    connectAndMigrate();
+}
+
+void DatabaseWorker::connectAndMigrate() {
+    if (m_stopping.load())
+        return;
+    setState(m_state == State::Offline ? State::Reconnecting : State::Connecting);
+    Q_EMIT progress(tr("Connecting to %1…").arg(m_url.displayLocation()));
+    try {
+        auto db = std::make_unique<Database>(m_url);
+        db->open();
+        Migrator migrator(*db);
+        const SchemaStatus status = migrator.status();
+        if (!status.pending.isEmpty() || status.newerThanApp()) {
+            setState(State::Migrating);
+            int done = 0;
+            const int total = int(status.pending.size());
+            Q_EMIT progress(tr("Updating the database schema (%1 steps)…").arg(total));
+            migrator.migrate(false, [this, &done, total](const QString&) {
+                ++done;
+                Q_EMIT progress(
+                    tr("Updating the database schema: statement %1 (%2 migrations)").arg(done).arg(total));
+            });
+        }
+        m_db = std::move(db);
+        setState(State::Connected);
+        Q_EMIT progress(QString());
+        Q_EMIT latencyMeasured(m_db->ping());
+    } catch (const Error& e) {
+        m_db.reset();
+        Q_EMIT progress(QString());
+        setState(State::Offline, e.message());
+    }
+}
+
+void DatabaseWorker::retry() {
+    m_db.reset();
+    connectAndMigrate();
+}
+
+void DatabaseWorker::pingNow() {
+    if (m_stopping.load() || !m_db)
+        return;
+    try {
+        const int before = m_db->reconnectCount();
+        if (m_state == State::Offline)
+            setState(State::Reconnecting, m_lastError);
+        const double ms = m_db->ping();
+        if (m_db->reconnectCount() != before)
+            Q_EMIT progress(QString());
+        setState(State::Connected);
+        Q_EMIT latencyMeasured(ms);
+    } catch (const Error& e) {
+        setState(State::Offline, e.message());
+    }
+}
+
+void DatabaseWorker::noteJobError(const JobError& error) {
+    if (error.kind == Error::Kind::Connection && m_db)
+        setState(State::Offline, error.message);
+}
+
+void DatabaseWorker::shutdown() {
+    m_stopping.store(true);
+    if (m_pingTimer)
+        m_pingTimer->stop();
+    m_db.reset(); // the connection is closed on the thread that made it
+}
+
+// ---------------------------------------------------------------------------
+
+DatabaseService::DatabaseService(DatabaseUrl url, int pingIntervalMs, QObject* parent)
+    : QObject(parent)
+    , m_url(std::move(url)) {
+    qRegisterMetaType<tp::DatabaseWorker::State>();
+    m_thread.setObjectName(u"tp-database"_s);
+    m_worker = new DatabaseWorker(m_url, pingIntervalMs);
+    m_worker->moveToThread(&m_thread);
+    connect(m_worker, &DatabaseWorker::stateChanged, this, [this](State state, const QString& error) {
+        const bool becameReady = state == State::Connected && m_state != State::Connected;
+        m_state = state;
+        m_errorText = error;
+        Q_EMIT stateChanged(state, error);
+        if (becameReady)
+            Q_EMIT ready();
+    });
+    connect(m_worker, &DatabaseWorker::progress, this, &DatabaseService::progress);
+    connect(m_worker, &DatabaseWorker::latencyMeasured, this, [this](double ms) {
+        m_latency = ms;
+        Q_EMIT latencyMeasured(ms);
+    });
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &DatabaseWorker::start, Qt::QueuedConnection);
+}
+
+DatabaseService::~DatabaseService() {
+    m_worker->requestStop();
+    DatabaseWorker* worker = m_worker;
+    // Runs after whatever job is executing now; the queued ones are skipped.
+    QMetaObject::invokeMethod(
+        worker,
+        [worker] {
+            worker->shutdown();
+            // Deferred deletes are processed when the thread finishes.
+            worker->deleteLater();
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_thread.wait();
+    m_worker = nullptr;
+}
+
+void DatabaseService::retry() {
+    QMetaObject::invokeMethod(m_worker, &DatabaseWorker::retry, Qt::QueuedConnection);
+}
+
+void DatabaseService::pingNow() {
+    QMetaObject::invokeMethod(m_worker, &DatabaseWorker::pingNow, Qt::QueuedConnection);
+}
+
+QString DatabaseService::stateText(State state) {
+    switch (state) {
+    case State::Idle:
+        return tr("Not connected");
+    case State::Connecting:
+        return tr("Connecting");
+    case State::Migrating:
+        return tr("Updating schema");
+    case State::Connected:
+        return tr("Connected");
+    case State::Reconnecting:
+        return tr("Reconnecting");
+    case State::Offline:
+        return tr("Offline");
+    }
+    return {};
+}
+
+} // namespace tp

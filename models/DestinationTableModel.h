@@ -1,0 +1,66 @@
+#pragma once
+
+#include "repo/DestinationRepository.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QAbstractTableModel>
+
+namespace tp {
+
+// The destination catalogue, by name then country, loaded in pages; a search
+// text re-queries the database's search (name, city, country, description).
+class DestinationTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        CityColumn,
+        CountryColumn,
+        BestTimeColumn,
+        CostColumn,
+        CoordinatesColumn,
+        ColumnCount
+    };
+    enum Role { IdRole = Qt::UserRole + 1 };
+
+    explicit DestinationTableModel(DatabaseService* service, QObject* parent = nullptr);
+
+    void load(); // the first page (or the search results)
+    void setSearchText(const QString& text);
+    QString searchText() const { return m_search; }
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    bool isLoading() const { return m_loading; }
+
+    Destination destinationAt(int row) const { return m_rows.at(row); }
+    int rowOf(Id id) const;
+
+    using Callback = std::function<void(Result<Destination>)>;
+    void createDestination(const Destination& draft, Callback done = {});
+    void updateDestination(const Destination& destination, Callback done = {});
+    void removeDestination(Id id, std::function<void(Result<void>)> done = {});
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void errorOccurred(const QString& message);
+
+private:
+    void setLoading(bool loading);
+    void applyInserted(const Destination& d);
+
+    DatabaseService* m_service;
+    QString m_search;
+    QList<Destination> m_rows;
+    bool m_atEnd = true;
+    bool m_loading = false;
+    int m_pageSize = 500;
+    quint64 m_generation = 0;
+};
+
+} // namespace tp

@@ -1,0 +1,413 @@
+#include "TripListModel.h"
+
+#include "domain/Stages.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSet>
+
+#include <QScopeGuard>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+using tripqueries::SortKey;
+
+TripListModel::TripListModel(DatabaseService* service, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_service(service) {}
+
+void TripListModel::setUserId(Id userId) {
+    m_userId = userId;
+    query(true);
+}
+
+void TripListModel::setFilter(const TripFilter& filter) {
+    m_filter = filter;
+    query(true);
+}
+
+void TripListModel::reload() {
+    query(true);
+}
+
+void TripListModel::setLoading(bool loading) {
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+void TripListModel::setTotal(int total) {
+    if (m_total == total)
+        return;
+    m_total = total;
+    Q_EMIT totalCountChanged(total);
+}
+
+void TripListModel::query(bool reset) {
+    if (m_userId == 0)
+        return;
+    const quint64 generation = ++m_generation;
+    m_fetching = true;
+    setLoading(true);
+    const Id user = m_userId;
+    const TripFilter filter = m_filter;
+    const SortKey key = m_sortKey;
+    const bool descending = m_descending;
+    const int limit = m_pageSize;
+    m_service->post<tripqueries::TripPage>(
+        this,
+        [=](Database& db) { return tripqueries::page(db, user, filter, key, descending, limit, 0, true); },
+        [this, generation, reset](Result<tripqueries::TripPage> r) {
+            if (generation != m_generation)
+                return;
+            // Cleared when the rows are in: a fetchMore() from a view reacting to the
+            // insertion must see the new row count.
+            const auto done = qScopeGuard([this] {
+                m_fetching = false;
+                setLoading(false);
+            });
+            if (!r.ok()) {
+                Q_EMIT errorOccurred(r.error().message);
+                return;
+            }
+            if (reset || !m_rows.isEmpty()) {
+                beginResetModel();
+                m_rows = std::move(r.value().trips);
+                endResetModel();
+            }
+            setTotal(r.value().total);
+        });
+}
+
+bool TripListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_fetching && m_total > m_rows.size();
+}
+
+void TripListModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    setLoading(true);
+    const quint64 generation = m_generation;
+    const Id user = m_userId;
+    const TripFilter filter = m_filter;
+    const SortKey key = m_sortKey;
+    const bool descending = m_descending;
+    const int limit = m_pageSize;
+    const int offset = int(m_rows.size());
+    m_service->post<tripqueries::TripPage>(
+        this,
+        [=](Database& db) {
+            return tripqueries::page(db, user, filter, key, descending, limit, offset, false);
+        },
+        [this, generation, limit](Result<tripqueries::TripPage> r) {
+            if (generation != m_generation)
+                return;
+            // Cleared when the rows are in: a fetchMore() from a view reacting to the
+            // insertion must see the new row count.
+            const auto done = qScopeGuard([this] {
+                m_fetching = false;
+                setLoading(false);
+            });
+            if (!r.ok()) {
+                Q_EMIT errorOccurred(r.error().message);
+                return;
+            }
+            QSet<Id> known;
+            for (const Trip& t : std::as_const(m_rows))
+                known.insert(t.id);
+            QList<Trip> fresh;
+            for (Trip& t : r.value().trips)
+                if (!known.contains(t.id))
+                    fresh << std::move(t);
+            if (r.value().trips.size() < limit) // the end: whatever was counted, nothing more is there
+                setTotal(int(m_rows.size() + fresh.size()));
+            if (fresh.isEmpty())
+                return;
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+            m_rows.append(fresh);
+            endInsertRows();
+        });
+}
+
+void TripListModel::sort(int column, Qt::SortOrder order) {
+    static constexpr SortKey keys[] = {SortKey::Title,    SortKey::Destination, SortKey::Dates,
+                                       SortKey::Duration, SortKey::Budget,      SortKey::Travellers,
+                                       SortKey::Status};
+    const SortKey key = (column >= 0 && column < ColumnCount) ? keys[column] : SortKey::Created;
+    const bool descending = column < 0 ? true : order == Qt::DescendingOrder;
+    if (key == m_sortKey && descending == m_descending)
+        return;
+    m_sortKey = key;
+    m_descending = descending;
+    query(true);
+}
+
+int TripListModel::rowOf(Id id) const {
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == id)
+            return i;
+    return -1;
+}
+
+int TripListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TripListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString TripListModel::statusLabel(const QString& status) {
+    const int i = choiceIndex(trip_status::all, status);
+    return i < 0 ? status : QCoreApplication::translate("Stages", trip_status::all[i].label);
+}
+
+QString TripListModel::formatDates(const Trip& t) {
+    const QLocale locale;
+    auto fmt = [&](const QDate& d) {
+        return locale.toString(d, QLocale::ShortFormat);
+    };
+    if (t.startDate.isValid() && t.endDate.isValid())
+        return tr("%1 – %2").arg(fmt(t.startDate), fmt(t.endDate));
+    if (t.startDate.isValid())
+        return tr("from %1").arg(fmt(t.startDate));
+    if (t.endDate.isValid())
+        return tr("until %1").arg(fmt(t.endDate));
+    return {};
+}
+
+QVariant TripListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Trip& t = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return t.id;
+    case StatusValueRole:
+        return t.status;
+    case UpcomingRole:
+        return t.isFutureTrip();
+    case Qt::TextAlignmentRole:
+        if (index.column() == BudgetColumn || index.column() == TravellersColumn ||
+            index.column() == DurationColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == TitleColumn && !t.description.isEmpty())
+            return t.description.left(500);
+        return {};
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        break;
+    default:
+        return {};
+    }
+    switch (Column(index.column())) {
+    case TitleColumn:
+        return t.title;
+    case DestinationColumn:
+        if (t.destinationName.isEmpty())
+            return QString();
+        return t.destinationCountry.isEmpty() ? t.destinationName
+                                              : tr("%1, %2").arg(t.destinationName, t.destinationCountry);
+    case DatesColumn:
+        return formatDates(t);
+    case DurationColumn:
+        if (auto d = t.durationDays())
+            return tr("%n day(s)", nullptr, *d);
+        return QString();
+    case BudgetColumn:
+        return t.budget ? t.budget->toString() : QString();
+    case TravellersColumn:
+        return t.travelersCount;
+    case StatusColumn:
+        return statusLabel(t.status);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant TripListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case TitleColumn:
+        return tr("Title");
+    case DestinationColumn:
+        return tr("Destination");
+    case DatesColumn:
+        return tr("Dates");
+    case DurationColumn:
+        return tr("Duration");
+    case BudgetColumn:
+        return tr("Budget");
+    case TravellersColumn:
+        return tr("Travellers");
+    case StatusColumn:
+        return tr("Status");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+// --- writes ----------------------------------------------------------------
+
+void TripListModel::createTrip(const Trip& draft, TripCallback done) {
+    const Id user = m_userId;
+    m_service->post<Trip>(
+        this, [=](Database& db) { return TripRepository(db, user).create(draft); },
+        [this, done](Result<Trip> r) {
+            if (r.ok())
+                applyInserted(r.value());
+            if (done)
+                done(std::move(r));
+        });
+}
+
+void TripListModel::restoreTrip(const Trip& trip, TripCallback done) {
+    const Id user = m_userId;
+    m_service->post<Trip>(
+        this, [=](Database& db) { return tripqueries::restore(db, user, trip); },
+        [this, done](Result<Trip> r) {
+            if (r.ok())
+                applyInserted(r.value());
+            if (done)
+                done(std::move(r));
+        });
+}
+
+void TripListModel::updateTrip(const Trip& trip, TripCallback done) {
+    const Id user = m_userId;
+    m_service->post<Trip>(
+        this, [=](Database& db) { return TripRepository(db, user).update(trip); },
+        [this, done](Result<Trip> r) {
+            if (r.ok())
+                applyUpdated(r.value());
+            if (done)
+                done(std::move(r));
+        });
+}
+
+void TripListModel::removeTrip(Id id, std::function<void(Result<void>)> done) {
+    const Id user = m_userId;
+    m_service->post<void>(
+        this, [=](Database& db) { TripRepository(db, user).remove(id); },
+        [this, id, done](Result<void> r) {
+            if (r.ok())
+                applyRemoved(id);
+            if (done)
+                done(std::move(r));
+        });
+}
+
+bool TripListModel::lessThan(const Trip& a, const Trip& b) const {
+    // "a comes before b" in the current order, mirroring orderSql().
+    auto cmpNullable = [this](auto hasA, auto hasB, auto va, auto vb) -> int {
+        if (hasA != hasB)
+            return hasA ? -1 : 1; // NULLs last
+        if (!hasA || va == vb)
+            return 0;
+        const bool less = va < vb;
+        return (less != m_descending) ? -1 : 1;
+    };
+    int c = 0;
+    switch (m_sortKey) {
+    case SortKey::Created:
+        break;
+    case SortKey::Title:
+        c = cmpNullable(true, true, a.title.toLower(), b.title.toLower());
+        break;
+    case SortKey::Destination:
+        c = cmpNullable(!a.destinationName.isEmpty(), !b.destinationName.isEmpty(),
+                        a.destinationName.toLower(), b.destinationName.toLower());
+        break;
+    case SortKey::Dates:
+        c = cmpNullable(a.startDate.isValid(), b.startDate.isValid(), a.startDate, b.startDate);
+        break;
+    case SortKey::Duration:
+        c = cmpNullable(a.durationDays().has_value(), b.durationDays().has_value(),
+                        a.durationDays().value_or(0), b.durationDays().value_or(0));
+        break;
+    case SortKey::Budget:
+        c = cmpNullable(a.budget.has_value(), b.budget.has_value(), a.budget.value_or(Decimal()),
+                        b.budget.value_or(Decimal()));
+        break;
+    case SortKey::Travellers:
+        c = cmpNullable(true, true, a.travelersCount, b.travelersCount);
+        break;
+    case SortKey::Status:
+        c = cmpNullable(true, true, a.status, b.status);
+        break;
+    }
+    if (c != 0)
+        return c < 0;
+    const bool createdDesc = m_sortKey == SortKey::Created ? m_descending : true;
+    if (a.createdAt != b.createdAt)
+        return (a.createdAt > b.createdAt) == createdDesc;
+    return (a.id > b.id) == createdDesc;
+}
+
+int TripListModel::insertPosition(const Trip& trip) const {
+    const auto it = std::partition_point(m_rows.cbegin(), m_rows.cend(),
+                                         [&](const Trip& row) { return lessThan(row, trip); });
+    return int(it - m_rows.cbegin());
+}
+
+void TripListModel::applyInserted(const Trip& trip) {
+    if (!tripqueries::matches(trip, m_filter) || rowOf(trip.id) >= 0)
+        return;
+    const int pos = insertPosition(trip);
+    const bool moreUnloaded = m_total > m_rows.size();
+    if (m_total >= 0)
+        setTotal(m_total + 1);
+    if (pos == m_rows.size() && moreUnloaded)
+        return; // it belongs among the rows not loaded yet
+    beginInsertRows({}, pos, pos);
+    m_rows.insert(pos, trip);
+    endInsertRows();
+}
+
+void TripListModel::applyUpdated(const Trip& trip) {
+    Q_EMIT tripChanged(trip);
+    const int row = rowOf(trip.id);
+    if (row < 0) {
+        applyInserted(trip); // it may match the filter now
+        return;
+    }
+    if (!tripqueries::matches(trip, m_filter)) {
+        applyRemoved(trip.id);
+        return;
+    }
+    m_rows[row] = trip;
+    // Keep the order: move the row when its sort key moved it.
+    QList<Trip> others = m_rows;
+    others.removeAt(row);
+    const auto it = std::partition_point(others.cbegin(), others.cend(),
+                                         [&](const Trip& r) { return lessThan(r, trip); });
+    const int target = int(it - others.cbegin());
+    if (target != row) {
+        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+        m_rows.move(row, target);
+        endMoveRows();
+    }
+    Q_EMIT dataChanged(index(target, 0), index(target, ColumnCount - 1));
+}
+
+void TripListModel::applyRemoved(Id id) {
+    const int row = rowOf(id);
+    if (m_total > 0)
+        setTotal(m_total - 1);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+} // namespace tp

@@ -1,0 +1,245 @@
+#include "DestinationsPanel.h"
+
+#include "DestinationTableModel.h"
+#include "domain/Validation.h"
+#include "main/Confirm.h"
+#include "repo/DestinationRepository.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+DestinationDialog::DestinationDialog(const Destination& d, QWidget* parent)
+    : QDialog(parent)
+    , m_original(d) {
+    setObjectName(u"destinationDialog"_s);
+    setWindowTitle(d.id ? tr("Edit destination") : tr("Add destination"));
+    auto* form = new QFormLayout;
+    auto line = [&](const QString& name, const QString& label, const QString& value) {
+        auto* e = new QLineEdit(value, this);
+        e->setObjectName(name);
+        e->setAccessibleName(label);
+        form->addRow(label, e);
+        connect(e, &QLineEdit::textChanged, this, &DestinationDialog::revalidate);
+        return e;
+    };
+    m_name = line(u"name"_s, tr("Name"), d.name);
+    m_city = line(u"city"_s, tr("City"), d.city);
+    m_country = line(u"country"_s, tr("Country"), d.country);
+    m_bestTime = line(u"bestTime"_s, tr("Best time to visit"), d.bestTimeToVisit);
+    m_cost = line(u"cost"_s, tr("Average cost per day"),
+                  d.averageCostPerDay ? d.averageCostPerDay->toString() : QString());
+    m_latitude = line(u"latitude"_s, tr("Latitude"), d.latitude ? d.latitude->toString() : QString());
+    m_longitude = line(u"longitude"_s, tr("Longitude"), d.longitude ? d.longitude->toString() : QString());
+    m_description = new QPlainTextEdit(d.description, this);
+    m_description->setAccessibleName(tr("Description"));
+    form->addRow(tr("Description"), m_description);
+    m_errors = new QLabel(this);
+    m_errors->setObjectName(u"errors"_s);
+    m_errors->setStyleSheet(u"color: #c0392b;"_s);
+    m_errors->setWordWrap(true);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    auto* outer = new QVBoxLayout(this);
+    outer->addLayout(form);
+    outer->addWidget(m_errors);
+    outer->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    revalidate();
+}
+
+Destination DestinationDialog::destination() const {
+    Destination d = m_original;
+    d.name = m_name->text().trimmed();
+    d.city = m_city->text().trimmed();
+    d.country = m_country->text().trimmed();
+    d.bestTimeToVisit = m_bestTime->text().trimmed();
+    d.description = m_description->toPlainText();
+    auto opt = [](auto fn) -> std::optional<Decimal> {
+        try {
+            return fn();
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    };
+    d.averageCostPerDay = m_cost->text().trimmed().isEmpty() ? std::nullopt : opt([&] {
+        return validation::parseMoney(u"average_cost_per_day"_s, m_cost->text().trimmed(),
+                                      decimal_shape::DailyCostPrecision);
+    });
+    d.latitude = m_latitude->text().trimmed().isEmpty()
+                     ? std::nullopt
+                     : opt([&] { return validation::parseLatitude(m_latitude->text().trimmed()); });
+    d.longitude = m_longitude->text().trimmed().isEmpty()
+                      ? std::nullopt
+                      : opt([&] { return validation::parseLongitude(m_longitude->text().trimmed()); });
+    return d;
+}
+
+void DestinationDialog::revalidate() {
+    QList<FieldError> errors;
+    auto tryParse = [&](QLineEdit* e, auto fn) {
+        if (e->text().trimmed().isEmpty())
+            return;
+        try {
+            fn(e->text().trimmed());
+        } catch (const Error& err) {
+            errors << err.fieldErrors();
+        }
+    };
+    tryParse(m_cost, [](const QString& t) {
+        validation::parseMoney(u"average_cost_per_day"_s, t, decimal_shape::DailyCostPrecision);
+    });
+    tryParse(m_latitude, [](const QString& t) { validation::parseLatitude(t); });
+    tryParse(m_longitude, [](const QString& t) { validation::parseLongitude(t); });
+    errors << validation::checkDestination(destination());
+    QStringList lines;
+    for (const FieldError& e : std::as_const(errors))
+        lines << tr("%1 %2").arg(e.field, e.message);
+    lines.removeDuplicates();
+    m_errors->setText(lines.join(u'\n'));
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(errors.isEmpty());
+}
+
+void DestinationDialog::showError(const QString& message) {
+    m_errors->setText(message);
+}
+
+// ---------------------------------------------------------------------------
+
+DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_model(new DestinationTableModel(service, this)) {
+    setObjectName(u"destinationsPanel"_s);
+    auto* outer = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"destinationSearch"_s);
+    m_search->setAccessibleName(tr("Search destinations"));
+    m_search->setPlaceholderText(tr("Search name, city, country, description…"));
+    m_search->setClearButtonEnabled(true);
+    bar->addWidget(m_search, 1);
+    auto* add = new QPushButton(tr("&Add…"), this);
+    add->setObjectName(u"addDestination"_s);
+    auto* edit = new QPushButton(tr("&Edit…"), this);
+    edit->setObjectName(u"editDestination"_s);
+    auto* del = new QPushButton(tr("&Delete"), this);
+    del->setObjectName(u"deleteDestination"_s);
+    bar->addWidget(add);
+    bar->addWidget(edit);
+    bar->addWidget(del);
+    outer->addLayout(bar);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"destinationsTable"_s);
+    m_table->setAccessibleName(tr("Destinations"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    outer->addWidget(m_table, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"destinationsStatus"_s);
+    m_status->setWordWrap(true);
+    outer->addWidget(m_status);
+
+    // Search when the user pauses typing, not on every key.
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+    connect(add, &QPushButton::clicked, this, &DestinationsPanel::addDestination);
+    connect(edit, &QPushButton::clicked, this, &DestinationsPanel::editSelected);
+    connect(del, &QPushButton::clicked, this, &DestinationsPanel::deleteSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &DestinationsPanel::editSelected);
+    connect(m_model, &DestinationTableModel::errorOccurred, m_status, &QLabel::setText);
+}
+
+void DestinationsPanel::load() {
+    m_model->load();
+}
+
+void DestinationsPanel::focusSearch() {
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void DestinationsPanel::addDestination() {
+    openDialog({});
+}
+
+void DestinationsPanel::editSelected() {
+    const QModelIndex i = m_table->currentIndex();
+    if (i.isValid())
+        openDialog(m_model->destinationAt(i.row()));
+}
+
+void DestinationsPanel::openDialog(const Destination& d) {
+    auto* dialog = new DestinationDialog(d, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setModal(true);
+    // Accepting saves through the database thread; the dialog stays open with
+    // the message when the database refuses (a duplicate name and country).
+    disconnect(dialog->findChild<QDialogButtonBox*>(), &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(dialog->findChild<QDialogButtonBox*>(), &QDialogButtonBox::accepted, dialog, [this, dialog] {
+        const Destination value = dialog->destination();
+        auto done = [this, dialog](Result<Destination> r) {
+            if (!r.ok()) {
+                dialog->showError(r.error().message);
+                return;
+            }
+            m_status->setText(tr("Saved %1, %2.").arg(r.value().name, r.value().country));
+            Q_EMIT catalogueChanged();
+            dialog->accept();
+        };
+        if (value.id)
+            m_model->updateDestination(value, done);
+        else
+            m_model->createDestination(value, done);
+    });
+    dialog->show();
+}
+
+void DestinationsPanel::deleteSelected() {
+    const QModelIndex i = m_table->currentIndex();
+    if (!i.isValid())
+        return;
+    const Destination d = m_model->destinationAt(i.row());
+    m_service->post<int>(
+        this, [id = d.id](Database& db) { return DestinationRepository(db).tripsUsing(id); },
+        [this, d](Result<int> r) {
+            if (!r.ok()) {
+                m_status->setText(r.error().message);
+                return;
+            }
+            const int n = r.value();
+            const QString text =
+                n == 0 ? tr("Delete %1, %2 from the catalogue?").arg(d.name, d.country)
+                       : tr("Delete %1, %2 from the catalogue? %n trip(s) will lose this destination.",
+                            nullptr, n)
+                             .arg(d.name, d.country);
+            if (!Confirm::ask(this, tr("Delete destination"), text, tr("Delete")))
+                return;
+            m_model->removeDestination(d.id, [this, d](Result<void> r2) {
+                m_status->setText(r2.ok() ? tr("Deleted %1, %2.").arg(d.name, d.country)
+                                          : r2.error().message);
+                if (r2.ok())
+                    Q_EMIT catalogueChanged();
+            });
+        });
+}
+
+} // namespace tp::ui

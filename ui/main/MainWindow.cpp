@@ -1,0 +1,513 @@
+#include "MainWindow.h"
+
+#include "Confirm.h"
+#include "TripCommands.h"
+#include "TripEditor.h"
+#include "TripListModel.h"
+#include "conversation/ConversationPanel.h"
+#include "destinations/DestinationsPanel.h"
+#include "domain/Stages.h"
+#include "planning/PlanningPanel.h"
+#include "preferences/PreferencesDialog.h"
+#include "repo/DestinationRepository.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateEdit>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWidget* parent)
+    : QMainWindow(parent)
+    , m_service(service)
+    , m_osUserName(osUserName)
+    , m_trips(new TripListModel(service, this))
+    , m_undo(new QUndoStack(this)) {
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Trip Planner"));
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(buildProblemBanner());
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildTripsPage(), tr("&Trips"));
+    m_destinations = new DestinationsPanel(service, m_tabs);
+    m_tabs->addTab(m_destinations, tr("De&stinations"));
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_locationLabel = new QLabel(this);
+    m_locationLabel->setObjectName(u"dataLocation"_s);
+    m_locationLabel->setText(tr("Data: %1").arg(service->url().displayLocation()));
+    m_locationLabel->setToolTip(service->url().redacted());
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(u"connectionState"_s);
+    m_latencyLabel = new QLabel(this);
+    m_latencyLabel->setObjectName(u"latency"_s);
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(u"progress"_s);
+    statusBar()->addWidget(m_progressLabel, 1);
+    statusBar()->addPermanentWidget(m_locationLabel);
+    statusBar()->addPermanentWidget(m_stateLabel);
+    statusBar()->addPermanentWidget(m_latencyLabel);
+
+    buildActions();
+
+    connect(service, &DatabaseService::stateChanged, this, &MainWindow::onStateChanged);
+    connect(service, &DatabaseService::ready, this, &MainWindow::onReady);
+    connect(service, &DatabaseService::progress, m_progressLabel, &QLabel::setText);
+    connect(service, &DatabaseService::latencyMeasured, this,
+            [this](double ms) { m_latencyLabel->setText(tr("Round trip %1 ms").arg(ms, 0, 'f', 1)); });
+    connect(m_trips, &TripListModel::totalCountChanged, this, &MainWindow::updateEmptyState);
+    connect(m_trips, &TripListModel::loadingChanged, this, &MainWindow::updateEmptyState);
+    connect(m_trips, &TripListModel::errorOccurred, this, &MainWindow::showMessage);
+    connect(m_trips, &TripListModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
+        for (int r = first; r <= last; ++r)
+            if (m_pendingSelect != 0 && m_trips->tripAt(r).id == m_pendingSelect) {
+                m_pendingSelect = 0;
+                m_table->setCurrentIndex(m_trips->index(r, 0));
+            }
+        updateEmptyState();
+    });
+    connect(m_trips, &TripListModel::tripChanged, this, [this](const Trip& t) {
+        if (t.id == m_openTripId && !m_editor->isModified())
+            m_editor->setTrip(t);
+    });
+    connect(m_trips, &TripListModel::rowsRemoved, this, [this] {
+        if (m_openTripId != 0 && m_trips->rowOf(m_openTripId) < 0 && !m_editor->isNew()) {
+            m_openTripId = 0;
+            m_editor->startNew();
+            m_conversation->clear();
+            m_planning->clear();
+        }
+        updateEmptyState();
+    });
+    connect(m_destinations, &DestinationsPanel::catalogueChanged, this, &MainWindow::loadDestinationChoices);
+
+    onStateChanged(service->state(), service->errorText());
+    if (service->state() == DatabaseService::State::Connected)
+        QTimer::singleShot(0, this, &MainWindow::onReady);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildProblemBanner() {
+    m_problem = new QFrame(this);
+    m_problem->setObjectName(u"connectionProblem"_s);
+    m_problem->setFrameShape(QFrame::StyledPanel);
+    m_problem->setStyleSheet(u"#connectionProblem { background: rgba(192, 57, 43, 0.12); }"_s);
+    auto* row = new QHBoxLayout(m_problem);
+    m_problemText = new QLabel(m_problem);
+    m_problemText->setObjectName(u"connectionProblemText"_s);
+    m_problemText->setWordWrap(true);
+    m_problemText->setTextFormat(Qt::PlainText);
+    row->addWidget(m_problemText, 1);
+    auto* retry = new QPushButton(tr("&Retry"), m_problem);
+    retry->setObjectName(u"retry"_s);
+    auto* settings = new QPushButton(tr("Connection &settings…"), m_problem);
+    settings->setObjectName(u"connectionSettings"_s);
+    row->addWidget(retry);
+    row->addWidget(settings);
+    connect(retry, &QPushButton::clicked, this, &MainWindow::retryConnection);
+    connect(settings, &QPushButton::clicked, this, &MainWindow::settingsRequested);
+    m_problem->hide();
+    return m_problem;
+}
+
+QWidget* MainWindow::buildTripsPage() {
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"tripsSplitter"_s);
+
+    auto* left = new QWidget(m_splitter);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* filterBar = new QHBoxLayout;
+    m_statusFilter = new QComboBox(left);
+    m_statusFilter->setObjectName(u"statusFilter"_s);
+    m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_statusFilter->addItem(tr("Any status"), QString());
+    for (const Choice& c : trip_status::all)
+        m_statusFilter->addItem(QCoreApplication::translate("Stages", c.label), QString::fromUtf16(c.value));
+    auto dateEdit = [&](const QString& name, const QString& accessible) {
+        auto* e = new QDateEdit(left);
+        e->setObjectName(name);
+        e->setAccessibleName(accessible);
+        e->setCalendarPopup(true);
+        e->setMinimumDate(QDate(1900, 1, 1));
+        e->setSpecialValueText(tr("any date"));
+        e->setDisplayFormat(u"yyyy-MM-dd"_s);
+        e->setDate(e->minimumDate());
+        return e;
+    };
+    m_fromFilter = dateEdit(u"fromFilter"_s, tr("Trips ending on or after"));
+    m_toFilter = dateEdit(u"toFilter"_s, tr("Trips starting on or before"));
+    m_search = new QLineEdit(left);
+    m_search->setObjectName(u"tripSearch"_s);
+    m_search->setAccessibleName(tr("Search trips"));
+    m_search->setPlaceholderText(tr("Search title and description… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    filterBar->addWidget(m_statusFilter);
+    filterBar->addWidget(new QLabel(tr("From"), left));
+    filterBar->addWidget(m_fromFilter);
+    filterBar->addWidget(new QLabel(tr("to"), left));
+    filterBar->addWidget(m_toFilter);
+    filterBar->addWidget(m_search, 1);
+    leftLayout->addLayout(filterBar);
+
+    m_tableStack = new QStackedWidget(left);
+    m_table = new QTableView(m_tableStack);
+    m_table->setObjectName(u"tripsTable"_s);
+    m_table->setAccessibleName(tr("Trips"));
+    m_table->setModel(m_trips);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(TripListModel::TitleColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    m_tableStack->addWidget(m_table);
+
+    auto* empty = new QWidget(m_tableStack);
+    empty->setObjectName(u"emptyState"_s);
+    auto* emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch();
+    m_emptyText = new QLabel(empty);
+    m_emptyText->setObjectName(u"emptyText"_s);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    emptyLayout->addWidget(m_emptyText);
+    m_emptyButton = new QPushButton(tr("Plan a new trip"), empty);
+    m_emptyButton->setObjectName(u"planNewTrip"_s);
+    emptyLayout->addWidget(m_emptyButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch();
+    connect(m_emptyButton, &QPushButton::clicked, this, &MainWindow::newTrip);
+    m_tableStack->addWidget(empty);
+    leftLayout->addWidget(m_tableStack, 1);
+
+    m_detailTabs = new QTabWidget(m_splitter);
+    m_detailTabs->setObjectName(u"detailTabs"_s);
+    m_editor = new TripEditor(m_detailTabs);
+    m_conversation = new ConversationPanel(m_service, m_detailTabs);
+    m_planning = new PlanningPanel(m_service, m_detailTabs);
+    m_detailTabs->addTab(m_editor, tr("Details"));
+    m_detailTabs->addTab(m_conversation, tr("Conversation"));
+    m_detailTabs->addTab(m_planning, tr("Planning"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_detailTabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_fromFilter, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);
+    connect(m_toFilter, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentTripChanged);
+    connect(m_editor, &TripEditor::saveRequested, this, &MainWindow::saveTrip);
+    return m_splitter;
+}
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_newAction = file->addAction(tr("&New trip"), this, &MainWindow::newTrip);
+    m_newAction->setObjectName(u"actionNewTrip"_s);
+    m_newAction->setShortcut(QKeySequence::New);
+    QAction* prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    prefs->setObjectName(u"actionPreferences"_s);
+    QAction* settings = file->addAction(tr("S&ettings…"), this, &MainWindow::settingsRequested);
+    settings->setObjectName(u"actionSettings"_s);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    QAction* retry = file->addAction(tr("&Reconnect"), this, &MainWindow::retryConnection);
+    retry->setObjectName(u"actionRetry"_s);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(u"actionUndo"_s);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(u"actionRedo"_s);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    m_deleteAction = edit->addAction(tr("&Delete trip…"), this, &MainWindow::deleteSelectedTrip);
+    m_deleteAction->setObjectName(u"actionDeleteTrip"_s);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(m_deleteAction);
+    QAction* findAction = edit->addAction(tr("&Find"), this, &MainWindow::find);
+    findAction->setShortcut(QKeySequence::Find);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QString names[] = {tr("Trip &details"), tr("&Conversation"), tr("&Planning"), tr("De&stinations")};
+    for (int i = 0; i < 4; ++i) {
+        QAction* a = view->addAction(names[i], this, [this, i] { showPanel(Panel(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+}
+
+void MainWindow::showPanel(Panel panel) {
+    if (panel == DestinationsTab) {
+        m_tabs->setCurrentIndex(1);
+        return;
+    }
+    m_tabs->setCurrentIndex(0);
+    m_detailTabs->setCurrentIndex(int(panel));
+}
+
+void MainWindow::onStateChanged(DatabaseService::State state, const QString& error) {
+    m_stateLabel->setText(DatabaseService::stateText(state));
+    m_stateLabel->setAccessibleName(tr("Connection: %1").arg(DatabaseService::stateText(state)));
+    const bool offline = state == DatabaseService::State::Offline;
+    if (offline) {
+        m_problemText->setText(
+            m_userId == 0 ? tr("Trip Planner cannot reach its database at %1.\n%2")
+                                .arg(m_service->url().displayLocation(), error)
+                          : tr("The connection to the database was lost: %1\nYour trips are shown as "
+                               "last loaded; changes are refused until it is back.")
+                                .arg(error));
+        m_latencyLabel->clear();
+    }
+    m_problem->setVisible(offline);
+    m_tabs->setEnabled(m_userId != 0 || state == DatabaseService::State::Connected);
+}
+
+void MainWindow::onReady() {
+    if (m_userId != 0) {
+        m_trips->reload();
+        return;
+    }
+    const QString osUser = m_osUserName;
+    m_service->post<User>(
+        this, [osUser](Database& db) { return UserRepository(db).ensureLocalUser(osUser); },
+        [this](Result<User> r) {
+            if (!r.ok()) {
+                onStateChanged(DatabaseService::State::Offline, r.error().message);
+                return;
+            }
+            m_userId = r.value().id;
+            m_tabs->setEnabled(true);
+            m_trips->setUserId(m_userId);
+            m_conversation->setUserId(m_userId);
+            m_planning->setUserId(m_userId);
+            m_destinations->load();
+            loadDestinationChoices();
+            setWindowTitle(tr("Trip Planner — %1").arg(r.value().username));
+        });
+}
+
+void MainWindow::retryConnection() {
+    m_problemText->setText(tr("Trying again to reach %1…").arg(m_service->url().displayLocation()));
+    m_service->retry();
+}
+
+void MainWindow::loadDestinationChoices() {
+    m_service->post<QList<Destination>>(
+        this, [](Database& db) { return DestinationRepository(db).list(5000); },
+        [this](Result<QList<Destination>> r) {
+            if (r.ok())
+                m_editor->setDestinations(r.value());
+        });
+}
+
+void MainWindow::applyFilter() {
+    TripFilter f;
+    f.status = m_statusFilter->currentData().toString();
+    if (m_fromFilter->date() != m_fromFilter->minimumDate())
+        f.from = m_fromFilter->date();
+    if (m_toFilter->date() != m_toFilter->minimumDate())
+        f.to = m_toFilter->date();
+    f.text = m_search->text();
+    m_trips->setFilter(f);
+}
+
+void MainWindow::updateEmptyState() {
+    const TripFilter& f = m_trips->filter();
+    const bool filtered =
+        !f.status.isEmpty() || f.from.isValid() || f.to.isValid() || !f.text.trimmed().isEmpty();
+    const bool empty = m_trips->totalCount() == 0 && m_trips->rowCount() == 0 && !m_trips->isLoading();
+    if (empty) {
+        m_emptyText->setText(filtered ? tr("No trips match these filters.")
+                                      : tr("No trips yet. Where would you like to go?"));
+        m_emptyButton->setVisible(!filtered);
+    }
+    m_tableStack->setCurrentIndex(empty ? 1 : 0);
+}
+
+void MainWindow::onCurrentTripChanged() {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    openTrip(m_trips->tripAt(current.row()).id);
+}
+
+void MainWindow::openTrip(Id id) {
+    m_openTripId = id;
+    m_editor->setTrip(m_trips->tripAt(m_trips->rowOf(id)));
+    const Id user = m_userId;
+    m_service->post<TripDetails>(
+        this, [=](Database& db) { return TripRepository(db, user).open(id); },
+        [this, id](Result<TripDetails> r) {
+            if (id != m_openTripId)
+                return;
+            if (!r.ok()) {
+                showMessage(r.error().message);
+                return;
+            }
+            if (!m_editor->isModified())
+                m_editor->setTrip(r.value().trip);
+            m_conversation->showTrip(r.value());
+            m_planning->showTrip(id, r.value().activePlanningSession);
+        });
+}
+
+void MainWindow::newTrip() {
+    showPanel(DetailsPanel);
+    m_openTripId = 0;
+    m_table->clearSelection();
+    m_table->setCurrentIndex({});
+    m_editor->startNew();
+    m_conversation->clear();
+    m_planning->clear();
+    if (auto* title = m_editor->findChild<QLineEdit*>(u"title"_s))
+        title->setFocus();
+}
+
+void MainWindow::saveTrip(const Trip& trip) {
+    m_editor->setBusy(true);
+    auto errors = [this](const QString& text) {
+        showMessage(text);
+    };
+    if (trip.id == 0) {
+        m_trips->createTrip(trip, [this, errors](Result<Trip> r) {
+            m_editor->setBusy(false);
+            if (!r.ok()) {
+                m_editor->showSaveError(r.error().message);
+                return;
+            }
+            m_undo->push(new CreateTripCommand(m_trips, r.value(), errors));
+            m_openTripId = r.value().id;
+            m_editor->setTrip(r.value());
+            const int row = m_trips->rowOf(r.value().id);
+            if (row >= 0)
+                m_table->setCurrentIndex(m_trips->index(row, 0));
+            showMessage(tr("Created “%1”.").arg(r.value().title));
+        });
+        return;
+    }
+    const int row = m_trips->rowOf(trip.id);
+    const Trip before = row >= 0 ? m_trips->tripAt(row) : trip;
+    m_trips->updateTrip(trip, [this, before, errors](Result<Trip> r) {
+        m_editor->setBusy(false);
+        if (!r.ok()) {
+            m_editor->showSaveError(r.error().message);
+            return;
+        }
+        m_undo->push(new EditTripCommand(m_trips, before, r.value(), errors));
+        if (m_openTripId == r.value().id)
+            m_editor->setTrip(r.value());
+        showMessage(tr("Saved “%1”.").arg(r.value().title));
+    });
+}
+
+void MainWindow::deleteSelectedTrip() {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const Trip trip = m_trips->tripAt(current.row());
+    if (!Confirm::ask(this, tr("Delete trip"),
+                      tr("Delete the trip “%1”? Its conversation and planning sessions are deleted with it; "
+                         "Undo brings back the trip itself.")
+                          .arg(trip.title),
+                      tr("Delete")))
+        return;
+    m_trips->removeTrip(trip.id, [this, trip](Result<void> r) {
+        if (!r.ok()) {
+            showMessage(r.error().message);
+            return;
+        }
+        m_undo->push(new DeleteTripCommand(m_trips, trip, [this](const QString& t) { showMessage(t); }));
+        showMessage(tr("Deleted “%1”. Undo with Ctrl+Z.").arg(trip.title));
+    });
+}
+
+void MainWindow::find() {
+    if (m_tabs->currentIndex() == 1) {
+        m_destinations->focusSearch();
+        return;
+    }
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void MainWindow::openPreferences() {
+    if (m_userId == 0)
+        return;
+    auto* dialog = new PreferencesDialog(m_service, m_userId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showMessage(const QString& text) {
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::restoreLayout() {
+    QSettings s;
+    if (!restoreGeometry(s.value(u"mainWindow/geometry"_s).toByteArray()))
+        resize(1280, 800);
+    restoreState(s.value(u"mainWindow/state"_s).toByteArray());
+    m_splitter->restoreState(s.value(u"mainWindow/tripsSplitter"_s).toByteArray());
+    m_table->horizontalHeader()->restoreState(s.value(u"mainWindow/tripsHeader"_s).toByteArray());
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings s;
+    s.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    s.setValue(u"mainWindow/state"_s, saveState());
+    s.setValue(u"mainWindow/tripsSplitter"_s, m_splitter->saveState());
+    s.setValue(u"mainWindow/tripsHeader"_s, m_table->horizontalHeader()->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace tp::ui

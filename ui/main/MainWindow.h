@@ -1,0 +1,116 @@
+#pragma once
+
+#include "domain/Entities.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QDateEdit;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QUndoStack;
+
+namespace tp {
+class TripListModel;
+}
+
+namespace tp::ui {
+
+class ConversationPanel;
+class DestinationsPanel;
+class PlanningPanel;
+class TripEditor;
+
+// The application window: trips (filter bar, table, editor), the selected
+// trip's conversation and planning, the destination catalogue, and a status
+// bar with where the data lives, the connection state and the round trip.
+// Every database call goes through the DatabaseService's thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(DatabaseService* service, const QString& osUserName, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    enum Panel { DetailsPanel, ConversationTab, PlanningTab, DestinationsTab };
+    void showPanel(Panel panel);
+
+    Id userId() const { return m_userId; }
+    TripListModel* tripModel() const { return m_trips; }
+    QTableView* tripTable() const { return m_table; }
+    TripEditor* editor() const { return m_editor; }
+    ConversationPanel* conversationPanel() const { return m_conversation; }
+    PlanningPanel* planningPanel() const { return m_planning; }
+    DestinationsPanel* destinationsPanel() const { return m_destinations; }
+    QUndoStack* undoStack() const { return m_undo; }
+
+public Q_SLOTS:
+    void newTrip();
+    void deleteSelectedTrip();
+    void find();
+    void retryConnection();
+    void openPreferences();
+
+Q_SIGNALS:
+    // "Settings…" / "Connection settings…": the settings dialog (another module) connects here.
+    void settingsRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    QWidget* buildTripsPage();
+    QWidget* buildProblemBanner();
+    void onStateChanged(DatabaseService::State state, const QString& error);
+    void onReady();
+    void applyFilter();
+    void updateEmptyState();
+    void onCurrentTripChanged();
+    void openTrip(Id id);
+    void saveTrip(const Trip& trip);
+    void loadDestinationChoices();
+    void showMessage(const QString& text);
+    void restoreLayout();
+
+    DatabaseService* m_service;
+    QString m_osUserName;
+    Id m_userId = 0;
+    TripListModel* m_trips;
+    QUndoStack* m_undo;
+    QTabWidget* m_tabs = nullptr;
+    QTabWidget* m_detailTabs = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTableView* m_table = nullptr;
+    QStackedWidget* m_tableStack = nullptr;
+    QLabel* m_emptyText = nullptr;
+    QPushButton* m_emptyButton = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QDateEdit* m_fromFilter = nullptr;
+    QDateEdit* m_toFilter = nullptr;
+    QLineEdit* m_search = nullptr;
+    TripEditor* m_editor = nullptr;
+    ConversationPanel* m_conversation = nullptr;
+    PlanningPanel* m_planning = nullptr;
+    DestinationsPanel* m_destinations = nullptr;
+    QFrame* m_problem = nullptr;
+    QLabel* m_problemText = nullptr;
+    QLabel* m_locationLabel = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    QLabel* m_latencyLabel = nullptr;
+    QLabel* m_progressLabel = nullptr;
+    QAction* m_newAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    Id m_openTripId = 0;
+    bool m_selectAfterInsert = false;
+    Id m_pendingSelect = 0;
+};
+
+} // namespace tp::ui

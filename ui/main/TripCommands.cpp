@@ -1,0 +1,88 @@
+#include "TripCommands.h"
+
+#include <QCoreApplication>
+
+namespace tp::ui {
+
+TripCommand::TripCommand(TripListModel* model, ErrorSink errors, const QString& text)
+    : m_model(model)
+    , m_errors(std::move(errors)) {
+    setText(text);
+}
+
+bool TripCommand::firstRedo() {
+    if (m_pushed)
+        return false;
+    m_pushed = true;
+    return true;
+}
+
+CreateTripCommand::CreateTripCommand(TripListModel* model, const Trip& created, ErrorSink errors)
+    : TripCommand(model, std::move(errors),
+                  QCoreApplication::translate("TripCommands", "create “%1”").arg(created.title))
+    , m_trip(created) {}
+
+void CreateTripCommand::undo() {
+    if (m_model)
+        m_model->removeTrip(m_trip.id, [errors = m_errors](Result<void> r) {
+            if (!r.ok() && errors)
+                errors(r.error().message);
+        });
+}
+
+void CreateTripCommand::redo() {
+    if (firstRedo() || !m_model)
+        return;
+    m_model->restoreTrip(m_trip, [errors = m_errors](Result<Trip> r) {
+        if (!r.ok() && errors)
+            errors(r.error().message);
+    });
+}
+
+EditTripCommand::EditTripCommand(TripListModel* model, const Trip& before, const Trip& after,
+                                 ErrorSink errors)
+    : TripCommand(model, std::move(errors),
+                  QCoreApplication::translate("TripCommands", "edit “%1”").arg(after.title))
+    , m_before(before)
+    , m_after(after) {}
+
+void EditTripCommand::undo() {
+    if (m_model)
+        m_model->updateTrip(m_before, [errors = m_errors](Result<Trip> r) {
+            if (!r.ok() && errors)
+                errors(r.error().message);
+        });
+}
+
+void EditTripCommand::redo() {
+    if (firstRedo() || !m_model)
+        return;
+    m_model->updateTrip(m_after, [errors = m_errors](Result<Trip> r) {
+        if (!r.ok() && errors)
+            errors(r.error().message);
+    });
+}
+
+DeleteTripCommand::DeleteTripCommand(TripListModel* model, const Trip& deleted, ErrorSink errors)
+    : TripCommand(model, std::move(errors),
+                  QCoreApplication::translate("TripCommands", "delete “%1”").arg(deleted.title))
+    , m_trip(deleted) {}
+
+void DeleteTripCommand::undo() {
+    if (m_model)
+        m_model->restoreTrip(m_trip, [errors = m_errors](Result<Trip> r) {
+            if (!r.ok() && errors)
+                errors(r.error().message);
+        });
+}
+
+void DeleteTripCommand::redo() {
+    if (firstRedo() || !m_model)
+        return;
+    m_model->removeTrip(m_trip.id, [errors = m_errors](Result<void> r) {
+        if (!r.ok() && errors)
+            errors(r.error().message);
+    });
+}
+
+} // namespace tp::ui

@@ -1,0 +1,123 @@
+#include "PreferencesDialog.h"
+
+#include "domain/Validation.h"
+#include "repo/PreferencesRepository.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidget* parent)
+    : QDialog(parent)
+    , m_service(service)
+    , m_userId(userId) {
+    setObjectName(u"preferencesDialog"_s);
+    setWindowTitle(tr("Travel preferences"));
+    auto* form = new QFormLayout;
+    m_text = new QPlainTextEdit(this);
+    m_text->setAccessibleName(tr("What you like when travelling"));
+    m_text->setPlaceholderText(tr("Beaches, food markets, slow mornings…"));
+    form->addRow(tr("Preferences"), m_text);
+    m_min = new QLineEdit(this);
+    m_min->setAccessibleName(tr("Minimum budget"));
+    form->addRow(tr("Budget from"), m_min);
+    m_max = new QLineEdit(this);
+    m_max->setAccessibleName(tr("Maximum budget"));
+    form->addRow(tr("Budget up to"), m_max);
+    m_group = new QSpinBox(this);
+    m_group->setRange(0, 999);
+    m_group->setAccessibleName(tr("Preferred group size"));
+    form->addRow(tr("Group size"), m_group);
+    m_message = new QLabel(tr("Loading…"), this);
+    m_message->setWordWrap(true);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+    auto* outer = new QVBoxLayout(this);
+    outer->addLayout(form);
+    outer->addWidget(m_message);
+    outer->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_min, &QLineEdit::textChanged, this, &PreferencesDialog::revalidate);
+    connect(m_max, &QLineEdit::textChanged, this, &PreferencesDialog::revalidate);
+    connect(m_group, &QSpinBox::valueChanged, this, &PreferencesDialog::revalidate);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &PreferencesDialog::revalidate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        const auto prefs = current(nullptr);
+        if (!prefs)
+            return;
+        m_buttons->setEnabled(false);
+        const Id user = m_userId;
+        const UserPreferences p = *prefs;
+        m_service->post<UserPreferences>(
+            this, [=](Database& db) { return PreferencesRepository(db, user).save(p); },
+            [this](Result<UserPreferences> r) {
+                m_buttons->setEnabled(true);
+                if (!r.ok()) {
+                    m_message->setText(r.error().message);
+                    return;
+                }
+                accept();
+            });
+    });
+    const Id user = m_userId;
+    m_service->post<UserPreferences>(
+        this, [=](Database& db) { return PreferencesRepository(db, user).get(); },
+        [this](Result<UserPreferences> r) {
+            if (!r.ok()) {
+                m_message->setText(r.error().message);
+                return;
+            }
+            m_loaded = r.value();
+            m_text->setPlainText(m_loaded.preferencesText);
+            m_min->setText(m_loaded.budgetMin ? m_loaded.budgetMin->toString() : QString());
+            m_max->setText(m_loaded.budgetMax ? m_loaded.budgetMax->toString() : QString());
+            m_group->setValue(m_loaded.preferredGroupSize);
+            revalidate();
+        });
+}
+
+std::optional<UserPreferences> PreferencesDialog::current(QList<FieldError>* errorsOut) const {
+    UserPreferences p = m_loaded;
+    QList<FieldError> errors;
+    p.preferencesText = m_text->toPlainText();
+    p.preferredGroupSize = m_group->value();
+    auto money = [&](const QString& field, QLineEdit* e) -> std::optional<Decimal> {
+        if (e->text().trimmed().isEmpty())
+            return std::nullopt;
+        try {
+            return validation::parseMoney(field, e->text().trimmed());
+        } catch (const Error& err) {
+            errors << err.fieldErrors();
+            return std::nullopt;
+        }
+    };
+    p.budgetMin = money(u"budget_min"_s, m_min);
+    p.budgetMax = money(u"budget_max"_s, m_max);
+    errors << validation::checkPreferences(p);
+    if (errorsOut)
+        *errorsOut = errors;
+    if (!errors.isEmpty())
+        return std::nullopt;
+    return p;
+}
+
+void PreferencesDialog::revalidate() {
+    QList<FieldError> errors;
+    const bool ok = current(&errors).has_value() && m_loaded.userId != 0;
+    QStringList lines;
+    for (const FieldError& e : std::as_const(errors))
+        lines << tr("%1 %2").arg(e.field, e.message);
+    m_message->setText(lines.join(u'\n'));
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(ok);
+}
+
+} // namespace tp::ui

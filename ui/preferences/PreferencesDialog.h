@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/Entities.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace tp::ui {
+
+// The user's travel preferences (api_userpreferences), read and saved through the database thread.
+class PreferencesDialog : public QDialog {
+    Q_OBJECT
+public:
+    PreferencesDialog(DatabaseService* service, Id userId, QWidget* parent = nullptr);
+
+private:
+    void revalidate();
+    std::optional<UserPreferences> current(QList<FieldError>* errors) const;
+
+    DatabaseService* m_service;
+    Id m_userId;
+    UserPreferences m_loaded;
+    QPlainTextEdit* m_text;
+    QLineEdit* m_min;
+    QLineEdit* m_max;
+    QSpinBox* m_group;
+    QLabel* m_message;
+    QDialogButtonBox* m_buttons;
+};
+
+} // namespace tp::ui
