@@ -13,14 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace tp::cli {
 
-DatabaseUrl resolveDefaultUrl()
-{
-    const QString env = qEnvironmentVariable("DATABASE_URL");
-    if (!env.trimmed().isEmpty())
-        return DatabaseUrl::parse(env);
-    return DatabaseUrl::sqliteFile(defaultDatabaseFile());
-}
-
 CliContext::CliContext()
     : out(stdout)
     , err(stderr)

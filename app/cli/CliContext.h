@@ -9,9 +9,6 @@
 
 namespace tp::cli {
 
-// $DATABASE_URL, else the embedded default file.
-DatabaseUrl resolveDefaultUrl();
-
 // What every command gets: the output streams, the resolved database, and the
 // conventions of the tool (one clear line on stderr and a non-zero exit on
 // any error; nothing written when the input is bad).

@@ -9,6 +9,8 @@ int cmdUsers(CliContext&, const QStringList&);
 int cmdTrips(CliContext&, const QStringList&);
 int cmdDestinations(CliContext&, const QStringList&);
 int cmdExport(CliContext&, const QStringList&);
+int cmdConfig(CliContext&, const QStringList&);
+int cmdSecret(CliContext&, const QStringList&);
 
 const QList<Command>& commands()
 {
@@ -19,6 +21,8 @@ const QList<Command>& commands()
         {"trips", "list | add | show | update | delete a user's trips", cmdTrips},
         {"destinations", "list | add | search the destination catalogue", cmdDestinations},
         {"export", "Write all of one user's data as one JSON document", cmdExport},
+        {"config", "show | set KEY VALUE | unset KEY: the non-secret settings", cmdConfig},
+        {"secret", "set NAME (value from stdin) | clear NAME: passwords and API keys in the keychain", cmdSecret},
     };
     return all;
 }

@@ -2,6 +2,7 @@
 #include "CliContext.h"
 
 #include "config/AppPaths.h"
+#include "config/DatabaseLocation.h"
 #include "domain/Error.h"
 
 #include <QCoreApplication>
@@ -60,15 +61,19 @@ int run(CliContext& ctx, QStringList args)
         if (name != QLatin1StringView(c.name))
             continue;
         if (haveUrlArgument) {
-            ctx.url = DatabaseUrl::parse(urlArgument);
-            if (!ctx.url.password.isEmpty())
+            if (!DatabaseUrl::parse(urlArgument).password.isEmpty())
                 throw Error(Error::Kind::Config,
                             u"--database-url must not contain a password: other users can read command lines. "
                             u"Put the URL in $DATABASE_URL, or store the password with "
                             u"`tripplanner-cli secret set database-password`."_s);
-        } else {
-            ctx.url = resolveDefaultUrl();
         }
+        // --database-url, else $DATABASE_URL, else the saved settings (with the
+        // password from the keychain), else the embedded default.
+        const ResolvedDatabaseUrl resolved = resolveDatabaseUrl(haveUrlArgument ? urlArgument : QString());
+        ctx.url = resolved.url;
+        ctx.urlFromDefault = resolved.source == ResolvedDatabaseUrl::Source::Default;
+        if (!resolved.note.isEmpty())
+            ctx.err << resolved.note << '\n';
         return c.run(ctx, args);
     }
     throw UsageError{u"unknown command \"%1\""_s.arg(name.left(60))};

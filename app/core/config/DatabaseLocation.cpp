@@ -1,0 +1,139 @@
+#include "DatabaseLocation.h"
+
+#include "AppPaths.h"
+#include "SecretStore.h"
+#include "db/Database.h"
+#include "domain/Error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+UrlAndPassword splitPasswordFromUrl(const QString& text) {
+    const DatabaseUrl url = DatabaseUrl::parse(text);
+    if (url.dialect != Dialect::Postgres)
+        throw Error(Error::Kind::Config, u"Database URL: expected a postgresql:// URL"_s);
+    return {url.redacted(), url.password};
+}
+
+QString sourceName(ResolvedDatabaseUrl::Source source) {
+    switch (source) {
+    case ResolvedDatabaseUrl::Source::CommandLine:
+        return u"--database-url"_s;
+    case ResolvedDatabaseUrl::Source::Environment:
+        return u"DATABASE_URL"_s;
+    case ResolvedDatabaseUrl::Source::Settings:
+        return u"settings"_s;
+    case ResolvedDatabaseUrl::Source::Default:
+        return u"default"_s;
+    }
+    return {};
+}
+
+ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QString& profile) {
+    ResolvedDatabaseUrl r;
+    if (!commandLineUrl.trimmed().isEmpty()) {
+        r.url = DatabaseUrl::parse(commandLineUrl);
+        r.source = ResolvedDatabaseUrl::Source::CommandLine;
+        return r;
+    }
+    const QString env = qEnvironmentVariable("DATABASE_URL");
+    if (!env.trimmed().isEmpty()) {
+        r.url = DatabaseUrl::parse(env);
+        r.source = ResolvedDatabaseUrl::Source::Environment;
+        return r;
+    }
+    const Settings settings(profile);
+    const DatabaseSettings db = settings.database();
+    if (db.mode == DatabaseMode::PostgreSql && !db.postgresUrl.isEmpty()) {
+        r.url = DatabaseUrl::parse(db.postgresUrl);
+        r.url.password.clear();
+        r.source = ResolvedDatabaseUrl::Source::Settings;
+        const SecretStore store(profile);
+        const SecretResult secret = store.read(store.databasePasswordKey());
+        if (secret.ok())
+            r.url.password = secret.value;
+        else if (secret.status == SecretResult::Status::NotFound)
+            r.note = u"No database password is stored in the keychain for profile \"%1\"."_s.arg(profile);
+        else
+            r.note = u"The database password could not be read: %1"_s.arg(secret.message);
+        return r;
+    }
+    if (!db.embeddedFile.isEmpty()) {
+        r.url = DatabaseUrl::sqliteFile(db.embeddedFile);
+        r.source = ResolvedDatabaseUrl::Source::Settings;
+        return r;
+    }
+    r.url = DatabaseUrl::sqliteFile(defaultDatabaseFile());
+    r.source = ResolvedDatabaseUrl::Source::Default;
+    return r;
+}
+
+namespace {
+
+Error copyError(const QString& message) {
+    return Error(Error::Kind::Config, message);
+}
+
+void removeWithCompanions(const QString& file) {
+    for (const QString& suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        QFile::remove(file + suffix);
+}
+
+} // namespace
+
+void copyEmbeddedDatabase(const QString& source, const QString& target) {
+    const QString from = QFileInfo(source).absoluteFilePath();
+    const QString to = QFileInfo(target).absoluteFilePath();
+    if (from == to)
+        throw copyError(u"The new location is the current file."_s);
+    if (!QFileInfo::exists(from))
+        throw copyError(u"There is no database file at %1."_s.arg(from));
+    if (QFileInfo::exists(to))
+        throw copyError(u"A file already exists at %1; choose another name."_s.arg(to));
+    if (QFileInfo::exists(from + u"-journal"_s))
+        throw copyError(u"The database file has an unfinished transaction (a -journal file); open the app "
+                        u"once more and close it, then try again."_s);
+    const QString dir = QFileInfo(to).absolutePath();
+    if (!QDir().mkpath(dir))
+        throw copyError(u"Cannot create the folder %1."_s.arg(dir));
+
+    // Copy under a temporary name, companions included, so that SQLite sees
+    // the same state (the -wal holds committed pages not yet in the file).
+    const QString temp = to + u".partial"_s;
+    removeWithCompanions(temp);
+    for (const QString& suffix : {QString(), u"-wal"_s}) {
+        if (!QFileInfo::exists(from + suffix))
+            continue;
+        if (!QFile::copy(from + suffix, temp + suffix)) {
+            removeWithCompanions(temp);
+            throw copyError(u"Cannot write to %1 (is the disk full or the folder read-only?)."_s.arg(dir));
+        }
+    }
+
+    // Open the copy: this folds the -wal into the file and checks it.
+    try {
+        Database db(DatabaseUrl::sqliteFile(temp));
+        const SqlRows rows = db.query(u"PRAGMA integrity_check"_s);
+        if (rows.isEmpty() || rows.first().value(0).toString() != u"ok")
+            throw copyError(u"The copy failed its integrity check; the original is unchanged."_s);
+        db.execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    } catch (const Error& e) {
+        removeWithCompanions(temp);
+        if (e.kind() == Error::Kind::Config)
+            throw;
+        throw copyError(u"The copy could not be opened (%1); the original is unchanged."_s.arg(e.message()));
+    }
+    QFile::remove(temp + u"-wal"_s);
+    QFile::remove(temp + u"-shm"_s);
+    if (!QFile::rename(temp, to)) {
+        removeWithCompanions(temp);
+        throw copyError(u"Cannot create %1."_s.arg(to));
+    }
+}
+
+} // namespace tp

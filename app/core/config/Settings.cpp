@@ -1,0 +1,243 @@
+#include "Settings.h"
+
+#include "AppPaths.h"
+#include "db/DatabaseUrl.h"
+#include "domain/Error.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+QString databaseModeId(DatabaseMode mode) {
+    return mode == DatabaseMode::PostgreSql ? u"postgresql"_s : u"embedded"_s;
+}
+
+std::optional<DatabaseMode> databaseModeFromId(const QString& id) {
+    const QString v = id.trimmed().toLower();
+    if (v == u"embedded" || v == u"sqlite")
+        return DatabaseMode::Embedded;
+    if (v == u"postgresql" || v == u"postgres")
+        return DatabaseMode::PostgreSql;
+    return std::nullopt;
+}
+
+QString llmProviderId(LlmProvider provider) {
+    switch (provider) {
+    case LlmProvider::Offline:
+        return u"offline"_s;
+    case LlmProvider::Gemini:
+        return u"gemini"_s;
+    case LlmProvider::OpenAiCompatible:
+        return u"openai-compatible"_s;
+    }
+    return u"offline"_s;
+}
+
+std::optional<LlmProvider> llmProviderFromId(const QString& id) {
+    const QString v = id.trimmed().toLower();
+    for (LlmProvider p : {LlmProvider::Offline, LlmProvider::Gemini, LlmProvider::OpenAiCompatible})
+        if (v == llmProviderId(p))
+            return p;
+    return std::nullopt;
+}
+
+QString defaultLlmBaseUrl(LlmProvider provider) {
+    switch (provider) {
+    case LlmProvider::Offline:
+        return {};
+    case LlmProvider::Gemini:
+        return u"https://generativelanguage.googleapis.com"_s;
+    case LlmProvider::OpenAiCompatible:
+        return u"http://localhost:11434/v1"_s;
+    }
+    return {};
+}
+
+QString defaultLlmModel(LlmProvider provider) {
+    switch (provider) {
+    case LlmProvider::Offline:
+        return {};
+    case LlmProvider::Gemini:
+        return u"gemini-2.5-flash"_s;
+    case LlmProvider::OpenAiCompatible:
+        return u"llama3.2"_s;
+    }
+    return {};
+}
+
+QString LlmSettings::effectiveBaseUrl() const {
+    QString base = baseUrl.trimmed().isEmpty() ? defaultLlmBaseUrl(provider) : baseUrl.trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return base;
+}
+
+QString LlmSettings::effectiveModel() const {
+    return model.trimmed().isEmpty() ? defaultLlmModel(provider) : model.trimmed();
+}
+
+namespace {
+
+const QString kDbMode = u"database.mode"_s;
+const QString kDbUrl = u"database.url"_s;
+const QString kDbFile = u"database.file"_s;
+const QString kLlmProvider = u"llm.provider"_s;
+const QString kLlmBaseUrl = u"llm.base-url"_s;
+const QString kLlmModel = u"llm.model"_s;
+
+Error configError(const QString& message) {
+    return Error(Error::Kind::Config, message);
+}
+
+// A stored PostgreSQL URL: valid, PostgreSQL, without a password. The error
+// never repeats the URL (it may hold a password).
+QString checkedPostgresUrl(const QString& text) {
+    if (text.trimmed().isEmpty())
+        return {};
+    const DatabaseUrl url = DatabaseUrl::parse(text);
+    if (url.dialect != Dialect::Postgres)
+        throw configError(
+            u"database.url must be a postgresql:// URL; the embedded file is set with database.file"_s);
+    if (!url.password.isEmpty())
+        throw configError(
+            u"The URL contains a password, which is never stored in the settings. Store the URL "
+            u"without it and the password in the keychain (tripplanner-cli secret set "
+            u"database-password, or the settings dialog)."_s);
+    return url.redacted();
+}
+
+QString checkedHttpUrl(const QString& text) {
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return {};
+    const QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+        throw configError(u"llm.base-url must be an http:// or https:// URL"_s);
+    if (!url.userInfo().isEmpty())
+        throw configError(
+            u"llm.base-url must not contain a user name or password; API keys go to the keychain"_s);
+    return t;
+}
+
+} // namespace
+
+Settings::Settings(const QString& profile)
+    : m_profile(profile)
+    , m_settings(new QSettings(QSettings::NativeFormat, QSettings::UserScope,
+                               QString::fromLatin1(OrganizationName), QString::fromLatin1(ApplicationName))) {
+    static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,40}$"_s);
+    if (!valid.match(profile).hasMatch()) {
+        delete m_settings;
+        throw configError(u"A profile name is 1 to 40 letters, digits, '-' or '_'."_s);
+    }
+}
+
+Settings::~Settings() {
+    delete m_settings;
+}
+
+QString Settings::fileName() const {
+    return m_settings->fileName();
+}
+
+QString Settings::path(const QString& key) const {
+    return u"profiles/"_s + m_profile + u'/' + key;
+}
+
+QStringList Settings::keys() {
+    return {kDbMode, kDbUrl, kDbFile, kLlmProvider, kLlmBaseUrl, kLlmModel};
+}
+
+void Settings::checkKey(const QString& key) {
+    if (!keys().contains(key))
+        throw configError(
+            u"Unknown setting \"%1\"; the settings are: %2"_s.arg(key.left(60), keys().join(u", "_s)));
+}
+
+QString Settings::value(const QString& key) const {
+    checkKey(key);
+    return m_settings->value(path(key)).toString();
+}
+
+void Settings::setValue(const QString& key, const QString& value) {
+    checkKey(key);
+    QString stored = value.trimmed();
+    if (key == kDbMode) {
+        const auto mode = databaseModeFromId(stored);
+        if (!mode)
+            throw configError(u"database.mode is embedded or postgresql"_s);
+        stored = databaseModeId(*mode);
+    } else if (key == kDbUrl) {
+        stored = checkedPostgresUrl(stored);
+    } else if (key == kDbFile) {
+        if (!stored.isEmpty())
+            stored = QDir::cleanPath(QDir(stored).absolutePath());
+    } else if (key == kLlmProvider) {
+        const auto provider = llmProviderFromId(stored);
+        if (!provider)
+            throw configError(u"llm.provider is offline, gemini or openai-compatible"_s);
+        stored = llmProviderId(*provider);
+    } else if (key == kLlmBaseUrl) {
+        stored = checkedHttpUrl(stored);
+    }
+    if (stored.isEmpty())
+        m_settings->remove(path(key));
+    else
+        m_settings->setValue(path(key), stored);
+}
+
+void Settings::unset(const QString& key) {
+    checkKey(key);
+    m_settings->remove(path(key));
+}
+
+void Settings::sync() {
+    m_settings->sync();
+    if (m_settings->status() != QSettings::NoError)
+        throw configError(u"The settings could not be written to %1."_s.arg(m_settings->fileName()));
+}
+
+DatabaseSettings Settings::database() const {
+    DatabaseSettings s;
+    s.mode = databaseModeFromId(value(kDbMode)).value_or(DatabaseMode::Embedded);
+    s.postgresUrl = value(kDbUrl);
+    s.embeddedFile = value(kDbFile);
+    return s;
+}
+
+void Settings::setDatabase(const DatabaseSettings& s) {
+    // Validate everything before changing anything.
+    const QString url = checkedPostgresUrl(s.postgresUrl);
+    if (s.mode == DatabaseMode::PostgreSql && url.isEmpty())
+        throw configError(u"PostgreSQL is selected but no server is set."_s);
+    setValue(kDbMode, databaseModeId(s.mode));
+    setValue(kDbUrl, url);
+    setValue(kDbFile, s.embeddedFile);
+}
+
+QString Settings::embeddedFile() const {
+    const QString f = value(kDbFile);
+    return f.isEmpty() ? defaultDatabaseFile() : f;
+}
+
+LlmSettings Settings::llm() const {
+    LlmSettings s;
+    s.provider = llmProviderFromId(value(kLlmProvider)).value_or(LlmProvider::Offline);
+    s.baseUrl = value(kLlmBaseUrl);
+    s.model = value(kLlmModel);
+    return s;
+}
+
+void Settings::setLlm(const LlmSettings& s) {
+    const QString base = checkedHttpUrl(s.baseUrl);
+    setValue(kLlmProvider, llmProviderId(s.provider));
+    setValue(kLlmBaseUrl, base);
+    setValue(kLlmModel, s.model);
+}
+
+} // namespace tp

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+class QSettings;
+
+// The user's non-secret choices, stored with QSettings per profile. Secrets
+// (the database password, API keys) are never stored here: see SecretStore.
+namespace tp {
+
+enum class DatabaseMode { Embedded, PostgreSql };
+enum class LlmProvider { Offline, Gemini, OpenAiCompatible };
+
+// Stable identifiers used in the settings file, the CLI and keychain keys.
+QString databaseModeId(DatabaseMode mode); // "embedded" | "postgresql"
+std::optional<DatabaseMode> databaseModeFromId(const QString& id);
+QString llmProviderId(LlmProvider provider); // "offline" | "gemini" | "openai-compatible"
+std::optional<LlmProvider> llmProviderFromId(const QString& id);
+// The endpoint and model used when the settings leave them empty.
+QString defaultLlmBaseUrl(LlmProvider provider);
+QString defaultLlmModel(LlmProvider provider);
+
+struct DatabaseSettings {
+    DatabaseMode mode = DatabaseMode::Embedded;
+    QString postgresUrl;  // postgresql://user@host:port/db?sslmode=require, never with a password
+    QString embeddedFile; // empty: defaultDatabaseFile()
+    bool operator==(const DatabaseSettings&) const = default;
+};
+
+struct LlmSettings {
+    LlmProvider provider = LlmProvider::Offline;
+    QString baseUrl; // empty: defaultLlmBaseUrl(provider)
+    QString model;   // empty: defaultLlmModel(provider)
+    QString effectiveBaseUrl() const;
+    QString effectiveModel() const;
+    bool operator==(const LlmSettings&) const = default;
+};
+
+class Settings {
+public:
+    static constexpr const char* DefaultProfile = "default";
+
+    // The user's settings file (~/.config/TripPlanner/TripPlanner.conf on Linux),
+    // the same for the GUI and the CLI whatever the QCoreApplication names are.
+    explicit Settings(const QString& profile = QString::fromLatin1(DefaultProfile));
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    const QString& profile() const { return m_profile; }
+    QString fileName() const;
+
+    DatabaseSettings database() const;
+    // Throws Error(Kind::Config) when the URL is malformed or carries a password.
+    void setDatabase(const DatabaseSettings& settings);
+    // The embedded database file in effect (the override or the default).
+    QString embeddedFile() const;
+
+    LlmSettings llm() const;
+    void setLlm(const LlmSettings& settings);
+
+    // Flat access for `tripplanner-cli config`: keys are those of keys().
+    static QStringList keys(); // database.mode database.url database.file llm.provider llm.base-url llm.model
+    QString value(const QString& key) const;
+    // Validates like the typed setters; throws Error(Kind::Config) naming the problem.
+    void setValue(const QString& key, const QString& value);
+    void unset(const QString& key);
+
+    // Writes pending changes to disk; throws Error(Kind::Config) when that fails.
+    void sync();
+
+private:
+    QString path(const QString& key) const;
+    static void checkKey(const QString& key);
+
+    QString m_profile;
+    QSettings* m_settings;
+};
+
+} // namespace tp

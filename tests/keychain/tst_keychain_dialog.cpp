@@ -1,0 +1,255 @@
+// The settings dialog under QT_QPA_PLATFORM=offscreen against a real Secret
+// Service: a round trip of every field, secrets in the keychain and not in the
+// settings file, the connection test off the GUI thread, moving the file.
+#include "KeychainTestSupport.h"
+#include "TestBackends.h"
+
+#include "settings/SettingsDialog.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "db/Database.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using tp::ui::SettingsDialog;
+
+namespace {
+
+template <class W> W* child(SettingsDialog& d, const char* name) {
+    W* w = d.findChild<W*>(QString::fromLatin1(name));
+    if (!w)
+        qFatal("no child widget %s", name);
+    return w;
+}
+
+QString settingsFileText() {
+    QFile f(Settings().fileName());
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+} // namespace
+
+class TestSettingsDialog : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void defaultsToEmbedded();
+    void roundTripThroughTheDialog();
+    void clearingThePasswordRemovesIt();
+    void connectionTestRunsOffTheGuiThread();
+    void connectionTestExplainsWrongPassword();
+    void movesTheEmbeddedFile();
+    void cleanupTestCase();
+};
+
+void TestSettingsDialog::initTestCase() {
+    QVERIFY2(SecretStore().probe().ok(), "run this test with with-secret-service.sh");
+    QVERIFY(Settings().fileName().startsWith(test::IsolatedHome::root()));
+}
+
+void TestSettingsDialog::defaultsToEmbedded() {
+    SettingsDialog d;
+    QVERIFY(child<QRadioButton>(d, "embeddedRadio")->isChecked());
+    QCOMPARE(QDir::fromNativeSeparators(child<QLineEdit>(d, "fileEdit")->text()), defaultDatabaseFile());
+    QCOMPARE(child<QComboBox>(d, "providerCombo")->currentData().toInt(), int(LlmProvider::Offline));
+    QVERIFY(!child<QLineEdit>(d, "apiKeyEdit")->isEnabled());
+    QVERIFY(d.keychainNotice().isEmpty());
+}
+
+void TestSettingsDialog::roundTripThroughTheDialog() {
+    const QString password = test::secretValue("-pasted-pw");
+    const QString geminiKey = test::secretValue("-gemini-key");
+    const QString openAiKey = test::secretValue("-openai-key");
+    {
+        SettingsDialog d;
+        // A URL pasted from the Neon console: split into the fields and the password.
+        child<QLineEdit>(d, "pasteEdit")
+            ->setText(
+                u"postgresql://alice:"_s + password +
+                u"@ep-cool-1234.eu-central-1.aws.neon.tech:5433/neondb?sslmode=require&channel_binding=require"_s);
+        child<QPushButton>(d, "pasteButton")->click();
+        QVERIFY(
+            child<QLineEdit>(d, "pasteEdit")->text().isEmpty()); // the pasted password is not left on screen
+        QVERIFY(child<QRadioButton>(d, "postgresRadio")->isChecked());
+        QCOMPARE(child<QLineEdit>(d, "hostEdit")->text(), u"ep-cool-1234.eu-central-1.aws.neon.tech"_s);
+        QCOMPARE(child<QSpinBox>(d, "portSpin")->value(), 5433);
+        QCOMPARE(child<QLineEdit>(d, "databaseEdit")->text(), u"neondb"_s);
+        QCOMPARE(child<QLineEdit>(d, "userEdit")->text(), u"alice"_s);
+        QVERIFY(child<QLineEdit>(d, "passwordEdit")->text() == password);
+        QCOMPARE(child<QComboBox>(d, "sslCombo")->currentData().toString(), u"require"_s);
+
+        // Two providers, each with its own key.
+        auto* provider = child<QComboBox>(d, "providerCombo");
+        provider->setCurrentIndex(provider->findData(int(LlmProvider::OpenAiCompatible)));
+        child<QLineEdit>(d, "apiKeyEdit")->setText(openAiKey);
+        provider->setCurrentIndex(provider->findData(int(LlmProvider::Gemini)));
+        QVERIFY(child<QLineEdit>(d, "apiKeyEdit")->text().isEmpty());
+        QVERIFY(child<QLineEdit>(d, "apiKeyEdit")->isEnabled());
+        child<QLineEdit>(d, "apiKeyEdit")->setText(geminiKey);
+        child<QLineEdit>(d, "modelEdit")->setText(u"gemini-test-model"_s);
+        child<QLineEdit>(d, "baseUrlEdit")->setText(u"https://gemini.example.org"_s);
+
+        QVERIFY(d.save());
+    }
+
+    // In the keychain...
+    const SecretStore store;
+    SecretResult r = store.read(store.databasePasswordKey());
+    QVERIFY(r.ok() && !r.fromSession && r.value == password);
+    r = store.read(store.llmApiKeyKey(LlmProvider::Gemini));
+    QVERIFY(r.ok() && r.value == geminiKey);
+    r = store.read(store.llmApiKeyKey(LlmProvider::OpenAiCompatible));
+    QVERIFY(r.ok() && r.value == openAiKey);
+    // ... and not in the settings file, which holds the rest.
+    const QString text = settingsFileText();
+    QVERIFY(text.contains(u"ep-cool-1234.eu-central-1.aws.neon.tech"_s));
+    QVERIFY(text.contains(u"gemini-test-model"_s));
+    QVERIFY(!text.contains(QString::fromLatin1(test::SecretMarker)));
+    QVERIFY(
+        test::filesContaining(test::IsolatedHome::root(), QString::fromLatin1(test::SecretMarker)).isEmpty());
+    const DatabaseSettings db = Settings().database();
+    QCOMPARE(db.mode, DatabaseMode::PostgreSql);
+    QVERIFY(DatabaseUrl::parse(db.postgresUrl).password.isEmpty());
+    QCOMPARE(DatabaseUrl::parse(db.postgresUrl).options.value(u"channel_binding"_s), u"require"_s);
+
+    // Reopened: every field as it was.
+    SettingsDialog d;
+    QVERIFY(child<QRadioButton>(d, "postgresRadio")->isChecked());
+    QCOMPARE(child<QLineEdit>(d, "hostEdit")->text(), u"ep-cool-1234.eu-central-1.aws.neon.tech"_s);
+    QCOMPARE(child<QSpinBox>(d, "portSpin")->value(), 5433);
+    QCOMPARE(child<QLineEdit>(d, "databaseEdit")->text(), u"neondb"_s);
+    QCOMPARE(child<QLineEdit>(d, "userEdit")->text(), u"alice"_s);
+    QVERIFY(child<QLineEdit>(d, "passwordEdit")->text() == password);
+    QCOMPARE(child<QLineEdit>(d, "passwordEdit")->echoMode(), QLineEdit::Password);
+    QCOMPARE(child<QComboBox>(d, "sslCombo")->currentData().toString(), u"require"_s);
+    QCOMPARE(child<QComboBox>(d, "providerCombo")->currentData().toInt(), int(LlmProvider::Gemini));
+    QCOMPARE(child<QLineEdit>(d, "modelEdit")->text(), u"gemini-test-model"_s);
+    QCOMPARE(child<QLineEdit>(d, "baseUrlEdit")->text(), u"https://gemini.example.org"_s);
+    QVERIFY(child<QLineEdit>(d, "apiKeyEdit")->text() == geminiKey);
+    auto* provider = child<QComboBox>(d, "providerCombo");
+    provider->setCurrentIndex(provider->findData(int(LlmProvider::OpenAiCompatible)));
+    QVERIFY(child<QLineEdit>(d, "apiKeyEdit")->text() == openAiKey);
+    QVERIFY(!d.windowTitle().contains(QString::fromLatin1(test::SecretMarker)));
+}
+
+void TestSettingsDialog::clearingThePasswordRemovesIt() {
+    {
+        SettingsDialog d;
+        child<QLineEdit>(d, "passwordEdit")->clear();
+        child<QLineEdit>(d, "apiKeyEdit")->clear(); // the Gemini key
+        QVERIFY(d.save());
+    }
+    const SecretStore store;
+    QCOMPARE(store.read(store.databasePasswordKey()).status, SecretResult::Status::NotFound);
+    QCOMPARE(store.read(store.llmApiKeyKey(LlmProvider::Gemini)).status, SecretResult::Status::NotFound);
+    QVERIFY(store.read(store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
+    QVERIFY(store.remove(store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
+}
+
+void TestSettingsDialog::connectionTestRunsOffTheGuiThread() {
+    test::TempDatabase temp(u"postgres"_s);
+    SettingsDialog d;
+    child<QLineEdit>(d, "pasteEdit")->setText(temp.url().toString());
+    child<QPushButton>(d, "pasteButton")->click();
+    auto* ssl = child<QComboBox>(d, "sslCombo");
+    ssl->setCurrentIndex(ssl->findData(u"disable"_s));
+    QSignalSpy finished(&d, &SettingsDialog::databaseTestFinished);
+    child<QPushButton>(d, "dbTestButton")->click();
+    // click() returned at once: the probe is running on its worker thread.
+    QVERIFY(d.databaseTestRunning());
+    QVERIFY(!child<QPushButton>(d, "dbTestButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(d, "dbCancelButton")->isHidden());
+    QVERIFY(d.databaseTestText().contains(u"Connecting"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().first().toBool(), true);
+    const QString text = d.databaseTestText();
+    QVERIFY2(text.contains(u"Connected: PostgreSQL 15"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"TLS: off"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Endpoint: direct"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Round trip"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"empty"_s), qPrintable(text));
+    QVERIFY(child<QPushButton>(d, "dbTestButton")->isEnabled());
+}
+
+void TestSettingsDialog::connectionTestExplainsWrongPassword() {
+    DatabaseUrl url = DatabaseUrl::parse(test::cluster().pgUrl);
+    SettingsDialog d;
+    // A pasted URL replaces every server field, the extra parameters of the saved one included.
+    url.password.clear();
+    child<QLineEdit>(d, "pasteEdit")->setText(url.toString());
+    child<QPushButton>(d, "pasteButton")->click();
+    QCOMPARE(child<QLineEdit>(d, "hostEdit")->text(), url.host);
+    QCOMPARE(child<QLineEdit>(d, "userEdit")->text(), url.user);
+    child<QLineEdit>(d, "passwordEdit")->setText(test::secretValue("-wrong"));
+    auto* ssl = child<QComboBox>(d, "sslCombo");
+    ssl->setCurrentIndex(ssl->findData(u"disable"_s));
+    QSignalSpy finished(&d, &SettingsDialog::databaseTestFinished);
+    child<QPushButton>(d, "dbTestButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(d.databaseTestText().contains(u"rejected the user name or password"_s),
+             qPrintable(d.databaseTestText()));
+    QVERIFY(!d.databaseTestText().contains(QString::fromLatin1(test::SecretMarker)));
+}
+
+void TestSettingsDialog::movesTheEmbeddedFile() {
+    QTemporaryDir dir;
+    const QString source = dir.filePath(u"old/trips.sqlite3"_s);
+    const QString target = dir.filePath(u"new/trips.sqlite3"_s);
+    {
+        Database db(DatabaseUrl::sqliteFile(source));
+        db.execute(u"CREATE TABLE t (x TEXT)"_s);
+        db.execute(u"INSERT INTO t VALUES ('moved')"_s);
+    }
+    {
+        Settings s;
+        s.setValue(u"database.mode"_s, u"embedded"_s);
+        s.setValue(u"database.file"_s, source);
+        s.sync();
+    }
+    SettingsDialog d;
+    QVERIFY(child<QRadioButton>(d, "embeddedRadio")->isChecked());
+    QCOMPARE(QDir::fromNativeSeparators(child<QLineEdit>(d, "fileEdit")->text()), source);
+    bool released = false;
+    d.setDatabaseReleaser([&] {
+        released = true;
+        return true;
+    });
+    QSignalSpy finished(&d, &SettingsDialog::moveFinished);
+    d.moveEmbeddedDatabaseTo(target);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY2(finished.first().first().toBool(), qPrintable(d.databaseTestText()));
+    QVERIFY(released);
+    QCOMPARE(Settings().database().embeddedFile, target);
+    QCOMPARE(QDir::fromNativeSeparators(child<QLineEdit>(d, "fileEdit")->text()), target);
+    QVERIFY(QFileInfo::exists(source)); // kept: switching never loses data
+    Database db(DatabaseUrl::sqliteFile(target));
+    QCOMPARE(db.query(u"SELECT x FROM t"_s).first().value(0).toString(), u"moved"_s);
+
+    // A target that exists is refused and nothing changes.
+    QSignalSpy again(&d, &SettingsDialog::moveFinished);
+    d.moveEmbeddedDatabaseTo(source);
+    QTRY_COMPARE_WITH_TIMEOUT(again.size(), 1, 30000);
+    QCOMPARE(again.first().first().toBool(), false);
+    QCOMPARE(Settings().database().embeddedFile, target);
+}
+
+void TestSettingsDialog::cleanupTestCase() {
+    const QStringList hits =
+        test::filesContaining(test::IsolatedHome::root(), QString::fromLatin1(test::SecretMarker));
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
+}
+
+TP_ISOLATED_TEST_MAIN(TestSettingsDialog, QApplication)
+#include "tst_keychain_dialog.moc"

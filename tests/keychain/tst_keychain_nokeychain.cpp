@@ -1,0 +1,127 @@
+// No keychain at all (DBUS_SESSION_BUS_ADDRESS points nowhere): the failure is
+// reported in words, the session-only secret works once the user accepts it,
+// and nothing is written anywhere.
+#include "KeychainTestSupport.h"
+
+#include "settings/SettingsDialog.h"
+#include "config/DatabaseLocation.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using tp::ui::SettingsDialog;
+
+class TestNoKeychain : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void keychainReportsUnavailable();
+    void sessionSecretWorks();
+    void dialogOffersSessionOnly();
+    void cleanupTestCase();
+};
+
+void TestNoKeychain::initTestCase() {
+    QVERIFY2(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(u"nonexistent"_s),
+             "run this test with DBUS_SESSION_BUS_ADDRESS pointing nowhere (ctest sets it)");
+}
+
+void TestNoKeychain::keychainReportsUnavailable() {
+    const SecretStore store;
+    const SecretResult probe = store.probe();
+    QCOMPARE(probe.status, SecretResult::Status::Unavailable);
+    QVERIFY2(probe.message.contains(u"keychain"_s), qPrintable(probe.message));
+
+    const SecretResult write = store.write(store.databasePasswordKey(), test::secretValue("-nowhere"));
+    QCOMPARE(write.status, SecretResult::Status::Unavailable);
+    QVERIFY(!write.message.contains(QString::fromLatin1(test::SecretMarker)));
+    QCOMPARE(store.read(store.databasePasswordKey()).status, SecretResult::Status::Unavailable);
+}
+
+void TestNoKeychain::sessionSecretWorks() {
+    const SecretStore store;
+    const QString key = store.databasePasswordKey();
+    const QString secret = test::secretValue("-session-only");
+    SecretStore::setSessionSecret(key, secret);
+    const SecretResult r = store.read(key);
+    QVERIFY(r.ok());
+    QVERIFY(r.fromSession);
+    QVERIFY(r.value == secret);
+
+    // resolveDatabaseUrl fills the password from the session as well.
+    {
+        Settings s;
+        s.setDatabase({DatabaseMode::PostgreSql, u"postgresql://alice@db.example.org/trips"_s, {}});
+        s.sync();
+    }
+    QVERIFY(resolveDatabaseUrl().url.password == secret);
+    QVERIFY(store.remove(key).ok()); // forgets the session copy
+    QVERIFY(!SecretStore::hasSessionSecret(key));
+    const ResolvedDatabaseUrl resolved = resolveDatabaseUrl();
+    QVERIFY(resolved.url.password.isEmpty());
+    QVERIFY2(resolved.note.contains(u"could not be read"_s), qPrintable(resolved.note));
+}
+
+void TestNoKeychain::dialogOffersSessionOnly() {
+    const QString password = test::secretValue("-typed");
+    const QString apiKey = test::secretValue("-api");
+    {
+        SettingsDialog d;
+        // Said plainly, at once.
+        QVERIFY2(d.keychainNotice().contains(u"keychain cannot be used"_s), qPrintable(d.keychainNotice()));
+        auto* sessionOnly = d.findChild<QCheckBox*>(u"sessionOnly"_s);
+        QVERIFY(sessionOnly && !sessionOnly->isHidden());
+        QVERIFY(!sessionOnly->isChecked());
+
+        d.findChild<QRadioButton*>(u"postgresRadio"_s)->setChecked(true);
+        d.findChild<QLineEdit*>(u"hostEdit"_s)->setText(u"db.example.org"_s);
+        d.findChild<QLineEdit*>(u"databaseEdit"_s)->setText(u"trips"_s);
+        d.findChild<QLineEdit*>(u"userEdit"_s)->setText(u"alice"_s);
+        d.findChild<QLineEdit*>(u"passwordEdit"_s)->setText(password);
+
+        // Not accepted yet: nothing saved, and the reason is shown.
+        QVERIFY(!d.save());
+        auto* error = d.findChild<QLabel*>(u"saveError"_s);
+        QVERIFY(error && !error->isHidden());
+        QVERIFY2(error->text().contains(u"keychain is not available"_s), qPrintable(error->text()));
+
+        // Accepted: kept for this session only.
+        sessionOnly->setChecked(true);
+        auto* provider = d.findChild<QComboBox*>(u"providerCombo"_s);
+        provider->setCurrentIndex(provider->findData(int(LlmProvider::Gemini)));
+        d.findChild<QLineEdit*>(u"apiKeyEdit"_s)->setText(apiKey);
+        QVERIFY(d.save());
+    }
+    const SecretStore store;
+    QVERIFY(SecretStore::hasSessionSecret(store.databasePasswordKey()));
+    QVERIFY(store.read(store.databasePasswordKey()).value == password);
+    QVERIFY(store.read(store.llmApiKeyKey(LlmProvider::Gemini)).value == apiKey);
+    QCOMPARE(Settings().database().mode, DatabaseMode::PostgreSql);
+
+    // Reopened in the same session: the secrets are there, and the choice too.
+    SettingsDialog d;
+    QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
+    QVERIFY(d.findChild<QLineEdit*>(u"apiKeyEdit"_s)->text() == apiKey);
+    QVERIFY(d.findChild<QCheckBox*>(u"sessionOnly"_s)->isChecked());
+}
+
+void TestNoKeychain::cleanupTestCase() {
+    // Nothing of any secret on disk: not in the settings file, not anywhere in the private home.
+    QVERIFY(QFileInfo::exists(Settings().fileName()));
+    const QStringList hits =
+        test::filesContaining(test::IsolatedHome::root(), QString::fromLatin1(test::SecretMarker));
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
+    SecretStore::clearAllSessionSecrets();
+}
+
+TP_ISOLATED_TEST_MAIN(TestNoKeychain, QApplication)
+#include "tst_keychain_nokeychain.moc"

@@ -1,0 +1,702 @@
+#include "SettingsDialog.h"
+
+#include "config/DatabaseLocation.h"
+#include "config/SecretStore.h"
+#include "domain/Error.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+namespace {
+
+QProgressBar* busyBar(QWidget* parent) {
+    auto* bar = new QProgressBar(parent);
+    bar->setRange(0, 0); // indeterminate: a probe cannot say how far it got
+    bar->setTextVisible(false);
+    bar->setMaximumHeight(12);
+    bar->hide();
+    return bar;
+}
+
+QLabel* resultLabel(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
+    : QDialog(parent)
+    , m_profile(profile) {
+    setWindowTitle(tr("Settings"));
+    setObjectName(u"SettingsDialog"_s);
+
+    auto* layout = new QVBoxLayout(this);
+    m_keychainBanner = new QLabel(this);
+    m_keychainBanner->setObjectName(u"keychainBanner"_s);
+    m_keychainBanner->setWordWrap(true);
+    m_keychainBanner->setTextFormat(Qt::PlainText);
+    m_keychainBanner->setFrameShape(QFrame::StyledPanel);
+    m_keychainBanner->hide();
+    m_sessionOnly =
+        new QCheckBox(tr("Use the password and keys for this session only (they are not saved and "
+                         "must be entered again next time)"),
+                      this);
+    m_sessionOnly->setObjectName(u"sessionOnly"_s);
+    m_sessionOnly->hide();
+    layout->addWidget(m_keychainBanner);
+    layout->addWidget(m_sessionOnly);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildDatabasePage(), tr("Database"));
+    m_tabs->addTab(buildLlmPage(), tr("AI planner"));
+    layout->addWidget(m_tabs);
+
+    m_saveError = resultLabel(this);
+    m_saveError->setObjectName(u"saveError"_s);
+    m_saveError->hide();
+    layout->addWidget(m_saveError);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    layout->addWidget(buttons);
+
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(500);
+    connect(m_ticker, &QTimer::timeout, this, &SettingsDialog::tick);
+
+    load();
+    updateEnabledState();
+}
+
+SettingsDialog::~SettingsDialog() {
+    // Ask a running HTTP test to stop; the runner then waits for its threads.
+    if (m_llmCancel)
+        m_llmCancel->store(true);
+}
+
+QWidget* SettingsDialog::buildDatabasePage() {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+
+    m_embeddedRadio = new QRadioButton(tr("Built-in database file on this computer (recommended)"), page);
+    m_embeddedRadio->setObjectName(u"embeddedRadio"_s);
+    m_postgresRadio = new QRadioButton(tr("PostgreSQL or Neon server"), page);
+    m_postgresRadio->setObjectName(u"postgresRadio"_s);
+    layout->addWidget(m_embeddedRadio);
+
+    m_embeddedBox = new QGroupBox(tr("Database file"), page);
+    auto* embeddedLayout = new QVBoxLayout(m_embeddedBox);
+    m_fileEdit = new QLineEdit(m_embeddedBox);
+    m_fileEdit->setObjectName(u"fileEdit"_s);
+    m_fileEdit->setReadOnly(true);
+    embeddedLayout->addWidget(m_fileEdit);
+    auto* fileButtons = new QHBoxLayout;
+    m_revealButton = new QPushButton(tr("Reveal in file manager"), m_embeddedBox);
+    m_moveButton = new QPushButton(tr("Move to…"), m_embeddedBox);
+    m_moveButton->setObjectName(u"moveButton"_s);
+    fileButtons->addWidget(m_revealButton);
+    fileButtons->addWidget(m_moveButton);
+    fileButtons->addStretch();
+    embeddedLayout->addLayout(fileButtons);
+    layout->addWidget(m_embeddedBox);
+
+    layout->addWidget(m_postgresRadio);
+    m_postgresBox = new QGroupBox(tr("Server"), page);
+    auto* form = new QFormLayout(m_postgresBox);
+    // The paste row stays usable while the built-in file is selected: pasting selects the server.
+    auto* pasteRow = new QHBoxLayout;
+    m_pasteEdit = new QLineEdit(page);
+    m_pasteEdit->setObjectName(u"pasteEdit"_s);
+    m_pasteEdit->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    m_pasteEdit->setPlaceholderText(
+        tr("Paste a connection string: postgresql://user:password@host/dbname?sslmode=require"));
+    m_pasteButton = new QPushButton(tr("Use"), page);
+    m_pasteButton->setObjectName(u"pasteButton"_s);
+    pasteRow->addWidget(new QLabel(tr("Connection string:"), page));
+    pasteRow->addWidget(m_pasteEdit, 1);
+    pasteRow->addWidget(m_pasteButton);
+    layout->addLayout(pasteRow);
+    m_hostEdit = new QLineEdit(m_postgresBox);
+    m_hostEdit->setObjectName(u"hostEdit"_s);
+    m_portSpin = new QSpinBox(m_postgresBox);
+    m_portSpin->setObjectName(u"portSpin"_s);
+    m_portSpin->setRange(1, 65535);
+    m_portSpin->setValue(5432);
+    m_databaseEdit = new QLineEdit(m_postgresBox);
+    m_databaseEdit->setObjectName(u"databaseEdit"_s);
+    m_userEdit = new QLineEdit(m_postgresBox);
+    m_userEdit->setObjectName(u"userEdit"_s);
+    m_passwordEdit = new QLineEdit(m_postgresBox);
+    m_passwordEdit->setObjectName(u"passwordEdit"_s);
+    m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_passwordEdit->setPlaceholderText(tr("kept in the system keychain"));
+    m_sslCombo = new QComboBox(m_postgresBox);
+    m_sslCombo->setObjectName(u"sslCombo"_s);
+    m_sslCombo->addItem(tr("require (encrypted; needed for Neon)"), u"require"_s);
+    m_sslCombo->addItem(tr("verify-full (encrypted, certificate and host checked)"), u"verify-full"_s);
+    m_sslCombo->addItem(tr("verify-ca (encrypted, certificate checked)"), u"verify-ca"_s);
+    m_sslCombo->addItem(tr("prefer (encrypted when the server offers it)"), u"prefer"_s);
+    m_sslCombo->addItem(tr("allow (unencrypted unless the server insists)"), u"allow"_s);
+    m_sslCombo->addItem(tr("disable (never encrypted)"), u"disable"_s);
+    m_extraOptionsLabel = resultLabel(m_postgresBox);
+    form->addRow(tr("Host:"), m_hostEdit);
+    form->addRow(tr("Port:"), m_portSpin);
+    form->addRow(tr("Database:"), m_databaseEdit);
+    form->addRow(tr("User:"), m_userEdit);
+    form->addRow(tr("Password:"), m_passwordEdit);
+    form->addRow(tr("TLS (sslmode):"), m_sslCombo);
+    form->addRow(QString(), m_extraOptionsLabel);
+    layout->addWidget(m_postgresBox);
+
+    auto* testRow = new QHBoxLayout;
+    m_dbTestButton = new QPushButton(tr("Test connection"), page);
+    m_dbTestButton->setObjectName(u"dbTestButton"_s);
+    m_dbCancelButton = new QPushButton(tr("Cancel test"), page);
+    m_dbCancelButton->setObjectName(u"dbCancelButton"_s);
+    m_dbCancelButton->hide();
+    m_dbProgress = busyBar(page);
+    testRow->addWidget(m_dbTestButton);
+    testRow->addWidget(m_dbProgress, 1);
+    testRow->addWidget(m_dbCancelButton);
+    testRow->addStretch();
+    layout->addLayout(testRow);
+    m_dbResult = resultLabel(page);
+    m_dbResult->setObjectName(u"dbResult"_s);
+    layout->addWidget(m_dbResult);
+    layout->addStretch();
+
+    connect(m_embeddedRadio, &QRadioButton::toggled, this, &SettingsDialog::updateEnabledState);
+    connect(m_postgresRadio, &QRadioButton::toggled, this, &SettingsDialog::updateEnabledState);
+    connect(m_pasteButton, &QPushButton::clicked, this, &SettingsDialog::applyPastedUrl);
+    connect(m_pasteEdit, &QLineEdit::returnPressed, this, &SettingsDialog::applyPastedUrl);
+    connect(m_dbTestButton, &QPushButton::clicked, this, &SettingsDialog::startDatabaseTest);
+    connect(m_dbCancelButton, &QPushButton::clicked, this, &SettingsDialog::cancelDatabaseTest);
+    connect(m_revealButton, &QPushButton::clicked, this, &SettingsDialog::revealDatabaseFile);
+    connect(m_moveButton, &QPushButton::clicked, this, &SettingsDialog::chooseMoveTarget);
+    return page;
+}
+
+QWidget* SettingsDialog::buildLlmPage() {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* form = new QFormLayout;
+    m_providerCombo = new QComboBox(page);
+    m_providerCombo->setObjectName(u"providerCombo"_s);
+    m_providerCombo->addItem(tr("Built-in offline planner (no account, nothing leaves this computer)"),
+                             int(LlmProvider::Offline));
+    m_providerCombo->addItem(tr("Google Gemini"), int(LlmProvider::Gemini));
+    m_providerCombo->addItem(tr("OpenAI-compatible endpoint (OpenAI, Ollama, …)"),
+                             int(LlmProvider::OpenAiCompatible));
+    m_baseUrlEdit = new QLineEdit(page);
+    m_baseUrlEdit->setObjectName(u"baseUrlEdit"_s);
+    m_modelEdit = new QLineEdit(page);
+    m_modelEdit->setObjectName(u"modelEdit"_s);
+    m_apiKeyEdit = new QLineEdit(page);
+    m_apiKeyEdit->setObjectName(u"apiKeyEdit"_s);
+    m_apiKeyEdit->setEchoMode(QLineEdit::Password);
+    m_apiKeyEdit->setPlaceholderText(tr("kept in the system keychain"));
+    form->addRow(tr("Planner:"), m_providerCombo);
+    form->addRow(tr("Base URL:"), m_baseUrlEdit);
+    form->addRow(tr("Model:"), m_modelEdit);
+    form->addRow(tr("API key:"), m_apiKeyEdit);
+    layout->addLayout(form);
+
+    auto* testRow = new QHBoxLayout;
+    m_llmTestButton = new QPushButton(tr("Test"), page);
+    m_llmTestButton->setObjectName(u"llmTestButton"_s);
+    m_llmCancelButton = new QPushButton(tr("Cancel test"), page);
+    m_llmCancelButton->setObjectName(u"llmCancelButton"_s);
+    m_llmCancelButton->hide();
+    m_llmProgress = busyBar(page);
+    testRow->addWidget(m_llmTestButton);
+    testRow->addWidget(m_llmProgress, 1);
+    testRow->addWidget(m_llmCancelButton);
+    testRow->addStretch();
+    layout->addLayout(testRow);
+    m_llmResult = resultLabel(page);
+    m_llmResult->setObjectName(u"llmResult"_s);
+    layout->addWidget(m_llmResult);
+    layout->addStretch();
+
+    connect(m_providerCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::providerChanged);
+    connect(m_llmTestButton, &QPushButton::clicked, this, &SettingsDialog::startLlmTest);
+    connect(m_llmCancelButton, &QPushButton::clicked, this, &SettingsDialog::cancelLlmTest);
+    return page;
+}
+
+void SettingsDialog::showKeychainProblem(const QString& message) {
+    m_keychainUnavailable = true;
+    m_keychainBanner->setText(
+        tr("The system keychain cannot be used: %1 Passwords and API keys cannot be saved on this computer. "
+           "They are never written to a file instead; you may use them for this session only.")
+            .arg(message));
+    m_keychainBanner->show();
+    m_sessionOnly->show();
+}
+
+void SettingsDialog::load() {
+    const Settings settings(m_profile);
+    const SecretStore store(m_profile);
+
+    const DatabaseSettings db = settings.database();
+    m_fileEdit->setText(QDir::toNativeSeparators(settings.embeddedFile()));
+    (db.mode == DatabaseMode::PostgreSql ? m_postgresRadio : m_embeddedRadio)->setChecked(true);
+    if (!db.postgresUrl.isEmpty()) {
+        try {
+            const DatabaseUrl url = DatabaseUrl::parse(db.postgresUrl);
+            m_hostEdit->setText(url.host);
+            m_portSpin->setValue(url.port);
+            m_databaseEdit->setText(url.database);
+            m_userEdit->setText(url.user);
+            m_extraOptions = url.options;
+        } catch (const Error& e) {
+            m_dbResult->setText(tr("The saved server settings are not valid: %1").arg(e.message()));
+        }
+    }
+    const int ssl = m_sslCombo->findData(m_extraOptions.take(u"sslmode"_s));
+    m_sslCombo->setCurrentIndex(ssl >= 0 ? ssl : 0);
+    m_extraOptionsLabel->setText(
+        m_extraOptions.isEmpty() ? QString() : tr("Other parameters: %1").arg([this] {
+            QStringList parts;
+            for (auto it = m_extraOptions.cbegin(); it != m_extraOptions.cend(); ++it)
+                parts << it.key() + u'=' + it.value();
+            return parts.join(u", "_s);
+        }()));
+
+    // Secrets: the keychain (or this session's memory, if the user chose it).
+    const SecretResult password = store.read(store.databasePasswordKey());
+    if (password.ok())
+        m_loadedPassword = password.value;
+    else if (password.status != SecretResult::Status::NotFound)
+        showKeychainProblem(password.message);
+    if (password.fromSession)
+        m_sessionOnly->setChecked(true);
+    m_passwordEdit->setText(m_loadedPassword);
+
+    for (LlmProvider p : {LlmProvider::Gemini, LlmProvider::OpenAiCompatible}) {
+        if (m_keychainUnavailable && !SecretStore::hasSessionSecret(store.llmApiKeyKey(p)))
+            continue; // no need to ask a keychain that is not there again
+        const SecretResult key = store.read(store.llmApiKeyKey(p));
+        if (key.ok())
+            m_loadedApiKeys.insert(int(p), key.value);
+        else if (key.status != SecretResult::Status::NotFound && !m_keychainUnavailable)
+            showKeychainProblem(key.message);
+    }
+    m_apiKeys = m_loadedApiKeys;
+
+    const LlmSettings llm = settings.llm();
+    m_providerCombo->blockSignals(true);
+    m_providerCombo->setCurrentIndex(std::max(0, m_providerCombo->findData(int(llm.provider))));
+    m_providerCombo->blockSignals(false);
+    m_shownProvider = llm.provider;
+    m_baseUrlEdit->setText(llm.baseUrl);
+    m_modelEdit->setText(llm.model);
+    m_apiKeyEdit->setText(m_apiKeys.value(int(llm.provider)));
+    providerChanged();
+}
+
+LlmProvider SettingsDialog::currentProvider() const {
+    return LlmProvider(m_providerCombo->currentData().toInt());
+}
+
+void SettingsDialog::providerChanged() {
+    // Each provider has its own key; the key field shows the selected one's.
+    const LlmProvider p = currentProvider();
+    if (p != m_shownProvider) {
+        if (m_shownProvider != LlmProvider::Offline)
+            m_apiKeys.insert(int(m_shownProvider), m_apiKeyEdit->text());
+        if (m_baseUrlEdit->text().trimmed() == defaultLlmBaseUrl(m_shownProvider))
+            m_baseUrlEdit->clear();
+        if (m_modelEdit->text().trimmed() == defaultLlmModel(m_shownProvider))
+            m_modelEdit->clear();
+        m_apiKeyEdit->setText(m_apiKeys.value(int(p)));
+        m_shownProvider = p;
+    }
+    const bool online = p != LlmProvider::Offline;
+    m_baseUrlEdit->setEnabled(online);
+    m_modelEdit->setEnabled(online);
+    m_apiKeyEdit->setEnabled(online);
+    m_baseUrlEdit->setPlaceholderText(online ? tr("default: %1").arg(defaultLlmBaseUrl(p)) : QString());
+    m_modelEdit->setPlaceholderText(online ? tr("default: %1").arg(defaultLlmModel(p)) : QString());
+    m_llmResult->clear();
+}
+
+void SettingsDialog::updateEnabledState() {
+    const bool pg = m_postgresRadio->isChecked();
+    m_postgresBox->setEnabled(pg);
+    m_embeddedBox->setEnabled(!pg);
+    m_dbTestButton->setEnabled(!m_dbTestRunning);
+}
+
+void SettingsDialog::applyPastedUrl() {
+    const QString text = m_pasteEdit->text().trimmed();
+    if (text.isEmpty())
+        return;
+    try {
+        const DatabaseUrl url = DatabaseUrl::parse(text);
+        if (url.dialect != Dialect::Postgres)
+            throw Error(Error::Kind::Config, tr("Expected a postgresql:// connection string."));
+        m_hostEdit->setText(url.host);
+        m_portSpin->setValue(url.port);
+        m_databaseEdit->setText(url.database);
+        m_userEdit->setText(url.user);
+        if (!url.password.isEmpty())
+            m_passwordEdit->setText(url.password);
+        m_extraOptions = url.options;
+        const int ssl = m_sslCombo->findData(m_extraOptions.take(u"sslmode"_s));
+        if (ssl >= 0)
+            m_sslCombo->setCurrentIndex(ssl);
+        QStringList parts;
+        for (auto it = m_extraOptions.cbegin(); it != m_extraOptions.cend(); ++it)
+            parts << it.key() + u'=' + it.value();
+        m_extraOptionsLabel->setText(parts.isEmpty() ? QString()
+                                                     : tr("Other parameters: %1").arg(parts.join(u", "_s)));
+        m_postgresRadio->setChecked(true);
+        // The pasted text holds the password: it does not stay on screen.
+        m_pasteEdit->clear();
+        m_dbResult->setText(
+            url.password.isEmpty()
+                ? tr("Connection string applied.")
+                : tr("Connection string applied; its password will be kept in the system keychain."));
+    } catch (const Error& e) {
+        m_dbResult->setText(e.message());
+    }
+}
+
+DatabaseUrl SettingsDialog::urlFromFields() const {
+    if (!m_postgresRadio->isChecked())
+        return DatabaseUrl::sqliteFile(QDir::fromNativeSeparators(m_fileEdit->text()));
+    return postgresUrlFromFields();
+}
+
+DatabaseUrl SettingsDialog::postgresUrlFromFields() const {
+    DatabaseUrl url;
+    url.dialect = Dialect::Postgres;
+    url.host = m_hostEdit->text().trimmed();
+    url.port = m_portSpin->value();
+    url.database = m_databaseEdit->text().trimmed();
+    url.user = m_userEdit->text().trimmed();
+    url.password = m_passwordEdit->text();
+    url.options = m_extraOptions;
+    url.options.insert(u"sslmode"_s, m_sslCombo->currentData().toString());
+    if (url.host.isEmpty())
+        throw Error(Error::Kind::Config, tr("Enter the server's host name."));
+    if (url.database.isEmpty())
+        throw Error(Error::Kind::Config, tr("Enter the database name."));
+    // Round-trip through the parser so that the same rules apply as for a pasted URL.
+    DatabaseUrl checked = DatabaseUrl::parse(url.redacted());
+    checked.password = url.password;
+    return checked;
+}
+
+QString SettingsDialog::postgresUrlWithoutPassword() const {
+    if (m_hostEdit->text().trimmed().isEmpty() && m_databaseEdit->text().trimmed().isEmpty())
+        return {};
+    try {
+        return postgresUrlFromFields().redacted();
+    } catch (const Error&) {
+        if (m_postgresRadio->isChecked())
+            throw;
+        return {}; // not in use: incomplete server fields are not kept
+    }
+}
+
+void SettingsDialog::tick() {
+    if (m_dbTestRunning)
+        m_dbResult->setText(
+            tr("Connecting to %1… %2 s (a suspended Neon database takes a few seconds to wake)")
+                .arg(m_dbTarget)
+                .arg(m_dbElapsed.elapsed() / 1000));
+    if (m_llmTestRunning)
+        m_llmResult->setText(tr("Waiting for the provider… %1 s").arg(m_llmElapsed.elapsed() / 1000));
+    if (!m_dbTestRunning && !m_llmTestRunning)
+        m_ticker->stop();
+}
+
+void SettingsDialog::startDatabaseTest() {
+    DatabaseUrl url;
+    try {
+        url = urlFromFields();
+    } catch (const Error& e) {
+        m_dbResult->setText(e.message());
+        return;
+    }
+    m_dbTarget = url.displayLocation();
+    const int generation = ++m_dbGeneration;
+    m_dbTestRunning = true;
+    m_dbElapsed.start();
+    m_dbTestButton->setEnabled(false);
+    m_dbCancelButton->show();
+    m_dbProgress->show();
+    m_ticker->start();
+    tick();
+    m_runner.start([url] { return ConnectionProbe(url).run(); },
+                   [this, generation](const ProbeResult& result) {
+                       if (generation != m_dbGeneration)
+                           return; // cancelled, or superseded by a newer test
+                       showDatabaseResult(result);
+                   });
+}
+
+void SettingsDialog::cancelDatabaseTest() {
+    if (!m_dbTestRunning)
+        return;
+    ++m_dbGeneration;
+    m_dbTestRunning = false;
+    m_dbProgress->hide();
+    m_dbCancelButton->hide();
+    m_dbTestButton->setEnabled(true);
+    m_dbResult->setText(tr("Test cancelled. (The attempt ends by itself in the background.)"));
+    emit databaseTestFinished(false);
+}
+
+void SettingsDialog::showDatabaseResult(const ProbeResult& result) {
+    m_dbTestRunning = false;
+    m_dbProgress->hide();
+    m_dbCancelButton->hide();
+    m_dbTestButton->setEnabled(true);
+    m_dbResult->setText(result.summary());
+    emit databaseTestFinished(result.reachable);
+}
+
+void SettingsDialog::startLlmTest() {
+    LlmSettings settings;
+    settings.provider = currentProvider();
+    settings.baseUrl = m_baseUrlEdit->text();
+    settings.model = m_modelEdit->text();
+    const QString key = m_apiKeyEdit->text();
+    if (settings.provider != LlmProvider::Offline && key.isEmpty() &&
+        settings.provider == LlmProvider::Gemini) {
+        m_llmResult->setText(tr("Enter the API key first."));
+        return;
+    }
+    const int generation = ++m_llmGeneration;
+    m_llmCancel = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_llmCancel;
+    m_llmTestRunning = true;
+    m_llmElapsed.start();
+    m_llmTestButton->setEnabled(false);
+    m_llmCancelButton->show();
+    m_llmProgress->show();
+    m_ticker->start();
+    tick();
+    m_runner.start([settings, key, cancel] { return LlmEndpointTest::run(settings, key, cancel.get()); },
+                   [this, generation](const LlmTestResult& result) {
+                       if (generation != m_llmGeneration)
+                           return;
+                       showLlmResult(result);
+                   });
+}
+
+void SettingsDialog::cancelLlmTest() {
+    if (!m_llmTestRunning)
+        return;
+    if (m_llmCancel)
+        m_llmCancel->store(true);
+    ++m_llmGeneration;
+    LlmTestResult cancelled;
+    cancelled.outcome = LlmTestResult::Outcome::Cancelled;
+    cancelled.message = tr("Test cancelled.");
+    showLlmResult(cancelled);
+}
+
+void SettingsDialog::showLlmResult(const LlmTestResult& result) {
+    m_llmTestRunning = false;
+    m_llmProgress->hide();
+    m_llmCancelButton->setObjectName(u"llmCancelButton"_s);
+    m_llmCancelButton->hide();
+    m_llmTestButton->setEnabled(true);
+    m_llmResult->setText(result.message);
+    emit llmTestFinished(result.outcome == LlmTestResult::Outcome::Ok ||
+                         result.outcome == LlmTestResult::Outcome::NotNeeded);
+}
+
+void SettingsDialog::revealDatabaseFile() {
+    const QFileInfo file(QDir::fromNativeSeparators(m_fileEdit->text()));
+    QDesktopServices::openUrl(QUrl::fromLocalFile(file.absolutePath()));
+}
+
+void SettingsDialog::chooseMoveTarget() {
+    const QString current = QDir::fromNativeSeparators(m_fileEdit->text());
+    const QString target = QFileDialog::getSaveFileName(this, tr("Move the database file to"), current,
+                                                        tr("Database files (*.sqlite3 *.db)"));
+    if (!target.isEmpty())
+        moveEmbeddedDatabaseTo(target);
+}
+
+void SettingsDialog::moveEmbeddedDatabaseTo(const QString& target) {
+    const QString source = QDir::fromNativeSeparators(m_fileEdit->text());
+    if (m_releaser && !m_releaser()) {
+        m_dbResult->setText(tr("The database is in use; the file was not moved."));
+        emit moveFinished(false);
+        return;
+    }
+    m_moveButton->setEnabled(false);
+    m_dbProgress->show();
+    m_dbResult->setText(tr("Copying the database to %1…").arg(QDir::toNativeSeparators(target)));
+    m_runner.start(
+        [source, target]() -> QString {
+            try {
+                copyEmbeddedDatabase(source, target);
+                return {};
+            } catch (const Error& e) {
+                return e.message().isEmpty() ? QStringLiteral("?") : e.message();
+            }
+        },
+        [this, source, target](const QString& error) {
+            m_moveButton->setEnabled(true);
+            m_dbProgress->setVisible(m_dbTestRunning);
+            if (!error.isEmpty()) {
+                m_dbResult->setText(tr("The database was not moved: %1").arg(error));
+                emit moveFinished(false);
+                return;
+            }
+            // The copy is checked: switch to it now, whatever happens to the rest of the dialog.
+            try {
+                Settings settings(m_profile);
+                settings.setValue(u"database.file"_s, target);
+                settings.sync();
+            } catch (const Error& e) {
+                m_dbResult->setText(e.message());
+                emit moveFinished(false);
+                return;
+            }
+            m_fileEdit->setText(QDir::toNativeSeparators(QFileInfo(target).absoluteFilePath()));
+            m_dbResult->setText(tr("The database now lives in %1. The previous file %2 was kept; delete it "
+                                   "when you no longer need it.")
+                                    .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(source)));
+            emit moveFinished(true);
+            emit databaseSettingsChanged();
+        });
+}
+
+bool SettingsDialog::storeSecret(const QString& key, const QString& value) {
+    const SecretStore store(m_profile);
+    if (m_keychainUnavailable && m_sessionOnly->isChecked()) {
+        if (value.isEmpty())
+            SecretStore::clearSessionSecret(key);
+        else
+            SecretStore::setSessionSecret(key, value);
+        return true;
+    }
+    const SecretResult r = value.isEmpty() ? store.remove(key) : store.write(key, value);
+    if (r.ok() || (value.isEmpty() && r.status == SecretResult::Status::NotFound))
+        return true;
+    if (r.status == SecretResult::Status::Unavailable) {
+        showKeychainProblem(r.message);
+        m_saveError->setText(
+            tr("Not saved: the system keychain is not available. Tick \"for this session "
+               "only\" to use the secrets until the app quits, or try again once the keychain "
+               "is unlocked."));
+    } else {
+        m_saveError->setText(tr("Not saved: %1").arg(r.message));
+    }
+    m_saveError->show();
+    return false;
+}
+
+bool SettingsDialog::save() {
+    m_saveError->hide();
+    DatabaseSettings db;
+    db.mode = m_postgresRadio->isChecked() ? DatabaseMode::PostgreSql : DatabaseMode::Embedded;
+    LlmSettings llm;
+    llm.provider = currentProvider();
+    llm.baseUrl = m_baseUrlEdit->text().trimmed() == defaultLlmBaseUrl(llm.provider)
+                      ? QString()
+                      : m_baseUrlEdit->text().trimmed();
+    llm.model = m_modelEdit->text().trimmed() == defaultLlmModel(llm.provider)
+                    ? QString()
+                    : m_modelEdit->text().trimmed();
+    if (llm.provider != LlmProvider::Offline)
+        m_apiKeys.insert(int(llm.provider), m_apiKeyEdit->text());
+
+    Settings settings(m_profile);
+    try {
+        db.postgresUrl = postgresUrlWithoutPassword();
+        db.embeddedFile = settings.value(u"database.file"_s);
+        // Validate both before anything is written.
+        if (db.mode == DatabaseMode::PostgreSql && db.postgresUrl.isEmpty())
+            throw Error(Error::Kind::Config,
+                        tr("Enter the server's host and database, or choose the built-in file."));
+    } catch (const Error& e) {
+        m_tabs->setCurrentIndex(0);
+        m_saveError->setText(tr("Not saved: %1").arg(e.message()));
+        m_saveError->show();
+        return false;
+    }
+
+    // Secrets first: when the keychain refuses, nothing has changed yet.
+    const SecretStore store(m_profile);
+    const bool sessionOnly = m_keychainUnavailable && m_sessionOnly->isChecked();
+    const QString password = m_passwordEdit->text();
+    if ((password != m_loadedPassword || sessionOnly) && !storeSecret(store.databasePasswordKey(), password))
+        return false;
+    m_loadedPassword = password;
+    for (LlmProvider p : {LlmProvider::Gemini, LlmProvider::OpenAiCompatible}) {
+        const QString value = m_apiKeys.value(int(p));
+        if (value == m_loadedApiKeys.value(int(p)) && !sessionOnly)
+            continue;
+        if (!storeSecret(store.llmApiKeyKey(p), value))
+            return false;
+        m_loadedApiKeys.insert(int(p), value);
+    }
+
+    try {
+        settings.setDatabase(db);
+        settings.setLlm(llm);
+        settings.sync();
+    } catch (const Error& e) {
+        m_saveError->setText(tr("Not saved: %1").arg(e.message()));
+        m_saveError->show();
+        return false;
+    }
+    emit databaseSettingsChanged();
+    return true;
+}
+
+void SettingsDialog::accept() {
+    if (save())
+        QDialog::accept();
+}
+
+QString SettingsDialog::databaseTestText() const {
+    return m_dbResult->text();
+}
+
+QString SettingsDialog::llmTestText() const {
+    return m_llmResult->text();
+}
+
+QString SettingsDialog::keychainNotice() const {
+    return m_keychainBanner->isVisible() || !m_keychainBanner->isHidden() ? m_keychainBanner->text()
+                                                                          : QString();
+}
+
+} // namespace tp::ui

@@ -1,0 +1,154 @@
+#pragma once
+
+#include "BackgroundRunner.h"
+#include "LlmEndpointTest.h"
+#include "config/ConnectionProbe.h"
+#include "config/Settings.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTabWidget;
+class QTimer;
+
+namespace tp::ui {
+
+// The settings dialog: where the data lives (the embedded file, or a
+// PostgreSQL/Neon server) and which planner answers (offline, Gemini, an
+// OpenAI-compatible endpoint). Choices go to Settings (QSettings); the
+// database password and API keys go to the OS keychain (SecretStore) and
+// nowhere else. Probes and tests run on worker threads.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(const QString& profile = QString::fromLatin1(Settings::DefaultProfile),
+                            QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    // Called before the embedded file is copied elsewhere: it must close every
+    // connection to that file and return true, or return false to abort.
+    void setDatabaseReleaser(std::function<bool()> releaser) { m_releaser = std::move(releaser); }
+
+    // Writes the settings and secrets. False (with the reason shown in the
+    // dialog) when something could not be saved, e.g. no keychain and the
+    // session-only option not chosen.
+    bool save();
+
+    // Copies the embedded database to `target` off the GUI thread and, when
+    // that worked, switches the settings to it. moveFinished reports the end.
+    void moveEmbeddedDatabaseTo(const QString& target);
+
+    // The last result shown for each test (for tests and accessibility).
+    QString databaseTestText() const;
+    QString llmTestText() const;
+    QString keychainNotice() const;
+    bool databaseTestRunning() const { return m_dbTestRunning; }
+    bool llmTestRunning() const { return m_llmTestRunning; }
+
+    void accept() override;
+
+signals:
+    void databaseTestFinished(bool reachable);
+    void llmTestFinished(bool ok);
+    void moveFinished(bool ok);
+    // The database settings changed (saved, or the embedded file moved).
+    void databaseSettingsChanged();
+
+private:
+    QWidget* buildDatabasePage();
+    QWidget* buildLlmPage();
+    void load();
+    void updateEnabledState();
+    void applyPastedUrl();
+    DatabaseUrl urlFromFields() const;
+    DatabaseUrl postgresUrlFromFields() const;
+    QString postgresUrlWithoutPassword() const;
+    void startDatabaseTest();
+    void cancelDatabaseTest();
+    void showDatabaseResult(const ProbeResult& result);
+    void startLlmTest();
+    void cancelLlmTest();
+    void showLlmResult(const LlmTestResult& result);
+    void providerChanged();
+    LlmProvider currentProvider() const;
+    void revealDatabaseFile();
+    void chooseMoveTarget();
+    void showKeychainProblem(const QString& message);
+    bool storeSecret(const QString& key, const QString& value);
+    void tick();
+
+    QString m_profile;
+    BackgroundRunner m_runner{this};
+    std::function<bool()> m_releaser;
+
+    QTabWidget* m_tabs = nullptr;
+    QLabel* m_keychainBanner = nullptr;
+    QCheckBox* m_sessionOnly = nullptr;
+    QLabel* m_saveError = nullptr;
+
+    // Database page
+    QRadioButton* m_embeddedRadio = nullptr;
+    QRadioButton* m_postgresRadio = nullptr;
+    QGroupBox* m_embeddedBox = nullptr;
+    QGroupBox* m_postgresBox = nullptr;
+    QLineEdit* m_fileEdit = nullptr;
+    QPushButton* m_revealButton = nullptr;
+    QPushButton* m_moveButton = nullptr;
+    QLineEdit* m_pasteEdit = nullptr;
+    QPushButton* m_pasteButton = nullptr;
+    QLineEdit* m_hostEdit = nullptr;
+    QSpinBox* m_portSpin = nullptr;
+    QLineEdit* m_databaseEdit = nullptr;
+    QLineEdit* m_userEdit = nullptr;
+    QLineEdit* m_passwordEdit = nullptr;
+    QComboBox* m_sslCombo = nullptr;
+    QLabel* m_extraOptionsLabel = nullptr;
+    QMap<QString, QString> m_extraOptions; // other libpq options from a pasted URL
+    QPushButton* m_dbTestButton = nullptr;
+    QPushButton* m_dbCancelButton = nullptr;
+    QProgressBar* m_dbProgress = nullptr;
+    QLabel* m_dbResult = nullptr;
+
+    // AI planner page
+    QComboBox* m_providerCombo = nullptr;
+    QLineEdit* m_baseUrlEdit = nullptr;
+    QLineEdit* m_modelEdit = nullptr;
+    QLineEdit* m_apiKeyEdit = nullptr;
+    QPushButton* m_llmTestButton = nullptr;
+    QPushButton* m_llmCancelButton = nullptr;
+    QProgressBar* m_llmProgress = nullptr;
+    QLabel* m_llmResult = nullptr;
+    QHash<int, QString> m_apiKeys;       // per provider, as edited
+    QHash<int, QString> m_loadedApiKeys; // per provider, as loaded
+    LlmProvider m_shownProvider = LlmProvider::Offline;
+
+    QString m_loadedPassword;
+    bool m_keychainUnavailable = false;
+
+    // Running work: a generation number tells a stale result from the current one.
+    bool m_dbTestRunning = false;
+    bool m_llmTestRunning = false;
+    int m_dbGeneration = 0;
+    int m_llmGeneration = 0;
+    std::shared_ptr<std::atomic<bool>> m_llmCancel;
+    QElapsedTimer m_dbElapsed;
+    QElapsedTimer m_llmElapsed;
+    QString m_dbTarget;
+    QTimer* m_ticker = nullptr;
+};
+
+} // namespace tp::ui
