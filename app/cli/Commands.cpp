@@ -9,6 +9,7 @@ int cmdUsers(CliContext&, const QStringList&);
 int cmdTrips(CliContext&, const QStringList&);
 int cmdDestinations(CliContext&, const QStringList&);
 int cmdExport(CliContext&, const QStringList&);
+int cmdChat(CliContext&, const QStringList&);
 int cmdConfig(CliContext&, const QStringList&);
 int cmdSecret(CliContext&, const QStringList&);
 
@@ -21,6 +22,7 @@ const QList<Command>& commands()
         {"trips", "list | add | show | update | delete a user's trips", cmdTrips},
         {"destinations", "list | add | search the destination catalogue", cmdDestinations},
         {"export", "Write all of one user's data as one JSON document", cmdExport},
+        {"chat", "Talk to the AI trip planner about one trip (stdin to stdout)", cmdChat},
         {"config", "show | set KEY VALUE | unset KEY: the non-secret settings", cmdConfig},
         {"secret", "set NAME (value from stdin) | clear NAME: passwords and API keys in the keychain", cmdSecret},
     };

@@ -1,0 +1,94 @@
+#include "CliContext.h"
+
+#include "conversation/ConversationEngine.h"
+#include "conversation/LlmPlanner.h"
+#include "conversation/OfflinePlanner.h"
+#include "llm/ProviderClients.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::cli {
+
+// tripplanner-cli chat --user NAME --trip ID [--provider offline|gemini|openai] [--model M] [--base-url URL]
+// Reads one message per line from stdin and prints the planner's reply to
+// each; the state it leaves is the one the desktop app shows. The API key
+// comes from $TRIPPLANNER_LLM_API_KEY (never from the command line). A turn
+// that fails writes nothing and ends the command with exit code 1.
+int cmdChat(CliContext& ctx, const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        u"Talk to the trip planner about one trip: one message per line on stdin, the "
+        u"planner's reply to each on stdout. The API key of a network provider is read "
+        u"from $TRIPPLANNER_LLM_API_KEY."_s);
+    p.addOption({u"user"_s, u"The user (default: the local user named after your OS account)."_s, u"name"_s});
+    p.addOption({u"trip"_s, u"The trip id."_s, u"id"_s});
+    p.addOption({u"provider"_s,
+                 u"offline (default, no network), gemini or openai (any OpenAI-compatible server)."_s,
+                 u"name"_s, u"offline"_s});
+    p.addOption({u"model"_s, u"The model name (default: the provider's)."_s, u"model"_s});
+    p.addOption(
+        {u"base-url"_s, u"The provider's base URL, e.g. http://localhost:11434/v1 for Ollama."_s, u"url"_s});
+    p.addOption({u"no-stream"_s, u"Ask for whole answers instead of a stream."_s});
+    parseOrThrow(p, args, 0, 0);
+
+    bool ok = false;
+    const Id tripId = p.value(u"trip"_s).toLongLong(&ok);
+    if (!p.isSet(u"trip"_s) || !ok || tripId <= 0)
+        throw UsageError{u"--trip needs a trip id (a positive whole number)"_s};
+    llm::ProviderConfig config;
+    config.provider = llm::providerFromName(p.value(u"provider"_s), &ok);
+    if (!ok)
+        throw UsageError{
+            u"unknown provider \"%1\" (offline, gemini or openai)"_s.arg(p.value(u"provider"_s).left(40))};
+    config.model = p.value(u"model"_s);
+    if (p.isSet(u"base-url"_s)) {
+        config.baseUrl = QUrl(p.value(u"base-url"_s), QUrl::StrictMode);
+        if (!config.baseUrl.isValid() || !config.baseUrl.scheme().startsWith(u"http"_s))
+            throw UsageError{u"--base-url must be an http(s) URL"_s};
+        if (!config.baseUrl.userInfo().isEmpty())
+            throw UsageError{u"--base-url must not contain credentials; use $TRIPPLANNER_LLM_API_KEY"_s};
+    }
+    config.stream = !p.isSet(u"no-stream"_s);
+    config.apiKey = QProcessEnvironment::systemEnvironment().value(u"TRIPPLANNER_LLM_API_KEY"_s);
+
+    const User user = ctx.user(p.value(u"user"_s));
+    Database& db = ctx.database();
+
+    QNetworkAccessManager nam;
+    std::unique_ptr<llm::LlmClient> client = llm::makeClient(&nam, config);
+    std::unique_ptr<conversation::Planner> planner;
+    if (client)
+        planner = std::make_unique<conversation::LlmPlanner>(client.get());
+    else
+        planner = std::make_unique<conversation::OfflinePlanner>();
+    conversation::ConversationEngine engine(db, user.id, *planner);
+    engine.load(tripId); // the trip must exist and be the user's before anything is read
+
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        throw Error(Error::Kind::Config, u"cannot read stdin"_s);
+    while (true) {
+        const QByteArray raw = in.readLine();
+        if (raw.isEmpty())
+            break;
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty())
+            continue;
+        try {
+            const conversation::TurnResult r = engine.submit(tripId, line);
+            ctx.out << r.messages.last().content << "\n\n";
+            ctx.out.flush();
+        } catch (const conversation::PlannerError& e) {
+            ctx.err << "tripplanner-cli: error: " << QString(e.message()).replace(u'\n', u' ')
+                    << " (nothing was saved for: " << line.left(80) << ")\n";
+            return 1;
+        }
+    }
+    return 0;
+}
+
+} // namespace tp::cli

@@ -1,0 +1,113 @@
+#include "Catalogue.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::conversation {
+
+namespace {
+const QStringList monthNames = {u"january"_s,   u"february"_s, u"march"_s,    u"april"_s,
+                                u"may"_s,       u"june"_s,     u"july"_s,     u"august"_s,
+                                u"september"_s, u"october"_s,  u"november"_s, u"december"_s};
+
+int monthOf(const QString& word) {
+    const QString w = word.toLower();
+    for (int i = 0; i < 12; ++i)
+        if (w == monthNames[i])
+            return i + 1;
+    return 0;
+}
+} // namespace
+
+QString foldName(const QString& s) {
+    const QString d = s.normalized(QString::NormalizationForm_D).toLower();
+    QString out;
+    out.reserve(d.size());
+    for (const QChar c : d)
+        if (c.category() != QChar::Mark_NonSpacing)
+            out.append(c);
+    return out.simplified();
+}
+
+QList<int> CatalogueEntry::bestMonths() const {
+    QList<int> months;
+    if (bestTimeToVisit.contains(u"all year"_s, Qt::CaseInsensitive)) {
+        for (int m = 1; m <= 12; ++m)
+            months << m;
+        return months;
+    }
+    // "April to June and September to October", "December"
+    for (const QString& part : bestTimeToVisit.split(u" and "_s)) {
+        const QStringList words = part.split(u' ', Qt::SkipEmptyParts);
+        if (words.size() >= 3 && words[1] == u"to"_s) {
+            const int a = monthOf(words[0]);
+            const int b = monthOf(words[2]);
+            if (a == 0 || b == 0)
+                continue;
+            for (int m = a;; m = m % 12 + 1) {
+                months << m;
+                if (m == b)
+                    break;
+            }
+        } else if (words.size() == 1 && monthOf(words[0]) != 0) {
+            months << monthOf(words[0]);
+        }
+    }
+    return months;
+}
+
+Catalogue Catalogue::parseCsv(const QByteArray& csv) {
+    Catalogue c;
+    const QList<QByteArray> lines = csv.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines[i]).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList f = line.split(u',');
+        if (f.size() != 7)
+            continue;
+        bool okLat = false, okLon = false, okCost = false;
+        CatalogueEntry e;
+        e.name = f[0].trimmed();
+        e.country = f[1].trimmed();
+        e.latitude = f[2].toDouble(&okLat);
+        e.longitude = f[3].toDouble(&okLon);
+        e.bestTimeToVisit = f[4].trimmed();
+        e.dailyCostUsd = f[5].toInt(&okCost);
+        e.tags = f[6].trimmed().split(u'|', Qt::SkipEmptyParts);
+        if (e.name.isEmpty() || e.country.isEmpty() || !okLat || !okLon || !okCost)
+            continue;
+        c.m_entries << e;
+    }
+    return c;
+}
+
+const Catalogue& Catalogue::builtin() {
+    static const Catalogue catalogue = [] {
+        QFile f(u":/catalogue/destinations.csv"_s);
+        if (!f.open(QIODevice::ReadOnly))
+            return Catalogue{};
+        return parseCsv(f.readAll());
+    }();
+    return catalogue;
+}
+
+std::optional<CatalogueEntry> Catalogue::find(const QString& name, const QString& country) const {
+    const QString n = foldName(name);
+    const QString c = foldName(country);
+    if (n.isEmpty())
+        return std::nullopt;
+    std::optional<CatalogueEntry> byName;
+    for (const CatalogueEntry& e : m_entries) {
+        if (foldName(e.name) != n)
+            continue;
+        if (c.isEmpty() || foldName(e.country) == c)
+            return e;
+        if (!byName)
+            byName = e;
+    }
+    return c.isEmpty() ? byName : std::nullopt;
+}
+
+} // namespace tp::conversation

@@ -1,0 +1,47 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_CONVERSATION_CATALOGUE_H
+#define TP_CONVERSATION_CATALOGUE_H
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace tp::conversation {
+
+// One place of the bundled catalogue (resources/catalogue/destinations.csv).
+struct CatalogueEntry {
+    QString name;
+    QString country;
+    double latitude = 0;
+    double longitude = 0;
+    QString bestTimeToVisit;
+    int dailyCostUsd = 0; // typical daily cost per person, the project's own estimate
+    QStringList tags;     // beach, mountains, city, culture, nature, food, nightlife, budget, luxury
+
+    // Months (1..12) covered by bestTimeToVisit ("May to October", "all year", ...).
+    QList<int> bestMonths() const;
+};
+
+class Catalogue {
+public:
+    // The catalogue compiled into the app (":/catalogue/destinations.csv").
+    static const Catalogue& builtin();
+    // Parses the CSV (header line; tags separated by '|'). Malformed lines are skipped.
+    static Catalogue parseCsv(const QByteArray& csv);
+
+    const QList<CatalogueEntry>& entries() const { return m_entries; }
+    // By name (case- and accent-insensitive), preferring `country` when given.
+    std::optional<CatalogueEntry> find(const QString& name, const QString& country = {}) const;
+
+private:
+    QList<CatalogueEntry> m_entries;
+};
+
+// Lower case, accents removed, for loose comparisons of place names.
+QString foldName(const QString& s);
+
+} // namespace tp::conversation
+
+#endif // TP_CONVERSATION_CATALOGUE_H

@@ -1,0 +1,372 @@
+#include "ConversationEngine.h"
+
+#include "Catalogue.h"
+#include "TravelProfile.h"
+#include "domain/Stages.h"
+#include "domain/Validation.h"
+#include "repo/ConversationRepository.h"
+#include "repo/DestinationRepository.h"
+#include "repo/PlanningRepository.h"
+#include "repo/PreferencesRepository.h"
+#include "repo/TripRepository.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::conversation {
+
+namespace stage {
+const QString initial = u"initial"_s;
+const QString generatingQuestions = u"generating_questions"_s;
+const QString asking = u"asking_clarifications"_s;
+const QString generatingDestinations = u"generating_destinations"_s;
+const QString complete = u"destinations_complete"_s;
+const QString committed = u"commitment_detected"_s;
+} // namespace stage
+
+namespace {
+constexpr int ContextMessages = 12;
+const QString learnedMarker = u"[Learned by the trip planner]"_s;
+
+QList<Recommendation> recommendationsOf(const QJsonArray& locations) {
+    QList<Recommendation> out;
+    for (const QJsonValue& v : locations)
+        if (v.isObject())
+            out << Recommendation::fromJson(v.toObject());
+    return out;
+}
+
+std::optional<Decimal> decimalOf(std::optional<double> v, int precision, int scale) {
+    if (!v)
+        return std::nullopt;
+    return Decimal::parse(QString::number(*v, 'f', scale), precision, scale);
+}
+
+QString withLearned(const QString& preferences, const QString& summary) {
+    QString kept = preferences;
+    const qsizetype at = kept.indexOf(learnedMarker);
+    if (at >= 0)
+        kept = kept.left(at);
+    kept = kept.trimmed();
+    if (summary.isEmpty())
+        return kept;
+    return (kept.isEmpty() ? QString() : kept + u"\n\n"_s) + learnedMarker + u'\n' + summary;
+}
+} // namespace
+
+QString appendAnswer(const QString& userInfo, const QString& answer) {
+    const QString a = answer.trimmed();
+    const QString u = userInfo.trimmed();
+    if (u.isEmpty())
+        return a;
+    if (a.isEmpty())
+        return u;
+    const QChar last = u.back();
+    return u + (last == u'.' || last == u'!' || last == u'?' ? u" "_s : u". "_s) + a;
+}
+
+void enrichFromCatalogue(QList<Recommendation>& places) {
+    const Catalogue& c = Catalogue::builtin();
+    for (Recommendation& r : places) {
+        auto e = c.find(r.name, r.country);
+        if (!e)
+            continue;
+        if (r.country.isEmpty())
+            r.country = e->country;
+        if (!r.latitude || !r.longitude) {
+            r.latitude = e->latitude;
+            r.longitude = e->longitude;
+        }
+        if (r.bestTimeToVisit.isEmpty())
+            r.bestTimeToVisit = e->bestTimeToVisit;
+        if (!r.dailyCostUsd)
+            r.dailyCostUsd = e->dailyCostUsd;
+    }
+}
+
+struct ConversationEngine::Snapshot {
+    Trip trip;
+    std::optional<Conversation> conversation;
+    ConversationState state;
+    UserPreferences preferences;
+    QList<Message> recent;
+    QList<Recommendation> current;
+    QStringList everRecommended;
+};
+
+ConversationEngine::ConversationEngine(Database& db, Id userId, Planner& planner)
+    : m_db(db)
+    , m_userId(userId)
+    , m_planner(planner) {}
+
+ConversationEngine::Snapshot ConversationEngine::read(Id tripId) {
+    Snapshot s;
+    s.trip = TripRepository(m_db, m_userId).get(tripId);
+    ConversationRepository conversations(m_db, m_userId);
+    s.conversation = conversations.findForTrip(tripId);
+    s.preferences = PreferencesRepository(m_db, m_userId).get();
+    if (!s.conversation)
+        return s; // a fresh initial state, stored by the first turn
+    if (auto st = conversations.state(s.conversation->id))
+        s.state = *st;
+    else
+        s.state.conversationId = s.conversation->id; // created with the first turn's write
+    const int count = conversations.messageCount(s.conversation->id);
+    s.recent =
+        conversations.messages(s.conversation->id, ContextMessages, std::max(0, count - ContextMessages));
+    const QList<Recommendations> history = conversations.recommendationHistory(s.conversation->id);
+    if (!history.isEmpty())
+        s.current = recommendationsOf(history.first().locations);
+    for (const Recommendations& r : history)
+        for (const Recommendation& p : recommendationsOf(r.locations))
+            s.everRecommended << p.name;
+    return s;
+}
+
+PlannerContext ConversationEngine::contextOf(const Snapshot& s) const {
+    PlannerContext ctx;
+    ctx.userInfo = s.state.userInfo;
+    ctx.preferencesText = s.preferences.preferencesText;
+    ctx.budgetMin = s.preferences.budgetMin;
+    ctx.budgetMax = s.preferences.budgetMax;
+    ctx.preferredGroupSize = s.preferences.preferredGroupSize;
+    ctx.trip = s.trip;
+    ctx.recentMessages = s.recent;
+    ctx.current = s.current;
+    ctx.excluded = s.everRecommended;
+    return ctx;
+}
+
+ConversationView ConversationEngine::load(Id tripId) {
+    ConversationView v;
+    v.trip = TripRepository(m_db, m_userId).get(tripId);
+    ConversationRepository conversations(m_db, m_userId);
+    v.conversation = conversations.findForTrip(tripId);
+    if (!v.conversation)
+        return v;
+    if (auto st = conversations.state(v.conversation->id))
+        v.state = *st;
+    v.messages = conversations.messages(v.conversation->id);
+    const QList<Recommendations> history = conversations.recommendationHistory(v.conversation->id);
+    if (!history.isEmpty())
+        v.latestRecommendations = history.first();
+    return v;
+}
+
+QString ConversationEngine::formatRecommendations(const DestinationSet& set) const {
+    QStringList lines;
+    lines << (set.intro.isEmpty() ? u"Here are three destinations that fit what you told me:"_s : set.intro);
+    lines << QString();
+    for (int i = 0; i < set.places.size(); ++i) {
+        const Recommendation& r = set.places[i];
+        lines << u"%1. **%2**: %3"_s.arg(i + 1).arg(r.label(), r.description);
+    }
+    lines << QString();
+    lines
+        << u"Ask me about any of them, ask for different options, or say \"let's go with\" and a name to choose."_s;
+    return lines.join(u'\n');
+}
+
+TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
+    const QString text = rawText.trimmed();
+    if (text.isEmpty())
+        throw Error::validation(u"content"_s, u"Type a message first."_s);
+    validation::require(validation::checkMessageText(text));
+
+    Snapshot s = read(tripId);
+    ConversationState next = s.state;
+    PlannerContext ctx = contextOf(s);
+    std::optional<DestinationSet> made;
+    int commitIndex = -1;
+    QString reply;
+
+    auto generateDestinations = [&](bool other) {
+        ctx.userInfo = next.userInfo;
+        if (!other)
+            ctx.current.clear();
+        DestinationSet set = m_planner.destinations(ctx);
+        enrichFromCatalogue(set.places);
+        next.currentStage = stage::complete;
+        next.destinationsText = set.raw;
+        reply = formatRecommendations(set);
+        made = set;
+    };
+
+    const QString& st = s.state.currentStage;
+    const bool askingWithQueue =
+        (st == stage::asking || st == stage::generatingQuestions) && !s.state.questionQueue.isEmpty();
+    if (st == stage::initial || (st == stage::generatingQuestions && !askingWithQueue)) {
+        next.userInfo = appendAnswer(s.state.userInfo, text);
+        ctx.userInfo = next.userInfo;
+        const QStringList questions = m_planner.clarifyingQuestions(ctx);
+        if (questions.isEmpty())
+            throw PlannerError(PlannerError::Kind::Unusable, u"The planner asked no questions."_s);
+        next.currentStage = stage::asking;
+        next.questionQueue = QJsonArray::fromStringList(questions);
+        next.totalQuestions = int(questions.size());
+        next.questionsAsked = 0;
+        next.currentQuestionIndex = 0;
+        reply = u"Thanks! To find the right places for you I have %1 quick questions.\n\n(1/%1) %2"_s
+                    .arg(questions.size())
+                    .arg(questions.first());
+    } else if (askingWithQueue || st == stage::asking) {
+        next.userInfo = appendAnswer(s.state.userInfo, text);
+        QJsonArray queue = s.state.questionQueue;
+        if (!queue.isEmpty())
+            queue.removeFirst();
+        next.questionQueue = queue;
+        next.questionsAsked = s.state.questionsAsked + 1;
+        next.currentQuestionIndex = s.state.currentQuestionIndex + 1;
+        next.totalQuestions = std::max(next.totalQuestions, next.questionsAsked);
+        if (!queue.isEmpty()) {
+            reply = u"(%1/%2) %3"_s.arg(next.questionsAsked + 1)
+                        .arg(next.totalQuestions)
+                        .arg(queue.first().toString());
+        } else {
+            generateDestinations(false);
+        }
+    } else if (st == stage::generatingDestinations) {
+        next.userInfo = appendAnswer(s.state.userInfo, text);
+        generateDestinations(false);
+    } else { // destinations_complete, commitment_detected
+        if (s.current.isEmpty()) {
+            generateDestinations(false);
+        } else {
+            const FollowUp f = m_planner.followUp(ctx, text);
+            switch (f.kind) {
+            case FollowUp::Kind::MoreOptions:
+                generateDestinations(true);
+                if (!f.reply.isEmpty() && !made->intro.isEmpty())
+                    reply = f.reply + u"\n\n"_s + reply;
+                break;
+            case FollowUp::Kind::Commit:
+                if (f.choice < 0 || f.choice >= s.current.size())
+                    throw PlannerError(PlannerError::Kind::Unusable,
+                                       u"The planner chose a destination it had not "
+                                       u"recommended."_s);
+                commitIndex = f.choice;
+                next.currentStage = stage::committed;
+                reply = f.reply.isEmpty() ? u"Great choice: %1 it is!"_s.arg(s.current[f.choice].label())
+                                          : f.reply;
+                break;
+            case FollowUp::Kind::Answer:
+                reply = f.reply;
+                break;
+            }
+        }
+    }
+    if (reply.trimmed().isEmpty())
+        throw PlannerError(PlannerError::Kind::Unusable, u"The planner's reply was empty."_s);
+    return write(s, text, reply, next, made, commitIndex, s.current);
+}
+
+TurnResult ConversationEngine::choose(Id tripId, int index) {
+    Snapshot s = read(tripId);
+    if (s.state.currentStage != stage::complete && s.state.currentStage != stage::committed)
+        throw Error(Error::Kind::Conflict, u"There are no recommendations to choose from yet."_s);
+    if (index < 0 || index >= s.current.size())
+        throw Error::validation(u"choice"_s,
+                                u"Choose one of the %1 recommendations."_s.arg(s.current.size()));
+    ConversationState next = s.state;
+    next.currentStage = stage::committed;
+    const Recommendation& r = s.current[index];
+    return write(
+        s, u"Let's go with %1."_s.arg(r.label()),
+        u"Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay."_s.arg(
+            r.label()),
+        next, std::nullopt, index, s.current);
+}
+
+TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const QString& reply,
+                                     ConversationState next, const std::optional<DestinationSet>& made,
+                                     int commitIndex, const QList<Recommendation>& commitFrom) {
+    // Checked before the transaction: nothing is written for a choice that cannot be stored.
+    std::optional<Destination> draft;
+    if (commitIndex >= 0) {
+        QList<Recommendation> one{commitFrom[commitIndex]};
+        enrichFromCatalogue(one);
+        const Recommendation& r = one.first();
+        if (r.country.trimmed().isEmpty())
+            throw PlannerError(
+                PlannerError::Kind::Unusable,
+                u"The planner did not say which country %1 is in, so it cannot be saved as the "
+                u"destination. Ask about it or choose another."_s.arg(r.name));
+        Destination d;
+        d.name = r.name;
+        d.country = r.country;
+        d.description = r.description;
+        d.bestTimeToVisit = r.bestTimeToVisit.left(validation::BestTimeMaxLength);
+        d.latitude =
+            decimalOf(r.latitude, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale);
+        d.longitude =
+            decimalOf(r.longitude, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale);
+        d.averageCostPerDay =
+            decimalOf(r.dailyCostUsd, decimal_shape::DailyCostPrecision, decimal_shape::MoneyScale);
+        draft = d;
+    }
+
+    return m_db.transaction([&] {
+        ConversationRepository conversations(m_db, m_userId);
+        TripRepository trips(m_db, m_userId);
+        TurnResult result;
+        result.tripId = s.trip.id;
+        if (!s.conversation || next.id == 0) {
+            // The first turn creates the conversation and its state; someone
+            // who did so meanwhile (and moved on) makes this turn stale.
+            auto [conversation, created] = conversations.ensureForTrip(s.trip.id);
+            if (created.currentStage != s.state.currentStage || created.userInfo != s.state.userInfo)
+                throw Error(Error::Kind::Conflict,
+                            u"This conversation was changed elsewhere (another window or "
+                            u"app) since it was loaded. Reload it and try again."_s);
+            s.conversation = conversation;
+            next.id = created.id;
+            next.conversationId = conversation.id;
+            next.createdAt = created.createdAt;
+            next.updatedAt = created.updatedAt;
+        }
+        result.conversationId = s.conversation->id;
+        // The state first: it takes the row lock and detects a stale turn.
+        result.state = conversations.saveState(next);
+        result.messages << conversations.addMessage(s.conversation->id, true, userText);
+        result.messages << conversations.addMessage(s.conversation->id, false, reply);
+        if (made) {
+            QJsonArray locations;
+            for (const Recommendation& r : made->places)
+                locations.append(r.toJson());
+            result.recommendations = conversations.addRecommendations(s.conversation->id, locations);
+
+            // What this conversation taught us, for the next trip.
+            PreferencesRepository prefs(m_db, m_userId);
+            UserPreferences p = prefs.get();
+            const QString updated =
+                withLearned(p.preferencesText, TravelProfile::fromText(next.userInfo).summary());
+            if (updated != p.preferencesText) {
+                p.preferencesText = updated;
+                prefs.save(p);
+            }
+        }
+        Trip trip = trips.get(s.trip.id);
+        if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
+            trip.status = u"ai_chat_active"_s;
+            trip = trips.update(trip);
+        }
+        if (draft) {
+            const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
+            trip.destinationId = d.id;
+            trip.status = u"destinations_selected"_s;
+            trip = trips.update(trip);
+            PlanningRepository planning(m_db, m_userId);
+            auto session = planning.active(trip.id);
+            if (!session)
+                session = planning.start(trip.id);
+            if (!session->stagesCompleted.contains(u"destination"_s))
+                planning.markStageCompleted(session->id, u"destination"_s);
+            result.destination = d;
+        }
+        result.tripStatus = trip.status;
+        return result;
+    });
+}
+
+} // namespace tp::conversation

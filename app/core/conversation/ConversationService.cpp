@@ -1,0 +1,118 @@
+#include "ConversationService.h"
+
+#include "llm/LlmWorker.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tp::conversation {
+
+ConversationService::ConversationService(DatabaseUrl url, Id userId, llm::ProviderConfig config,
+                                         QObject* parent)
+    : QObject(parent) {
+    qRegisterMetaType<TurnResult>();
+    qRegisterMetaType<TurnError>();
+    qRegisterMetaType<ConversationView>();
+    qRegisterMetaType<llm::ProviderConfig>();
+    m_thread.setObjectName(u"conversation"_s);
+    auto* worker = new llm::LlmWorker(std::move(url), userId, std::move(config), m_cancelled);
+    worker->moveToThread(&m_thread);
+    m_worker = worker;
+    // The worker (its database connection and network manager) is deleted on its own thread.
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &llm::LlmWorker::textDelta, this, &ConversationService::textDelta);
+    connect(worker, &llm::LlmWorker::retrying, this, &ConversationService::retrying);
+    connect(worker, &llm::LlmWorker::loaded, this, &ConversationService::loaded);
+    connect(worker, &llm::LlmWorker::turnCompleted, this, [this](const TurnResult& r) {
+        setBusy(false);
+        Q_EMIT turnCompleted(r);
+    });
+    connect(worker, &llm::LlmWorker::turnFailed, this, [this](const TurnError& e) {
+        if (e.kind != TurnError::Kind::Busy)
+            setBusy(false);
+        Q_EMIT turnFailed(e);
+    });
+    m_thread.start();
+}
+
+ConversationService::~ConversationService() {
+    cancel();
+    m_thread.quit(); // also ends a planner's local event loop
+    m_thread.wait();
+}
+
+void ConversationService::setBusy(bool busy) {
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void ConversationService::submit(qint64 tripId, const QString& text) {
+    if (m_busy) {
+        Q_EMIT turnFailed(
+            TurnError{TurnError::Kind::Busy, u"Wait for the current reply, or cancel it."_s, tripId, text});
+        return;
+    }
+    m_cancelled->store(false);
+    setBusy(true);
+    Q_EMIT turnStarted(tripId, text);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, tripId, text] {
+            if (w)
+                w->submit(tripId, text);
+        },
+        Qt::QueuedConnection);
+}
+
+void ConversationService::choose(qint64 tripId, int index) {
+    if (m_busy) {
+        Q_EMIT turnFailed(
+            TurnError{TurnError::Kind::Busy, u"Wait for the current reply, or cancel it."_s, tripId, {}});
+        return;
+    }
+    m_cancelled->store(false);
+    setBusy(true);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, tripId, index] {
+            if (w)
+                w->choose(tripId, index);
+        },
+        Qt::QueuedConnection);
+}
+
+void ConversationService::load(qint64 tripId) {
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, tripId] {
+            if (w)
+                w->load(tripId);
+        },
+        Qt::QueuedConnection);
+}
+
+void ConversationService::cancel() {
+    if (!m_busy)
+        return;
+    m_cancelled->store(true);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker] {
+            if (w)
+                w->cancel();
+        },
+        Qt::QueuedConnection);
+}
+
+void ConversationService::setProvider(const llm::ProviderConfig& config) {
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, config] {
+            if (w)
+                w->setProvider(config);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace tp::conversation

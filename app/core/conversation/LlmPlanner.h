@@ -1,0 +1,40 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_CONVERSATION_LLMPLANNER_H
+#define TP_CONVERSATION_LLMPLANNER_H
+
+#include "Planner.h"
+#include "llm/LlmClient.h"
+
+namespace tp::conversation {
+
+// A planner backed by a chat model. Each operation sends one request through
+// `client` and waits for it with a local event loop, so it must run on the
+// thread that owns the client (the worker thread; a test's main thread).
+// The user-visible part of a streamed JSON answer ("intro" / "reply") is
+// passed to the delta handler as it arrives.
+class LlmPlanner : public Planner {
+public:
+    explicit LlmPlanner(llm::LlmClient* client);
+
+    QStringList clarifyingQuestions(const PlannerContext& ctx) override;
+    DestinationSet destinations(const PlannerContext& ctx) override;
+    FollowUp followUp(const PlannerContext& ctx, const QString& userText) override;
+
+    // Ends the call in progress (PlannerError Cancelled); call on the client's thread.
+    void cancel();
+
+    // The requests, public for tests of the prompts and schemas.
+    static llm::LlmRequest questionsRequest(const PlannerContext& ctx);
+    static llm::LlmRequest destinationsRequest(const PlannerContext& ctx);
+    static llm::LlmRequest followUpRequest(const PlannerContext& ctx, const QString& userText);
+
+private:
+    QString call(const llm::LlmRequest& request, const QString& streamedField);
+
+    llm::LlmClient* m_client;
+};
+
+} // namespace tp::conversation
+
+#endif // TP_CONVERSATION_LLMPLANNER_H

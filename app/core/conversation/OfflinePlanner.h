@@ -1,0 +1,38 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_CONVERSATION_OFFLINEPLANNER_H
+#define TP_CONVERSATION_OFFLINEPLANNER_H
+
+#include "Catalogue.h"
+#include "Planner.h"
+#include "TravelProfile.h"
+
+namespace tp::conversation {
+
+// The built-in planner: no network, no key. Fixed clarifying questions for
+// what the user has not said yet, and three places from the bundled catalogue
+// scored against what the user said. Deterministic for the same input.
+class OfflinePlanner : public Planner {
+public:
+    explicit OfflinePlanner(const Catalogue& catalogue = Catalogue::builtin());
+
+    QStringList clarifyingQuestions(const PlannerContext& ctx) override;
+    DestinationSet destinations(const PlannerContext& ctx) override;
+    FollowUp followUp(const PlannerContext& ctx, const QString& userText) override;
+
+    // What the planner understands from the context (user info, preferences, trip).
+    static TravelProfile profileOf(const PlannerContext& ctx);
+
+private:
+    const Catalogue& m_catalogue;
+};
+
+// Which recommendation `text` commits to (by name, "the second one", "option 3"),
+// whether it asks for other options; shared with the network planners' fallback.
+int detectChoice(const QString& text, const QList<Recommendation>& current);
+bool soundsLikeCommitment(const QString& text);
+bool asksForOtherOptions(const QString& text);
+
+} // namespace tp::conversation
+
+#endif // TP_CONVERSATION_OFFLINEPLANNER_H

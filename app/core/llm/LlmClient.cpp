@@ -1,0 +1,341 @@
+#include "LlmClient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::llm {
+
+namespace {
+QString serverMessage(const QByteArray& body) {
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    QString m;
+    if (doc.isObject()) {
+        const QJsonValue e = doc.object().value(u"error"_s);
+        m = e.isObject() ? e.toObject().value(u"message"_s).toString() : e.toString();
+    } else if (doc.isArray() && doc.array().first().isObject()) {
+        m = doc.array().first().toObject().value(u"error"_s).toObject().value(u"message"_s).toString();
+    }
+    return m.simplified().left(300);
+}
+} // namespace
+
+LlmClient::LlmClient(QNetworkAccessManager* nam, ProviderConfig config, QObject* parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_config(std::move(config)) {
+    m_timeout.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &LlmClient::onTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &LlmClient::sendAttempt);
+}
+
+LlmClient::~LlmClient() {
+    dropReply();
+}
+
+QNetworkRequest LlmClient::baseRequest(const QUrl& url, bool stream) const {
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    req.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    req.setRawHeader("Accept", stream ? "text/event-stream" : "application/json");
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Our own timers decide; no transfer timeout from Qt.
+    req.setTransferTimeout(0);
+    return req;
+}
+
+void LlmClient::start(const LlmRequest& request) {
+    if (m_running)
+        cancel();
+    m_request = request;
+    m_running = true;
+    m_cancelled = false;
+    m_structured = m_config.structuredOutput;
+    m_attempt = 0;
+    if (m_config.needsKey() && m_config.apiKey.trimmed().isEmpty()) {
+        fail({ErrorKind::NoKey,
+              u"No API key is set for %1. Add one in Settings, or use the offline planner."_s.arg(
+                  providerName(m_config.provider)),
+              0});
+        return;
+    }
+    sendAttempt();
+}
+
+void LlmClient::sendAttempt() {
+    if (!m_running)
+        return;
+    ++m_attempt;
+    m_buffer.clear();
+    m_text.clear();
+    m_sawDone = false;
+    m_headersSeen = false;
+    m_timedOut = false;
+    m_streaming = m_config.stream;
+    const QNetworkRequest req = buildRequest(m_request, m_streaming);
+    m_reply = m_nam->post(req, buildBody(m_request, m_streaming, m_structured));
+    connect(m_reply, &QNetworkReply::readyRead, this, &LlmClient::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &LlmClient::onFinished);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_headersSeen = true;
+        m_timeout.start(m_config.idleTimeoutMs);
+    });
+    m_timeout.start(m_config.connectTimeoutMs);
+}
+
+void LlmClient::onReadyRead() {
+    if (!m_reply)
+        return;
+    m_timeout.start(m_config.idleTimeoutMs);
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_buffer += m_reply->readAll();
+    if (m_streaming && status >= 200 && status < 300)
+        processEvents(false);
+}
+
+void LlmClient::processEvents(bool atEnd) {
+    m_buffer.replace("\r\n", "\n");
+    while (m_running) {
+        qsizetype end = m_buffer.indexOf("\n\n");
+        QByteArray event;
+        if (end >= 0) {
+            event = m_buffer.left(end);
+            m_buffer.remove(0, end + 2);
+        } else if (atEnd && !m_buffer.trimmed().isEmpty()) {
+            event = m_buffer;
+            m_buffer.clear();
+        } else {
+            return;
+        }
+        QByteArray data;
+        bool hasData = false;
+        for (const QByteArray& line : event.split('\n')) {
+            if (!line.startsWith("data:"))
+                continue; // comments (":"), event:, id:, retry:
+            QByteArray value = line.mid(5);
+            if (value.startsWith(' '))
+                value.remove(0, 1);
+            if (hasData)
+                data += '\n';
+            data += value;
+            hasData = true;
+        }
+        if (!hasData)
+            continue;
+        if (data.trimmed() == "[DONE]") {
+            m_sawDone = true;
+            continue;
+        }
+        bool done = false;
+        QString error;
+        const QString text = parseEvent(data, &done, &error);
+        if (!error.isEmpty()) {
+            fail({ErrorKind::Server, error, 0});
+            return;
+        }
+        if (!text.isEmpty()) {
+            m_text += text;
+            Q_EMIT delta(text);
+        }
+        m_sawDone = m_sawDone || done;
+    }
+}
+
+void LlmClient::onTimeout() {
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_reply->abort(); // finished() follows synchronously
+}
+
+void LlmClient::onFinished() {
+    QNetworkReply* reply = m_reply;
+    if (!reply || !m_running)
+        return;
+    m_timeout.stop();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString netText = reply->errorString();
+    m_buffer += reply->readAll();
+    const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
+    const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    dropReply();
+
+    const bool nothingShown = m_text.isEmpty();
+    if (m_timedOut) {
+        const LlmError e{
+            ErrorKind::Timeout,
+            m_headersSeen
+                ? u"The answer stopped arriving (no data for %1 s)."_s.arg(m_config.idleTimeoutMs / 1000)
+                : u"The provider did not answer within %1 s."_s.arg(m_config.connectTimeoutMs / 1000),
+            status};
+        if (nothingShown)
+            scheduleRetry(-1, e.message, e);
+        else
+            fail(e);
+        return;
+    }
+    if (status >= 300) {
+        const LlmError e = errorForStatus(status, m_buffer);
+        const QString body = QString::fromUtf8(m_buffer).toLower();
+        if (status == 400 && m_structured &&
+            (body.contains(u"response_format"_s) || body.contains(u"json_schema"_s) ||
+             body.contains(u"responseschema"_s) || body.contains(u"response_schema"_s))) {
+            // A server without structured output: ask again without it.
+            m_structured = false;
+            scheduleRetry(0, u"structured output not supported"_s, e);
+            return;
+        }
+        if (isRetryableStatus(status))
+            scheduleRetry(retryDelayFromHeaders(retryAfterMs, retryAfter, QDateTime::currentDateTimeUtc()),
+                          e.message, e);
+        else
+            fail(e);
+        return;
+    }
+    if (netError != QNetworkReply::NoError || status == 0) {
+        const LlmError e =
+            nothingShown || netError == QNetworkReply::NoError
+                ? errorForNetwork(netError, netText)
+                : LlmError{ErrorKind::Server,
+                           u"The answer was cut off: the connection closed before it was complete."_s,
+                           status};
+        if (nothingShown)
+            scheduleRetry(-1, e.message, e);
+        else
+            fail(e);
+        return;
+    }
+    if (m_streaming) {
+        processEvents(true);
+        if (!m_running)
+            return;
+        if (!m_sawDone) {
+            const LlmError e{ErrorKind::Server, u"The answer was cut off before it was complete."_s, status};
+            if (nothingShown)
+                scheduleRetry(-1, e.message, e);
+            else
+                fail(e);
+            return;
+        }
+        succeed();
+        return;
+    }
+    QString error;
+    const QString text = parseResponse(m_buffer, &error);
+    if (!error.isEmpty()) {
+        fail({ErrorKind::Unusable, error, status});
+        return;
+    }
+    m_text = text;
+    succeed();
+}
+
+void LlmClient::scheduleRetry(qint64 serverDelayMs, const QString& reason, const LlmError& ifExhausted) {
+    if (m_attempt >= m_config.maxAttempts || serverDelayMs > m_config.maxRetryDelayMs) {
+        LlmError e = ifExhausted;
+        if (m_attempt > 1)
+            e.message += u" (gave up after %1 attempts)"_s.arg(m_attempt);
+        fail(e);
+        return;
+    }
+    qint64 delay = serverDelayMs;
+    if (delay < 0) {
+        const double base = double(m_config.backoffBaseMs) * std::pow(2.0, m_attempt - 1);
+        const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+        delay = qint64(std::min(base * jitter, 30000.0));
+    }
+    Q_EMIT retrying(m_attempt + 1, int(delay), reason);
+    m_retryTimer.start(int(delay));
+}
+
+void LlmClient::cancel() {
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    fail({ErrorKind::Cancelled, u"Cancelled."_s, 0});
+}
+
+void LlmClient::dropReply() {
+    if (!m_reply)
+        return;
+    QNetworkReply* r = m_reply;
+    m_reply = nullptr;
+    disconnect(r, nullptr, this, nullptr);
+    r->abort();
+    r->deleteLater();
+}
+
+void LlmClient::fail(LlmError error) {
+    dropReply();
+    m_timeout.stop();
+    m_retryTimer.stop();
+    if (!m_running)
+        return;
+    m_running = false;
+    Q_EMIT failed(error);
+}
+
+void LlmClient::succeed() {
+    dropReply();
+    m_timeout.stop();
+    m_running = false;
+    Q_EMIT finished(m_text);
+}
+
+LlmError LlmClient::errorForStatus(int status, const QByteArray& body) const {
+    const QString detail = serverMessage(body);
+    const QString suffix = detail.isEmpty() ? QString() : u": "_s + detail;
+    if (status == 401 || status == 403 ||
+        (status == 400 && detail.contains(u"API key"_s, Qt::CaseInsensitive)))
+        return {ErrorKind::KeyRejected,
+                u"The API key was rejected (HTTP %1%2). Check the key in Settings."_s.arg(status).arg(suffix),
+                status};
+    if (status == 429)
+        return {ErrorKind::QuotaExhausted,
+                u"The provider's rate limit or quota is used up (HTTP 429%1). Try again later."_s.arg(suffix),
+                status};
+    if (status == 408)
+        return {ErrorKind::Timeout, u"The provider timed out (HTTP 408)."_s, status};
+    if (status == 404)
+        return {ErrorKind::BadRequest,
+                u"The model or address was not found (HTTP 404%1). Check the model name and base URL."_s.arg(
+                    suffix),
+                status};
+    if (status >= 500 || status == 409)
+        return {
+            ErrorKind::Server,
+            u"The provider had a server error (HTTP %1%2). Try again in a moment."_s.arg(status).arg(suffix),
+            status};
+    return {ErrorKind::BadRequest, u"The provider refused the request (HTTP %1%2)."_s.arg(status).arg(suffix),
+            status};
+}
+
+LlmError LlmClient::errorForNetwork(QNetworkReply::NetworkError code, const QString& text) const {
+    const QString host = m_config.effectiveBaseUrl().host();
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::UnknownNetworkError:
+        return {ErrorKind::Offline,
+                u"Cannot reach %1 (%2). Check your connection or the base URL."_s.arg(host, text), 0};
+    case QNetworkReply::TimeoutError:
+        return {ErrorKind::Timeout, u"The connection to %1 timed out."_s.arg(host), 0};
+    case QNetworkReply::SslHandshakeFailedError:
+        return {ErrorKind::Offline, u"A secure connection to %1 could not be made (%2)."_s.arg(host, text),
+                0};
+    default:
+        return {ErrorKind::Server, u"The connection to %1 failed (%2)."_s.arg(host, text), 0};
+    }
+}
+
+} // namespace tp::llm

@@ -1,0 +1,74 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_LLM_LLMTYPES_H
+#define TP_LLM_LLMTYPES_H
+
+#include "conversation/Planner.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace tp::llm {
+
+enum class Provider { Offline, Gemini, OpenAiCompatible };
+Provider providerFromName(const QString& name, bool* ok = nullptr); // "offline", "gemini", "openai"
+QString providerName(Provider p);
+
+// Where and how to reach a model. Values; cross threads freely.
+struct ProviderConfig {
+    Provider provider = Provider::Offline;
+    QUrl baseUrl;   // empty: the provider's public endpoint
+    QString model;  // empty: the provider's default below
+    QString apiKey; // never logged, never on a command line
+    bool stream = true;
+    bool structuredOutput = true; // response schema / response_format json_schema
+    int connectTimeoutMs = 20000; // until the response headers arrive
+    int idleTimeoutMs = 30000;    // a stream that stays silent this long is cut
+    int maxAttempts = 4;          // including the first
+    int backoffBaseMs = 1000;     // 1 s, 2 s, 4 s ... with jitter
+    int maxRetryDelayMs = 60000;  // a server asking to wait longer: give up (quota)
+
+    QUrl effectiveBaseUrl() const;
+    QString effectiveModel() const;
+    // Loopback servers (Ollama, LM Studio, llama.cpp) need no key.
+    bool needsKey() const;
+};
+
+struct ChatMessage {
+    enum class Role { User, Assistant };
+    Role role = Role::User;
+    QString text;
+};
+
+struct LlmRequest {
+    QString system;
+    QList<ChatMessage> messages;
+    QJsonObject schema; // JSON Schema (lower-case types); empty: free text
+    QString schemaName = QStringLiteral("answer");
+    double temperature = 0.7;
+};
+
+using ErrorKind = conversation::PlannerError::Kind;
+
+struct LlmError {
+    ErrorKind kind = ErrorKind::Server;
+    QString message;
+    int httpStatus = 0;
+};
+
+// HTTP/date helpers, public for tests.
+// The delay a response asks for: retry-after-ms, then Retry-After (seconds or
+// an HTTP date, relative to `now`); -1 when it asks for none.
+qint64 retryDelayFromHeaders(const QByteArray& retryAfterMs, const QByteArray& retryAfter,
+                             const QDateTime& now);
+bool isRetryableStatus(int status);
+QByteArray userAgent();
+
+} // namespace tp::llm
+
+Q_DECLARE_METATYPE(tp::llm::LlmError)
+Q_DECLARE_METATYPE(tp::llm::ProviderConfig)
+
+#endif // TP_LLM_LLMTYPES_H

@@ -1,0 +1,75 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_LLM_LLMWORKER_H
+#define TP_LLM_LLMWORKER_H
+
+#include "LlmTypes.h"
+#include "conversation/TurnTypes.h"
+#include "db/DatabaseUrl.h"
+
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace tp {
+class Database;
+}
+
+namespace tp::conversation {
+class ConversationEngine;
+class LlmPlanner;
+class Planner;
+} // namespace tp::conversation
+
+namespace tp::llm {
+
+class LlmClient;
+
+// Lives on the conversation thread (ConversationService owns the thread). It
+// creates there, on first use, everything that must stay on one thread: the
+// QNetworkAccessManager, the provider client, the planner, this thread's
+// tp::Database connection and the engine. Results leave as values.
+class LlmWorker : public QObject {
+    Q_OBJECT
+public:
+    LlmWorker(DatabaseUrl url, Id userId, ProviderConfig config, std::shared_ptr<std::atomic_bool> cancelled);
+    ~LlmWorker() override;
+
+public Q_SLOTS:
+    void submit(qint64 tripId, const QString& text);
+    void choose(qint64 tripId, int index);
+    void load(qint64 tripId);
+    void cancel();
+    void setProvider(const tp::llm::ProviderConfig& config);
+
+Q_SIGNALS:
+    void textDelta(qint64 tripId, const QString& text);
+    void turnCompleted(const tp::conversation::TurnResult& result);
+    void turnFailed(const tp::conversation::TurnError& error);
+    void loaded(const tp::conversation::ConversationView& view);
+    void retrying(int attempt, int delayMs, const QString& reason);
+
+private:
+    void ensureReady();
+    template <class F> void runTurn(qint64 tripId, const QString& userText, F&& body);
+
+    DatabaseUrl m_url;
+    Id m_userId;
+    ProviderConfig m_config;
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    bool m_busy = false;
+    bool m_rebuild = false;
+    qint64 m_currentTrip = 0;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<LlmClient> m_client;
+    std::unique_ptr<conversation::LlmPlanner> m_llmPlanner;
+    std::unique_ptr<conversation::Planner> m_offlinePlanner;
+    std::unique_ptr<conversation::ConversationEngine> m_engine;
+};
+
+} // namespace tp::llm
+
+#endif // TP_LLM_LLMWORKER_H

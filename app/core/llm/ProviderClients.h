@@ -1,0 +1,50 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_LLM_PROVIDERCLIENTS_H
+#define TP_LLM_PROVIDERCLIENTS_H
+
+#include "LlmClient.h"
+
+#include <memory>
+
+namespace tp::llm {
+
+// Gemini's native API: POST {base}/models/{model}:generateContent, or
+// :streamGenerateContent?alt=sse (one GenerateContentResponse per event),
+// key in x-goog-api-key, JSON output with responseMimeType + responseSchema.
+class GeminiClient : public LlmClient {
+    Q_OBJECT
+public:
+    using LlmClient::LlmClient;
+    // JSON Schema (lower-case types, ["x","null"] unions) to Gemini's OpenAPI subset.
+    static QJsonObject toGeminiSchema(const QJsonObject& schema);
+
+protected:
+    QNetworkRequest buildRequest(const LlmRequest& request, bool stream) const override;
+    QByteArray buildBody(const LlmRequest& request, bool stream, bool structured) const override;
+    QString parseResponse(const QByteArray& body, QString* error) const override;
+    QString parseEvent(const QByteArray& data, bool* done, QString* error) const override;
+};
+
+// OpenAI-compatible Chat Completions: POST {base}/chat/completions with
+// Authorization: Bearer; stream: true gives `data: {chunk}` events with
+// choices[].delta.content ended by `data: [DONE]`; structured output with
+// response_format json_schema (dropped for a server that refuses it).
+class OpenAiCompatibleClient : public LlmClient {
+    Q_OBJECT
+public:
+    using LlmClient::LlmClient;
+
+protected:
+    QNetworkRequest buildRequest(const LlmRequest& request, bool stream) const override;
+    QByteArray buildBody(const LlmRequest& request, bool stream, bool structured) const override;
+    QString parseResponse(const QByteArray& body, QString* error) const override;
+    QString parseEvent(const QByteArray& data, bool* done, QString* error) const override;
+};
+
+// The client for `config.provider` (nullptr for Offline).
+std::unique_ptr<LlmClient> makeClient(QNetworkAccessManager* nam, const ProviderConfig& config);
+
+} // namespace tp::llm
+
+#endif // TP_LLM_PROVIDERCLIENTS_H

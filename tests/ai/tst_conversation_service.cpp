@@ -1,0 +1,126 @@
+// The GUI's facade: the engine and the network on the conversation thread.
+#include "ConversationDump.h"
+#include "FakeLlmServer.h"
+#include "TestBackends.h"
+#include "conversation/ConversationService.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using namespace tp::conversation;
+
+class TestConversationService : public QObject {
+    Q_OBJECT
+
+    struct Data {
+        Data()
+            : tmp(u"sqlite"_s)
+            , db(tmp.connectMigrated()) {
+            user = UserRepository(*db).create(u"erin"_s);
+            Trip t;
+            t.title = u"Trip"_s;
+            trip = TripRepository(*db, user.id).create(t);
+        }
+        test::TempDatabase tmp;
+        std::unique_ptr<Database> db;
+        User user;
+        Trip trip;
+    };
+
+private Q_SLOTS:
+    void offlineTurns() {
+        Data d;
+        ConversationService service(d.tmp.url(), d.user.id, {});
+        QSignalSpy done(&service, &ConversationService::turnCompleted);
+        QSignalSpy failed(&service, &ConversationService::turnFailed);
+        QSignalSpy busy(&service, &ConversationService::busyChanged);
+        service.submit(d.trip.id, u"A city break"_s);
+        QVERIFY(service.isBusy());
+        service.submit(d.trip.id, u"Second, too early"_s); // refused, the text given back
+        QCOMPARE(failed.size(), 1);
+        const auto busyError = failed.takeFirst().first().value<TurnError>();
+        QCOMPARE(busyError.kind, TurnError::Kind::Busy);
+        QCOMPARE(busyError.userText, u"Second, too early"_s);
+        QVERIFY(done.wait(10000));
+        const auto r = done.first().first().value<TurnResult>();
+        QCOMPARE(r.state.currentStage, u"asking_clarifications"_s);
+        QCOMPARE(r.messages.size(), 2);
+        QVERIFY(!service.isBusy());
+        QCOMPARE(busy.size(), 2);
+
+        QSignalSpy loaded(&service, &ConversationService::loaded);
+        service.load(d.trip.id);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().value<ConversationView>().messages.size(), 2);
+    }
+
+    void streamedAndCancelled() {
+        Data d;
+        test::FakeLlmServer server;
+        llm::ProviderConfig config;
+        config.provider = llm::Provider::Gemini;
+        config.baseUrl = server.baseUrl();
+        config.apiKey = u"k"_s;
+        config.idleTimeoutMs = 20000;
+        ConversationService service(d.tmp.url(), d.user.id, config);
+        QSignalSpy done(&service, &ConversationService::turnCompleted);
+        QSignalSpy failed(&service, &ConversationService::turnFailed);
+        QSignalSpy deltas(&service, &ConversationService::textDelta);
+
+        // Cancel a reply that has started and then stalls.
+        auto stall =
+            test::FakeLlmServer::wrap(test::FakeLlmServer::Flavour::Gemini,
+                                      test::FakeLlmServer::plannerAnswer("clarifying questions"), true);
+        stall.silentAfterEvents = 1;
+        server.queued << stall;
+        const QString before = test::dumpConversationTables(*d.db);
+        service.submit(d.trip.id, u"Beach please"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
+        QTest::qWait(100);
+        service.cancel();
+        QVERIFY(failed.wait(10000));
+        const auto e = failed.first().first().value<TurnError>();
+        QCOMPARE(e.kind, TurnError::Kind::Cancelled);
+        QCOMPARE(e.userText, u"Beach please"_s);
+        QCOMPARE(test::dumpConversationTables(*d.db), before);
+
+        // The retry goes through, and a destinations reply streams its intro.
+        service.submit(d.trip.id, u"Beach please"_s);
+        QVERIFY(done.wait(10000));
+        for (const QString& a : {u"$100 a day"_s, u"June"_s, u"5 days"_s}) {
+            service.submit(d.trip.id, a);
+            QVERIFY(done.wait(10000));
+        }
+        const auto r = done.last().first().value<TurnResult>();
+        QCOMPARE(r.state.currentStage, u"destinations_complete"_s);
+        QString streamed;
+        for (const auto& args : deltas)
+            streamed += args.at(1).toString();
+        QVERIFY2(streamed.startsWith(u"Three sunny places"_s), qPrintable(streamed));
+    }
+
+    void destroyedMidReply() {
+        Data d;
+        test::FakeLlmServer server;
+        llm::ProviderConfig config;
+        config.provider = llm::Provider::OpenAiCompatible;
+        config.baseUrl = server.baseUrl();
+        auto stall = test::FakeLlmServer::wrap(test::FakeLlmServer::Flavour::OpenAi, "{", true);
+        stall.silentAfterEvents = 0;
+        server.queued << stall;
+        const QString before = test::dumpConversationTables(*d.db);
+        {
+            ConversationService service(d.tmp.url(), d.user.id, config);
+            service.submit(d.trip.id, u"Beach please"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
+        } // joins the thread without hanging
+        QCOMPARE(test::dumpConversationTables(*d.db), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConversationService)
+#include "tst_conversation_service.moc"

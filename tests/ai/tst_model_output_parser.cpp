@@ -1,0 +1,149 @@
+#include "conversation/ModelOutputParser.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tp::conversation;
+
+namespace {
+const QString threePlaces = uR"({"intro": "Three ideas", "destinations": [
+  {"name": "Bali", "country": "Indonesia", "description": "Luxury beach resorts.", "latitude": -8.4, "longitude": 115.2},
+  {"name": "Maldives", "country": "", "description": "Overwater bungalows."},
+  {"name": "Santorini", "country": "Greece", "description": "Sunsets.", "best_time_to_visit": "May to October", "average_cost_per_day": "$180"}
+]})"_s;
+}
+
+class TestModelOutputParser : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void plainJson() {
+        const DestinationSet s = parser::parseDestinations(threePlaces);
+        QCOMPARE(s.places.size(), 3);
+        QCOMPARE(s.intro, u"Three ideas"_s);
+        QCOMPARE(s.places[0].name, u"Bali"_s);
+        QCOMPARE(*s.places[0].latitude, -8.4);
+        QCOMPARE(s.places[2].bestTimeToVisit, u"May to October"_s);
+        QCOMPARE(*s.places[2].dailyCostUsd, 180.0);
+        QCOMPARE(s.raw, threePlaces);
+    }
+    void emptyCountryIsKept() {
+        const DestinationSet s = parser::parseDestinations(threePlaces);
+        QCOMPARE(s.places[1].name, u"Maldives"_s);
+        QVERIFY(s.places[1].country.isEmpty());
+        QVERIFY(!s.places[1].latitude);
+    }
+    void codeFenceWithProse() {
+        const QString text = u"Sure! Here are my picks:\n\n```json\n"_s + threePlaces +
+                             u"\n```\n\nLet me know which one you like {or not}."_s;
+        QCOMPARE(parser::parseDestinations(text).places.size(), 3);
+    }
+    void proseWithoutFence() {
+        const QString text =
+            u"Based on your answers [budget: $3000] I suggest: "_s + threePlaces + u" Enjoy!"_s;
+        QCOMPARE(parser::parseDestinations(text).places[2].name, u"Santorini"_s);
+    }
+    void trailingCommas() {
+        const QString text =
+            u"{\"destinations\": [{\"name\": \"Lisbon\", \"country\": \"Portugal\",}, "
+            u"{\"name\": \"Porto\", \"country\": \"Portugal\",}, {\"name\": \"Seville, yes\", "
+            u"\"country\": \"Spain\", \"description\": \"a, b,}\"},],}"_s;
+        const DestinationSet s = parser::parseDestinations(text);
+        QCOMPARE(s.places.size(), 3);
+        QCOMPARE(s.places[2].name, u"Seville, yes"_s);
+        QCOMPARE(s.places[2].description, u"a, b,}"_s); // commas inside strings untouched
+    }
+    void fourTakesFirstThree() {
+        const QString text =
+            uR"([{"name":"A1","country":"X"},{"name":"B2","country":"X"},{"name":"C3","country":"X"},{"name":"D4","country":"X"}])"_s;
+        const DestinationSet s = parser::parseDestinations(text);
+        QCOMPARE(s.places.size(), 3);
+        QCOMPARE(s.places[2].name, u"C3"_s);
+    }
+    void twoIsUnusable() {
+        const QString text =
+            uR"({"destinations":[{"name":"A1","country":"X"},{"name":"B2","country":"X"}]})"_s;
+        try {
+            parser::parseDestinations(text);
+            QFAIL("no error");
+        } catch (const PlannerError& e) {
+            QCOMPARE(e.kind(), PlannerError::Kind::Unusable);
+            QVERIFY(e.message().contains(u"only 2"_s));
+        }
+    }
+    void duplicatesDoNotCount() {
+        const QString text =
+            uR"([{"name":"Bali","country":"Indonesia"},{"name":"bali","country":"Indonesia"},{"name":"Rome","country":"Italy"}])"_s;
+        QVERIFY_THROWS_EXCEPTION(PlannerError, parser::parseDestinations(text));
+    }
+    void anotherLanguage() {
+        const QString text = uR"({"destinos": [
+            {"nombre": "Cartagena", "país": "Colombia", "descripción": "Playas y cultura caribeña."},
+            {"nombre": "Oaxaca", "país": "México", "descripción": "Comida increíble."},
+            {"nombre": "Cusco", "país": "Perú", "descripción": "Historia inca.", "lat": "-13,53", "lng": "-71,97"}]})"_s;
+        const DestinationSet s = parser::parseDestinations(text);
+        QCOMPARE(s.places.size(), 3);
+        QCOMPARE(s.places[1].country, u"México"_s);
+        QCOMPARE(s.places[0].description, u"Playas y cultura caribeña."_s);
+        QCOMPARE(*s.places[2].latitude, -13.53);
+    }
+    void outOfRangeCoordinatesDropped() {
+        const QString text =
+            uR"([{"name":"A1","country":"X","latitude":123,"longitude":5},{"name":"B2","country":"X"},{"name":"C3","country":"X"}])"_s;
+        QVERIFY(!parser::parseDestinations(text).places[0].latitude);
+    }
+    void partialOrMalformed_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("prose") << u"I think Bali, Rome and Paris would be great."_s;
+        QTest::newRow("cut") << threePlaces.left(threePlaces.size() / 2);
+        QTest::newRow("garbage") << u"{{{[[[\"\\"_s;
+        QTest::newRow("wrong shape") << u"{\"destinations\": \"Bali\"}"_s;
+    }
+    void partialOrMalformed() {
+        QFETCH(QString, text);
+        QVERIFY_THROWS_EXCEPTION(PlannerError, parser::parseDestinations(text));
+    }
+    void questions() {
+        QCOMPARE(parser::parseQuestions(u"{\"questions\": [\"Budget?\", \"When?\", \"How long?\"]}"_s).size(),
+                 3);
+        QCOMPARE(parser::parseQuestions(u"```\n[\"a?\",\"b?\",\"c?\",\"d?\",\"e?\",\"f?\"]\n```"_s).size(),
+                 5);
+        QCOMPARE(parser::parseQuestions(
+                     u"Here you go:\n1. What is your budget?\n2) When?\n- Who is coming?\nThanks"_s),
+                 (QStringList{u"What is your budget?"_s, u"When?"_s, u"Who is coming?"_s}));
+        QCOMPARE(parser::parseQuestions(u"{\"questions\":[{\"question\":\"¿Cuál es tu presupuesto?\"}]}"_s)
+                     .first(),
+                 u"¿Cuál es tu presupuesto?"_s);
+        QVERIFY_THROWS_EXCEPTION(PlannerError, parser::parseQuestions(u"{\"questions\": []}"_s));
+        QVERIFY_THROWS_EXCEPTION(PlannerError, parser::parseQuestions(u"No questions from me."_s));
+    }
+    void followUp() {
+        const QList<Recommendation> current = parser::parseDestinations(threePlaces).places;
+        FollowUp f = parser::parseFollowUp(
+            u"{\"intent\":\"commit\",\"choice\":\"Santorini\",\"reply\":\"Great!\"}"_s, current);
+        QCOMPARE(f.kind, FollowUp::Kind::Commit);
+        QCOMPARE(f.choice, 2);
+        f = parser::parseFollowUp(u"{\"intent\":\"more_options\",\"choice\":\"\",\"reply\":\"\"}"_s, current);
+        QCOMPARE(f.kind, FollowUp::Kind::MoreOptions);
+        f = parser::parseFollowUp(u"```json\n{\"intent\":\"question\",\"reply\":\"It is sunny.\",}\n```"_s,
+                                  current);
+        QCOMPARE(f.kind, FollowUp::Kind::Answer);
+        QCOMPARE(f.reply, u"It is sunny."_s);
+        // Committing to something never recommended: treated as an answer.
+        f = parser::parseFollowUp(u"{\"intent\":\"commit\",\"choice\":\"Atlantis\",\"reply\":\"Hmm\"}"_s,
+                                  current);
+        QCOMPARE(f.kind, FollowUp::Kind::Answer);
+        QVERIFY_THROWS_EXCEPTION(PlannerError,
+                                 parser::parseFollowUp(u"{\"intent\":\"question\"}"_s, current));
+    }
+    void partialStringField() {
+        QCOMPARE(parser::partialStringField(u"{\"intro\": \"Hel"_s, u"intro"_s), u"Hel"_s);
+        QCOMPARE(parser::partialStringField(u"{\"intro\": \"a\\nb\\\""_s, u"intro"_s), u"a\nb\""_s);
+        QCOMPARE(parser::partialStringField(u"{\"intro\": \"x\\u00e9y\", \"z\": 1}"_s, u"intro"_s), u"xéy"_s);
+        QCOMPARE(parser::partialStringField(u"{\"intro\": \"x\\u00"_s, u"intro"_s), u"x"_s);
+        QCOMPARE(parser::partialStringField(u"{\"intr"_s, u"intro"_s), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelOutputParser)
+#include "tst_model_output_parser.moc"
