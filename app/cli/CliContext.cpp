@@ -15,20 +15,16 @@ namespace tp::cli {
 
 CliContext::CliContext()
     : out(stdout)
-    , err(stderr)
-{
-}
+    , err(stderr) {}
 
-Database& CliContext::rawDatabase()
-{
+Database& CliContext::rawDatabase() {
     if (!m_db)
         m_db = std::make_unique<Database>(url);
     m_db->open();
     return *m_db;
 }
 
-Database& CliContext::database()
-{
+Database& CliContext::database() {
     Database& db = rawDatabase();
     if (!m_schemaChecked) {
         // As the app does: bring the schema up to date (adopting a database the
@@ -39,26 +35,24 @@ Database& CliContext::database()
     return db;
 }
 
-User CliContext::user(const QString& name)
-{
+User CliContext::user(const QString& name) {
     UserRepository users(database());
     if (name.isEmpty())
         return users.ensureLocalUser(osUserName());
     if (auto u = users.findByName(name))
         return *u;
-    throw Error(Error::Kind::NotFound, u"There is no user named \"%1\" (see: users list)."_s.arg(name.left(200)));
+    throw Error(Error::Kind::NotFound,
+                u"There is no user named \"%1\" (see: users list)."_s.arg(name.left(200)));
 }
 
-QByteArray CliContext::readStdin()
-{
+QByteArray CliContext::readStdin() {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
     return in.readAll();
 }
 
-void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional)
-{
+void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (args.contains(u"--help"_s) || args.contains(u"-h"_s))
         throw HelpRequested{parser.helpText()};
@@ -68,11 +62,11 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPo
     if (n < minPositional)
         throw UsageError{u"missing argument"_s};
     if (maxPositional >= 0 && n > maxPositional)
-        throw UsageError{u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().at(maxPositional).left(60))};
+        throw UsageError{
+            u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().at(maxPositional).left(60))};
 }
 
-QString formatTable(const QStringList& header, const QList<QStringList>& rows)
-{
+QString formatTable(const QStringList& header, const QList<QStringList>& rows) {
     QList<qsizetype> widths;
     for (const QString& h : header)
         widths << h.size();
@@ -96,9 +90,9 @@ QString formatTable(const QStringList& header, const QList<QStringList>& rows)
     return out.join(u'\n') + u'\n';
 }
 
-void printJson(CliContext& ctx, const QJsonValue& value)
-{
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+void printJson(CliContext& ctx, const QJsonValue& value) {
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     ctx.out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 

@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 namespace tp::cli {
 
 namespace {
-void print(CliContext& ctx, const QList<Destination>& list, bool asJson)
-{
+void print(CliContext& ctx, const QList<Destination>& list, bool asJson) {
     if (asJson) {
         QJsonArray a;
         for (const Destination& d : list)
@@ -22,16 +21,20 @@ void print(CliContext& ctx, const QList<Destination>& list, bool asJson)
     }
     QList<QStringList> rows;
     for (const Destination& d : list)
-        rows << QStringList{QString::number(d.id), d.name, d.city, d.country,
-                            d.hasCoordinates() ? d.latitude->toString() + u", "_s + d.longitude->toString() : QString(),
-                            d.averageCostPerDay ? d.averageCostPerDay->toString() : QString(), d.bestTimeToVisit};
-    ctx.out << formatTable({u"ID"_s, u"NAME"_s, u"CITY"_s, u"COUNTRY"_s, u"COORDINATES"_s, u"PER DAY"_s, u"BEST TIME"_s},
-                           rows);
+        rows << QStringList{QString::number(d.id),
+                            d.name,
+                            d.city,
+                            d.country,
+                            d.hasCoordinates() ? d.latitude->toString() + u", "_s + d.longitude->toString()
+                                               : QString(),
+                            d.averageCostPerDay ? d.averageCostPerDay->toString() : QString(),
+                            d.bestTimeToVisit};
+    ctx.out << formatTable(
+        {u"ID"_s, u"NAME"_s, u"CITY"_s, u"COUNTRY"_s, u"COORDINATES"_s, u"PER DAY"_s, u"BEST TIME"_s}, rows);
 }
 } // namespace
 
-int cmdDestinations(CliContext& ctx, const QStringList& allArgs)
-{
+int cmdDestinations(CliContext& ctx, const QStringList& allArgs) {
     const QString verb = allArgs.value(0);
     const QStringList args = allArgs.mid(1);
     QCommandLineParser p;
@@ -44,10 +47,12 @@ int cmdDestinations(CliContext& ctx, const QStringList& allArgs)
         return 0;
     }
     if (verb == u"search") {
-        p.setApplicationDescription(u"destinations search TEXT: match name, city, country and description."_s);
+        p.setApplicationDescription(
+            u"destinations search TEXT: match name, city, country and description."_s);
         p.addPositionalArgument(u"text"_s, u"Words to look for."_s);
         parseOrThrow(p, args, 1, -1);
-        print(ctx, DestinationRepository(ctx.database()).search(p.positionalArguments().join(u' ')), p.isSet(u"json"_s));
+        print(ctx, DestinationRepository(ctx.database()).search(p.positionalArguments().join(u' ')),
+              p.isSet(u"json"_s));
         return 0;
     }
     if (verb == u"add") {
@@ -78,7 +83,8 @@ int cmdDestinations(CliContext& ctx, const QStringList& allArgs)
         if (p.isSet(u"json"_s))
             printJson(ctx, json::from(saved));
         else
-            ctx.out << u"Created destination %1: %2, %3"_s.arg(saved.id).arg(saved.name, saved.country) << '\n';
+            ctx.out << u"Created destination %1: %2, %3"_s.arg(saved.id).arg(saved.name, saved.country)
+                    << '\n';
         return 0;
     }
     throw UsageError{verb.isEmpty() ? u"destinations needs list, search or add"_s

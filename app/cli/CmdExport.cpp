@@ -9,10 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace tp::cli {
 
-int cmdExport(CliContext& ctx, const QStringList& args)
-{
+int cmdExport(CliContext& ctx, const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(u"export --user NAME [--output FILE]: all of one user's data as one JSON document."_s);
+    p.setApplicationDescription(
+        u"export --user NAME [--output FILE]: all of one user's data as one JSON document."_s);
     p.addHelpOption();
     p.addOption({u"user"_s, u"The user whose data to export (required)."_s, u"name"_s});
     p.addOption({u"output"_s, u"Write to this file instead of standard output."_s, u"file"_s});
@@ -20,7 +20,8 @@ int cmdExport(CliContext& ctx, const QStringList& args)
     if (!p.isSet(u"user"_s))
         throw UsageError{u"export needs --user NAME"_s};
     const User user = ctx.user(p.value(u"user"_s));
-    const QByteArray data = QJsonDocument(exportUserData(ctx.database(), user.id)).toJson(QJsonDocument::Indented);
+    const QByteArray data =
+        QJsonDocument(exportUserData(ctx.database(), user.id)).toJson(QJsonDocument::Indented);
     if (!p.isSet(u"output"_s)) {
         ctx.out << QString::fromUtf8(data);
         return 0;
@@ -28,7 +29,8 @@ int cmdExport(CliContext& ctx, const QStringList& args)
     // Written whole or not at all.
     QSaveFile file(p.value(u"output"_s));
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        throw Error(Error::Kind::Config, u"Cannot write %1: %2"_s.arg(p.value(u"output"_s), file.errorString()));
+        throw Error(Error::Kind::Config,
+                    u"Cannot write %1: %2"_s.arg(p.value(u"output"_s), file.errorString()));
     ctx.out << u"Exported %1's data to %2."_s.arg(user.username, p.value(u"output"_s)) << '\n';
     return 0;
 }

@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp::cli {
 
-int cmdMigrate(CliContext& ctx, const QStringList& args)
-{
+int cmdMigrate(CliContext& ctx, const QStringList& args) {
     QCommandLineParser p;
     p.setApplicationDescription(u"Create or update the database schema."_s);
     p.addOption({u"dry-run"_s, u"Print the SQL and run it inside a transaction that is rolled back."_s});
@@ -22,10 +21,11 @@ int cmdMigrate(CliContext& ctx, const QStringList& args)
     });
     const SchemaStatus after = migrator.status();
     if (dryRun) {
-        ctx.out << u"-- Dry run: %1 migration(s) executed inside a transaction and rolled back; nothing changed "
-                   u"(schema version %2)."_s.arg(applied.size())
-                       .arg(after.currentVersion)
-                << '\n';
+        ctx.out
+            << u"-- Dry run: %1 migration(s) executed inside a transaction and rolled back; nothing changed "
+               u"(schema version %2)."_s.arg(applied.size())
+                   .arg(after.currentVersion)
+            << '\n';
         return 0;
     }
     for (const Migration& m : applied)

@@ -13,37 +13,39 @@ namespace tp::cli {
 
 namespace {
 
-void addUserOption(QCommandLineParser& p)
-{
+void addUserOption(QCommandLineParser& p) {
     p.addOption({u"user"_s, u"The user (default: the local user named after your OS account)."_s, u"name"_s});
 }
 
 // Options shared by add and update; only the ones given are applied.
-void addFieldOptions(QCommandLineParser& p)
-{
+void addFieldOptions(QCommandLineParser& p) {
     p.addOption({u"title"_s, u"Title, 1 to 200 characters."_s, u"text"_s});
     p.addOption({u"description"_s, u"Description."_s, u"text"_s});
     p.addOption({u"start"_s, u"Start date, YYYY-MM-DD (empty to clear)."_s, u"date"_s});
     p.addOption({u"end"_s, u"End date, YYYY-MM-DD (empty to clear)."_s, u"date"_s});
     p.addOption({u"budget"_s, u"Budget, 0 to 99999999.99 (empty to clear)."_s, u"amount"_s});
     p.addOption({u"travelers"_s, u"Number of travellers, at least 1."_s, u"n"_s});
-    p.addOption({u"status"_s, u"Status: %1."_s.arg(choiceValues(trip_status::all).join(u", "_s)), u"status"_s});
+    p.addOption(
+        {u"status"_s, u"Status: %1."_s.arg(choiceValues(trip_status::all).join(u", "_s)), u"status"_s});
     p.addOption({u"destination"_s, u"Destination id (empty to clear)."_s, u"id"_s});
 }
 
-void applyFields(const QCommandLineParser& p, Trip& t)
-{
+void applyFields(const QCommandLineParser& p, Trip& t) {
     if (p.isSet(u"title"_s))
         t.title = p.value(u"title"_s);
     if (p.isSet(u"description"_s))
         t.description = p.value(u"description"_s);
     if (p.isSet(u"start"_s))
-        t.startDate = p.value(u"start"_s).isEmpty() ? QDate() : validation::parseDate(u"start_date"_s, p.value(u"start"_s));
+        t.startDate = p.value(u"start"_s).isEmpty()
+                          ? QDate()
+                          : validation::parseDate(u"start_date"_s, p.value(u"start"_s));
     if (p.isSet(u"end"_s))
-        t.endDate = p.value(u"end"_s).isEmpty() ? QDate() : validation::parseDate(u"end_date"_s, p.value(u"end"_s));
+        t.endDate =
+            p.value(u"end"_s).isEmpty() ? QDate() : validation::parseDate(u"end_date"_s, p.value(u"end"_s));
     if (p.isSet(u"budget"_s))
-        t.budget = p.value(u"budget"_s).isEmpty() ? std::nullopt
-                                                   : std::optional(validation::parseMoney(u"budget"_s, p.value(u"budget"_s)));
+        t.budget = p.value(u"budget"_s).isEmpty()
+                       ? std::nullopt
+                       : std::optional(validation::parseMoney(u"budget"_s, p.value(u"budget"_s)));
     if (p.isSet(u"travelers"_s)) {
         bool ok = false;
         t.travelersCount = p.value(u"travelers"_s).toInt(&ok);
@@ -59,13 +61,13 @@ void applyFields(const QCommandLineParser& p, Trip& t)
             bool ok = false;
             t.destinationId = p.value(u"destination"_s).toLongLong(&ok);
             if (!ok)
-                throw Error::validation(u"destination"_s, u"must be a destination id (see: destinations list)"_s);
+                throw Error::validation(u"destination"_s,
+                                        u"must be a destination id (see: destinations list)"_s);
         }
     }
 }
 
-Id parseId(const QString& text)
-{
+Id parseId(const QString& text) {
     bool ok = false;
     const Id id = text.toLongLong(&ok);
     if (!ok || id <= 0)
@@ -73,20 +75,19 @@ Id parseId(const QString& text)
     return id;
 }
 
-QString money(const std::optional<Decimal>& d)
-{
+QString money(const std::optional<Decimal>& d) {
     return d ? d->toString() : QString();
 }
 
-void printTrip(CliContext& ctx, const Trip& t)
-{
+void printTrip(CliContext& ctx, const Trip& t) {
     const auto days = t.durationDays();
     ctx.out << u"Trip %1: %2\n"_s.arg(t.id).arg(t.title);
     ctx.out << u"  Status:       %1\n"_s.arg(choiceLabel(trip_status::all, t.status));
-    ctx.out << u"  Destination:  %1\n"_s.arg(t.destinationId ? t.destinationName + u", "_s + t.destinationCountry
-                                                               : u"(not chosen)"_s);
-    ctx.out << u"  Dates:        %1 to %2%3\n"_s.arg(t.startDate.toString(Qt::ISODate), t.endDate.toString(Qt::ISODate),
-                                                    days ? u" (%1 days)"_s.arg(*days) : QString());
+    ctx.out << u"  Destination:  %1\n"_s.arg(
+        t.destinationId ? t.destinationName + u", "_s + t.destinationCountry : u"(not chosen)"_s);
+    ctx.out << u"  Dates:        %1 to %2%3\n"_s.arg(t.startDate.toString(Qt::ISODate),
+                                                     t.endDate.toString(Qt::ISODate),
+                                                     days ? u" (%1 days)"_s.arg(*days) : QString());
     ctx.out << u"  Budget:       %1\n"_s.arg(money(t.budget));
     ctx.out << u"  Travellers:   %1\n"_s.arg(t.travelersCount);
     ctx.out << u"  Upcoming:     %1\n"_s.arg(t.isFutureTrip() ? u"yes"_s : u"no"_s);
@@ -96,8 +97,7 @@ void printTrip(CliContext& ctx, const Trip& t)
 
 } // namespace
 
-int cmdTrips(CliContext& ctx, const QStringList& allArgs)
-{
+int cmdTrips(CliContext& ctx, const QStringList& allArgs) {
     const QString verb = allArgs.value(0);
     const QStringList args = allArgs.mid(1);
     QCommandLineParser p;
@@ -115,7 +115,8 @@ int cmdTrips(CliContext& ctx, const QStringList& allArgs)
         TripFilter f;
         f.status = p.value(u"status"_s);
         if (!f.status.isEmpty() && choiceIndex(trip_status::all, f.status) < 0)
-            throw Error::validation(u"status"_s, u"must be one of: %1"_s.arg(choiceValues(trip_status::all).join(u", "_s)));
+            throw Error::validation(
+                u"status"_s, u"must be one of: %1"_s.arg(choiceValues(trip_status::all).join(u", "_s)));
         if (p.isSet(u"from"_s))
             f.from = validation::parseDate(u"from"_s, p.value(u"from"_s));
         if (p.isSet(u"to"_s))
@@ -132,8 +133,13 @@ int cmdTrips(CliContext& ctx, const QStringList& allArgs)
         }
         QList<QStringList> rows;
         for (const Trip& t : trips)
-            rows << QStringList{QString::number(t.id), t.title, t.destinationName, t.startDate.toString(Qt::ISODate),
-                                t.endDate.toString(Qt::ISODate), money(t.budget), QString::number(t.travelersCount),
+            rows << QStringList{QString::number(t.id),
+                                t.title,
+                                t.destinationName,
+                                t.startDate.toString(Qt::ISODate),
+                                t.endDate.toString(Qt::ISODate),
+                                money(t.budget),
+                                QString::number(t.travelersCount),
                                 t.status};
         ctx.out << formatTable({u"ID"_s, u"TITLE"_s, u"DESTINATION"_s, u"START"_s, u"END"_s, u"BUDGET"_s,
                                 u"TRAVELLERS"_s, u"STATUS"_s},

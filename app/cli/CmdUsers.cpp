@@ -9,18 +9,19 @@ using namespace Qt::StringLiterals;
 
 namespace tp::cli {
 
-int cmdUsers(CliContext& ctx, const QStringList& allArgs)
-{
+int cmdUsers(CliContext& ctx, const QStringList& allArgs) {
     const QString verb = allArgs.value(0);
     const QStringList args = allArgs.mid(1);
     QCommandLineParser p;
     p.addHelpOption();
     if (verb == u"add") {
-        p.setApplicationDescription(u"users add NAME [--email EMAIL]: create a user (and its preferences)."_s);
+        p.setApplicationDescription(
+            u"users add NAME [--email EMAIL]: create a user (and its preferences)."_s);
         p.addOption({u"email"_s, u"E-mail address."_s, u"email"_s});
         p.addPositionalArgument(u"name"_s, u"User name (letters, digits, @ . + - _)."_s);
         parseOrThrow(p, args, 1, 1);
-        const User u = UserRepository(ctx.database()).create(p.positionalArguments().first(), p.value(u"email"_s));
+        const User u =
+            UserRepository(ctx.database()).create(p.positionalArguments().first(), p.value(u"email"_s));
         ctx.out << u"Created user %1 (id %2)."_s.arg(u.username).arg(u.id) << '\n';
         return 0;
     }
@@ -59,8 +60,9 @@ int cmdUsers(CliContext& ctx, const QStringList& allArgs)
         ctx.out << u"Deleted user %1 and all their data."_s.arg(name) << '\n';
         return 0;
     }
-    throw UsageError{verb.isEmpty() ? u"users needs add, list or delete"_s
-                                    : u"unknown users command \"%1\" (add, list, delete)"_s.arg(verb.left(40))};
+    throw UsageError{verb.isEmpty()
+                         ? u"users needs add, list or delete"_s
+                         : u"unknown users command \"%1\" (add, list, delete)"_s.arg(verb.left(40))};
 }
 
 } // namespace tp::cli

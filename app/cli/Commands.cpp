@@ -13,8 +13,7 @@ int cmdChat(CliContext&, const QStringList&);
 int cmdConfig(CliContext&, const QStringList&);
 int cmdSecret(CliContext&, const QStringList&);
 
-const QList<Command>& commands()
-{
+const QList<Command>& commands() {
     static const QList<Command> all = {
         {"migrate", "Create or update the schema (--dry-run: show the SQL, change nothing)", cmdMigrate},
         {"doctor", "Check the connection, server, TLS, pooling, schema and latency", cmdDoctor},
@@ -24,7 +23,8 @@ const QList<Command>& commands()
         {"export", "Write all of one user's data as one JSON document", cmdExport},
         {"chat", "Talk to the AI trip planner about one trip (stdin to stdout)", cmdChat},
         {"config", "show | set KEY VALUE | unset KEY: the non-secret settings", cmdConfig},
-        {"secret", "set NAME (value from stdin) | clear NAME: passwords and API keys in the keychain", cmdSecret},
+        {"secret", "set NAME (value from stdin) | clear NAME: passwords and API keys in the keychain",
+         cmdSecret},
     };
     return all;
 }

@@ -13,8 +13,7 @@ using namespace tp::cli;
 
 namespace {
 
-void printUsage(QTextStream& s)
-{
+void printUsage(QTextStream& s) {
     s << "Usage: tripplanner-cli [--database-url URL] COMMAND [ARGS...]\n\n"
          "The database is --database-url, else $DATABASE_URL, else the configured one, else the\n"
          "embedded SQLite file in the app-data folder. A URL given as an argument must not carry\n"
@@ -26,8 +25,7 @@ void printUsage(QTextStream& s)
 }
 
 // Global options come before the command; everything after it is the command's.
-int run(CliContext& ctx, QStringList args)
-{
+int run(CliContext& ctx, QStringList args) {
     QString urlArgument;
     bool haveUrlArgument = false;
     while (!args.isEmpty() && args.first().startsWith(u'-')) {
@@ -62,10 +60,11 @@ int run(CliContext& ctx, QStringList args)
             continue;
         if (haveUrlArgument) {
             if (!DatabaseUrl::parse(urlArgument).password.isEmpty())
-                throw Error(Error::Kind::Config,
-                            u"--database-url must not contain a password: other users can read command lines. "
-                            u"Put the URL in $DATABASE_URL, or store the password with "
-                            u"`tripplanner-cli secret set database-password`."_s);
+                throw Error(
+                    Error::Kind::Config,
+                    u"--database-url must not contain a password: other users can read command lines. "
+                    u"Put the URL in $DATABASE_URL, or store the password with "
+                    u"`tripplanner-cli secret set database-password`."_s);
         }
         // --database-url, else $DATABASE_URL, else the saved settings (with the
         // password from the keychain), else the embedded default.
@@ -81,8 +80,7 @@ int run(CliContext& ctx, QStringList args)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(TRIPPLANNER_VERSION));

@@ -22,35 +22,33 @@ namespace {
 
 QTextStream out(stdout);
 
-QString messageText(int i)
-{
-    static const QStringList words = {u"beach"_s,  u"museum"_s, u"budget"_s, u"July"_s,   u"hiking"_s,
-                                      u"food"_s,   u"quiet"_s,  u"family"_s, u"Lisbon"_s, u"train"_s};
+QString messageText(int i) {
+    static const QStringList words = {u"beach"_s, u"museum"_s, u"budget"_s, u"July"_s,   u"hiking"_s,
+                                      u"food"_s,  u"quiet"_s,  u"family"_s, u"Lisbon"_s, u"train"_s};
     QString s = u"Message %1:"_s.arg(i);
     for (int w = 0; w < 14; ++w)
         s += u' ' + words[(i * 7 + w * 3) % words.size()];
     return s;
 }
 
-double ms(const QElapsedTimer& t)
-{
+double ms(const QElapsedTimer& t) {
     return double(t.nsecsElapsed()) / 1e6;
 }
 
 // The same rows as one script for the engine's own client: one transaction,
 // multi-row INSERTs of 500, the same values.
-QString baselineScript(Id conversationId, int count, bool postgres)
-{
+QString baselineScript(Id conversationId, int count, bool postgres) {
     QString sql = u"BEGIN;\n"_s;
     const QDateTime base = QDateTime::currentDateTimeUtc();
     for (int start = 0; start < count; start += 500) {
-        sql += u"INSERT INTO destination_search_message (is_user, content, timestamp, conversation_id) VALUES "_s;
+        sql +=
+            u"INSERT INTO destination_search_message (is_user, content, timestamp, conversation_id) VALUES "_s;
         for (int i = start; i < std::min(count, start + 500); ++i) {
             const QString ts = base.addMSecs(i).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
-            sql += (i > start ? u","_s : QString()) + u"(%1, '%2', '%3', %4)"_s.arg(
-                                                          postgres ? (i % 2 ? u"true"_s : u"false"_s)
-                                                                   : (i % 2 ? u"1"_s : u"0"_s),
-                                                          messageText(i), ts, QString::number(conversationId));
+            sql += (i > start ? u","_s : QString()) +
+                   u"(%1, '%2', '%3', %4)"_s.arg(postgres ? (i % 2 ? u"true"_s : u"false"_s)
+                                                          : (i % 2 ? u"1"_s : u"0"_s),
+                                                 messageText(i), ts, QString::number(conversationId));
         }
         sql += u";\n"_s;
     }
@@ -58,8 +56,7 @@ QString baselineScript(Id conversationId, int count, bool postgres)
 }
 
 double runClient(const QString& program, const QStringList& args, const QString& stdinFile,
-                 const QStringList& env = {})
-{
+                 const QStringList& env = {}) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const QString& kv : env)
@@ -78,8 +75,7 @@ double runClient(const QString& program, const QStringList& args, const QString&
     return ms(t);
 }
 
-void benchmark(const QString& label, const DatabaseUrl& url, int count)
-{
+void benchmark(const QString& label, const DatabaseUrl& url, int count) {
     out << "\n== " << label << " (" << url.redacted() << ")\n";
     Database db(url);
     Migrator(db).migrate();
@@ -121,8 +117,9 @@ void benchmark(const QString& label, const DatabaseUrl& url, int count)
     double baseInsertMs, baseReadMs;
     if (url.dialect == Dialect::Postgres) {
         const QStringList env{u"PGPASSWORD="_s + url.password};
-        const QStringList conn{u"-h"_s, url.host, u"-p"_s, QString::number(url.port), u"-U"_s, url.user,
-                               u"-d"_s, url.database, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s};
+        const QStringList conn{
+            u"-h"_s,      url.host, u"-p"_s, QString::number(url.port), u"-U"_s, url.user, u"-d"_s,
+            url.database, u"-q"_s,  u"-v"_s, u"ON_ERROR_STOP=1"_s};
         baseInsertMs = runClient(u"psql"_s, conn + QStringList{u"-f"_s, script}, {}, env);
         baseReadMs = runClient(u"psql"_s, conn + QStringList{u"-At"_s, u"-c"_s, select}, {}, env);
     } else {
@@ -130,11 +127,11 @@ void benchmark(const QString& label, const DatabaseUrl& url, int count)
         baseReadMs = runClient(u"sqlite3"_s, {url.database, select}, {});
     }
 
-    out << QString::asprintf("  insert %d messages: data layer %8.1f ms | %-7s %8.1f ms | ratio %.2f\n", count,
-                             insertMs, url.dialect == Dialect::Postgres ? "psql" : "sqlite3", baseInsertMs,
-                             insertMs / baseInsertMs);
-    out << QString::asprintf("  read   %d messages: data layer %8.1f ms | %-7s %8.1f ms | ratio %.2f\n", count,
-                             readMs, url.dialect == Dialect::Postgres ? "psql" : "sqlite3", baseReadMs,
+    out << QString::asprintf("  insert %d messages: data layer %8.1f ms | %-7s %8.1f ms | ratio %.2f\n",
+                             count, insertMs, url.dialect == Dialect::Postgres ? "psql" : "sqlite3",
+                             baseInsertMs, insertMs / baseInsertMs);
+    out << QString::asprintf("  read   %d messages: data layer %8.1f ms | %-7s %8.1f ms | ratio %.2f\n",
+                             count, readMs, url.dialect == Dialect::Postgres ? "psql" : "sqlite3", baseReadMs,
                              readMs / baseReadMs);
 
     const quint64 before = db.statementCount();
@@ -153,8 +150,7 @@ void benchmark(const QString& label, const DatabaseUrl& url, int count)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     const int count = qEnvironmentVariableIntValue("TP_BENCH_MESSAGES") > 0
                           ? qEnvironmentVariableIntValue("TP_BENCH_MESSAGES")

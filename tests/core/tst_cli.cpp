@@ -17,32 +17,27 @@ class TestCli : public QObject {
 
     QTemporaryDir m_home; // settings and the embedded default live here, never in the real home
 
-    QStringList env(const test::TempDatabase& db) const
-    {
+    QStringList env(const test::TempDatabase& db) const {
         return {u"DATABASE_URL="_s + db.url().toString(), u"XDG_DATA_HOME="_s + m_home.path() + u"/data"_s,
                 u"XDG_CONFIG_HOME="_s + m_home.path() + u"/config"_s};
     }
-    QStringList homeOnly() const
-    {
+    QStringList homeOnly() const {
         return {u"DATABASE_URL="_s, u"XDG_DATA_HOME="_s + m_home.path() + u"/data"_s,
                 u"XDG_CONFIG_HOME="_s + m_home.path() + u"/config"_s};
     }
-    static void expectOneLineError(const test::ProcessResult& r, const QString& needle)
-    {
+    static void expectOneLineError(const test::ProcessResult& r, const QString& needle) {
         QCOMPARE_NE(r.exitCode, 0);
         QVERIFY2(r.err.contains(needle), qPrintable(r.err));
         QCOMPARE(r.err.trimmed().count(u'\n'), 0);
         QVERIFY2(!r.err.contains(u"tp_admin_pw"_s), "a password leaked into an error message");
     }
-    static int tripCount(const QStringList& environment, const QString& user)
-    {
+    static int tripCount(const QStringList& environment, const QString& user) {
         const auto r = runCli({u"trips"_s, u"list"_s, u"--user"_s, user, u"--json"_s}, {}, environment);
         return int(QJsonDocument::fromJson(r.out.toUtf8()).array().size());
     }
 
 private Q_SLOTS:
-    void help()
-    {
+    void help() {
         const auto r = runCli({u"--help"_s}, {}, homeOnly());
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(u"migrate"_s));
@@ -50,8 +45,7 @@ private Q_SLOTS:
         QCOMPARE(runCli({u"trips"_s, u"list"_s, u"--bogus"_s}, {}, homeOnly()).exitCode, 2);
     }
 
-    void embeddedDefaultWithZeroSetup()
-    {
+    void embeddedDefaultWithZeroSetup() {
         // No URL anywhere: the embedded file in the app-data folder, a local user.
         const auto add = runCli({u"trips"_s, u"add"_s, u"--title"_s, u"First trip"_s}, {}, homeOnly());
         QCOMPARE(add.exitCode, 0);
@@ -60,20 +54,21 @@ private Q_SLOTS:
         QVERIFY2(list.out.contains(u"First trip"_s), qPrintable(list.out));
     }
 
-    void badConnections()
-    {
-        expectOneLineError(runCli({u"--database-url"_s, u"postgres://"_s, u"doctor"_s}, {}, homeOnly()), u"host"_s);
+    void badConnections() {
+        expectOneLineError(runCli({u"--database-url"_s, u"postgres://"_s, u"doctor"_s}, {}, homeOnly()),
+                           u"host"_s);
         expectOneLineError(runCli({u"--database-url"_s, u"mysql://x/y"_s, u"doctor"_s}, {}, homeOnly()),
                            u"unsupported scheme"_s);
-        expectOneLineError(runCli({u"--database-url"_s, u"postgresql://u:secret@localhost/db"_s, u"doctor"_s}, {},
-                                  homeOnly()),
+        expectOneLineError(runCli({u"--database-url"_s, u"postgresql://u:secret@localhost/db"_s, u"doctor"_s},
+                                  {}, homeOnly()),
                            u"must not contain a password"_s);
         expectOneLineError(runCli({u"trips"_s, u"list"_s}, {},
                                   {u"DATABASE_URL=postgresql://u@127.0.0.1:1/db?connect_timeout=3"_s}),
                            u"Nothing accepted the connection"_s);
-        expectOneLineError(runCli({u"trips"_s, u"list"_s}, {},
-                                  {u"DATABASE_URL=postgresql://u@no-such-host.invalid/db?connect_timeout=3"_s}),
-                           u"could not be found"_s);
+        expectOneLineError(
+            runCli({u"trips"_s, u"list"_s}, {},
+                   {u"DATABASE_URL=postgresql://u@no-such-host.invalid/db?connect_timeout=3"_s}),
+            u"could not be found"_s);
         DatabaseUrl wrong = DatabaseUrl::parse(test::cluster().pgUrl);
         wrong.password = u"not-the-password"_s;
         expectOneLineError(runCli({u"trips"_s, u"list"_s}, {}, {u"DATABASE_URL="_s + wrong.toString()}),
@@ -85,8 +80,7 @@ private Q_SLOTS:
     }
 
     void badInputWritesNothing_data() { test::addBackendRows(); }
-    void badInputWritesNothing()
-    {
+    void badInputWritesNothing() {
         QFETCH(QString, backend);
         test::TempDatabase db(backend);
         const QStringList e = env(db);
@@ -96,15 +90,17 @@ private Q_SLOTS:
             return runCli(QStringList{u"trips"_s, u"add"_s, u"--user"_s, user} + extra, {}, e);
         };
         expectOneLineError(add({u"--title"_s, u"x"_s, u"--start"_s, u"2027-02-30"_s}), u"start_date"_s);
-        expectOneLineError(add({u"--title"_s, u"x"_s, u"--start"_s, u"2027-05-02"_s, u"--end"_s, u"2027-05-01"_s}),
-                           u"end_date: must not be before the start date"_s);
+        expectOneLineError(
+            add({u"--title"_s, u"x"_s, u"--start"_s, u"2027-05-02"_s, u"--end"_s, u"2027-05-01"_s}),
+            u"end_date: must not be before the start date"_s);
         expectOneLineError(add({u"--title"_s, u"x"_s, u"--budget"_s, u"12.345"_s}), u"budget"_s);
         expectOneLineError(add({u"--title"_s, u"x"_s, u"--budget"_s, u"100000000"_s}), u"budget"_s);
         expectOneLineError(add({u"--title"_s, u"x"_s, u"--travelers"_s, u"0"_s}), u"travelers_count"_s);
         expectOneLineError(add({u"--title"_s, u"x"_s, u"--status"_s, u"dreaming"_s}), u"status"_s);
         // argv cannot carry 2 MB on Linux (128 KiB per argument): 100 KB shows the same rule.
         expectOneLineError(add({u"--title"_s, QString(100'000, u'a')}), u"title: must be at most 200"_s);
-        expectOneLineError(runCli({u"trips"_s, u"list"_s, u"--user"_s, u"nobody"_s}, {}, e), u"no user named"_s);
+        expectOneLineError(runCli({u"trips"_s, u"list"_s, u"--user"_s, u"nobody"_s}, {}, e),
+                           u"no user named"_s);
         expectOneLineError(runCli({u"trips"_s, u"show"_s, u"--user"_s, user, u"999"_s}, {}, e), u"no trip"_s);
         QCOMPARE(tripCount(e, user), 0);
         QCOMPARE(add({u"--title"_s, u"Valid"_s, u"--budget"_s, u"99999999.99"_s}).exitCode, 0);
@@ -112,8 +108,7 @@ private Q_SLOTS:
     }
 
     void tripsLifecycle_data() { test::addBackendRows(); }
-    void tripsLifecycle()
-    {
+    void tripsLifecycle() {
         QFETCH(QString, backend);
         test::TempDatabase db(backend);
         const QStringList e = env(db);
@@ -123,10 +118,10 @@ private Q_SLOTS:
                         {}, e)
                      .exitCode,
                  0);
-        expectOneLineError(runCli({u"destinations"_s, u"add"_s, u"--name"_s, u"Bali"_s, u"--country"_s,
-                                   u"Indonesia"_s},
-                                  {}, e),
-                           u"already exists"_s);
+        expectOneLineError(
+            runCli({u"destinations"_s, u"add"_s, u"--name"_s, u"Bali"_s, u"--country"_s, u"Indonesia"_s}, {},
+                   e),
+            u"already exists"_s);
         const auto search = runCli({u"destinations"_s, u"search"_s, u"bal"_s, u"--json"_s}, {}, e);
         QCOMPARE(QJsonDocument::fromJson(search.out.toUtf8()).array().size(), 1);
         const auto added = runCli({u"trips"_s, u"add"_s, u"--user"_s, u"alice"_s, u"--title"_s, u"Beach"_s,
@@ -134,40 +129,42 @@ private Q_SLOTS:
                                   {}, e);
         QCOMPARE(added.exitCode, 0);
         const qint64 id = QJsonDocument::fromJson(added.out.toUtf8()).object().value(u"id"_s).toInteger();
-        QCOMPARE(runCli({u"trips"_s, u"update"_s, u"--user"_s, u"alice"_s, QString::number(id), u"--destination"_s,
-                         u"1"_s, u"--budget"_s, u"3000"_s},
+        QCOMPARE(runCli({u"trips"_s, u"update"_s, u"--user"_s, u"alice"_s, QString::number(id),
+                         u"--destination"_s, u"1"_s, u"--budget"_s, u"3000"_s},
                         {}, e)
                      .exitCode,
                  0);
-        const auto shown = runCli({u"trips"_s, u"show"_s, u"--user"_s, u"alice"_s, QString::number(id), u"--json"_s},
-                                  {}, e);
+        const auto shown =
+            runCli({u"trips"_s, u"show"_s, u"--user"_s, u"alice"_s, QString::number(id), u"--json"_s}, {}, e);
         const QJsonObject t = QJsonDocument::fromJson(shown.out.toUtf8()).object();
         QCOMPARE(t.value(u"budget"_s).toString(), u"3000.00"_s);
         QCOMPARE(t.value(u"destination"_s).toString(), u"Bali"_s);
         QCOMPARE(t.value(u"duration_days"_s).toInt(), 10);
-        const auto filtered = runCli({u"trips"_s, u"list"_s, u"--user"_s, u"alice"_s, u"--from"_s, u"2027-07-05"_s,
-                                      u"--to"_s, u"2027-07-06"_s, u"--json"_s},
+        const auto filtered = runCli({u"trips"_s, u"list"_s, u"--user"_s, u"alice"_s, u"--from"_s,
+                                      u"2027-07-05"_s, u"--to"_s, u"2027-07-06"_s, u"--json"_s},
                                      {}, e);
         QCOMPARE(QJsonDocument::fromJson(filtered.out.toUtf8()).array().size(), 1);
-        const auto none = runCli({u"trips"_s, u"list"_s, u"--user"_s, u"alice"_s, u"--from"_s, u"2027-08-01"_s,
-                                  u"--json"_s},
-                                 {}, e);
+        const auto none = runCli(
+            {u"trips"_s, u"list"_s, u"--user"_s, u"alice"_s, u"--from"_s, u"2027-08-01"_s, u"--json"_s}, {},
+            e);
         QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).array().size(), 0);
-        QCOMPARE(runCli({u"trips"_s, u"delete"_s, u"--user"_s, u"alice"_s, QString::number(id)}, {}, e).exitCode, 0);
+        QCOMPARE(
+            runCli({u"trips"_s, u"delete"_s, u"--user"_s, u"alice"_s, QString::number(id)}, {}, e).exitCode,
+            0);
         QCOMPARE(tripCount(e, u"alice"_s), 0);
         QCOMPARE(runCli({u"users"_s, u"delete"_s, u"alice"_s}, {}, e).exitCode, 2); // needs --yes
         QCOMPARE(runCli({u"users"_s, u"delete"_s, u"alice"_s, u"--yes"_s}, {}, e).exitCode, 0);
     }
 
     void exportHoldsOneUsersDataOnly_data() { test::addBackendRows(); }
-    void exportHoldsOneUsersDataOnly()
-    {
+    void exportHoldsOneUsersDataOnly() {
         QFETCH(QString, backend);
         test::TempDatabase db(backend);
         const QStringList e = env(db);
         for (const QString& who : {u"alice"_s, u"bob"_s}) {
             QCOMPARE(runCli({u"users"_s, u"add"_s, who}, {}, e).exitCode, 0);
-            QCOMPARE(runCli({u"trips"_s, u"add"_s, u"--user"_s, who, u"--title"_s, who + u"'s secret trip"_s}, {}, e)
+            QCOMPARE(runCli({u"trips"_s, u"add"_s, u"--user"_s, who, u"--title"_s, who + u"'s secret trip"_s},
+                            {}, e)
                          .exitCode,
                      0);
         }
@@ -183,8 +180,7 @@ private Q_SLOTS:
     }
 
     void migrateDryRunChangesNothing_data() { test::addBackendRows(); }
-    void migrateDryRunChangesNothing()
-    {
+    void migrateDryRunChangesNothing() {
         QFETCH(QString, backend);
         test::TempDatabase db(backend);
         const auto dry = runCli({u"migrate"_s, u"--dry-run"_s}, {}, env(db));

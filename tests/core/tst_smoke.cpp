@@ -12,8 +12,7 @@ class TestSmoke : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void roundTrip_data() { test::addBackendRows(); }
-    void roundTrip()
-    {
+    void roundTrip() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
         auto db = tmp.connectMigrated();

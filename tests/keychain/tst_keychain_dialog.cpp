@@ -4,10 +4,10 @@
 #include "KeychainTestSupport.h"
 #include "TestBackends.h"
 
-#include "settings/SettingsDialog.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "db/Database.h"
+#include "settings/SettingsDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -3,10 +3,10 @@
 // and nothing is written anywhere.
 #include "KeychainTestSupport.h"
 
-#include "settings/SettingsDialog.h"
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
+#include "settings/SettingsDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -12,13 +12,13 @@ using namespace Qt::StringLiterals;
 
 namespace tp::test {
 
-ClusterInfo cluster()
-{
+ClusterInfo cluster() {
     QFile f(QStringLiteral(TP_PGCLUSTER_ENV));
     if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("The test PostgreSQL server is not running (%s missing). Run the tests with ctest, which starts "
-               "it, or start it with tests/support/pgcluster.sh start <build>/pgcluster.",
-               TP_PGCLUSTER_ENV);
+        qFatal(
+            "The test PostgreSQL server is not running (%s missing). Run the tests with ctest, which starts "
+            "it, or start it with tests/support/pgcluster.sh start <build>/pgcluster.",
+            TP_PGCLUSTER_ENV);
     }
     ClusterInfo info;
     for (const QByteArray& line : f.readAll().split('\n')) {
@@ -38,16 +38,14 @@ ClusterInfo cluster()
 }
 
 namespace {
-void adminExec(const QString& sql)
-{
+void adminExec(const QString& sql) {
     Database admin(DatabaseUrl::parse(cluster().adminUrl));
     admin.execute(sql);
 }
 } // namespace
 
 TempDatabase::TempDatabase(const QString& backend)
-    : m_backend(backend)
-{
+    : m_backend(backend) {
     if (backend == u"sqlite") {
         QTemporaryDir dir;
         dir.setAutoRemove(false);
@@ -63,8 +61,7 @@ TempDatabase::TempDatabase(const QString& backend)
     m_url = url;
 }
 
-TempDatabase::~TempDatabase()
-{
+TempDatabase::~TempDatabase() {
     try {
         if (m_backend == u"sqlite")
             QDir(m_name).removeRecursively();
@@ -75,33 +72,28 @@ TempDatabase::~TempDatabase()
     }
 }
 
-std::unique_ptr<Database> TempDatabase::connect() const
-{
+std::unique_ptr<Database> TempDatabase::connect() const {
     return std::make_unique<Database>(m_url);
 }
 
-std::unique_ptr<Database> TempDatabase::connectMigrated() const
-{
+std::unique_ptr<Database> TempDatabase::connectMigrated() const {
     auto db = connect();
     Migrator(*db).migrate();
     return db;
 }
 
-void addBackendRows()
-{
+void addBackendRows() {
     QTest::addColumn<QString>("backend");
     for (const char* b : {"sqlite", "postgres", "pgbouncer"})
         QTest::newRow(b) << QString::fromLatin1(b);
 }
 
-QString backendRow()
-{
+QString backendRow() {
     return QString::fromLatin1(QTest::currentDataTag() ? QTest::currentDataTag() : "sqlite");
 }
 
 ProcessResult run(const QString& program, const QStringList& args, const QByteArray& stdinData,
-                  const QStringList& extraEnv, int timeoutMs)
-{
+                  const QStringList& extraEnv, int timeoutMs) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString& kv : extraEnv)
@@ -115,12 +107,11 @@ ProcessResult run(const QString& program, const QStringList& args, const QByteAr
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs))
         p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-ProcessResult runCli(const QStringList& args, const QByteArray& stdinData, const QStringList& extraEnv)
-{
+ProcessResult runCli(const QStringList& args, const QByteArray& stdinData, const QStringList& extraEnv) {
     return run(QStringLiteral(TP_CLI_PATH), args, stdinData, extraEnv);
 }
 

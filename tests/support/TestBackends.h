@@ -57,6 +57,7 @@ struct ProcessResult {
 };
 ProcessResult run(const QString& program, const QStringList& args, const QByteArray& stdinData = {},
                   const QStringList& extraEnv = {}, int timeoutMs = 120000);
-ProcessResult runCli(const QStringList& args, const QByteArray& stdinData = {}, const QStringList& extraEnv = {});
+ProcessResult runCli(const QStringList& args, const QByteArray& stdinData = {},
+                     const QStringList& extraEnv = {});
 
 } // namespace tp::test

@@ -13,14 +13,12 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-void setApplicationIdentity()
-{
+void setApplicationIdentity() {
     QCoreApplication::setOrganizationName(QString::fromLatin1(OrganizationName));
     QCoreApplication::setApplicationName(QString::fromLatin1(ApplicationName));
 }
 
-QString defaultDatabaseFile()
-{
+QString defaultDatabaseFile() {
     // GenericDataLocation + our folder: ~/.local/share/TripPlanner on Linux,
     // %LOCALAPPDATA%\TripPlanner on Windows, ~/Library/Application Support/TripPlanner
     // on macOS (AppDataLocation would nest organisation and application names).
@@ -30,8 +28,7 @@ QString defaultDatabaseFile()
     return QDir(base).filePath(QString::fromLatin1(ApplicationName) + u"/tripplanner.sqlite3"_s);
 }
 
-QString osUserName()
-{
+QString osUserName() {
     for (const char* var : {"USER", "USERNAME", "LOGNAME"}) {
         const QString v = qEnvironmentVariable(var);
         if (!v.isEmpty())

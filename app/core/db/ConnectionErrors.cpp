@@ -4,8 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-ConnectFailure classifyConnectFailure(const QString& raw)
-{
+ConnectFailure classifyConnectFailure(const QString& raw) {
     const QString m = raw.toLower();
     if (m.contains(u"could not translate host name"_s) || m.contains(u"name or service not known"_s) ||
         m.contains(u"temporary failure in name resolution"_s))
@@ -19,8 +18,9 @@ ConnectFailure classifyConnectFailure(const QString& raw)
         return ConnectFailure::WrongPassword;
     if (m.contains(u"server does not support ssl"_s))
         return ConnectFailure::TlsUnavailable;
-    if (m.contains(u"no encryption"_s) || m.contains(u"ssl required"_s) || m.contains(u"ssl/tls required"_s) ||
-        m.contains(u"requires ssl"_s) || m.contains(u"connection requires a valid client certificate"_s))
+    if (m.contains(u"no encryption"_s) || m.contains(u"ssl required"_s) ||
+        m.contains(u"ssl/tls required"_s) || m.contains(u"requires ssl"_s) ||
+        m.contains(u"connection requires a valid client certificate"_s))
         return ConnectFailure::TlsRequired;
     if (m.contains(u"does not exist"_s) && m.contains(u"database"_s))
         return ConnectFailure::DatabaseMissing;
@@ -30,52 +30,54 @@ ConnectFailure classifyConnectFailure(const QString& raw)
     return ConnectFailure::Other;
 }
 
-QString describeConnectionError(const QString& raw, const DatabaseUrl& url)
-{
-    const QString where = url.dialect == Dialect::Postgres ? u"%1:%2"_s.arg(url.host).arg(url.port) : url.database;
+QString describeConnectionError(const QString& raw, const DatabaseUrl& url) {
+    const QString where =
+        url.dialect == Dialect::Postgres ? u"%1:%2"_s.arg(url.host).arg(url.port) : url.database;
     switch (classifyConnectFailure(raw)) {
     case ConnectFailure::HostNotFound:
-        return u"The server name \"%1\" could not be found. Check the host in the connection settings and that "
+        return u"The server name \"%1\" could not be found. Check the host in the connection settings and "
+               u"that "
                u"you are online."_s.arg(url.host);
     case ConnectFailure::Refused:
-        return u"Nothing accepted the connection at %1: the server is down or the port is wrong."_s.arg(where);
+        return u"Nothing accepted the connection at %1: the server is down or the port is wrong."_s.arg(
+            where);
     case ConnectFailure::Timeout:
         return u"The server at %1 did not answer in time. It may be starting up (a suspended Neon database "
                u"takes a few seconds), or the network is blocking it."_s.arg(where);
     case ConnectFailure::WrongPassword:
         return u"The server at %1 rejected the user name or password for \"%2\"."_s.arg(where, url.user);
     case ConnectFailure::TlsRequired:
-        return u"The server at %1 accepts only encrypted connections: add ?sslmode=require to the URL."_s.arg(where);
+        return u"The server at %1 accepts only encrypted connections: add ?sslmode=require to the URL."_s.arg(
+            where);
     case ConnectFailure::TlsUnavailable:
         return u"The server at %1 does not offer TLS, but the URL requires it (sslmode)."_s.arg(where);
     case ConnectFailure::DatabaseMissing:
         return u"The server at %1 has no database named \"%2\"."_s.arg(where, url.database);
     case ConnectFailure::FileNotWritable:
         return u"The database file %1 cannot be opened for writing."_s.arg(url.database);
-    case ConnectFailure::Other: break;
+    case ConnectFailure::Other:
+        break;
     }
     return u"Cannot connect to the database at %1: %2"_s.arg(where, raw.simplified().left(300));
 }
 
-bool isConnectionLoss(const QString& sqlState, const QString& raw, bool driverStillOpen)
-{
+bool isConnectionLoss(const QString& sqlState, const QString& raw, bool driverStillOpen) {
     if (!driverStillOpen)
         return true;
     if (sqlState.startsWith(u"08"_s) || sqlState == u"57P01" || sqlState == u"57P02" || sqlState == u"57P03")
         return true;
     const QString m = raw.toLower();
-    for (const char16_t* needle : {u"server closed the connection", u"no connection to the server",
-                                   u"terminating connection", u"could not send data", u"could not receive data",
-                                   u"connection to server", u"ssl syscall error", u"eof detected",
-                                   u"connection not open", u"server conn crashed", u"pgbouncer cannot connect"}) {
+    for (const char16_t* needle :
+         {u"server closed the connection", u"no connection to the server", u"terminating connection",
+          u"could not send data", u"could not receive data", u"connection to server", u"ssl syscall error",
+          u"eof detected", u"connection not open", u"server conn crashed", u"pgbouncer cannot connect"}) {
         if (m.contains(QStringView(needle)))
             return true;
     }
     return false;
 }
 
-Error classifyStatementError(const QString& code, const QString& raw, Dialect dialect)
-{
+Error classifyStatementError(const QString& code, const QString& raw, Dialect dialect) {
     const QString text = raw.simplified().left(500);
     Error::Kind kind = Error::Kind::Database;
     if (dialect == Dialect::Postgres) {

@@ -8,8 +8,17 @@
 namespace tp {
 
 // The kind of failure when a connection cannot be opened.
-enum class ConnectFailure { HostNotFound, Refused, Timeout, TlsRequired, TlsUnavailable, WrongPassword,
-                            DatabaseMissing, FileNotWritable, Other };
+enum class ConnectFailure {
+    HostNotFound,
+    Refused,
+    Timeout,
+    TlsRequired,
+    TlsUnavailable,
+    WrongPassword,
+    DatabaseMissing,
+    FileNotWritable,
+    Other
+};
 
 ConnectFailure classifyConnectFailure(const QString& rawMessage);
 QString describeConnectionError(const QString& rawMessage, const DatabaseUrl& url);

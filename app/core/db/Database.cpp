@@ -21,8 +21,7 @@ namespace tp {
 namespace {
 QAtomicInt g_connectionCounter;
 
-QSqlDatabase handleFor(const QString& name)
-{
+QSqlDatabase handleFor(const QString& name) {
     return QSqlDatabase::database(name, false);
 }
 } // namespace
@@ -30,8 +29,7 @@ QSqlDatabase handleFor(const QString& name)
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_connectionName(u"tripplanner-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1)))
-    , m_thread(QThread::currentThread())
-{
+    , m_thread(QThread::currentThread()) {
     const QString driver = m_url.dialect == Dialect::Postgres ? u"QPSQL"_s : u"QSQLITE"_s;
     if (!QSqlDatabase::isDriverAvailable(driver))
         throw Error(Error::Kind::Config,
@@ -52,8 +50,7 @@ Database::Database(DatabaseUrl url)
     }
 }
 
-Database::~Database()
-{
+Database::~Database() {
     {
         QSqlDatabase db = handleFor(m_connectionName);
         if (db.isOpen())
@@ -62,19 +59,16 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-void Database::checkThread() const
-{
+void Database::checkThread() const {
     Q_ASSERT_X(QThread::currentThread() == m_thread, "tp::Database",
                "a database connection is used from a thread other than the one that created it");
 }
 
-bool Database::isOpen() const
-{
+bool Database::isOpen() const {
     return handleFor(m_connectionName).isOpen();
 }
 
-void Database::open()
-{
+void Database::open() {
     checkThread();
     QSqlDatabase db = handleFor(m_connectionName);
     if (db.isOpen())
@@ -87,27 +81,26 @@ void Database::open()
     }
     if (!db.open()) {
         const QSqlError e = db.lastError();
-        throw Error(Error::Kind::Connection, describeConnectionError(e.driverText() + u' ' + e.databaseText(), m_url));
+        throw Error(Error::Kind::Connection,
+                    describeConnectionError(e.driverText() + u' ' + e.databaseText(), m_url));
     }
     configureSession();
 }
 
-void Database::configureSession()
-{
+void Database::configureSession() {
     if (m_url.dialect != Dialect::Sqlite)
         return; // PostgreSQL: no session state, so that a transaction-mode pool works
     QSqlDatabase db = handleFor(m_connectionName);
     QSqlQuery q(db);
-    for (const QString& pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
-                                  u"PRAGMA synchronous = NORMAL"_s}) {
+    for (const QString& pragma :
+         {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s}) {
         if (!q.exec(pragma))
             throw Error(Error::Kind::Connection,
                         u"Cannot configure the database file: %1"_s.arg(q.lastError().text()));
     }
 }
 
-void Database::close()
-{
+void Database::close() {
     checkThread();
     QSqlDatabase db = handleFor(m_connectionName);
     if (db.isOpen())
@@ -115,25 +108,21 @@ void Database::close()
     m_transactionDepth = 0;
 }
 
-SqlRows Database::query(const QString& sql, const SqlParams& params)
-{
+SqlRows Database::query(const QString& sql, const SqlParams& params) {
     return run(sql, params, Retry::IfIdempotent, nullptr);
 }
 
-SqlRows Database::write(const QString& sql, const SqlParams& params)
-{
+SqlRows Database::write(const QString& sql, const SqlParams& params) {
     return run(sql, params, Retry::No, nullptr);
 }
 
-int Database::execute(const QString& sql, const SqlParams& params)
-{
+int Database::execute(const QString& sql, const SqlParams& params) {
     int affected = 0;
     run(sql, params, Retry::No, &affected);
     return affected;
 }
 
-SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected)
-{
+SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected) {
     checkThread();
     const BoundSql bound = bindSql(sql, params, m_url.dialect);
     const bool mayRetry = retry == Retry::IfIdempotent && m_transactionDepth == 0;
@@ -188,16 +177,15 @@ SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, 
     }
 }
 
-void Database::begin()
-{
+void Database::begin() {
     // BEGIN is idempotent: a connection that died while idle (a suspended Neon
     // compute, a restarted server) is reopened here, before any write is sent.
-    run(m_url.dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, {}, Retry::IfIdempotent, nullptr);
+    run(m_url.dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, {}, Retry::IfIdempotent,
+        nullptr);
     m_transactionDepth = 1;
 }
 
-void Database::commit()
-{
+void Database::commit() {
     try {
         run(u"COMMIT"_s, {}, Retry::No, nullptr);
     } catch (...) {
@@ -207,8 +195,7 @@ void Database::commit()
     m_transactionDepth = 0;
 }
 
-void Database::rollback()
-{
+void Database::rollback() {
     m_transactionDepth = 0;
     if (!isOpen())
         return; // the server rolls back what a dropped connection left open
@@ -217,8 +204,7 @@ void Database::rollback()
     q.exec(u"ROLLBACK"_s);
 }
 
-double Database::ping()
-{
+double Database::ping() {
     QElapsedTimer t;
     t.start();
     query(u"SELECT 1"_s);
@@ -227,45 +213,38 @@ double Database::ping()
 
 namespace col {
 
-static QVariant v(const SqlRow& row, const char* name)
-{
+static QVariant v(const SqlRow& row, const char* name) {
     return row.value(QLatin1StringView(name));
 }
 
-QString text(const SqlRow& row, const char* name)
-{
+QString text(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     return x.isNull() ? QString() : x.toString();
 }
 
-qint64 id(const SqlRow& row, const char* name)
-{
+qint64 id(const SqlRow& row, const char* name) {
     return v(row, name).toLongLong();
 }
 
-std::optional<qint64> optionalId(const SqlRow& row, const char* name)
-{
+std::optional<qint64> optionalId(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     if (x.isNull())
         return std::nullopt;
     return x.toLongLong();
 }
 
-int integer(const SqlRow& row, const char* name)
-{
+int integer(const SqlRow& row, const char* name) {
     return v(row, name).toInt();
 }
 
-bool boolean(const SqlRow& row, const char* name)
-{
+bool boolean(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     if (x.metaType().id() == QMetaType::QString)
         return x.toString() == u"t" || x.toString() == u"true" || x.toString() == u"1";
     return x.toBool();
 }
 
-QDate date(const SqlRow& row, const char* name)
-{
+QDate date(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     if (x.isNull())
         return {};
@@ -274,8 +253,7 @@ QDate date(const SqlRow& row, const char* name)
     return QDate::fromString(x.toString().left(10), Qt::ISODate);
 }
 
-QDateTime timestamp(const SqlRow& row, const char* name)
-{
+QDateTime timestamp(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     if (x.isNull())
         return {};
@@ -289,18 +267,15 @@ QDateTime timestamp(const SqlRow& row, const char* name)
     return t.toUTC();
 }
 
-std::optional<Decimal> decimal(const SqlRow& row, const char* name, int precision, int scale)
-{
+std::optional<Decimal> decimal(const SqlRow& row, const char* name, int precision, int scale) {
     return Decimal::fromVariant(v(row, name), precision, scale);
 }
 
-QJsonArray jsonArray(const SqlRow& row, const char* name)
-{
+QJsonArray jsonArray(const SqlRow& row, const char* name) {
     return QJsonDocument::fromJson(v(row, name).toString().toUtf8()).array();
 }
 
-QJsonObject jsonObject(const SqlRow& row, const char* name)
-{
+QJsonObject jsonObject(const SqlRow& row, const char* name) {
     return QJsonDocument::fromJson(v(row, name).toString().toUtf8()).object();
 }
 

@@ -46,9 +46,7 @@ public:
     // Runs `body` in one transaction: committed when it returns, rolled back
     // when it throws (and the exception passed on). Nested calls join the
     // outer transaction.
-    template <class F>
-    auto transaction(F&& body) -> decltype(body())
-    {
+    template <class F> auto transaction(F&& body) -> decltype(body()) {
         if (m_transactionDepth > 0) {
             ++m_transactionDepth;
             struct Leave {

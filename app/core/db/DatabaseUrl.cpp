@@ -14,25 +14,34 @@ namespace {
 
 // libpq keywords a URL may carry. Anything else is a typo that libpq would
 // reject with a less helpful message, so it is refused here by name.
-const QSet<QString>& allowedOptions()
-{
+const QSet<QString>& allowedOptions() {
     static const QSet<QString> keys = {
-        u"sslmode"_s,           u"sslrootcert"_s,       u"sslcert"_s,         u"sslkey"_s,
-        u"sslcrl"_s,            u"channel_binding"_s,   u"connect_timeout"_s, u"keepalives"_s,
-        u"keepalives_idle"_s,   u"keepalives_interval"_s, u"keepalives_count"_s, u"tcp_user_timeout"_s,
-        u"application_name"_s,  u"options"_s,           u"target_session_attrs"_s,
-        u"gssencmode"_s,        u"sslsni"_s,
+        u"sslmode"_s,
+        u"sslrootcert"_s,
+        u"sslcert"_s,
+        u"sslkey"_s,
+        u"sslcrl"_s,
+        u"channel_binding"_s,
+        u"connect_timeout"_s,
+        u"keepalives"_s,
+        u"keepalives_idle"_s,
+        u"keepalives_interval"_s,
+        u"keepalives_count"_s,
+        u"tcp_user_timeout"_s,
+        u"application_name"_s,
+        u"options"_s,
+        u"target_session_attrs"_s,
+        u"gssencmode"_s,
+        u"sslsni"_s,
     };
     return keys;
 }
 
-Error configError(const QString& what)
-{
+Error configError(const QString& what) {
     return Error(Error::Kind::Config, u"Database URL: "_s + what);
 }
 
-QString quoteConninfo(const QString& value)
-{
+QString quoteConninfo(const QString& value) {
     QString v = value;
     v.replace(u"\\"_s, u"\\\\"_s);
     v.replace(u"'"_s, u"\\'"_s);
@@ -41,16 +50,14 @@ QString quoteConninfo(const QString& value)
 
 } // namespace
 
-DatabaseUrl DatabaseUrl::sqliteFile(const QString& path)
-{
+DatabaseUrl DatabaseUrl::sqliteFile(const QString& path) {
     DatabaseUrl u;
     u.dialect = Dialect::Sqlite;
     u.database = path;
     return u;
 }
 
-DatabaseUrl DatabaseUrl::parse(const QString& input)
-{
+DatabaseUrl DatabaseUrl::parse(const QString& input) {
     const QString text = input.trimmed();
     if (text.isEmpty())
         throw configError(u"it is empty"_s);
@@ -67,13 +74,15 @@ DatabaseUrl DatabaseUrl::parse(const QString& input)
         if (rest == u":memory:")
             return sqliteFile(rest);
         if (!rest.startsWith(u'/') || rest.size() < 2)
-            throw configError(u"a SQLite URL names a file: sqlite:///relative/path or sqlite:////absolute/path"_s);
+            throw configError(
+                u"a SQLite URL names a file: sqlite:///relative/path or sqlite:////absolute/path"_s);
         // dj_database_url: everything after "sqlite:///" is the path.
         return sqliteFile(QUrl::fromPercentEncoding(rest.mid(1).toUtf8()));
     }
 
     if (scheme != u"postgres" && scheme != u"postgresql" && scheme != u"pgsql")
-        throw configError(u"unsupported scheme \"%1\" (use postgresql:// or sqlite:///)"_s.arg(scheme.left(20)));
+        throw configError(
+            u"unsupported scheme \"%1\" (use postgresql:// or sqlite:///)"_s.arg(scheme.left(20)));
 
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
@@ -101,10 +110,11 @@ DatabaseUrl DatabaseUrl::parse(const QString& input)
             throw configError(u"unknown parameter \"%1\""_s.arg(key.left(40)));
         u.options.insert(key, value);
     }
-    static const QSet<QString> sslModes = {u"disable"_s, u"allow"_s, u"prefer"_s,
+    static const QSet<QString> sslModes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
                                            u"require"_s, u"verify-ca"_s, u"verify-full"_s};
     if (u.options.contains(u"sslmode"_s) && !sslModes.contains(u.options.value(u"sslmode"_s)))
-        throw configError(u"sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full"_s);
+        throw configError(
+            u"sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full"_s);
     for (const QString& numeric : {u"connect_timeout"_s, u"keepalives_idle"_s, u"keepalives_interval"_s,
                                    u"keepalives_count"_s, u"tcp_user_timeout"_s}) {
         if (!u.options.contains(numeric))
@@ -117,8 +127,7 @@ DatabaseUrl DatabaseUrl::parse(const QString& input)
     return u;
 }
 
-QString DatabaseUrl::redacted() const
-{
+QString DatabaseUrl::redacted() const {
     if (dialect == Dialect::Sqlite)
         return database == u":memory:" ? u"sqlite://:memory:"_s : u"sqlite:///"_s + database;
     QUrl url;
@@ -135,8 +144,7 @@ QString DatabaseUrl::redacted() const
     return url.toString();
 }
 
-QString DatabaseUrl::toString() const
-{
+QString DatabaseUrl::toString() const {
     if (dialect == Dialect::Sqlite || password.isEmpty())
         return redacted();
     QUrl url(redacted());
@@ -144,26 +152,23 @@ QString DatabaseUrl::toString() const
     return url.toString();
 }
 
-QString DatabaseUrl::displayLocation() const
-{
+QString DatabaseUrl::displayLocation() const {
     if (dialect == Dialect::Sqlite)
         return database;
     return u"%1 / %2"_s.arg(host, database);
 }
 
-bool DatabaseUrl::looksPooled() const
-{
+bool DatabaseUrl::looksPooled() const {
     return dialect == Dialect::Postgres && host.section(u'.', 0, 0).endsWith(u"-pooler"_s);
 }
 
-QString DatabaseUrl::libpqOptions() const
-{
+QString DatabaseUrl::libpqOptions() const {
     // Defaults chosen for a serverless database reached over the internet: give a
     // cold Neon compute time to wake, and notice a dead peer within a minute.
     QMap<QString, QString> all = {
-        {u"connect_timeout"_s, u"15"_s},   {u"keepalives"_s, u"1"_s},
-        {u"keepalives_idle"_s, u"30"_s},   {u"keepalives_interval"_s, u"10"_s},
-        {u"keepalives_count"_s, u"3"_s},   {u"application_name"_s, u"tripplanner"_s},
+        {u"connect_timeout"_s, u"15"_s}, {u"keepalives"_s, u"1"_s},
+        {u"keepalives_idle"_s, u"30"_s}, {u"keepalives_interval"_s, u"10"_s},
+        {u"keepalives_count"_s, u"3"_s}, {u"application_name"_s, u"tripplanner"_s},
     };
     for (auto it = options.begin(); it != options.end(); ++it)
         all.insert(it.key(), it.value());

@@ -16,19 +16,15 @@ namespace {
 // Any constant will do: it only has to be the same in every copy of the app.
 constexpr qint64 MigrationLockKey = 0x7472697070; // "tripp"
 
-QString table()
-{
+QString table() {
     return QString::fromLatin1(Migrator::BookkeepingTable);
 }
 } // namespace
 
 Migrator::Migrator(Database& db)
-    : m_db(db)
-{
-}
+    : m_db(db) {}
 
-QList<Migration> Migrator::available(Dialect dialect)
-{
+QList<Migration> Migrator::available(Dialect dialect) {
     const QString folder = dialect == Dialect::Postgres ? u":/sql/postgresql"_s : u":/sql/sqlite"_s;
     static const QRegularExpression fileName(u"^(\\d{4})_([a-z0-9_]+)\\.sql$"_s);
     QList<Migration> out;
@@ -45,20 +41,19 @@ QList<Migration> Migrator::available(Dialect dialect)
     return out;
 }
 
-bool Migrator::tableExists(const QString& name)
-{
+bool Migrator::tableExists(const QString& name) {
     if (m_db.isPostgres()) {
         const SqlRows r = m_db.query(u"SELECT to_regclass(:name) IS NOT NULL AS present"_s,
                                      {{u"name"_s, QString(u"public."_s + name)}});
         return !r.isEmpty() && col::boolean(r.first(), "present");
     }
-    const SqlRows r = m_db.query(u"SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = :name"_s,
-                                 {{u"name"_s, name}});
+    const SqlRows r =
+        m_db.query(u"SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = :name"_s,
+                   {{u"name"_s, name}});
     return !r.isEmpty() && col::integer(r.first(), "n") > 0;
 }
 
-QStringList Migrator::columnsOf(const QString& name)
-{
+QStringList Migrator::columnsOf(const QString& name) {
     const SqlParams params{{u"t"_s, name}};
     const QString sql = m_db.isPostgres() ? u"SELECT column_name AS name FROM information_schema.columns "
                                             u"WHERE table_schema = 'public' AND table_name = :t "
@@ -70,16 +65,14 @@ QStringList Migrator::columnsOf(const QString& name)
     return out;
 }
 
-int Migrator::appliedVersion()
-{
+int Migrator::appliedVersion() {
     if (!tableExists(table()))
         return 0;
     const SqlRows r = m_db.query(u"SELECT COALESCE(MAX(version), 0) AS v FROM "_s + table());
     return r.isEmpty() ? 0 : col::integer(r.first(), "v");
 }
 
-SchemaStatus Migrator::status()
-{
+SchemaStatus Migrator::status() {
     SchemaStatus s;
     const QList<Migration> all = available(m_db.dialect());
     s.latestKnownVersion = all.isEmpty() ? 0 : all.last().version;
@@ -99,8 +92,7 @@ SchemaStatus Migrator::status()
     return s;
 }
 
-void Migrator::checkDjangoSchema()
-{
+void Migrator::checkDjangoSchema() {
     if (!m_db.isPostgres())
         throw Error(Error::Kind::Schema,
                     u"This SQLite file holds trip tables that this app did not create; it cannot adopt them. "
@@ -117,40 +109,41 @@ void Migrator::checkDjangoSchema()
                 problems << u"column %1.%2 is missing"_s.arg(t.name, c);
     }
     if (!problems.isEmpty())
-        throw Error(Error::Kind::Schema, u"The database has trip tables that do not match the web app's schema, "
-                                         u"so they were left untouched: "_s +
-                                             problems.join(u"; "_s));
+        throw Error(Error::Kind::Schema,
+                    u"The database has trip tables that do not match the web app's schema, "
+                    u"so they were left untouched: "_s +
+                        problems.join(u"; "_s));
 }
 
-void Migrator::createBookkeeping()
-{
+void Migrator::createBookkeeping() {
     if (tableExists(table()))
         return; // (IF NOT EXISTS alone would make PostgreSQL print a notice)
-    m_db.execute(m_db.isPostgres()
-                     ? u"CREATE TABLE IF NOT EXISTS %1 (version integer PRIMARY KEY, name varchar(200) NOT NULL, "
-                       u"applied_at timestamp with time zone NOT NULL, adopted boolean NOT NULL DEFAULT false)"_s.arg(
-                           table())
-                     : u"CREATE TABLE IF NOT EXISTS %1 (version integer PRIMARY KEY, name text NOT NULL, "
-                       u"applied_at text NOT NULL, adopted integer NOT NULL DEFAULT 0)"_s.arg(table()));
+    m_db.execute(
+        m_db.isPostgres()
+            ? u"CREATE TABLE IF NOT EXISTS %1 (version integer PRIMARY KEY, name varchar(200) NOT NULL, "
+              u"applied_at timestamp with time zone NOT NULL, adopted boolean NOT NULL DEFAULT false)"_s.arg(
+                  table())
+            : u"CREATE TABLE IF NOT EXISTS %1 (version integer PRIMARY KEY, name text NOT NULL, "
+              u"applied_at text NOT NULL, adopted integer NOT NULL DEFAULT 0)"_s.arg(table()));
 }
 
-void Migrator::record(const Migration& m, bool adopted)
-{
-    m_db.execute(u"INSERT INTO %1 (version, name, applied_at, adopted) VALUES (:v, :n, :t, :a)"_s.arg(table()),
-                 {{u"v"_s, m.version},
-                  {u"n"_s, m.name},
-                  {u"t"_s, QDateTime::currentDateTimeUtc()},
-                  {u"a"_s, adopted}});
+void Migrator::record(const Migration& m, bool adopted) {
+    m_db.execute(
+        u"INSERT INTO %1 (version, name, applied_at, adopted) VALUES (:v, :n, :t, :a)"_s.arg(table()),
+        {{u"v"_s, m.version},
+         {u"n"_s, m.name},
+         {u"t"_s, QDateTime::currentDateTimeUtc()},
+         {u"a"_s, adopted}});
 }
 
-QList<Migration> Migrator::migrate(bool dryRun, const std::function<void(const QString&)>& log)
-{
+QList<Migration> Migrator::migrate(bool dryRun, const std::function<void(const QString&)>& log) {
     const SchemaStatus before = status();
     if (before.newerThanApp())
-        throw Error(Error::Kind::Schema,
-                    u"The database schema is at version %1, newer than this version of Trip Planner understands "
-                    u"(%2). Update Trip Planner; the database was left untouched."_s.arg(before.currentVersion)
-                        .arg(before.latestKnownVersion));
+        throw Error(
+            Error::Kind::Schema,
+            u"The database schema is at version %1, newer than this version of Trip Planner understands "
+            u"(%2). Update Trip Planner; the database was left untouched."_s.arg(before.currentVersion)
+                .arg(before.latestKnownVersion));
     if (before.currentVersion == 0 && before.djangoSchema)
         checkDjangoSchema();
 
@@ -167,7 +160,7 @@ QList<Migration> Migrator::migrate(bool dryRun, const std::function<void(const Q
         const bool adopt = m.version == 1 && before.djangoSchema;
         if (log)
             log(u"-- %1%2"_s.arg(m.name, adopt ? u" (adopted: the web app already created these tables)"_s
-                                                : QString()));
+                                               : QString()));
         if (!adopt) {
             for (const QString& statement : splitSqlScript(m.sql)) {
                 if (log)

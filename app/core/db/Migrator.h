@@ -13,11 +13,11 @@ struct Migration {
 };
 
 struct SchemaStatus {
-    int currentVersion = 0;      // 0: no schema of ours yet
-    int latestKnownVersion = 0;  // the newest migration this build carries
+    int currentVersion = 0;     // 0: no schema of ours yet
+    int latestKnownVersion = 0; // the newest migration this build carries
     QList<Migration> pending;
-    bool empty = false;          // no tables at all
-    bool djangoSchema = false;   // the seed's Django app made the tables; version 1 will be adopted
+    bool empty = false;        // no tables at all
+    bool djangoSchema = false; // the seed's Django app made the tables; version 1 will be adopted
     bool newerThanApp() const { return currentVersion > latestKnownVersion; }
 };
 

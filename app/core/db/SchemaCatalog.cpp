@@ -4,8 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-const QList<SeedTable>& seedTables()
-{
+const QList<SeedTable>& seedTables() {
     static const QList<SeedTable> tables = {
         {u"auth_user"_s,
          {u"id"_s, u"password"_s, u"last_login"_s, u"is_superuser"_s, u"username"_s, u"first_name"_s,
@@ -29,8 +28,8 @@ const QList<SeedTable>& seedTables()
          {u"id"_s, u"locations"_s, u"created_at"_s, u"conversation_id"_s}},
         {u"destination_search_conversationstate"_s,
          {u"id"_s, u"current_stage"_s, u"user_info"_s, u"question_queue"_s, u"current_question_index"_s,
-          u"destinations_text"_s, u"questions_asked"_s, u"total_questions"_s, u"created_at"_s, u"updated_at"_s,
-          u"conversation_id"_s}},
+          u"destinations_text"_s, u"questions_asked"_s, u"total_questions"_s, u"created_at"_s,
+          u"updated_at"_s, u"conversation_id"_s}},
     };
     return tables;
 }

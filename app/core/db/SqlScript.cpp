@@ -7,21 +7,18 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-bool isTrigger(const QString& statement)
-{
+bool isTrigger(const QString& statement) {
     static const QRegularExpression re(u"^\\s*CREATE\\s+(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b"_s,
                                        QRegularExpression::CaseInsensitiveOption);
     return re.match(statement).hasMatch();
 }
 
-bool endsWithEnd(const QString& text)
-{
+bool endsWithEnd(const QString& text) {
     static const QRegularExpression re(u"\\bEND\\s*$"_s, QRegularExpression::CaseInsensitiveOption);
     return re.match(text).hasMatch();
 }
 
-QString stripComments(const QString& statement)
-{
+QString stripComments(const QString& statement) {
     // Only whole-line "--" comments are removed; they carry no SQL.
     QStringList kept;
     for (const QString& line : statement.split(u'\n')) {
@@ -32,11 +29,12 @@ QString stripComments(const QString& statement)
 }
 } // namespace
 
-qsizetype skipNonCode(const QString& sql, qsizetype i)
-{
+qsizetype skipNonCode(const QString& sql, qsizetype i) {
     const qsizetype n = sql.size();
     const QChar c = sql[i];
-    auto isWord = [](QChar x) { return x.isLetterOrNumber() || x == u'_'; };
+    auto isWord = [](QChar x) {
+        return x.isLetterOrNumber() || x == u'_';
+    };
     if (c == u'\'' || c == u'"') {
         // E'…' escape strings: a backslash escapes the next character.
         const bool escapes = c == u'\'' && i > 0 && (sql[i - 1] == u'E' || sql[i - 1] == u'e') &&
@@ -93,8 +91,7 @@ qsizetype skipNonCode(const QString& sql, qsizetype i)
     return -1;
 }
 
-QStringList splitSqlScript(const QString& script)
-{
+QStringList splitSqlScript(const QString& script) {
     QStringList out;
     QString current;
     const qsizetype n = script.size();

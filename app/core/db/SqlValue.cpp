@@ -10,16 +10,14 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-SqlValue::SqlValue(const QDate& v)
-{
+SqlValue::SqlValue(const QDate& v) {
     if (v.isValid()) {
         m_kind = Kind::Date;
         m_value = v;
     }
 }
 
-SqlValue::SqlValue(const QDateTime& v)
-{
+SqlValue::SqlValue(const QDateTime& v) {
     if (v.isValid()) {
         m_kind = Kind::Timestamp;
         m_value = v.toUTC();
@@ -28,29 +26,22 @@ SqlValue::SqlValue(const QDateTime& v)
 
 SqlValue::SqlValue(const QJsonArray& v)
     : m_kind(Kind::Json)
-    , m_value(QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact)))
-{
-}
+    , m_value(QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact))) {}
 
 SqlValue::SqlValue(const QJsonObject& v)
     : m_kind(Kind::Json)
-    , m_value(QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact)))
-{
-}
+    , m_value(QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact))) {}
 
-SqlValue SqlValue::textOrNull(const QString& v)
-{
+SqlValue SqlValue::textOrNull(const QString& v) {
     return v.isEmpty() ? SqlValue() : SqlValue(v);
 }
 
-QString sqliteTimestamp(const QDateTime& utc)
-{
+QString sqliteTimestamp(const QDateTime& utc) {
     return utc.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
 }
 
 namespace {
-QString escapedString(const QString& text)
-{
+QString escapedString(const QString& text) {
     if (text.contains(QChar(u'\0')))
         throw Error::validation(u"text"_s, u"contains a NUL character"_s);
     // E'' strings mean the same whatever standard_conforming_strings is set to
@@ -71,32 +62,40 @@ QString escapedString(const QString& text)
 }
 } // namespace
 
-QString SqlValue::toPostgresLiteral() const
-{
+QString SqlValue::toPostgresLiteral() const {
     switch (m_kind) {
-    case Kind::Null: return u"NULL"_s;
+    case Kind::Null:
+        return u"NULL"_s;
     // A negative number in parentheses: "10-:n" must not become "10--3", a comment.
     case Kind::Integer: {
         const qint64 v = m_value.toLongLong();
         return v < 0 ? u'(' + QString::number(v) + u')' : QString::number(v);
     }
-    case Kind::Boolean: return m_value.toBool() ? u"TRUE"_s : u"FALSE"_s;
-    case Kind::Text: return escapedString(m_value.toString());
+    case Kind::Boolean:
+        return m_value.toBool() ? u"TRUE"_s : u"FALSE"_s;
+    case Kind::Text:
+        return escapedString(m_value.toString());
     // Decimal::toString() only ever yields digits, '-' and '.'.
-    case Kind::Numeric: return u"'"_s + m_value.toString() + u"'::numeric"_s;
-    case Kind::Date: return u"DATE '"_s + m_value.toDate().toString(Qt::ISODate) + u'\'';
-    case Kind::Timestamp: return u"TIMESTAMPTZ '"_s + sqliteTimestamp(m_value.toDateTime()) + u'\'';
-    case Kind::Json: return escapedString(m_value.toString()) + u"::jsonb"_s;
+    case Kind::Numeric:
+        return u"'"_s + m_value.toString() + u"'::numeric"_s;
+    case Kind::Date:
+        return u"DATE '"_s + m_value.toDate().toString(Qt::ISODate) + u'\'';
+    case Kind::Timestamp:
+        return u"TIMESTAMPTZ '"_s + sqliteTimestamp(m_value.toDateTime()) + u'\'';
+    case Kind::Json:
+        return escapedString(m_value.toString()) + u"::jsonb"_s;
     }
     return u"NULL"_s;
 }
 
-QVariant SqlValue::toSqliteBinding() const
-{
+QVariant SqlValue::toSqliteBinding() const {
     switch (m_kind) {
-    case Kind::Null: return QVariant(QMetaType::fromType<QString>());
-    case Kind::Integer: return m_value.toLongLong();
-    case Kind::Boolean: return m_value.toBool() ? 1 : 0;
+    case Kind::Null:
+        return QVariant(QMetaType::fromType<QString>());
+    case Kind::Integer:
+        return m_value.toLongLong();
+    case Kind::Boolean:
+        return m_value.toBool() ? 1 : 0;
     case Kind::Text:
     case Kind::Numeric:
     case Kind::Json: {
@@ -104,14 +103,15 @@ QVariant SqlValue::toSqliteBinding() const
         const QString s = m_value.toString();
         return s.isNull() ? QString(u""_s) : s;
     }
-    case Kind::Date: return m_value.toDate().toString(Qt::ISODate);
-    case Kind::Timestamp: return sqliteTimestamp(m_value.toDateTime());
+    case Kind::Date:
+        return m_value.toDate().toString(Qt::ISODate);
+    case Kind::Timestamp:
+        return sqliteTimestamp(m_value.toDateTime());
     }
     return {};
 }
 
-BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect)
-{
+BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect) {
     BoundSql out;
     out.sql.reserve(sql.size() + 64);
     // Batched statements (multi-row INSERTs) bind thousands of values: look

@@ -24,19 +24,28 @@ public:
 
     SqlValue() = default; // NULL
     SqlValue(std::nullptr_t) {}
-    SqlValue(int v) : m_kind(Kind::Integer), m_value(qint64(v)) {}
-    SqlValue(qint64 v) : m_kind(Kind::Integer), m_value(v) {}
-    SqlValue(bool v) : m_kind(Kind::Boolean), m_value(v) {}
-    SqlValue(const QString& v) : m_kind(Kind::Text), m_value(v) {}
-    SqlValue(const char16_t* v) : SqlValue(QString::fromUtf16(v)) {}
-    SqlValue(const Decimal& v) : m_kind(Kind::Numeric), m_value(v.toString()) {}
+    SqlValue(int v)
+        : m_kind(Kind::Integer)
+        , m_value(qint64(v)) {}
+    SqlValue(qint64 v)
+        : m_kind(Kind::Integer)
+        , m_value(v) {}
+    SqlValue(bool v)
+        : m_kind(Kind::Boolean)
+        , m_value(v) {}
+    SqlValue(const QString& v)
+        : m_kind(Kind::Text)
+        , m_value(v) {}
+    SqlValue(const char16_t* v)
+        : SqlValue(QString::fromUtf16(v)) {}
+    SqlValue(const Decimal& v)
+        : m_kind(Kind::Numeric)
+        , m_value(v.toString()) {}
     SqlValue(const QDate& v);     // an invalid date binds NULL
     SqlValue(const QDateTime& v); // an invalid timestamp binds NULL
     SqlValue(const QJsonArray& v);
     SqlValue(const QJsonObject& v);
-    template <class T>
-    SqlValue(const std::optional<T>& v)
-    {
+    template <class T> SqlValue(const std::optional<T>& v) {
         if (v)
             *this = SqlValue(*v);
     }

@@ -7,24 +7,21 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-qint64 pow10(int n)
-{
+qint64 pow10(int n) {
     qint64 v = 1;
     for (int i = 0; i < n; ++i)
         v *= 10;
     return v;
 }
 
-bool fail(QString* error, const QString& message)
-{
+bool fail(QString* error, const QString& message) {
     if (error)
         *error = message;
     return false;
 }
 } // namespace
 
-std::optional<Decimal> Decimal::parse(QStringView text, int precision, int scale, QString* error)
-{
+std::optional<Decimal> Decimal::parse(QStringView text, int precision, int scale, QString* error) {
     Q_ASSERT(precision > 0 && precision <= 18 && scale >= 0 && scale <= precision);
     QStringView t = text.trimmed();
     bool negative = false;
@@ -73,8 +70,7 @@ std::optional<Decimal> Decimal::parse(QStringView text, int precision, int scale
     return d;
 }
 
-std::optional<Decimal> Decimal::fromVariant(const QVariant& value, int precision, int scale)
-{
+std::optional<Decimal> Decimal::fromVariant(const QVariant& value, int precision, int scale) {
     if (value.isNull())
         return std::nullopt;
     if (value.metaType().id() == QMetaType::LongLong || value.metaType().id() == QMetaType::Int)
@@ -91,16 +87,14 @@ std::optional<Decimal> Decimal::fromVariant(const QVariant& value, int precision
     return parse(text, precision, scale);
 }
 
-Decimal Decimal::fromUnits(qint64 units, int scale)
-{
+Decimal Decimal::fromUnits(qint64 units, int scale) {
     Decimal d;
     d.m_units = units;
     d.m_scale = scale;
     return d;
 }
 
-QString Decimal::toString() const
-{
+QString Decimal::toString() const {
     const qint64 p = pow10(m_scale);
     const quint64 abs = m_units < 0 ? quint64(-(m_units + 1)) + 1 : quint64(m_units);
     QString s = QString::number(abs / quint64(p));
@@ -109,13 +103,11 @@ QString Decimal::toString() const
     return m_units < 0 ? u'-' + s : s;
 }
 
-double Decimal::toDouble() const
-{
+double Decimal::toDouble() const {
     return double(m_units) / double(pow10(m_scale));
 }
 
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b)
-{
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
     if (a.m_scale == b.m_scale)
         return a.m_units <=> b.m_units;
     // Bring both to the larger scale; the shapes used here cannot overflow.

@@ -45,7 +45,7 @@ private:
 namespace decimal_shape {
 inline constexpr int MoneyPrecision = 10; // Trip.budget, UserPreferences.budget_*
 inline constexpr int MoneyScale = 2;
-inline constexpr int DailyCostPrecision = 8; // Destination.average_cost_per_day
+inline constexpr int DailyCostPrecision = 8;  // Destination.average_cost_per_day
 inline constexpr int CoordinatePrecision = 9; // latitude / longitude
 inline constexpr int CoordinateScale = 6;
 } // namespace decimal_shape

@@ -10,33 +10,35 @@ Error::Error(Kind kind, QString message, QList<FieldError> fieldErrors)
     : m_kind(kind)
     , m_message(std::move(message))
     , m_fieldErrors(std::move(fieldErrors))
-    , m_utf8(m_message.toUtf8())
-{
-}
+    , m_utf8(m_message.toUtf8()) {}
 
-Error Error::validation(QList<FieldError> errors)
-{
+Error Error::validation(QList<FieldError> errors) {
     QStringList parts;
     for (const FieldError& e : errors)
         parts << e.field + u": "_s + e.message;
     return Error(Kind::Validation, parts.join(u"; "_s), std::move(errors));
 }
 
-Error Error::validation(const QString& field, const QString& message)
-{
+Error Error::validation(const QString& field, const QString& message) {
     return validation(QList<FieldError>{{field, message}});
 }
 
-QString kindName(Error::Kind kind)
-{
+QString kindName(Error::Kind kind) {
     switch (kind) {
-    case Error::Kind::Validation: return u"validation"_s;
-    case Error::Kind::NotFound: return u"not found"_s;
-    case Error::Kind::Conflict: return u"conflict"_s;
-    case Error::Kind::Connection: return u"connection"_s;
-    case Error::Kind::Database: return u"database"_s;
-    case Error::Kind::Schema: return u"schema"_s;
-    case Error::Kind::Config: return u"configuration"_s;
+    case Error::Kind::Validation:
+        return u"validation"_s;
+    case Error::Kind::NotFound:
+        return u"not found"_s;
+    case Error::Kind::Conflict:
+        return u"conflict"_s;
+    case Error::Kind::Connection:
+        return u"connection"_s;
+    case Error::Kind::Database:
+        return u"database"_s;
+    case Error::Kind::Schema:
+        return u"schema"_s;
+    case Error::Kind::Config:
+        return u"configuration"_s;
     }
     return u"error"_s;
 }

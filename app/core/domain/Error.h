@@ -18,13 +18,13 @@ struct FieldError {
 class Error : public std::exception {
 public:
     enum class Kind {
-        Validation,   // bad input; fieldErrors() says which field and why
-        NotFound,     // no such row for this user
-        Conflict,     // duplicate key or a stale state (someone else changed it)
-        Connection,   // the database cannot be reached or the connection dropped
-        Database,     // the server rejected a statement
-        Schema,       // schema missing, unknown, or newer than this app
-        Config,       // a malformed URL or setting
+        Validation, // bad input; fieldErrors() says which field and why
+        NotFound,   // no such row for this user
+        Conflict,   // duplicate key or a stale state (someone else changed it)
+        Connection, // the database cannot be reached or the connection dropped
+        Database,   // the server rejected a statement
+        Schema,     // schema missing, unknown, or newer than this app
+        Config,     // a malformed URL or setting
     };
 
     Error(Kind kind, QString message, QList<FieldError> fieldErrors = {});

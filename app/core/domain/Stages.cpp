@@ -4,8 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-QString nextPlanningStage(const QString& stage)
-{
+QString nextPlanningStage(const QString& stage) {
     const int i = choiceIndex(planning_stage::all, stage);
     const int last = int(std::size(planning_stage::all)) - 1;
     if (i < 0 || i >= last)
@@ -13,8 +12,7 @@ QString nextPlanningStage(const QString& stage)
     return QString::fromUtf16(planning_stage::all[i + 1].value);
 }
 
-QString previousPlanningStage(const QString& stage)
-{
+QString previousPlanningStage(const QString& stage) {
     const int i = choiceIndex(planning_stage::all, stage);
     if (i <= 0)
         return QString::fromUtf16(planning_stage::all[0].value);

@@ -30,12 +30,9 @@ inline constexpr int MaxLength = 21;
 
 namespace planning_stage {
 inline constexpr Choice all[] = {
-    {u"destination", "Destination Selection"},
-    {u"accommodation", "Hotel/Accommodation Planning"},
-    {u"flights", "Flight Planning"},
-    {u"activities", "Activity Planning"},
-    {u"itinerary", "Itinerary Building"},
-    {u"finalization", "Final Review"},
+    {u"destination", "Destination Selection"}, {u"accommodation", "Hotel/Accommodation Planning"},
+    {u"flights", "Flight Planning"},           {u"activities", "Activity Planning"},
+    {u"itinerary", "Itinerary Building"},      {u"finalization", "Final Review"},
     {u"completed", "Planning Completed"},
 };
 } // namespace planning_stage
@@ -51,27 +48,21 @@ inline constexpr Choice all[] = {
 };
 } // namespace conversation_stage
 
-template <std::size_t N>
-QStringList choiceValues(const Choice (&choices)[N])
-{
+template <std::size_t N> QStringList choiceValues(const Choice (&choices)[N]) {
     QStringList out;
     for (const Choice& c : choices)
         out << QString::fromUtf16(c.value);
     return out;
 }
 
-template <std::size_t N>
-int choiceIndex(const Choice (&choices)[N], const QString& value)
-{
+template <std::size_t N> int choiceIndex(const Choice (&choices)[N], const QString& value) {
     for (std::size_t i = 0; i < N; ++i)
         if (value == QStringView(choices[i].value))
             return int(i);
     return -1;
 }
 
-template <std::size_t N>
-QString choiceLabel(const Choice (&choices)[N], const QString& value)
-{
+template <std::size_t N> QString choiceLabel(const Choice (&choices)[N], const QString& value) {
     const int i = choiceIndex(choices, value);
     return i < 0 ? value : QString::fromUtf8(choices[i].label);
 }

@@ -12,8 +12,7 @@ namespace {
 
 // Characters as PostgreSQL's varchar(n) and Django count them: code points,
 // not UTF-16 units (an emoji is one character, two units).
-qsizetype characterCount(const QString& s)
-{
+qsizetype characterCount(const QString& s) {
     qsizetype lowSurrogates = 0;
     for (QChar c : s)
         if (c.isLowSurrogate())
@@ -21,29 +20,28 @@ qsizetype characterCount(const QString& s)
     return s.size() - lowSurrogates;
 }
 
-void checkText(QList<FieldError>& out, const QString& field, const QString& value, int maxLength, bool required)
-{
+void checkText(QList<FieldError>& out, const QString& field, const QString& value, int maxLength,
+               bool required) {
     if (required && value.trimmed().isEmpty()) {
         out.append({field, u"is required"_s});
         return;
     }
-    if (const qsizetype count = value.size() > maxLength ? characterCount(value) : value.size(); count > maxLength)
+    if (const qsizetype count = value.size() > maxLength ? characterCount(value) : value.size();
+        count > maxLength)
         out.append({field, u"must be at most %L1 characters (it has %L2)"_s.arg(maxLength).arg(count)});
     else if (value.contains(QChar(u'\0')))
         out.append({field, u"contains a NUL character"_s});
 }
 
-void checkRange(QList<FieldError>& out, const QString& field, const std::optional<Decimal>& value, qint64 minUnits,
-                qint64 maxUnits, const QString& rangeText)
-{
+void checkRange(QList<FieldError>& out, const QString& field, const std::optional<Decimal>& value,
+                qint64 minUnits, qint64 maxUnits, const QString& rangeText) {
     if (value && (value->units() < minUnits || value->units() > maxUnits))
         out.append({field, u"must be between %1"_s.arg(rangeText)});
 }
 
 } // namespace
 
-QList<FieldError> checkTrip(const Trip& trip)
-{
+QList<FieldError> checkTrip(const Trip& trip) {
     QList<FieldError> out;
     checkText(out, u"title"_s, trip.title, TitleMaxLength, true);
     checkText(out, u"description"_s, trip.description, LongTextMaxLength, false);
@@ -62,8 +60,7 @@ QList<FieldError> checkTrip(const Trip& trip)
     return out;
 }
 
-QList<FieldError> checkDestination(const Destination& d)
-{
+QList<FieldError> checkDestination(const Destination& d) {
     QList<FieldError> out;
     checkText(out, u"name"_s, d.name, NameMaxLength, true);
     checkText(out, u"country"_s, d.country, CountryMaxLength, true);
@@ -74,12 +71,12 @@ QList<FieldError> checkDestination(const Destination& d)
     checkRange(out, u"latitude"_s, d.latitude, -90'000'000, 90'000'000, u"-90 and 90"_s);
     checkRange(out, u"longitude"_s, d.longitude, -180'000'000, 180'000'000, u"-180 and 180"_s);
     if (d.latitude.has_value() != d.longitude.has_value())
-        out.append({d.latitude ? u"longitude"_s : u"latitude"_s, u"is required when the other coordinate is set"_s});
+        out.append(
+            {d.latitude ? u"longitude"_s : u"latitude"_s, u"is required when the other coordinate is set"_s});
     return out;
 }
 
-QList<FieldError> checkPreferences(const UserPreferences& p)
-{
+QList<FieldError> checkPreferences(const UserPreferences& p) {
     QList<FieldError> out;
     checkText(out, u"preferences_text"_s, p.preferencesText, LongTextMaxLength, false);
     checkRange(out, u"budget_min"_s, p.budgetMin, 0, 9'999'999'999, u"0 and 99,999,999.99"_s);
@@ -91,33 +88,30 @@ QList<FieldError> checkPreferences(const UserPreferences& p)
     return out;
 }
 
-QList<FieldError> checkUsername(const QString& username)
-{
+QList<FieldError> checkUsername(const QString& username) {
     QList<FieldError> out;
     checkText(out, u"username"_s, username, UsernameMaxLength, true);
     // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ only.
     // \z, not $: "$" also matches before a final newline (Django uses \Z for the same reason).
-    static const QRegularExpression allowed(u"^[\\w.@+-]+\\z"_s, QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression allowed(u"^[\\w.@+-]+\\z"_s,
+                                            QRegularExpression::UseUnicodePropertiesOption);
     if (out.isEmpty() && !allowed.match(username).hasMatch())
         out.append({u"username"_s, u"may contain only letters, digits and @ . + - _"_s});
     return out;
 }
 
-QList<FieldError> checkMessageText(const QString& text)
-{
+QList<FieldError> checkMessageText(const QString& text) {
     QList<FieldError> out;
     checkText(out, u"content"_s, text, LongTextMaxLength, true);
     return out;
 }
 
-void require(const QList<FieldError>& errors)
-{
+void require(const QList<FieldError>& errors) {
     if (!errors.isEmpty())
         throw Error::validation(errors);
 }
 
-Decimal parseMoney(const QString& field, const QString& text, int precision)
-{
+Decimal parseMoney(const QString& field, const QString& text, int precision) {
     QString why;
     const auto d = Decimal::parse(text, precision, decimal_shape::MoneyScale, &why);
     if (!d)
@@ -127,10 +121,10 @@ Decimal parseMoney(const QString& field, const QString& text, int precision)
     return *d;
 }
 
-static Decimal parseCoordinate(const QString& field, const QString& text, int limit)
-{
+static Decimal parseCoordinate(const QString& field, const QString& text, int limit) {
     QString why;
-    const auto d = Decimal::parse(text, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale, &why);
+    const auto d =
+        Decimal::parse(text, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale, &why);
     if (!d)
         throw Error::validation(field, why);
     if (d->units() < -qint64(limit) * 1'000'000 || d->units() > qint64(limit) * 1'000'000)
@@ -138,18 +132,15 @@ static Decimal parseCoordinate(const QString& field, const QString& text, int li
     return *d;
 }
 
-Decimal parseLatitude(const QString& text)
-{
+Decimal parseLatitude(const QString& text) {
     return parseCoordinate(u"latitude"_s, text, 90);
 }
 
-Decimal parseLongitude(const QString& text)
-{
+Decimal parseLongitude(const QString& text) {
     return parseCoordinate(u"longitude"_s, text, 180);
 }
 
-QDate parseDate(const QString& field, const QString& text)
-{
+QDate parseDate(const QString& field, const QString& text) {
     const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
     if (!d.isValid())
         throw Error::validation(field, u"is not a valid date (use YYYY-MM-DD): %1"_s.arg(text.left(40)));

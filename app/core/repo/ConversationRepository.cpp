@@ -14,24 +14,22 @@ const QString ownedConversation =
     u"WHERE c.id = :c AND t.user_id = :user"_s;
 } // namespace
 
-void ConversationRepository::requireOwned(Id conversationId)
-{
+void ConversationRepository::requireOwned(Id conversationId) {
     if (m_db.query(ownedConversation, {{u"c"_s, conversationId}, {u"user"_s, m_userId}}).isEmpty())
         throw Error(Error::Kind::NotFound, u"You have no conversation with id %1."_s.arg(conversationId));
 }
 
-std::optional<Conversation> ConversationRepository::findForTrip(Id tripId)
-{
-    const SqlRows r = m_db.query(u"SELECT c.id, c.created_at FROM destination_search_tripconversation c "
-                                 u"JOIN api_trip t ON t.id = c.trip_id WHERE c.trip_id = :trip AND t.user_id = :user"_s,
-                                 {{u"trip"_s, tripId}, {u"user"_s, m_userId}});
+std::optional<Conversation> ConversationRepository::findForTrip(Id tripId) {
+    const SqlRows r =
+        m_db.query(u"SELECT c.id, c.created_at FROM destination_search_tripconversation c "
+                   u"JOIN api_trip t ON t.id = c.trip_id WHERE c.trip_id = :trip AND t.user_id = :user"_s,
+                   {{u"trip"_s, tripId}, {u"user"_s, m_userId}});
     if (r.isEmpty())
         return std::nullopt;
     return Conversation{col::id(r.first(), "id"), tripId, col::timestamp(r.first(), "created_at")};
 }
 
-std::pair<Conversation, ConversationState> ConversationRepository::ensureForTrip(Id tripId)
-{
+std::pair<Conversation, ConversationState> ConversationRepository::ensureForTrip(Id tripId) {
     return m_db.transaction([&] {
         if (m_db.query(u"SELECT id FROM api_trip WHERE id = :id AND user_id = :user"_s,
                        {{u"id"_s, tripId}, {u"user"_s, m_userId}})
@@ -40,26 +38,27 @@ std::pair<Conversation, ConversationState> ConversationRepository::ensureForTrip
         const QDateTime now = QDateTime::currentDateTimeUtc();
         auto conversation = findForTrip(tripId);
         if (!conversation) {
-            const SqlRows r = m_db.write(u"INSERT INTO destination_search_tripconversation (created_at, trip_id) "
-                                         u"VALUES (:now, :trip) RETURNING id"_s,
-                                         {{u"now"_s, now}, {u"trip"_s, tripId}});
+            const SqlRows r =
+                m_db.write(u"INSERT INTO destination_search_tripconversation (created_at, trip_id) "
+                           u"VALUES (:now, :trip) RETURNING id"_s,
+                           {{u"now"_s, now}, {u"trip"_s, tripId}});
             conversation = Conversation{col::id(r.first(), "id"), tripId, now};
         }
         auto existing = state(conversation->id);
         if (!existing) {
-            m_db.execute(u"INSERT INTO destination_search_conversationstate (current_stage, user_info, "
-                         u"question_queue, current_question_index, destinations_text, questions_asked, "
-                         u"total_questions, created_at, updated_at, conversation_id) VALUES ('initial', '', :queue, "
-                         u"0, '', 0, 0, :now, :now, :c)"_s,
-                         {{u"queue"_s, QJsonArray()}, {u"now"_s, now}, {u"c"_s, conversation->id}});
+            m_db.execute(
+                u"INSERT INTO destination_search_conversationstate (current_stage, user_info, "
+                u"question_queue, current_question_index, destinations_text, questions_asked, "
+                u"total_questions, created_at, updated_at, conversation_id) VALUES ('initial', '', :queue, "
+                u"0, '', 0, 0, :now, :now, :c)"_s,
+                {{u"queue"_s, QJsonArray()}, {u"now"_s, now}, {u"c"_s, conversation->id}});
             existing = state(conversation->id);
         }
         return std::pair{*conversation, *existing};
     });
 }
 
-QList<Message> ConversationRepository::messages(Id conversationId, int limit, int offset)
-{
+QList<Message> ConversationRepository::messages(Id conversationId, int limit, int offset) {
     QString sql = u"SELECT m.id, m.conversation_id, m.is_user, m.content, m.timestamp "
                   u"FROM destination_search_message m JOIN destination_search_tripconversation c "
                   u"ON c.id = m.conversation_id JOIN api_trip t ON t.id = c.trip_id "
@@ -76,57 +75,56 @@ QList<Message> ConversationRepository::messages(Id conversationId, int limit, in
     return out;
 }
 
-int ConversationRepository::messageCount(Id conversationId)
-{
-    const SqlRows r = m_db.query(u"SELECT count(*) AS n FROM destination_search_message m "
-                                 u"JOIN destination_search_tripconversation c ON c.id = m.conversation_id "
-                                 u"JOIN api_trip t ON t.id = c.trip_id WHERE m.conversation_id = :c AND t.user_id = :user"_s,
-                                 {{u"c"_s, conversationId}, {u"user"_s, m_userId}});
+int ConversationRepository::messageCount(Id conversationId) {
+    const SqlRows r = m_db.query(
+        u"SELECT count(*) AS n FROM destination_search_message m "
+        u"JOIN destination_search_tripconversation c ON c.id = m.conversation_id "
+        u"JOIN api_trip t ON t.id = c.trip_id WHERE m.conversation_id = :c AND t.user_id = :user"_s,
+        {{u"c"_s, conversationId}, {u"user"_s, m_userId}});
     return r.isEmpty() ? 0 : col::integer(r.first(), "n");
 }
 
-std::optional<ConversationState> ConversationRepository::state(Id conversationId)
-{
-    const SqlRows r = m_db.query(u"SELECT "_s + rows::stateColumns +
-                                     u" FROM destination_search_conversationstate s "
-                                     u"JOIN destination_search_tripconversation c ON c.id = s.conversation_id "
-                                     u"JOIN api_trip t ON t.id = c.trip_id "
-                                     u"WHERE s.conversation_id = :c AND t.user_id = :user"_s,
-                                 {{u"c"_s, conversationId}, {u"user"_s, m_userId}});
+std::optional<ConversationState> ConversationRepository::state(Id conversationId) {
+    const SqlRows r =
+        m_db.query(u"SELECT "_s + rows::stateColumns +
+                       u" FROM destination_search_conversationstate s "
+                       u"JOIN destination_search_tripconversation c ON c.id = s.conversation_id "
+                       u"JOIN api_trip t ON t.id = c.trip_id "
+                       u"WHERE s.conversation_id = :c AND t.user_id = :user"_s,
+                   {{u"c"_s, conversationId}, {u"user"_s, m_userId}});
     if (r.isEmpty())
         return std::nullopt;
     return rows::state(r.first(), "s_");
 }
 
-QList<Recommendations> ConversationRepository::recommendationHistory(Id conversationId)
-{
+QList<Recommendations> ConversationRepository::recommendationHistory(Id conversationId) {
     QList<Recommendations> out;
-    for (const SqlRow& r : m_db.query(u"SELECT r.id, r.conversation_id, r.locations, r.created_at "
-                                      u"FROM destination_search_recommendations r "
-                                      u"JOIN destination_search_tripconversation c ON c.id = r.conversation_id "
-                                      u"JOIN api_trip t ON t.id = c.trip_id "
-                                      u"WHERE r.conversation_id = :c AND t.user_id = :user "
-                                      u"ORDER BY r.created_at DESC, r.id DESC"_s,
-                                      {{u"c"_s, conversationId}, {u"user"_s, m_userId}}))
+    for (const SqlRow& r :
+         m_db.query(u"SELECT r.id, r.conversation_id, r.locations, r.created_at "
+                    u"FROM destination_search_recommendations r "
+                    u"JOIN destination_search_tripconversation c ON c.id = r.conversation_id "
+                    u"JOIN api_trip t ON t.id = c.trip_id "
+                    u"WHERE r.conversation_id = :c AND t.user_id = :user "
+                    u"ORDER BY r.created_at DESC, r.id DESC"_s,
+                    {{u"c"_s, conversationId}, {u"user"_s, m_userId}}))
         out << rows::recommendations(r);
     return out;
 }
 
-Message ConversationRepository::addMessage(Id conversationId, bool isUser, const QString& content)
-{
+Message ConversationRepository::addMessage(Id conversationId, bool isUser, const QString& content) {
     validation::require(validation::checkMessageText(content));
     return m_db.transaction([&] {
         requireOwned(conversationId);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const SqlRows r = m_db.write(u"INSERT INTO destination_search_message (is_user, content, timestamp, "
-                                     u"conversation_id) VALUES (:u, :content, :now, :c) RETURNING id"_s,
-                                     {{u"u"_s, isUser}, {u"content"_s, content}, {u"now"_s, now}, {u"c"_s, conversationId}});
+        const SqlRows r = m_db.write(
+            u"INSERT INTO destination_search_message (is_user, content, timestamp, "
+            u"conversation_id) VALUES (:u, :content, :now, :c) RETURNING id"_s,
+            {{u"u"_s, isUser}, {u"content"_s, content}, {u"now"_s, now}, {u"c"_s, conversationId}});
         return Message{col::id(r.first(), "id"), conversationId, isUser, content, now};
     });
 }
 
-int ConversationRepository::addMessages(Id conversationId, const QList<std::pair<bool, QString>>& messages)
-{
+int ConversationRepository::addMessages(Id conversationId, const QList<std::pair<bool, QString>>& messages) {
     for (const auto& m : messages)
         validation::require(validation::checkMessageText(m.second));
     // QSQLITE looks each parameter's name up linearly when it binds, so a
@@ -138,13 +136,15 @@ int ConversationRepository::addMessages(Id conversationId, const QList<std::pair
         QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(-messages.size());
         for (qsizetype start = 0; start < messages.size(); start += RowsPerStatement) {
             const qsizetype end = std::min(messages.size(), start + RowsPerStatement);
-            QString sql = u"INSERT INTO destination_search_message (is_user, content, timestamp, conversation_id) "
-                          u"VALUES "_s;
+            QString sql =
+                u"INSERT INTO destination_search_message (is_user, content, timestamp, conversation_id) "
+                u"VALUES "_s;
             SqlParams params{{u"c"_s, conversationId}};
             params.reserve(1 + 3 * (end - start));
             for (qsizetype i = start; i < end; ++i) {
                 const QString n = QString::number(i - start);
-                sql += (i > start ? u", "_s : QString()) + u"(:u"_s + n + u", :t"_s + n + u", :at"_s + n + u", :c)"_s;
+                sql += (i > start ? u", "_s : QString()) + u"(:u"_s + n + u", :t"_s + n + u", :at"_s + n +
+                       u", :c)"_s;
                 params.append({u"u"_s + n, messages[i].first});
                 params.append({u"t"_s + n, messages[i].second});
                 params.append({u"at"_s + n, at});
@@ -156,20 +156,19 @@ int ConversationRepository::addMessages(Id conversationId, const QList<std::pair
     });
 }
 
-Recommendations ConversationRepository::addRecommendations(Id conversationId, const QJsonArray& locations)
-{
+Recommendations ConversationRepository::addRecommendations(Id conversationId, const QJsonArray& locations) {
     return m_db.transaction([&] {
         requireOwned(conversationId);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const SqlRows r = m_db.write(u"INSERT INTO destination_search_recommendations (locations, created_at, "
-                                     u"conversation_id) VALUES (:l, :now, :c) RETURNING id"_s,
-                                     {{u"l"_s, locations}, {u"now"_s, now}, {u"c"_s, conversationId}});
+        const SqlRows r =
+            m_db.write(u"INSERT INTO destination_search_recommendations (locations, created_at, "
+                       u"conversation_id) VALUES (:l, :now, :c) RETURNING id"_s,
+                       {{u"l"_s, locations}, {u"now"_s, now}, {u"c"_s, conversationId}});
         return Recommendations{col::id(r.first(), "id"), conversationId, locations, now};
     });
 }
 
-ConversationState ConversationRepository::saveState(const ConversationState& s)
-{
+ConversationState ConversationRepository::saveState(const ConversationState& s) {
     if (choiceIndex(conversation_stage::all, s.currentStage) < 0)
         throw Error::validation(u"current_stage"_s, u"must be one of: %1"_s.arg(
                                                         choiceValues(conversation_stage::all).join(u", "_s)));
@@ -177,8 +176,9 @@ ConversationState ConversationRepository::saveState(const ConversationState& s)
         requireOwned(s.conversationId);
         // The web app writes microseconds; this app compares at the millisecond
         // precision it reads timestamps with.
-        const QString sameVersion = m_db.isPostgres() ? u"date_trunc('milliseconds', updated_at) = :expected"_s
-                                                      : u"updated_at = :expected"_s;
+        const QString sameVersion = m_db.isPostgres()
+                                        ? u"date_trunc('milliseconds', updated_at) = :expected"_s
+                                        : u"updated_at = :expected"_s;
         ConversationState saved = s;
         saved.updatedAt = QDateTime::currentDateTimeUtc();
         if (saved.updatedAt <= s.updatedAt)
@@ -187,7 +187,8 @@ ConversationState ConversationRepository::saveState(const ConversationState& s)
             u"UPDATE destination_search_conversationstate SET current_stage = :stage, user_info = :info, "
             u"question_queue = :queue, current_question_index = :idx, destinations_text = :dest, "
             u"questions_asked = :asked, total_questions = :total, updated_at = :now "
-            u"WHERE id = :id AND "_s + sameVersion,
+            u"WHERE id = :id AND "_s +
+                sameVersion,
             {{u"stage"_s, s.currentStage},
              {u"info"_s, s.userInfo},
              {u"queue"_s, s.questionQueue},
@@ -199,8 +200,9 @@ ConversationState ConversationRepository::saveState(const ConversationState& s)
              {u"id"_s, s.id},
              {u"expected"_s, s.updatedAt}});
         if (n == 0)
-            throw Error(Error::Kind::Conflict, u"This conversation was changed elsewhere (another window or app) "
-                                               u"since it was loaded. Reload it and try again."_s);
+            throw Error(Error::Kind::Conflict,
+                        u"This conversation was changed elsewhere (another window or app) "
+                        u"since it was loaded. Reload it and try again."_s);
         return saved;
     });
 }

@@ -10,7 +10,9 @@ namespace tp {
 // statement joins through api_trip.user_id.
 class ConversationRepository {
 public:
-    ConversationRepository(Database& db, Id userId) : m_db(db), m_userId(userId) {}
+    ConversationRepository(Database& db, Id userId)
+        : m_db(db)
+        , m_userId(userId) {}
 
     std::optional<Conversation> findForTrip(Id tripId);
     // The seed's get_or_create of the conversation and its state, in one transaction.

@@ -9,7 +9,8 @@ namespace tp {
 // in the seed; (name, country) is unique.
 class DestinationRepository {
 public:
-    explicit DestinationRepository(Database& db) : m_db(db) {}
+    explicit DestinationRepository(Database& db)
+        : m_db(db) {}
 
     // Ordered by name, then country. `limit` < 0: all.
     QList<Destination> list(int limit = -1, int offset = 0);

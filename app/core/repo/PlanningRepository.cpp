@@ -9,14 +9,12 @@ namespace tp {
 
 namespace {
 // A function, not a global: rows::planningColumns lives in another file.
-QString scopedSelect()
-{
+QString scopedSelect() {
     return u"SELECT "_s + rows::planningColumns +
            u" FROM api_planningsession p JOIN api_trip t ON t.id = p.trip_id WHERE t.user_id = :user "_s;
 }
 
-QJsonArray toJson(const QStringList& list)
-{
+QJsonArray toJson(const QStringList& list) {
     QJsonArray a;
     for (const QString& s : list)
         a.append(s);
@@ -24,71 +22,71 @@ QJsonArray toJson(const QStringList& list)
 }
 } // namespace
 
-std::optional<PlanningSession> PlanningRepository::active(Id tripId)
-{
-    const SqlRows r = m_db.query(scopedSelect() + u"AND p.trip_id = :trip AND NOT (p.current_stage = 'completed')"_s,
-                                 {{u"user"_s, m_userId}, {u"trip"_s, tripId}});
+std::optional<PlanningSession> PlanningRepository::active(Id tripId) {
+    const SqlRows r =
+        m_db.query(scopedSelect() + u"AND p.trip_id = :trip AND NOT (p.current_stage = 'completed')"_s,
+                   {{u"user"_s, m_userId}, {u"trip"_s, tripId}});
     if (r.isEmpty())
         return std::nullopt;
     return rows::planning(r.first());
 }
 
-QList<PlanningSession> PlanningRepository::history(Id tripId)
-{
+QList<PlanningSession> PlanningRepository::history(Id tripId) {
     QList<PlanningSession> out;
-    for (const SqlRow& r : m_db.query(scopedSelect() + u"AND p.trip_id = :trip ORDER BY p.last_interaction_at DESC, p.id DESC"_s,
-                                      {{u"user"_s, m_userId}, {u"trip"_s, tripId}}))
+    for (const SqlRow& r : m_db.query(
+             scopedSelect() + u"AND p.trip_id = :trip ORDER BY p.last_interaction_at DESC, p.id DESC"_s,
+             {{u"user"_s, m_userId}, {u"trip"_s, tripId}}))
         out << rows::planning(r);
     return out;
 }
 
-PlanningSession PlanningRepository::get(Id sessionId)
-{
-    const SqlRows r = m_db.query(scopedSelect() + u"AND p.id = :id"_s, {{u"user"_s, m_userId}, {u"id"_s, sessionId}});
+PlanningSession PlanningRepository::get(Id sessionId) {
+    const SqlRows r =
+        m_db.query(scopedSelect() + u"AND p.id = :id"_s, {{u"user"_s, m_userId}, {u"id"_s, sessionId}});
     if (r.isEmpty())
         throw Error(Error::Kind::NotFound, u"You have no planning session with id %1."_s.arg(sessionId));
     return rows::planning(r.first());
 }
 
-PlanningSession PlanningRepository::start(Id tripId)
-{
+PlanningSession PlanningRepository::start(Id tripId) {
     return m_db.transaction([&] {
         if (m_db.query(u"SELECT id FROM api_trip WHERE id = :id AND user_id = :user"_s,
                        {{u"id"_s, tripId}, {u"user"_s, m_userId}})
                 .isEmpty())
             throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(tripId));
         if (active(tripId))
-            throw Error(Error::Kind::Conflict,
-                        u"This trip already has a planning session in progress; finish it before starting another."_s);
+            throw Error(
+                Error::Kind::Conflict,
+                u"This trip already has a planning session in progress; finish it before starting another."_s);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const SqlRows r = m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
-                                     u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
-                                     u"VALUES ('destination', :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
-                                     {{u"t"_s, true},
-                                      {u"data"_s, QJsonObject()},
-                                      {u"done"_s, QJsonArray()},
-                                      {u"now"_s, now},
-                                      {u"trip"_s, tripId}});
+        const SqlRows r =
+            m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
+                       u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
+                       u"VALUES ('destination', :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
+                       {{u"t"_s, true},
+                        {u"data"_s, QJsonObject()},
+                        {u"done"_s, QJsonArray()},
+                        {u"now"_s, now},
+                        {u"trip"_s, tripId}});
         return get(col::id(r.first(), "id"));
     });
 }
 
-PlanningSession PlanningRepository::save(const PlanningSession& s)
-{
-    m_db.execute(u"UPDATE api_planningsession SET current_stage = :stage, is_active = :active, session_data = :data, "
-                 u"stages_completed = :done, last_interaction_at = :now, completed_at = :completed WHERE id = :id"_s,
-                 {{u"stage"_s, s.currentStage},
-                  {u"active"_s, s.isActive},
-                  {u"data"_s, s.sessionData},
-                  {u"done"_s, toJson(s.stagesCompleted)},
-                  {u"now"_s, QDateTime::currentDateTimeUtc()},
-                  {u"completed"_s, s.completedAt},
-                  {u"id"_s, s.id}});
+PlanningSession PlanningRepository::save(const PlanningSession& s) {
+    m_db.execute(
+        u"UPDATE api_planningsession SET current_stage = :stage, is_active = :active, session_data = :data, "
+        u"stages_completed = :done, last_interaction_at = :now, completed_at = :completed WHERE id = :id"_s,
+        {{u"stage"_s, s.currentStage},
+         {u"active"_s, s.isActive},
+         {u"data"_s, s.sessionData},
+         {u"done"_s, toJson(s.stagesCompleted)},
+         {u"now"_s, QDateTime::currentDateTimeUtc()},
+         {u"completed"_s, s.completedAt},
+         {u"id"_s, s.id}});
     return get(s.id);
 }
 
-PlanningSession PlanningRepository::advance(Id sessionId)
-{
+PlanningSession PlanningRepository::advance(Id sessionId) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
         if (s.currentStage == u"completed")
@@ -104,21 +102,21 @@ PlanningSession PlanningRepository::advance(Id sessionId)
     });
 }
 
-PlanningSession PlanningRepository::back(Id sessionId)
-{
+PlanningSession PlanningRepository::back(Id sessionId) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
         if (s.currentStage == u"completed")
-            throw Error(Error::Kind::Conflict, u"A completed planning session cannot go back; start a new one."_s);
+            throw Error(Error::Kind::Conflict,
+                        u"A completed planning session cannot go back; start a new one."_s);
         s.currentStage = previousPlanningStage(s.currentStage);
         return save(s);
     });
 }
 
-PlanningSession PlanningRepository::markStageCompleted(Id sessionId, const QString& stage)
-{
+PlanningSession PlanningRepository::markStageCompleted(Id sessionId, const QString& stage) {
     if (choiceIndex(planning_stage::all, stage) < 0)
-        throw Error::validation(u"stage"_s, u"must be one of: %1"_s.arg(choiceValues(planning_stage::all).join(u", "_s)));
+        throw Error::validation(u"stage"_s,
+                                u"must be one of: %1"_s.arg(choiceValues(planning_stage::all).join(u", "_s)));
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
         if (!s.stagesCompleted.contains(stage))
@@ -127,8 +125,7 @@ PlanningSession PlanningRepository::markStageCompleted(Id sessionId, const QStri
     });
 }
 
-PlanningSession PlanningRepository::setSessionData(Id sessionId, const QJsonObject& data)
-{
+PlanningSession PlanningRepository::setSessionData(Id sessionId, const QJsonObject& data) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
         s.sessionData = data;

@@ -10,7 +10,9 @@ namespace tp {
 // and start() reports it in words.
 class PlanningRepository {
 public:
-    PlanningRepository(Database& db, Id userId) : m_db(db), m_userId(userId) {}
+    PlanningRepository(Database& db, Id userId)
+        : m_db(db)
+        , m_userId(userId) {}
 
     std::optional<PlanningSession> active(Id tripId);
     // All sessions of the trip, most recent interaction first (the seed's ordering).

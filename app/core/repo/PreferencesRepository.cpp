@@ -7,8 +7,7 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-UserPreferences fromRow(const SqlRow& r)
-{
+UserPreferences fromRow(const SqlRow& r) {
     UserPreferences p;
     p.id = col::id(r, "id");
     p.userId = col::id(r, "user_id");
@@ -20,12 +19,12 @@ UserPreferences fromRow(const SqlRow& r)
     p.updatedAt = col::timestamp(r, "updated_at");
     return p;
 }
-const QString selectSql = u"SELECT id, user_id, preferences_text, budget_min, budget_max, preferred_group_size, "
-                          u"created_at, updated_at FROM api_userpreferences WHERE user_id = :user"_s;
+const QString selectSql =
+    u"SELECT id, user_id, preferences_text, budget_min, budget_max, preferred_group_size, "
+    u"created_at, updated_at FROM api_userpreferences WHERE user_id = :user"_s;
 } // namespace
 
-UserPreferences PreferencesRepository::get()
-{
+UserPreferences PreferencesRepository::get() {
     SqlRows r = m_db.query(selectSql, {{u"user"_s, m_userId}});
     if (!r.isEmpty())
         return fromRow(r.first());
@@ -42,18 +41,18 @@ UserPreferences PreferencesRepository::get()
     });
 }
 
-UserPreferences PreferencesRepository::save(const UserPreferences& p)
-{
+UserPreferences PreferencesRepository::save(const UserPreferences& p) {
     validation::require(validation::checkPreferences(p));
     get(); // make sure the row exists
-    m_db.execute(u"UPDATE api_userpreferences SET preferences_text = :text, budget_min = :min, budget_max = :max, "
-                 u"preferred_group_size = :group, updated_at = :now WHERE user_id = :user"_s,
-                 {{u"text"_s, p.preferencesText},
-                  {u"min"_s, p.budgetMin},
-                  {u"max"_s, p.budgetMax},
-                  {u"group"_s, p.preferredGroupSize},
-                  {u"now"_s, QDateTime::currentDateTimeUtc()},
-                  {u"user"_s, m_userId}});
+    m_db.execute(
+        u"UPDATE api_userpreferences SET preferences_text = :text, budget_min = :min, budget_max = :max, "
+        u"preferred_group_size = :group, updated_at = :now WHERE user_id = :user"_s,
+        {{u"text"_s, p.preferencesText},
+         {u"min"_s, p.budgetMin},
+         {u"max"_s, p.budgetMax},
+         {u"group"_s, p.preferredGroupSize},
+         {u"now"_s, QDateTime::currentDateTimeUtc()},
+         {u"user"_s, m_userId}});
     return get();
 }
 

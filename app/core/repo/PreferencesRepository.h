@@ -8,7 +8,9 @@ namespace tp {
 // The user's api_userpreferences row (created with the user).
 class PreferencesRepository {
 public:
-    PreferencesRepository(Database& db, Id userId) : m_db(db), m_userId(userId) {}
+    PreferencesRepository(Database& db, Id userId)
+        : m_db(db)
+        , m_userId(userId) {}
 
     // The row; created if a user made elsewhere lacks it.
     UserPreferences get();

@@ -4,13 +4,14 @@ using namespace Qt::StringLiterals;
 
 namespace tp::rows {
 
-const QString tripColumns =
-    u"t.id, t.user_id, t.title, t.description, t.start_date, t.end_date, t.budget, t.status, t.travelers_count, "
-    u"t.created_at, t.updated_at, t.destination_id, d.name AS destination_name, "
-    u"d.country AS destination_country"_s;
+const QString tripColumns = u"t.id, t.user_id, t.title, t.description, t.start_date, t.end_date, t.budget, "
+                            u"t.status, t.travelers_count, "
+                            u"t.created_at, t.updated_at, t.destination_id, d.name AS destination_name, "
+                            u"d.country AS destination_country"_s;
 
 const QString destinationColumns =
-    u"d.id AS d_id, d.name AS d_name, d.city AS d_city, d.country AS d_country, d.description AS d_description, "
+    u"d.id AS d_id, d.name AS d_name, d.city AS d_city, d.country AS d_country, d.description AS "
+    u"d_description, "
     u"d.best_time_to_visit AS d_best_time_to_visit, d.average_cost_per_day AS d_average_cost_per_day, "
     u"d.latitude AS d_latitude, d.longitude AS d_longitude, d.created_at AS d_created_at, "
     u"d.updated_at AS d_updated_at"_s;
@@ -27,14 +28,12 @@ const QString planningColumns =
     u"p.last_interaction_at, p.completed_at"_s;
 
 namespace {
-QByteArray key(const char* prefix, const char* name)
-{
+QByteArray key(const char* prefix, const char* name) {
     return QByteArray(prefix) + name;
 }
 } // namespace
 
-Trip trip(const SqlRow& r)
-{
+Trip trip(const SqlRow& r) {
     Trip t;
     t.id = col::id(r, "id");
     t.userId = col::id(r, "user_id");
@@ -53,8 +52,7 @@ Trip trip(const SqlRow& r)
     return t;
 }
 
-Destination destination(const SqlRow& r, const char* p)
-{
+Destination destination(const SqlRow& r, const char* p) {
     Destination d;
     d.id = col::id(r, key(p, "id"));
     d.name = col::text(r, key(p, "name"));
@@ -73,8 +71,7 @@ Destination destination(const SqlRow& r, const char* p)
     return d;
 }
 
-ConversationState state(const SqlRow& r, const char* p)
-{
+ConversationState state(const SqlRow& r, const char* p) {
     ConversationState s;
     s.id = col::id(r, key(p, "id"));
     s.conversationId = col::id(r, key(p, "conversation_id"));
@@ -90,8 +87,7 @@ ConversationState state(const SqlRow& r, const char* p)
     return s;
 }
 
-Message message(const SqlRow& r)
-{
+Message message(const SqlRow& r) {
     Message m;
     m.id = col::id(r, "id");
     m.conversationId = col::id(r, "conversation_id");
@@ -101,8 +97,7 @@ Message message(const SqlRow& r)
     return m;
 }
 
-Recommendations recommendations(const SqlRow& r)
-{
+Recommendations recommendations(const SqlRow& r) {
     Recommendations x;
     x.id = col::id(r, "id");
     x.conversationId = col::id(r, "conversation_id");
@@ -111,8 +106,7 @@ Recommendations recommendations(const SqlRow& r)
     return x;
 }
 
-PlanningSession planning(const SqlRow& r)
-{
+PlanningSession planning(const SqlRow& r) {
     PlanningSession p;
     p.id = col::id(r, "id");
     p.tripId = col::id(r, "trip_id");
@@ -127,8 +121,7 @@ PlanningSession planning(const SqlRow& r)
     return p;
 }
 
-QString likePattern(const QString& text)
-{
+QString likePattern(const QString& text) {
     QString t = text;
     t.replace(u"!"_s, u"!!"_s);
     t.replace(u"%"_s, u"!%"_s);

@@ -7,8 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-QString TripRepository::filterSql(const TripFilter& f, SqlParams& params) const
-{
+QString TripRepository::filterSql(const TripFilter& f, SqlParams& params) const {
     QString where = u"t.user_id = :user"_s;
     params.append({u"user"_s, m_userId});
     if (!f.status.isEmpty()) {
@@ -25,14 +24,15 @@ QString TripRepository::filterSql(const TripFilter& f, SqlParams& params) const
     }
     if (!f.text.trimmed().isEmpty()) {
         const QString like = m_db.isPostgres() ? u"ILIKE"_s : u"LIKE"_s;
-        where += u" AND (t.title %1 :text ESCAPE '!' OR COALESCE(t.description, '') %1 :text ESCAPE '!')"_s.arg(like);
+        where +=
+            u" AND (t.title %1 :text ESCAPE '!' OR COALESCE(t.description, '') %1 :text ESCAPE '!')"_s.arg(
+                like);
         params.append({u"text"_s, rows::likePattern(f.text.trimmed())});
     }
     return where;
 }
 
-QList<Trip> TripRepository::list(const TripFilter& filter, int limit, int offset)
-{
+QList<Trip> TripRepository::list(const TripFilter& filter, int limit, int offset) {
     SqlParams params;
     QString sql = u"SELECT "_s + rows::tripColumns +
                   u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id WHERE "_s +
@@ -48,65 +48,63 @@ QList<Trip> TripRepository::list(const TripFilter& filter, int limit, int offset
     return out;
 }
 
-int TripRepository::count(const TripFilter& filter)
-{
+int TripRepository::count(const TripFilter& filter) {
     SqlParams params;
-    const SqlRows r = m_db.query(u"SELECT count(*) AS n FROM api_trip t WHERE "_s + filterSql(filter, params), params);
+    const SqlRows r =
+        m_db.query(u"SELECT count(*) AS n FROM api_trip t WHERE "_s + filterSql(filter, params), params);
     return r.isEmpty() ? 0 : col::integer(r.first(), "n");
 }
 
-std::optional<Trip> TripRepository::find(Id id)
-{
-    const SqlRows r = m_db.query(u"SELECT "_s + rows::tripColumns +
-                                     u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
-                                     u"WHERE t.id = :id AND t.user_id = :user"_s,
-                                 {{u"id"_s, id}, {u"user"_s, m_userId}});
+std::optional<Trip> TripRepository::find(Id id) {
+    const SqlRows r =
+        m_db.query(u"SELECT "_s + rows::tripColumns +
+                       u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
+                       u"WHERE t.id = :id AND t.user_id = :user"_s,
+                   {{u"id"_s, id}, {u"user"_s, m_userId}});
     if (r.isEmpty())
         return std::nullopt;
     return rows::trip(r.first());
 }
 
-Trip TripRepository::get(Id id)
-{
+Trip TripRepository::get(Id id) {
     if (auto t = find(id))
         return *t;
     throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
 }
 
-void TripRepository::checkDestination(const std::optional<Id>& destinationId)
-{
+void TripRepository::checkDestination(const std::optional<Id>& destinationId) {
     if (!destinationId)
         return;
     if (m_db.query(u"SELECT id FROM api_destination WHERE id = :id"_s, {{u"id"_s, *destinationId}}).isEmpty())
-        throw Error::validation(u"destination"_s, u"there is no destination with id %1"_s.arg(*destinationId));
+        throw Error::validation(u"destination"_s,
+                                u"there is no destination with id %1"_s.arg(*destinationId));
 }
 
-Trip TripRepository::create(const Trip& draft)
-{
+Trip TripRepository::create(const Trip& draft) {
     validation::require(validation::checkTrip(draft));
     return m_db.transaction([&] {
         checkDestination(draft.destinationId);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const SqlRows r = m_db.write(
-            u"INSERT INTO api_trip (title, description, start_date, end_date, budget, status, travelers_count, "
-            u"created_at, updated_at, destination_id, user_id) VALUES (:title, :description, :start, :end, :budget, "
-            u":status, :travelers, :now, :now, :destination, :user) RETURNING id"_s,
-            {{u"title"_s, draft.title.trimmed()},
-             {u"description"_s, SqlValue::textOrNull(draft.description)},
-             {u"start"_s, draft.startDate},
-             {u"end"_s, draft.endDate},
-             {u"budget"_s, draft.budget},
-             {u"status"_s, draft.status},
-             {u"travelers"_s, draft.travelersCount},
-             {u"now"_s, now},
-             {u"destination"_s, draft.destinationId},
-             {u"user"_s, m_userId}});
+        const SqlRows r = m_db.write(u"INSERT INTO api_trip (title, description, start_date, end_date, "
+                                     u"budget, status, travelers_count, "
+                                     u"created_at, updated_at, destination_id, user_id) VALUES (:title, "
+                                     u":description, :start, :end, :budget, "
+                                     u":status, :travelers, :now, :now, :destination, :user) RETURNING id"_s,
+                                     {{u"title"_s, draft.title.trimmed()},
+                                      {u"description"_s, SqlValue::textOrNull(draft.description)},
+                                      {u"start"_s, draft.startDate},
+                                      {u"end"_s, draft.endDate},
+                                      {u"budget"_s, draft.budget},
+                                      {u"status"_s, draft.status},
+                                      {u"travelers"_s, draft.travelersCount},
+                                      {u"now"_s, now},
+                                      {u"destination"_s, draft.destinationId},
+                                      {u"user"_s, m_userId}});
         return get(col::id(r.first(), "id"));
     });
 }
 
-Trip TripRepository::update(const Trip& trip)
-{
+Trip TripRepository::update(const Trip& trip) {
     validation::require(validation::checkTrip(trip));
     return m_db.transaction([&] {
         checkDestination(trip.destinationId);
@@ -131,15 +129,13 @@ Trip TripRepository::update(const Trip& trip)
     });
 }
 
-Trip TripRepository::setStatus(Id id, const QString& status)
-{
+Trip TripRepository::setStatus(Id id, const QString& status) {
     Trip t = get(id);
     t.status = status;
     return update(t);
 }
 
-void TripRepository::remove(Id id)
-{
+void TripRepository::remove(Id id) {
     m_db.transaction([&] {
         // The database cascades to the conversation, its messages,
         // recommendations and state, and the planning sessions.
@@ -149,13 +145,13 @@ void TripRepository::remove(Id id)
     });
 }
 
-TripDetails TripRepository::open(Id id)
-{
+TripDetails TripRepository::open(Id id) {
     // 1: the trip, its destination, conversation and state, and the message count.
     const SqlRows head = m_db.query(
         u"SELECT "_s + rows::tripColumns + u", "_s + rows::destinationColumns + u", "_s + rows::stateColumns +
             u", c.id AS c_id, c.created_at AS c_created_at, "
-            u"(SELECT count(*) FROM destination_search_message m WHERE m.conversation_id = c.id) AS message_count "
+            u"(SELECT count(*) FROM destination_search_message m WHERE m.conversation_id = c.id) AS "
+            u"message_count "
             u"FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
             u"LEFT JOIN destination_search_tripconversation c ON c.trip_id = t.id "
             u"LEFT JOIN destination_search_conversationstate s ON s.conversation_id = c.id "

@@ -6,17 +6,19 @@
 namespace tp {
 
 struct TripFilter {
-    QString status;   // empty: any
-    QDate from;       // trips that end (or start) on or after this date
-    QDate to;         // trips that start (or end) on or before this date
-    QString text;     // substring of title or description, case-insensitive
+    QString status; // empty: any
+    QDate from;     // trips that end (or start) on or after this date
+    QDate to;       // trips that start (or end) on or before this date
+    QString text;   // substring of title or description, case-insensitive
 };
 
 // The signed-in user's trips (api_trip). Every statement carries the user's id:
 // no method reads or changes another user's trip.
 class TripRepository {
 public:
-    TripRepository(Database& db, Id userId) : m_db(db), m_userId(userId) {}
+    TripRepository(Database& db, Id userId)
+        : m_db(db)
+        , m_userId(userId) {}
 
     // Newest first, as the seed orders trips. `limit` < 0: all.
     QList<Trip> list(const TripFilter& filter = {}, int limit = -1, int offset = 0);

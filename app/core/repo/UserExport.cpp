@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-QJsonObject exportUserData(Database& db, Id userId)
-{
+QJsonObject exportUserData(Database& db, Id userId) {
     return db.transaction([&] {
         const auto user = UserRepository(db).find(userId);
         if (!user)

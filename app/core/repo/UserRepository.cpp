@@ -10,11 +10,9 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-const QString userColumns =
-    u"id, username, email, first_name, last_name, is_active, date_joined"_s;
+const QString userColumns = u"id, username, email, first_name, last_name, is_active, date_joined"_s;
 
-QString unusablePassword()
-{
+QString unusablePassword() {
     // Django's make_password(None): "!" followed by 40 random characters.
     static const QString alphabet = u"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"_s;
     QString out = u"!"_s;
@@ -24,8 +22,7 @@ QString unusablePassword()
 }
 } // namespace
 
-User userFromRow(const SqlRow& r)
-{
+User userFromRow(const SqlRow& r) {
     User u;
     u.id = col::id(r, "id");
     u.username = col::text(r, "username");
@@ -37,8 +34,7 @@ User userFromRow(const SqlRow& r)
     return u;
 }
 
-User UserRepository::create(const QString& username, const QString& email)
-{
+User UserRepository::create(const QString& username, const QString& email) {
     validation::require(validation::checkUsername(username));
     if (email.size() > validation::EmailMaxLength)
         throw Error::validation(u"email"_s, u"must be at most 254 characters"_s);
@@ -47,9 +43,11 @@ User UserRepository::create(const QString& username, const QString& email)
             throw Error(Error::Kind::Conflict, u"A user named \"%1\" already exists."_s.arg(username));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const SqlRows rows = m_db.write(
-            u"INSERT INTO auth_user (password, last_login, is_superuser, username, first_name, last_name, email, "
+            u"INSERT INTO auth_user (password, last_login, is_superuser, username, first_name, last_name, "
+            u"email, "
             u"is_staff, is_active, date_joined) VALUES (:pw, NULL, :f, :name, '', '', :email, :f, :t, :now) "
-            u"RETURNING "_s + userColumns,
+            u"RETURNING "_s +
+                userColumns,
             {{u"pw"_s, unusablePassword()},
              {u"f"_s, false},
              {u"t"_s, true},
@@ -65,33 +63,30 @@ User UserRepository::create(const QString& username, const QString& email)
     });
 }
 
-std::optional<User> UserRepository::findByName(const QString& username)
-{
+std::optional<User> UserRepository::findByName(const QString& username) {
+    const SqlRows rows = m_db.query(u"SELECT "_s + userColumns + u" FROM auth_user WHERE username = :n"_s,
+                                    {{u"n"_s, username}});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return userFromRow(rows.first());
+}
+
+std::optional<User> UserRepository::find(Id id) {
     const SqlRows rows =
-        m_db.query(u"SELECT "_s + userColumns + u" FROM auth_user WHERE username = :n"_s, {{u"n"_s, username}});
+        m_db.query(u"SELECT "_s + userColumns + u" FROM auth_user WHERE id = :id"_s, {{u"id"_s, id}});
     if (rows.isEmpty())
         return std::nullopt;
     return userFromRow(rows.first());
 }
 
-std::optional<User> UserRepository::find(Id id)
-{
-    const SqlRows rows = m_db.query(u"SELECT "_s + userColumns + u" FROM auth_user WHERE id = :id"_s, {{u"id"_s, id}});
-    if (rows.isEmpty())
-        return std::nullopt;
-    return userFromRow(rows.first());
-}
-
-QList<User> UserRepository::list()
-{
+QList<User> UserRepository::list() {
     QList<User> out;
     for (const SqlRow& r : m_db.query(u"SELECT "_s + userColumns + u" FROM auth_user ORDER BY username"_s))
         out << userFromRow(r);
     return out;
 }
 
-void UserRepository::remove(Id id)
-{
+void UserRepository::remove(Id id) {
     m_db.transaction([&] {
         // The cascades of migration 0002 (PostgreSQL) and of the SQLite schema
         // remove preferences, trips, conversations, messages, recommendations,
@@ -101,17 +96,16 @@ void UserRepository::remove(Id id)
     });
 }
 
-QString UserRepository::localUserNameFor(const QString& osUserName)
-{
-    static const QRegularExpression notAllowed(u"[^\\w.@+-]"_s, QRegularExpression::UseUnicodePropertiesOption);
+QString UserRepository::localUserNameFor(const QString& osUserName) {
+    static const QRegularExpression notAllowed(u"[^\\w.@+-]"_s,
+                                               QRegularExpression::UseUnicodePropertiesOption);
     QString name = osUserName;
     name.replace(notAllowed, u"_"_s);
     name = name.left(validation::UsernameMaxLength);
     return name.isEmpty() ? u"traveller"_s : name;
 }
 
-User UserRepository::ensureLocalUser(const QString& osUserName)
-{
+User UserRepository::ensureLocalUser(const QString& osUserName) {
     const QString name = localUserNameFor(osUserName);
     if (auto existing = findByName(name))
         return *existing;

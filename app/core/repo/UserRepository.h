@@ -11,7 +11,8 @@ namespace tp {
 // repositories, which take the user's id.
 class UserRepository {
 public:
-    explicit UserRepository(Database& db) : m_db(db) {}
+    explicit UserRepository(Database& db)
+        : m_db(db) {}
 
     // Creates the user and its preferences in one transaction. The password is
     // Django's "unusable" form: this app does not sign users in with one.
