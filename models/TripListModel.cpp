@@ -57,19 +57,17 @@ void TripListModel::query(bool reset) {
     const SortKey key = m_sortKey;
     const bool descending = m_descending;
     const int limit = m_pageSize;
+    // The first page alone, then the count in a job of its own: the rows are
+    // painted as soon as they are read, whatever the size of the table.
     m_service->post<tripqueries::TripPage>(
         this,
-        [=](Database& db) { return tripqueries::page(db, user, filter, key, descending, limit, 0, true); },
+        [=](Database& db) { return tripqueries::page(db, user, filter, key, descending, limit, 0, false); },
         [this, generation, reset](Result<tripqueries::TripPage> r) {
             if (generation != m_generation)
                 return;
-            // Cleared when the rows are in: a fetchMore() from a view reacting to the
-            // insertion must see the new row count.
-            const auto done = qScopeGuard([this] {
+            if (!r.ok()) {
                 m_fetching = false;
                 setLoading(false);
-            });
-            if (!r.ok()) {
                 Q_EMIT errorOccurred(r.error().message);
                 return;
             }
@@ -78,7 +76,20 @@ void TripListModel::query(bool reset) {
                 m_rows = std::move(r.value().trips);
                 endResetModel();
             }
-            setTotal(r.value().total);
+        });
+    m_service->post<int>(
+        this, [=](Database& db) { return tripqueries::count(db, user, filter); },
+        [this, generation](Result<int> r) {
+            if (generation != m_generation)
+                return;
+            // Cleared when the count is in: a fetchMore() from a view must see the total.
+            m_fetching = false;
+            setLoading(false);
+            if (!r.ok()) {
+                Q_EMIT errorOccurred(r.error().message);
+                return;
+            }
+            setTotal(std::max(r.value(), int(m_rows.size())));
         });
 }
 
@@ -218,7 +229,7 @@ QVariant TripListModel::data(const QModelIndex& index, int role) const {
         return formatDates(t);
     case DurationColumn:
         if (auto d = t.durationDays())
-            return tr("%n day(s)", nullptr, *d);
+            return *d == 1 ? tr("1 day") : tr("%n days", nullptr, *d);
         return QString();
     case BudgetColumn:
         return t.budget ? t.budget->toString() : QString();

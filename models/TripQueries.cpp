@@ -95,6 +95,13 @@ TripPage page(Database& db, Id userId, const TripFilter& filter, SortKey key, bo
     return out;
 }
 
+int count(Database& db, Id userId, const TripFilter& filter) {
+    SqlParams params;
+    const QString where = whereSql(db, userId, filter, params);
+    const SqlRows n = db.query(u"SELECT count(*) AS n FROM api_trip t WHERE "_s + where, params);
+    return n.isEmpty() ? 0 : col::integer(n.first(), "n");
+}
+
 Trip restore(Database& db, Id userId, const Trip& trip) {
     validation::require(validation::checkTrip(trip));
     return db.transaction([&] {

@@ -21,6 +21,9 @@ struct TripPage {
 TripPage page(Database& db, Id userId, const TripFilter& filter, SortKey key, bool descending, int limit,
               int offset, bool withCount);
 
+// How many of the user's trips match `filter`.
+int count(Database& db, Id userId, const TripFilter& filter);
+
 // Inserts `trip` again with its original id and created_at.
 Trip restore(Database& db, Id userId, const Trip& trip);
 

@@ -1,10 +1,15 @@
+#include "TripListModel.h"
 #include "config/AppPaths.h"
 #include "db/DatabaseUrl.h"
 #include "main/MainWindow.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QMessageBox>
+#include <QScreen>
+#include <QTableView>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -20,12 +25,51 @@ tp::DatabaseUrl resolveStartupDatabaseUrl() {
     return tp::DatabaseUrl::sqliteFile(tp::defaultDatabaseFile());
 }
 
+// --show VIEW (screenshots, demos): once the trips are in, the newest one is
+// selected and VIEW shown, the window filling the screen.
+void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
+    using tp::ui::MainWindow;
+    MainWindow::Panel panel = MainWindow::DetailsPanel;
+    if (view == u"conversation")
+        panel = MainWindow::ConversationTab;
+    else if (view == u"planning")
+        panel = MainWindow::PlanningTab;
+    else if (view == u"destinations")
+        panel = MainWindow::DestinationsTab;
+    if (QScreen* screen = window.screen())
+        window.setGeometry(screen->availableGeometry());
+    auto done = std::make_shared<bool>(false);
+    auto apply = [&window, panel, done] {
+        if (*done || window.tripModel()->rowCount() == 0)
+            return;
+        *done = true;
+        window.tripTable()->setCurrentIndex(window.tripModel()->index(0, 0));
+        window.showPanel(panel);
+    };
+    QObject::connect(window.tripModel(), &QAbstractItemModel::modelReset, &window, apply);
+    QObject::connect(window.tripModel(), &QAbstractItemModel::rowsInserted, &window, apply);
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     tp::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Trip Planner"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Plan trips, on your computer or on PostgreSQL."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption showOption(
+        u"show"_s,
+        QApplication::translate("main",
+                                "Open with the newest trip selected and VIEW shown: trips, conversation, "
+                                "planning or destinations."),
+        u"VIEW"_s);
+    parser.addOption(showOption);
+    parser.process(app);
 
     tp::DatabaseUrl url;
     try {
@@ -43,6 +87,8 @@ int main(int argc, char* argv[]) {
     // The service (its thread and connection) outlives the window.
     tp::DatabaseService service(url);
     tp::ui::MainWindow window(&service, tp::osUserName());
+    if (parser.isSet(showOption))
+        showViewWhenLoaded(window, parser.value(showOption));
     window.show();
     return app.exec();
 }

@@ -17,5 +17,5 @@ source "$cluster/pg/env"
 TP_BENCH_PG_URL="${TP_TEST_PG_URL%/*}/tp_bench" "$build/tests/bench/bench_data_layer"
 for extra in "$build"/tests/bench/bench_*; do
     [[ -f "$extra" && -x "$extra" && "$(basename "$extra")" != bench_data_layer ]] || continue
-    echo; echo "== $(basename "$extra")"; "$extra"
+    echo; echo "== $(basename "$extra")"; TP_BENCH_PG_URL="${TP_TEST_PG_URL%/*}/tp_bench" "$extra"
 done

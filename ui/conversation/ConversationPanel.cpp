@@ -58,6 +58,11 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_view->setModel(m_messages);
     m_view->setResizeMode(QListView::Adjust);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Each message is a laid-out Markdown document: lay a page of them out a
+    // few at a time between events, not all in one go (that held the event
+    // loop for about 20 ms per page of 200).
+    m_view->setLayoutMode(QListView::Batched);
+    m_view->setBatchSize(16);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->setMouseTracking(true);
     auto* delegate = new MessageDelegate(m_view);

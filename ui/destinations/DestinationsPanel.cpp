@@ -148,6 +148,8 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     outer->addWidget(m_table, 1);
     m_status = new QLabel(this);
@@ -226,11 +228,14 @@ void DestinationsPanel::deleteSelected() {
                 return;
             }
             const int n = r.value();
+            // Two sources rather than "trip(s)": the English text reads right without a translation file.
             const QString text =
                 n == 0 ? tr("Delete %1, %2 from the catalogue?").arg(d.name, d.country)
-                       : tr("Delete %1, %2 from the catalogue? %n trip(s) will lose this destination.",
-                            nullptr, n)
-                             .arg(d.name, d.country);
+                : n == 1
+                    ? tr("Delete %1, %2 from the catalogue? 1 trip will lose this destination.")
+                          .arg(d.name, d.country)
+                    : tr("Delete %1, %2 from the catalogue? %n trips will lose this destination.", nullptr, n)
+                          .arg(d.name, d.country);
             if (!Confirm::ask(this, tr("Delete destination"), text, tr("Delete")))
                 return;
             m_model->removeDestination(d.id, [this, d](Result<void> r2) {

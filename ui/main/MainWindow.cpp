@@ -190,6 +190,7 @@ QWidget* MainWindow::buildTripsPage() {
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(TripListModel::TitleColumn, QHeaderView::Stretch);
@@ -226,6 +227,7 @@ QWidget* MainWindow::buildTripsPage() {
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({820, 560}); // the table wide enough for its seven columns (a saved layout wins)
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     connect(m_fromFilter, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);

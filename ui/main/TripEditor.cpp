@@ -94,9 +94,13 @@ TripEditor::TripEditor(QWidget* parent)
     // The status progression as a stepper, "cancelled" aside.
     auto* stepper = new QWidget(this);
     stepper->setObjectName(u"statusStepper"_s);
-    auto* stepRow = new QHBoxLayout(stepper);
-    stepRow->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so that the editor (and the window) fits a 1366-pixel screen.
+    auto* stepRows = new QVBoxLayout(stepper);
+    stepRows->setContentsMargins(0, 0, 0, 0);
+    stepRows->setSpacing(2);
+    auto* stepRow = new QHBoxLayout;
     stepRow->setSpacing(2);
+    stepRows->addLayout(stepRow);
     m_statusGroup = new QButtonGroup(this);
     m_statusGroup->setExclusive(true);
     int i = 0;
@@ -112,6 +116,12 @@ TripEditor::TripEditor(QWidget* parent)
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setAccessibleName(tr("Status: %1").arg(QCoreApplication::translate("Stages", c.label)));
         b->setProperty("statusValue", value);
+        if (i == 5) {
+            stepRow->addStretch();
+            stepRow = new QHBoxLayout;
+            stepRow->setSpacing(2);
+            stepRows->addLayout(stepRow);
+        }
         if (value == u"cancelled") {
             stepRow->addStretch();
             stepRow->addSpacing(12);
@@ -338,7 +348,7 @@ void TripEditor::revalidate() {
     // Computed properties, as the seed has them.
     QStringList info;
     if (auto d = t.durationDays())
-        info << tr("%n day(s)", nullptr, *d);
+        info << (*d == 1 ? tr("1 day") : tr("%n days", nullptr, *d));
     if (t.startDate.isValid())
         info << (t.isFutureTrip() ? tr("upcoming") : tr("past or under way"));
     m_computed->setText(info.join(u" · "_s));

@@ -58,7 +58,8 @@ PlanningPanel::PlanningPanel(DatabaseService* service, QWidget* parent)
     m_view->setAccessibleName(tr("Planning stages"));
     m_view->setModel(m_stages);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setMaximumWidth(320);
+    m_view->setMinimumWidth(300);
+    m_view->setMaximumWidth(380);
     row->addWidget(m_view);
     m_data = new QTreeWidget(this);
     m_data->setObjectName(u"sessionData"_s);
@@ -82,6 +83,8 @@ PlanningPanel::PlanningPanel(DatabaseService* service, QWidget* parent)
     buttons->addWidget(m_advance);
     outer->addLayout(buttons);
     m_error = new QLabel(this);
+    m_error->setObjectName(u"planningError"_s);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setStyleSheet(u"color: #c0392b;"_s);
     m_error->setWordWrap(true);
     outer->addWidget(m_error);
@@ -116,10 +119,23 @@ void PlanningPanel::run(std::function<PlanningSession(Database&)> job) {
         if (!r.ok()) {
             m_error->setText(r.error().message);
             showSession(m_stages->session());
+            reloadSession(); // another window may have changed it: show what the database holds
             return;
         }
         showSession(r.value());
     });
+}
+
+void PlanningPanel::reloadSession() {
+    const Id user = m_userId, trip = m_tripId;
+    if (trip == 0)
+        return;
+    m_service->post<std::optional<PlanningSession>>(
+        this, [=](Database& db) { return PlanningRepository(db, user).active(trip); },
+        [this, trip](Result<std::optional<PlanningSession>> r) {
+            if (r.ok() && trip == m_tripId)
+                showSession(r.value());
+        });
 }
 
 void PlanningPanel::clear() {

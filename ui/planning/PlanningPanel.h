@@ -31,6 +31,7 @@ public:
 private:
     void showSession(const std::optional<PlanningSession>& session);
     void run(std::function<PlanningSession(Database&)> job);
+    void reloadSession();
 
     DatabaseService* m_service;
     Id m_userId = 0;

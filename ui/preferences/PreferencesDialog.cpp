@@ -24,21 +24,29 @@ PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidge
     setWindowTitle(tr("Travel preferences"));
     auto* form = new QFormLayout;
     m_text = new QPlainTextEdit(this);
+    m_text->setObjectName(u"preferencesText"_s);
     m_text->setAccessibleName(tr("What you like when travelling"));
     m_text->setPlaceholderText(tr("Beaches, food markets, slow mornings…"));
     form->addRow(tr("Preferences"), m_text);
     m_min = new QLineEdit(this);
+    m_min->setObjectName(u"budgetMin"_s);
+    m_min->setPlaceholderText(tr("no minimum"));
     m_min->setAccessibleName(tr("Minimum budget"));
     form->addRow(tr("Budget from"), m_min);
     m_max = new QLineEdit(this);
+    m_max->setObjectName(u"budgetMax"_s);
+    m_max->setPlaceholderText(tr("no maximum"));
     m_max->setAccessibleName(tr("Maximum budget"));
     form->addRow(tr("Budget up to"), m_max);
     m_group = new QSpinBox(this);
+    m_group->setObjectName(u"groupSize"_s);
     m_group->setRange(0, 999);
     m_group->setAccessibleName(tr("Preferred group size"));
     form->addRow(tr("Group size"), m_group);
     m_message = new QLabel(tr("Loading…"), this);
+    m_message->setObjectName(u"preferencesMessage"_s);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
     auto* outer = new QVBoxLayout(this);
@@ -62,6 +70,7 @@ PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidge
             [this](Result<UserPreferences> r) {
                 m_buttons->setEnabled(true);
                 if (!r.ok()) {
+                    m_message->setStyleSheet(u"color: #c0392b;"_s);
                     m_message->setText(r.error().message);
                     return;
                 }
@@ -83,6 +92,18 @@ PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidge
             m_group->setValue(m_loaded.preferredGroupSize);
             revalidate();
         });
+}
+
+QString PreferencesDialog::fieldLabel(const QString& field) {
+    if (field == u"budget_min")
+        return tr("Budget from:");
+    if (field == u"budget_max")
+        return tr("Budget up to:");
+    if (field == u"preferred_group_size")
+        return tr("Group size:");
+    if (field == u"preferences_text")
+        return tr("Preferences:");
+    return field;
 }
 
 std::optional<UserPreferences> PreferencesDialog::current(QList<FieldError>* errorsOut) const {
@@ -115,7 +136,9 @@ void PreferencesDialog::revalidate() {
     const bool ok = current(&errors).has_value() && m_loaded.userId != 0;
     QStringList lines;
     for (const FieldError& e : std::as_const(errors))
-        lines << tr("%1 %2").arg(e.field, e.message);
+        lines << tr("%1 %2").arg(fieldLabel(e.field), e.message);
+    lines.removeDuplicates();
+    m_message->setStyleSheet(lines.isEmpty() ? QString() : u"color: #c0392b;"_s);
     m_message->setText(lines.join(u'\n'));
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(ok);
 }

@@ -21,6 +21,7 @@ public:
 
 private:
     void revalidate();
+    static QString fieldLabel(const QString& field);
     std::optional<UserPreferences> current(QList<FieldError>* errors) const;
 
     DatabaseService* m_service;

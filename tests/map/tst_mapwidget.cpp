@@ -1,0 +1,426 @@
+// The map widget: markers and selection, interaction, online tiles against a
+// loopback tile server (User-Agent, HTTP caching, concurrency, attribution,
+// dead server), PNG export.
+#include "LoopbackTileServer.h"
+#include "map/MapWidget.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+#include <QWheelEvent>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using namespace tp::ui;
+
+namespace {
+
+const QColor TileColour(255, 0, 255);
+
+Destination dest(Id id, const QString& name, const QString& country, double lat, double lon) {
+    Destination d;
+    d.id = id;
+    d.name = name;
+    d.country = country;
+    d.latitude = Decimal::parse(QString::number(lat, 'f', 6), 9, 6);
+    d.longitude = Decimal::parse(QString::number(lon, 'f', 6), 9, 6);
+    return d;
+}
+
+QList<Destination> sample() {
+    QList<Destination> list{dest(1, u"Paris"_s, u"France"_s, 48.8566, 2.3522),
+                            dest(2, u"Tokyo"_s, u"Japan"_s, 35.6762, 139.6503),
+                            dest(3, u"New York"_s, u"United States"_s, 40.7128, -74.0060),
+                            dest(4, u"Versailles"_s, u"France"_s, 48.8049, 2.1204)};
+    list[1].bestTimeToVisit = u"March to May"_s;
+    list[1].averageCostPerDay = Decimal::parse(u"180.50", 8, 2);
+    Destination stub;
+    stub.id = 5;
+    stub.name = u"Stub"_s;
+    stub.country = u"Peru"_s;
+    list.append(stub);
+    return list;
+}
+
+bool near(QColor a, QColor b, int tol = 8) {
+    return qAbs(a.red() - b.red()) <= tol && qAbs(a.green() - b.green()) <= tol &&
+           qAbs(a.blue() - b.blue()) <= tol;
+}
+
+int darkPixels(const QImage& img, const QRect& r) {
+    int n = 0;
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QColor c = img.pixelColor(x, y);
+            if (c.red() < 90 && c.green() < 90 && c.blue() < 90)
+                ++n;
+        }
+    }
+    return n;
+}
+
+int visibleTiles(const MapWidget& w) {
+    const int level = int(std::lround(w.zoom()));
+    const double ws = tp::geo::worldSize(w.zoom());
+    const QPointF tl = tp::geo::toUnit(w.center()) * ws - QPointF(w.width() / 2.0, w.height() / 2.0);
+    return tp::geo::tilesCovering(QRectF(tl / ws, QSizeF(w.width() / ws, w.height() / ws)), level).count();
+}
+
+} // namespace
+
+class TestMapWidget : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QCoreApplication::setApplicationVersion(u"0.1.0"_s); }
+
+    void markersAndClick() {
+        MapWidget w;
+        w.resize(800, 500);
+        w.setDestinations(sample());
+        QCOMPARE(w.destinationMarkerCount(), 4); // the stub has no coordinates
+        w.setCenter({30, 30});
+        w.setZoom(2);
+        w.grab();
+        // Paris and Versailles are one cluster at zoom 2; Tokyo and New York single.
+        QCOMPARE(w.lastFrameItems(), 3);
+
+        QSignalSpy activated(&w, &MapWidget::destinationActivated);
+        QTest::mouseClick(&w, Qt::LeftButton, {}, w.toScreen({139.6503, 35.6762}).toPoint());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.at(0).at(0).toLongLong(), 2);
+        QCOMPARE(w.selectedDestination(), 2);
+        // Clicking the sea activates nothing.
+        QTest::mouseClick(&w, Qt::LeftButton, {}, w.toScreen({-30, 0}).toPoint());
+        QCOMPARE(activated.size(), 1);
+
+        // Clicking the cluster zooms into it until Paris and Versailles part.
+        const double before = w.zoom();
+        for (int i = 0; i < 6 && w.lastFrameItems() < 4; ++i) {
+            QTest::mouseClick(&w, Qt::LeftButton, {}, w.toScreen({2.24, 48.83}).toPoint());
+            w.grab();
+        }
+        QVERIFY(w.zoom() > before);
+        QVERIFY(w.grab().rect().contains(w.toScreen({2.3522, 48.8566}).toPoint()));
+        QSignalSpy spy2(&w, &MapWidget::destinationActivated);
+        QTest::mouseClick(&w, Qt::LeftButton, {}, w.toScreen({2.1204, 48.8049}).toPoint());
+        QCOMPARE(spy2.size(), 1);
+        QCOMPARE(spy2.at(0).at(0).toLongLong(), 4);
+    }
+
+    void selectionCentres() {
+        MapWidget w;
+        w.resize(640, 480);
+        w.setDestinations(sample());
+        w.setCenter({0, 0});
+        w.setZoom(4);
+        QSignalSpy activated(&w, &MapWidget::destinationActivated);
+        w.setSelectedDestination(3);
+        QCOMPARE(w.selectedDestination(), 3);
+        QVERIFY(qAbs(w.center().lon - -74.0060) < 1e-6);
+        QVERIFY(qAbs(w.center().lat - 40.7128) < 1e-6);
+        QCOMPARE(activated.size(), 0); // no echo back to the tables
+        const QPointF mid = w.toScreen({-74.0060, 40.7128});
+        QVERIFY(qAbs(mid.x() - 320) < 0.01 && qAbs(mid.y() - 240) < 0.01);
+        // The selected marker is drawn, highlighted (red), at the centre.
+        const QImage img = w.renderImage();
+        QVERIFY(near(img.pixelColor(323, 240), QColor(0xe0, 0x36, 0x2c), 20));
+        // Already selected: nothing moves.
+        w.setCenter({10, 10});
+        w.setSelectedDestination(3);
+        QVERIFY(qAbs(w.center().lon - 10) < 1e-6);
+        // Unknown id clears.
+        w.setSelectedDestination(999);
+        QCOMPARE(w.selectedDestination(), 0);
+        // The selection survives a reload that keeps the destination.
+        w.setSelectedDestination(2, false);
+        w.setDestinations(sample());
+        QCOMPARE(w.selectedDestination(), 2);
+    }
+
+    void tooltip() {
+        MapWidget w;
+        w.resize(640, 480);
+        w.setDestinations(sample());
+        w.setCenter({139.6503, 35.6762});
+        w.setZoom(6);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.grab();
+        const QPoint pos = w.toScreen({139.6503, 35.6762}).toPoint();
+        QHelpEvent ev(QEvent::ToolTip, pos, w.mapToGlobal(pos));
+        QApplication::sendEvent(&w, &ev);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString text = QToolTip::text();
+        QVERIFY2(text.contains(u"Tokyo"_s) && text.contains(u"Japan"_s) && text.contains(u"March to May"_s) &&
+                     text.contains(u"180.50"_s),
+                 qPrintable(text));
+    }
+
+    void recommendations() {
+        MapWidget w;
+        w.resize(640, 480);
+        QJsonArray recs{QJsonObject{{u"name"_s, u"Kyoto"_s}, {u"country"_s, u"Japan"_s}},
+                        QJsonObject{{u"name"_s, u"Cusco"_s},
+                                    {u"country"_s, u"Peru"_s},
+                                    {u"latitude"_s, u"-13.5319"_s},
+                                    {u"longitude"_s, -71.9675}},
+                        QJsonObject{{u"name"_s, u"Xyzzyq"_s}, {u"country"_s, u"Atlantis"_s}}};
+        w.setRecommendations(recs);
+        QCOMPARE(w.recommendationMarkerCount(), 2); // the unknown one is skipped
+        w.setCenter({135.7681, 35.0116});
+        w.setZoom(7);
+        const QImage img = w.renderImage();
+        const QPoint at = w.toScreen({135.75385, 35.02107}).toPoint(); // GeoNames' Kyoto
+        QVERIFY(near(img.pixelColor(at + QPoint(5, 0)), QColor(0xf0, 0x8c, 0x00), 30));
+        QSignalSpy spy(&w, &MapWidget::recommendationActivated);
+        QTest::mouseClick(&w, Qt::LeftButton, {}, at);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.at(0).at(0).toInt(), 0);
+    }
+
+    void panAndZoom() {
+        MapWidget w;
+        w.resize(800, 600);
+        w.setCenter({0, 0});
+        w.setZoom(4);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QVERIFY(w.center().lon > 0);
+        QTest::keyClick(&w, Qt::Key_Up);
+        QVERIFY(w.center().lat > 0);
+        QTest::keyClick(&w, Qt::Key_Plus);
+        QCOMPARE(w.zoom(), 5.0);
+        QTest::keyClick(&w, Qt::Key_Minus);
+        QCOMPARE(w.zoom(), 4.0);
+
+        // The wheel zooms around the cursor: the point under it stays.
+        const QPointF cursor(600, 150);
+        const tp::geo::LonLat under = w.toLonLat(cursor);
+        QWheelEvent wheel(cursor, w.mapToGlobal(cursor), {}, QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&w, &wheel);
+        QCOMPARE(w.zoom(), 5.0);
+        const QPointF again = w.toScreen(under);
+        QVERIFY2(QLineF(again, cursor).length() < 0.01, qPrintable(u"%1,%2"_s.arg(again.x()).arg(again.y())));
+
+        // Dragging moves the map with the mouse.
+        const tp::geo::LonLat grabbed = w.toLonLat({400, 300});
+        QTest::mousePress(&w, Qt::LeftButton, {}, {400, 300});
+        QMouseEvent move(QEvent::MouseMove, QPointF(300, 250), w.mapToGlobal(QPointF(300, 250)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &move);
+        QTest::mouseRelease(&w, Qt::LeftButton, {}, {300, 250});
+        const QPointF now = w.toScreen(grabbed);
+        QVERIFY(QLineF(now, QPointF(300, 250)).length() < 0.01);
+
+        // Zoom stays within limits; the world fills the view.
+        w.setZoom(-5);
+        QCOMPARE(w.zoom(), w.minimumZoom());
+        w.setZoom(40);
+        QCOMPARE(w.zoom(), 19.0);
+        // Panning across the antimeridian wraps.
+        w.setZoom(3);
+        w.setCenter({179, 0});
+        w.panBy({200, 0});
+        QVERIFY(w.center().lon < 0);
+
+        // Fit to markers shows them all.
+        w.setDestinations(sample());
+        w.fitToMarkers();
+        const QImage img = w.renderImage();
+        for (auto p : {tp::geo::LonLat{2.35, 48.86}, {139.65, 35.68}, {-74.0, 40.71}})
+            QVERIFY(img.rect().contains(w.toScreen(p).toPoint()));
+    }
+
+    void basemapOffline() {
+        MapWidget w;
+        w.resize(640, 480);
+        QVERIFY(!w.onlineTilesEnabled());
+        QVERIFY(w.attributionRect().isEmpty());
+        const Basemap::Style style;
+        for (double z : {2.0, 6.0, 11.0, 17.0}) {
+            w.setZoom(z);
+            w.setCenter({20, 15}); // Chad: land
+            QImage img = w.renderImage();
+            QVERIFY2(near(img.pixelColor(320, 240), style.land), qPrintable(QString::number(z)));
+            w.setCenter({-30, 0}); // Atlantic
+            img = w.renderImage();
+            QVERIFY(near(img.pixelColor(320, 240), style.sea));
+        }
+        QVERIFY(w.basemapCacheBytes() > 0);
+    }
+
+    void onlineTilesUserAgentCacheAttribution() {
+        LoopbackTileServer server(TileColour, "public, max-age=86400", 40);
+        QVERIFY(server.listen());
+        QTemporaryDir cacheDir;
+        TileSourceConfig cfg;
+        cfg.urlTemplate = server.urlTemplate();
+        cfg.cacheDirectory = cacheDir.path();
+        int firstCount = 0;
+        {
+            MapWidget w;
+            w.resize(700, 500);
+            w.setOnlineTiles(true, cfg);
+            w.setCenter({10, 45});
+            w.setZoom(4);
+            QCOMPARE(w.tileFetcher()->config().maxConcurrent, 2);
+            const int expected = visibleTiles(w);
+            w.grab();
+            QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), expected, 10000);
+            QTRY_COMPARE(w.tileFetcher()->inFlight(), 0);
+            QTest::qWait(100);
+            QCOMPARE(server.requests().size(), expected); // nothing beyond the view: no prefetch
+            firstCount = expected;
+            QSet<QByteArray> paths;
+            for (const auto& r : server.requests()) {
+                const QByteArray ua = r.headers.value("user-agent");
+                QCOMPARE(ua, "TripPlanner/0.1.0 (desktop trip planner)");
+                QVERIFY(!r.headers.value("cache-control").contains("no-cache"));
+                QVERIFY(!r.headers.contains("pragma"));
+                paths.insert(r.path);
+            }
+            QCOMPARE(paths.size(), expected); // each tile once
+            QVERIFY2(server.maxOutstanding() <= 2, qPrintable(QString::number(server.maxOutstanding())));
+            QVERIFY(server.maxOutstanding() >= 1);
+
+            // The tiles are drawn, and so is the attribution.
+            const QImage img = w.renderImage();
+            QVERIFY(near(img.pixelColor(350, 250), TileColour));
+            const QRect attribution = w.attributionRect();
+            QVERIFY(!attribution.isEmpty());
+            QVERIFY(img.rect().contains(attribution));
+            QVERIFY(darkPixels(img, attribution) > 20);
+            QCOMPARE(w.tileFetcher()->config().attribution, u"© OpenStreetMap contributors"_s);
+            // Repainting does not ask again (memory cache).
+            w.grab();
+            QTest::qWait(100);
+            QCOMPARE(server.requests().size(), firstCount);
+        }
+        // A new map (empty memory cache) on the same disk cache: the tiles are
+        // fresh (max-age=86400), so none is requested again.
+        {
+            MapWidget w;
+            w.resize(700, 500);
+            w.setOnlineTiles(true, cfg);
+            w.setCenter({10, 45});
+            w.setZoom(4);
+            w.grab();
+            QTRY_VERIFY(near(w.renderImage().pixelColor(350, 250), TileColour));
+            QTRY_COMPARE(w.tileFetcher()->inFlight(), 0);
+            QTRY_VERIFY(near(w.renderImage().pixelColor(5, 5), TileColour));
+            QCOMPARE(server.requests().size(), firstCount);
+            QVERIFY(w.tileFetcher()->requestsStarted() > 0); // served by the disk cache
+        }
+    }
+
+    void cachedAtLeastSevenDays() {
+        // The server allows one second; the policy keeps tiles at least 7 days.
+        LoopbackTileServer server(TileColour, "max-age=1", 5);
+        QVERIFY(server.listen());
+        QTemporaryDir cacheDir;
+        TileSourceConfig cfg;
+        cfg.urlTemplate = server.urlTemplate();
+        cfg.cacheDirectory = cacheDir.path();
+        int count = 0;
+        {
+            MapWidget w;
+            w.resize(300, 300);
+            w.setOnlineTiles(true, cfg);
+            w.setZoom(2);
+            w.grab();
+            QTRY_VERIFY(server.requests().size() > 0 && w.tileFetcher()->inFlight() == 0);
+            count = int(server.requests().size());
+        }
+        QTest::qWait(1500);
+        MapWidget w;
+        w.resize(300, 300);
+        w.setOnlineTiles(true, cfg);
+        w.setZoom(2);
+        w.grab();
+        QTRY_VERIFY(near(w.renderImage().pixelColor(150, 150), TileColour));
+        QCOMPARE(server.requests().size(), count);
+    }
+
+    void deadServerKeepsBasemap() {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        } // closed: nothing listens there now
+        TileSourceConfig cfg;
+        cfg.urlTemplate = u"http://127.0.0.1:%1/{z}/{x}/{y}.png"_s.arg(port);
+        QTemporaryDir cacheDir;
+        cfg.cacheDirectory = cacheDir.path();
+        MapWidget w;
+        w.resize(640, 480);
+        w.setOnlineTiles(true, cfg);
+        w.setCenter({20, 15});
+        w.setZoom(5);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy offline(w.tileFetcher(), &TileFetcher::offlineChanged);
+        for (int i = 0; i < 10 && !w.tileFetcher()->isOffline(); ++i) {
+            w.grab();
+            QTest::qWait(50);
+        }
+        QTRY_VERIFY(w.tileFetcher()->isOffline());
+        QVERIFY(w.tileFetcher()->failures() >= 3);
+        QCOMPARE(offline.size(), 1);
+        // While offline nothing more is requested.
+        const int started = w.tileFetcher()->requestsStarted();
+        w.setZoom(6);
+        w.grab();
+        QCOMPARE(w.tileFetcher()->requestsStarted(), started);
+        // The basemap is there, and so is the attribution of the configured source.
+        const QImage img = w.renderImage();
+        QVERIFY(near(img.pixelColor(320, 240), Basemap::Style().land));
+        w.setCenter({-30, 0});
+        QVERIFY(near(w.renderImage().pixelColor(320, 240), Basemap::Style().sea));
+        QVERIFY(!w.attributionRect().isEmpty());
+        // No dialog, no modal window.
+        QVERIFY(!QApplication::activeModalWidget());
+        // Turning tiles off removes the attribution.
+        w.setOnlineTiles(false);
+        QVERIFY(w.attributionRect().isEmpty());
+    }
+
+    void exportPng() {
+        MapWidget w;
+        w.resize(500, 300);
+        w.setDestinations(sample());
+        w.fitToMarkers();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"map.png"_s);
+        QVERIFY(w.exportPng(path));
+        QImage img(path);
+        QVERIFY(!img.isNull());
+        QCOMPARE(img.size(), QSize(500, 300));
+    }
+
+    void fiftyThousandMarkers() {
+        QList<Destination> many;
+        for (int i = 0; i < 50000; ++i)
+            many.append(dest(i + 1, u"D%1"_s.arg(i), u"X"_s, -60 + (i % 1300) * 0.1,
+                             -180 + (i / 1300) * 9.2 + (i % 7)));
+        MapWidget w;
+        w.resize(800, 600);
+        QElapsedTimer t;
+        t.start();
+        w.setDestinations(many);
+        qInfo("setDestinations(50,000): %lld ms", t.elapsed());
+        QCOMPARE(w.destinationMarkerCount(), 50000);
+        w.fitToMarkers();
+        w.grab();
+        QVERIFY(w.lastFrameItems() > 0);
+        QVERIFY(w.lastFrameItems() < 2000);
+    }
+};
+
+QTEST_MAIN(TestMapWidget)
+#include "tst_mapwidget.moc"

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Screenshots of the main views for the README: builds a demo database (trips,
+# destinations, a conversation with recommendations, a planning session),
+# starts the app on it under Xvfb and saves PNGs into resources/screenshots/.
+#
+#   tests/ui/screenshots.sh BUILD_DIR
+#
+# Needs xvfb-run and imagemagick's import. The app and the CLI use a
+# throwaway XDG_DATA_HOME/XDG_CONFIG_HOME, so nothing of yours is read or changed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(cd "${1:?usage: screenshots.sh BUILD_DIR}" && pwd)
+out=$root/resources/screenshots
+command -v xvfb-run >/dev/null || { echo "screenshots.sh: xvfb-run is missing (apt-get install xvfb)" >&2; exit 1; }
+command -v import >/dev/null || { echo "screenshots.sh: import is missing (apt-get install imagemagick)" >&2; exit 1; }
+
+cmake --build "$build" --target tripplanner tripplanner-cli demo_data >/dev/null
+app=$build/app/gui/tripplanner
+cli=$build/app/cli/tripplanner-cli
+demo=$build/tests/ui/demo_data
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
+export USER=alex LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Europe/Lisbon
+unset DATABASE_URL
+db=$XDG_DATA_HOME/TripPlanner/tripplanner.sqlite3
+
+# --- The demo database -------------------------------------------------------
+"$cli" migrate >/dev/null
+"$cli" users add alex --email alex@example.org >/dev/null 2>&1 || true
+
+dest() { # dest NAME COUNTRY CITY LAT LON COST BEST DESCRIPTION -> id
+    "$cli" destinations add --json --name "$1" --country "$2" --city "$3" --lat "$4" --lon "$5" \
+        --daily-cost "$6" --best-time "$7" --description "$8" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
+}
+porto=$(dest "Porto" "Portugal" "Porto" 41.157944 -8.629105 110 "May to October" \
+    "Port cellars, azulejo-covered churches and the Douro river.")
+kyoto=$(dest "Kyoto" "Japan" "Kyoto" 35.011636 135.768029 160 "March to May, October to November" \
+    "Temples, gardens and wooden machiya townhouses.")
+reykjavik=$(dest "Reykjavík" "Iceland" "Reykjavík" 64.146582 -21.942635 230 "June to August" \
+    "Gateway to geysers, glaciers and the northern lights.")
+cusco=$(dest "Cusco" "Peru" "Cusco" -13.531950 -71.967463 70 "May to September" \
+    "Inca capital on the way to Machu Picchu.")
+marrakesh=$(dest "Marrakesh" "Morocco" "Marrakesh" 31.629472 -7.981084 80 "March to May" \
+    "Souks, riads and the Atlas mountains on the horizon.")
+dest "Ljubljana" "Slovenia" "Ljubljana" 46.056946 14.505751 95 "May to September" \
+    "A small green capital close to the Julian Alps." >/dev/null
+dest "San Sebastián" "Spain" "Donostia" 43.318334 -1.981231 150 "June to September" \
+    "Pintxos bars, a city beach and coastal walks." >/dev/null
+
+trip() { "$cli" trips add "$@" >/dev/null; }
+day() { date -u -d "$1" +%F; } # dates relative to today, so upcoming trips stay upcoming
+trip --title "Cherry blossoms in Kyoto" --destination "$kyoto" --start "$(day "-240 days")" --end "$(day "-231 days")" \
+    --budget 4200 --travelers 2 --status completed --description "Philosopher's Path at dawn, Nishiki market."
+trip --title "Inca Trail trek" --destination "$cusco" --start "$(day "+170 days")" --end "$(day "+182 days")" \
+    --budget 3600 --travelers 3 --status booked --description "Four-day trail, then the Sacred Valley."
+trip --title "Ring Road by camper" --destination "$reykjavik" --start "$(day "+222 days")" --end "$(day "+236 days")" \
+    --budget 7800 --travelers 4 --status flights_selected --description "Clockwise, with a night in Mývatn."
+trip --title "Long weekend in Marrakesh" --destination "$marrakesh" --start "$(day "+83 days")" --end "$(day "+86 days")" \
+    --budget 900 --travelers 2 --status cancelled
+trip --title "Winter city break" --start "$(day "+12 days")" --end "$(day "+15 days")" --budget 1200 --travelers 2 \
+    --status planning --description "Somewhere with Christmas markets."
+trip --title "Porto and the Douro valley" --destination "$porto" --start "$(day "+300 days")" --end "$(day "+309 days")" \
+    --budget 2500 --travelers 2 --status destinations_selected \
+    --description "Food, old towns and a little hiking; trains between the two bases."
+"$demo" "sqlite:///$db" alex "Porto and the Douro valley" >/dev/null
+
+# --- The screenshots ---------------------------------------------------------
+mkdir -p "$out"
+shoot() { # shoot VIEW FILE
+    xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+        "$1" --show "$2" & pid=$!
+        sleep 4
+        import -window root "$3"
+        kill $pid; wait $pid 2>/dev/null || true' _ "$app" "$1" "$out/$2"
+    echo "saved $out/$2"
+}
+shoot trips main-window.png
+shoot conversation conversation.png
+shoot planning planning.png
+shoot destinations destinations.png

@@ -1,0 +1,178 @@
+#include "DestinationTableModel.h"
+#include "TestBackends.h"
+#include "TripListModel.h"
+#include "destinations/DestinationsPanel.h"
+#include "domain/Validation.h"
+#include "main/Confirm.h"
+#include "main/MainWindow.h"
+#include "repo/DestinationRepository.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using tp::ui::DestinationDialog;
+using tp::ui::MainWindow;
+
+// The destinations tab driven as a user would: add with inline checks, a
+// duplicate name and country refused in words, search, delete after a question
+// that says how many trips lose the destination. On SQLite and PostgreSQL.
+class TestDestinations : public QObject {
+    Q_OBJECT
+
+    static DestinationDialog* openDialog(ui::DestinationsPanel* panel) {
+        QTest::mouseClick(panel->findChild<QPushButton*>(u"addDestination"_s), Qt::LeftButton);
+        DestinationDialog* dialog = nullptr;
+        [&] {
+            QTRY_VERIFY((dialog = panel->findChild<DestinationDialog*>()) && dialog->isVisible());
+        }();
+        return dialog;
+    }
+    static void type(DestinationDialog* d, const QString& field, const QString& text) {
+        auto* e = d->findChild<QLineEdit*>(field);
+        e->clear();
+        QTest::keyClicks(e, text);
+    }
+    static QPushButton* saveButton(DestinationDialog* d) {
+        return d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"TripPlannerTests"_s);
+        QCoreApplication::setApplicationName(u"tst_destinations"_s);
+    }
+
+    void addDuplicateDelete_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+    void addDuplicateDelete() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        Id lisbonId = 0;
+        QList<Id> tripIds;
+        {
+            auto db = tmp.connectMigrated();
+            const User user = UserRepository(*db).ensureLocalUser(u"tester"_s);
+            Destination lisbon;
+            lisbon.name = u"Lisbon"_s;
+            lisbon.country = u"Portugal"_s;
+            lisbon.latitude = validation::parseLatitude(u"38.7223"_s);
+            lisbon.longitude = validation::parseLongitude(u"-9.1393"_s);
+            lisbonId = DestinationRepository(*db).create(lisbon).id;
+            TripRepository trips(*db, user.id);
+            for (const QString& title : {u"Tiles and trams"_s, u"Fado nights"_s, u"Elsewhere"_s}) {
+                Trip t;
+                t.title = title;
+                if (title != u"Elsewhere")
+                    t.destinationId = lisbonId;
+                tripIds << trips.create(t).id;
+            }
+        }
+        DatabaseService service(tmp.url(), 0);
+        MainWindow w(&service, u"tester"_s);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.userId() != 0);
+        QTest::keySequence(&w, QKeySequence(Qt::CTRL | Qt::Key_4)); // View › Destinations
+        ui::DestinationsPanel* panel = w.destinationsPanel();
+        QVERIFY(panel->isVisible());
+        DestinationTableModel* model = panel->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(model->rowCount(), 1);
+        auto* status = panel->findChild<QLabel*>(u"destinationsStatus"_s);
+
+        // Add, with the inline checks.
+        DestinationDialog* dialog = openDialog(panel);
+        auto* errors = dialog->findChild<QLabel*>(u"errors"_s);
+        QVERIFY(!saveButton(dialog)->isEnabled()); // name and country are required
+        type(dialog, u"name"_s, u"Kyoto"_s);
+        type(dialog, u"country"_s, u"Japan"_s);
+        type(dialog, u"city"_s, u"Kyoto"_s);
+        type(dialog, u"latitude"_s, u"95"_s);
+        QVERIFY(!saveButton(dialog)->isEnabled());
+        QVERIFY(!errors->text().isEmpty());
+        type(dialog, u"latitude"_s, u"35.0116"_s);
+        type(dialog, u"longitude"_s, u"135.768"_s);
+        type(dialog, u"cost"_s, u"140"_s);
+        QVERIFY2(saveButton(dialog)->isEnabled(), qPrintable(errors->text()));
+        QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
+        QTRY_COMPARE(model->rowCount(), 2);
+        QTRY_VERIFY(status->text().contains(u"Kyoto"_s));
+        QTRY_VERIFY(!panel->findChild<DestinationDialog*>());
+
+        // A duplicate (same name and country, other case): refused, said in the dialog, which stays open.
+        dialog = openDialog(panel);
+        type(dialog, u"name"_s, u"Lisbon"_s);
+        type(dialog, u"country"_s, u"Portugal"_s);
+        QVERIFY(saveButton(dialog)->isEnabled());
+        QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
+        errors = dialog->findChild<QLabel*>(u"errors"_s);
+        QTRY_VERIFY2(errors->text().contains(u"already exists"_s), qPrintable(errors->text()));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(model->rowCount(), 2);
+        dialog->reject();
+        QTRY_VERIFY(!panel->findChild<DestinationDialog*>());
+
+        // Search.
+        auto* search = panel->findChild<QLineEdit*>(u"destinationSearch"_s);
+        QTest::keyClicks(search, u"kyo"_s);
+        QTRY_COMPARE(model->rowCount(), 1);
+        QCOMPARE(model->destinationAt(0).name, u"Kyoto"_s);
+        search->clear();
+        QTRY_COMPARE(model->rowCount(), 2);
+
+        // Delete Lisbon: the question says that two trips lose it; declined, nothing changes.
+        auto* table = panel->findChild<QTableView*>(u"destinationsTable"_s);
+        table->setCurrentIndex(model->index(model->rowOf(lisbonId), 0));
+        ui::Confirm::lastQuestion().clear();
+        ui::Confirm::setNextAnswer(false);
+        QTest::mouseClick(panel->findChild<QPushButton*>(u"deleteDestination"_s), Qt::LeftButton);
+        QTRY_VERIFY(!ui::Confirm::lastQuestion().isEmpty());
+        QVERIFY2(ui::Confirm::lastQuestion().contains(u"Lisbon, Portugal"_s),
+                 qPrintable(ui::Confirm::lastQuestion()));
+        QVERIFY2(ui::Confirm::lastQuestion().contains(u"2 trips"_s), qPrintable(ui::Confirm::lastQuestion()));
+        QTest::qWait(50);
+        QCOMPARE(model->rowCount(), 2);
+
+        ui::Confirm::lastQuestion().clear();
+        ui::Confirm::setNextAnswer(true);
+        QTest::mouseClick(panel->findChild<QPushButton*>(u"deleteDestination"_s), Qt::LeftButton);
+        QTRY_COMPARE(model->rowCount(), 1);
+        QCOMPARE(model->destinationAt(0).name, u"Kyoto"_s);
+        QTRY_VERIFY(status->text().contains(u"Deleted Lisbon"_s));
+
+        // The trips stay, without a destination; the window's trip list says so too.
+        auto db = tmp.connect();
+        TripRepository trips(*db, w.userId());
+        QCOMPARE(trips.count(), 3);
+        for (Id id : std::as_const(tripIds))
+            QVERIFY(!trips.get(id).destinationId.has_value());
+        QVERIFY(!DestinationRepository(*db).find(lisbonId).has_value());
+
+        // Deleting one no trip uses asks without a count.
+        table->setCurrentIndex(model->index(0, 0));
+        ui::Confirm::lastQuestion().clear();
+        ui::Confirm::setNextAnswer(true);
+        QTest::mouseClick(panel->findChild<QPushButton*>(u"deleteDestination"_s), Qt::LeftButton);
+        QTRY_COMPARE(model->rowCount(), 0);
+        QVERIFY(!ui::Confirm::lastQuestion().contains(u"trip"_s));
+    }
+};
+
+QTEST_MAIN(TestDestinations)
+#include "tst_destinations.moc"

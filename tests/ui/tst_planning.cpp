@@ -1,0 +1,166 @@
+#include "PlanningStagesModel.h"
+#include "TestBackends.h"
+#include "TripListModel.h"
+#include "main/MainWindow.h"
+#include "planning/PlanningPanel.h"
+#include "repo/PlanningRepository.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using tp::ui::MainWindow;
+
+// The planning panel in the window, driven by its buttons: start a session on
+// the selected trip, advance through the seven stages, go back, finish; at most
+// one active session per trip. On SQLite and on PostgreSQL.
+class TestPlanning : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"TripPlannerTests"_s);
+        QCoreApplication::setApplicationName(u"tst_planning"_s);
+    }
+
+    void startAdvanceBack_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+    void startAdvanceBack() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        Id tripId = 0;
+        {
+            auto db = tmp.connectMigrated();
+            const User user = UserRepository(*db).ensureLocalUser(u"planner"_s);
+            Trip draft;
+            draft.title = u"Atlas mountains"_s;
+            tripId = TripRepository(*db, user.id).create(draft).id;
+        }
+        DatabaseService service(tmp.url(), 0);
+        MainWindow w(&service, u"planner"_s);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.tripModel()->rowCount(), 1);
+
+        ui::PlanningPanel* panel = w.planningPanel();
+        QAbstractItemModelTester tester(panel->stages(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto* start = panel->findChild<QPushButton*>(u"startPlanning"_s);
+        auto* advance = panel->findChild<QPushButton*>(u"advanceStage"_s);
+        auto* back = panel->findChild<QPushButton*>(u"backStage"_s);
+        auto* summary = panel->findChild<QLabel*>(u"planningSummary"_s);
+        auto* data = panel->findChild<QTreeWidget*>(u"sessionData"_s);
+        QVERIFY(!start->isEnabled()); // no trip selected yet
+
+        w.tripTable()->setCurrentIndex(w.tripModel()->index(0, 0));
+        QTest::keySequence(&w, QKeySequence(Qt::CTRL | Qt::Key_3)); // View › Planning
+        QVERIFY(panel->isVisible());
+        QTRY_VERIFY(start->isEnabled());
+        QVERIFY(!advance->isEnabled());
+        QVERIFY(!back->isEnabled());
+        QVERIFY(summary->text().contains(u"No active planning session"_s));
+
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY(panel->stages()->session().has_value());
+        QCOMPARE(panel->stages()->session()->currentStage, u"destination"_s);
+        QCOMPARE(panel->stages()->stateAt(0), PlanningStagesModel::StageState::Current);
+        QVERIFY(!start->isEnabled()); // one active session per trip
+        QVERIFY(advance->isEnabled());
+        QVERIFY(!back->isEnabled()); // nothing before the first stage
+        QVERIFY(summary->text().contains(u"0 of 6"_s));
+        QCOMPARE(data->topLevelItemCount(), 1); // "(no session data yet)"
+
+        QTest::mouseClick(advance, Qt::LeftButton);
+        QTRY_COMPARE(panel->stages()->session()->currentStage, u"accommodation"_s);
+        QCOMPARE(panel->stages()->stateAt(0), PlanningStagesModel::StageState::Completed);
+        QCOMPARE(panel->stages()->stateAt(1), PlanningStagesModel::StageState::Current);
+        QTRY_VERIFY(back->isEnabled());
+        QTest::mouseClick(advance, Qt::LeftButton);
+        QTRY_COMPARE(panel->stages()->session()->currentStage, u"flights"_s);
+        QTRY_VERIFY(back->isEnabled());
+        QTest::mouseClick(back, Qt::LeftButton);
+        QTRY_COMPARE(panel->stages()->session()->currentStage, u"accommodation"_s);
+        QVERIFY(summary->text().contains(u"Hotel"_s));
+
+        // What the panel shows is what the database holds.
+        {
+            auto db = tmp.connect();
+            const auto active = PlanningRepository(*db, w.userId()).active(tripId);
+            QVERIFY(active.has_value());
+            QCOMPARE(active->currentStage, u"accommodation"_s);
+            QVERIFY(active->stagesCompleted.contains(u"destination"_s));
+        }
+
+        // Switching trips and back reads the session again.
+        w.newTrip();
+        QVERIFY(!start->isEnabled());
+        w.showPanel(MainWindow::PlanningTab);
+        w.tripTable()->setCurrentIndex(w.tripModel()->index(0, 0));
+        QTRY_VERIFY(panel->stages()->session().has_value());
+        QCOMPARE(panel->stages()->session()->currentStage, u"accommodation"_s);
+
+        // On to the end: the session completes and a new one may start.
+        for (const char* next : {"flights", "activities", "itinerary", "finalization", "completed"}) {
+            QTRY_VERIFY(advance->isEnabled());
+            QTest::mouseClick(advance, Qt::LeftButton);
+            QTRY_COMPARE(panel->stages()->session()->currentStage, QString::fromLatin1(next));
+        }
+        QVERIFY(!advance->isEnabled());
+        QVERIFY(!back->isEnabled());
+        QVERIFY(start->isEnabled());
+        {
+            auto db = tmp.connect();
+            QVERIFY(!PlanningRepository(*db, w.userId()).active(tripId).has_value());
+            QCOMPARE(PlanningRepository(*db, w.userId()).history(tripId).size(), 1);
+        }
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_COMPARE(panel->stages()->session()->currentStage, u"destination"_s);
+        QTRY_VERIFY(advance->isEnabled());
+        auto db = tmp.connect();
+        QCOMPARE(PlanningRepository(*db, w.userId()).history(tripId).size(), 2);
+    }
+
+    // A second window started a session meanwhile: Start reports it in words.
+    void oneActiveSessionPerTrip() {
+        test::TempDatabase tmp(u"sqlite"_s);
+        auto db = tmp.connectMigrated();
+        const User user = UserRepository(*db).ensureLocalUser(u"planner"_s);
+        Trip draft;
+        draft.title = u"Faroe Islands"_s;
+        const Id tripId = TripRepository(*db, user.id).create(draft).id;
+        DatabaseService service(tmp.url(), 0);
+        MainWindow w(&service, u"planner"_s);
+        w.show();
+        QTRY_COMPARE(w.tripModel()->rowCount(), 1);
+        w.showPanel(MainWindow::PlanningTab);
+        w.tripTable()->setCurrentIndex(w.tripModel()->index(0, 0));
+        auto* start = w.planningPanel()->findChild<QPushButton*>(u"startPlanning"_s);
+        QTRY_VERIFY(start->isEnabled());
+        PlanningRepository(*db, user.id).start(tripId); // elsewhere
+        QTest::mouseClick(start, Qt::LeftButton);
+        auto* error = w.planningPanel()->findChild<QLabel*>(u"planningError"_s);
+        QTRY_VERIFY(!error->text().isEmpty());
+        QVERIFY2(error->text().contains(u"in progress"_s), qPrintable(error->text()));
+        // The panel then shows the session the other window started.
+        QTRY_VERIFY(w.planningPanel()->stages()->session().has_value());
+        QTRY_VERIFY(!start->isEnabled());
+        QVERIFY(w.planningPanel()->findChild<QPushButton*>(u"advanceStage"_s)->isEnabled());
+        QCOMPARE(PlanningRepository(*db, user.id).history(tripId).size(), 1);
+    }
+};
+
+QTEST_MAIN(TestPlanning)
+#include "tst_planning.moc"

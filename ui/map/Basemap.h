@@ -1,0 +1,51 @@
+#pragma once
+
+#include "geo/Mercator.h"
+#include "geo/WorldData.h"
+
+#include <QCache>
+#include <QColor>
+#include <QImage>
+#include <QPolygonF>
+#include <vector>
+
+namespace tp::ui {
+
+// The offline basemap: Natural Earth land and country outlines rendered into
+// 256 px Web Mercator tiles on demand, at any zoom, and kept in an LRU cache so
+// that panning only blits images. Rings are clipped to each tile before they
+// reach QPainter, so deep zooms never hand it huge coordinates.
+class Basemap {
+public:
+    struct Style {
+        QColor sea{0xaa, 0xd3, 0xdf};
+        QColor land{0xf2, 0xef, 0xe9};
+        QColor border{0x9a, 0x93, 0x8c};
+        QColor coast{0x7f, 0xa8, 0xb8};
+    };
+
+    explicit Basemap(const geo::WorldData& data = geo::WorldData::instance(), int cachedTiles = 128);
+
+    const Style& style() const { return m_style; }
+    // Renders the tile when it is not cached (about 0.2–2 ms).
+    QImage tile(const geo::TileId& id);
+    // The cached tile, or a null image: never renders.
+    QImage cachedTile(const geo::TileId& id) const;
+    int cachedTiles() const { return m_cache.size(); }
+    qint64 cacheBytes() const { return qint64(m_cache.totalCost()) * geo::TileSize * geo::TileSize * 4; }
+
+private:
+    struct Shape {
+        std::vector<QPolygonF> rings; // unit Web Mercator coordinates
+        QRectF bounds;
+    };
+    static Shape shapeOf(const geo::GeoPolygon& poly);
+    QImage render(const geo::TileId& id) const;
+
+    Style m_style;
+    std::vector<Shape> m_land;
+    std::vector<Shape> m_countries;
+    QCache<geo::TileId, QImage> m_cache;
+};
+
+} // namespace tp::ui

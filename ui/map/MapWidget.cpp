@@ -1,0 +1,746 @@
+#include "MapWidget.h"
+
+#include "geo/Gazetteer.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QGestureEvent>
+#include <QHelpEvent>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPainter>
+#include <QPinchGesture>
+#include <QTimer>
+#include <QToolButton>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+namespace {
+
+const QColor MarkerColor(0x1f, 0x6f, 0xd6);
+const QColor SelectedColor(0xe0, 0x36, 0x2c);
+const QColor RecColor(0xf0, 0x8c, 0x00);
+const QColor ClusterColor(0x2b, 0x8a, 0x7e);
+
+constexpr double MarkerRadius = 6;
+constexpr double SelectedRadius = 10;
+constexpr double RecRadius = 9;
+
+QString clusterLabel(int count) {
+    if (count < 1000)
+        return QString::number(count);
+    if (count < 10000)
+        return QString::number(count / 1000.0, 'f', 1) + u'k';
+    return QString::number(count / 1000) + u'k';
+}
+
+int clusterKey(int count) {
+    if (count < 1000)
+        return count;
+    if (count < 10000)
+        return 1000 + count / 100;
+    return 2000 + count / 1000;
+}
+
+double clusterRadius(int count) {
+    return std::min(26.0, 11.0 + 4.0 * std::log10(double(count)));
+}
+
+QPixmap makeSprite(double radius, qreal dpr, const std::function<void(QPainter&, QPointF)>& draw) {
+    const int side = int(std::ceil(2 * radius + 6));
+    QPixmap pm(QSize(side, side) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    draw(p, QPointF(side / 2.0, side / 2.0));
+    return pm;
+}
+
+void drawCentered(QPainter& p, const QPixmap& pm, QPointF at) {
+    const QSizeF s = pm.deviceIndependentSize();
+    p.drawPixmap(QPointF(std::round(at.x() - s.width() / 2), std::round(at.y() - s.height() / 2)), pm);
+}
+
+std::optional<double> jsonNumber(const QJsonObject& o, std::initializer_list<QStringView> keys) {
+    for (QStringView k : keys) {
+        const QJsonValue v = o.value(k);
+        if (v.isDouble())
+            return v.toDouble();
+        if (v.isString()) {
+            bool ok = false;
+            const double d = v.toString().trimmed().toDouble(&ok);
+            if (ok)
+                return d;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+MapWidget::MapWidget(QWidget* parent)
+    : QWidget(parent) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(200, 150);
+    grabGesture(Qt::PinchGesture);
+
+    auto makeButton = [this](const QString& text, const QString& tip) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setFixedSize(30, 30);
+        return b;
+    };
+    m_zoomInButton = makeButton(u"+"_s, tr("Zoom in (+)"));
+    m_zoomOutButton = makeButton(u"\u2212"_s, tr("Zoom out (-)"));
+    m_fitButton = makeButton(u"\u2922"_s, tr("Show all markers (Home)"));
+    connect(m_zoomInButton, &QToolButton::clicked, this, &MapWidget::zoomIn);
+    connect(m_zoomOutButton, &QToolButton::clicked, this, &MapWidget::zoomOut);
+    connect(m_fitButton, &QToolButton::clicked, this, &MapWidget::fitToMarkers);
+    layoutButtons();
+
+    const qreal dpr = devicePixelRatioF();
+    m_markerSprite = makeSprite(MarkerRadius, dpr, [](QPainter& p, QPointF c) {
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(MarkerColor);
+        p.drawEllipse(c, MarkerRadius, MarkerRadius);
+    });
+    m_selectedSprite = makeSprite(SelectedRadius + 4, dpr, [](QPainter& p, QPointF c) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(224, 54, 44, 70));
+        p.drawEllipse(c, SelectedRadius + 4, SelectedRadius + 4);
+        p.setPen(QPen(Qt::white, 2.5));
+        p.setBrush(SelectedColor);
+        p.drawEllipse(c, SelectedRadius, SelectedRadius);
+        p.setBrush(Qt::white);
+        p.setPen(Qt::NoPen);
+        p.drawEllipse(c, 3, 3);
+    });
+    m_recSprite = makeSprite(RecRadius, dpr, [](QPainter& p, QPointF c) {
+        const QPolygonF diamond{{c.x(), c.y() - RecRadius},
+                                {c.x() + RecRadius, c.y()},
+                                {c.x(), c.y() + RecRadius},
+                                {c.x() - RecRadius, c.y()}};
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(RecColor);
+        p.drawPolygon(diamond);
+        p.setBrush(Qt::white);
+        p.setPen(Qt::NoPen);
+        p.drawEllipse(c, 2.2, 2.2);
+    });
+}
+
+MapWidget::~MapWidget() = default;
+
+// --- data -------------------------------------------------------------------
+
+void MapWidget::setDestinations(const QList<tp::Destination>& destinations) {
+    m_markers.clear();
+    m_markerById.clear();
+    m_markers.reserve(size_t(destinations.size()));
+    QList<QPointF> points;
+    points.reserve(destinations.size());
+    for (const Destination& d : destinations) {
+        if (!d.hasCoordinates())
+            continue;
+        const double lat = d.latitude->toDouble();
+        const double lon = d.longitude->toDouble();
+        if (!std::isfinite(lat) || !std::isfinite(lon) || std::abs(lat) > 90 || std::abs(lon) > 180)
+            continue;
+        Marker m;
+        m.id = d.id;
+        m.unit = geo::toUnit(lon, lat);
+        m.name = d.name;
+        m.city = d.city;
+        m.country = d.country;
+        m.bestTime = d.bestTimeToVisit;
+        if (d.averageCostPerDay)
+            m.dailyCost = d.averageCostPerDay->toString();
+        m_markerById.insert(d.id, int(m_markers.size()));
+        points.append(m.unit);
+        m_markers.push_back(std::move(m));
+    }
+    m_clusterer.build(points);
+    if (!m_markerById.contains(m_selectedId))
+        m_selectedId = 0;
+    update();
+}
+
+void MapWidget::setRecommendations(const QJsonArray& locations) {
+    m_recs.clear();
+    for (int i = 0; i < locations.size(); ++i) {
+        const QJsonObject o = locations.at(i).toObject();
+        RecMarker r;
+        r.index = i;
+        r.name = o.value(u"name").toString();
+        r.country = o.value(u"country").toString();
+        r.description = o.value(u"description").toString();
+        const auto lat = jsonNumber(o, {u"latitude", u"lat"});
+        const auto lon = jsonNumber(o, {u"longitude", u"lon", u"lng"});
+        if (lat && lon && std::abs(*lat) <= 90 && std::abs(*lon) <= 180) {
+            r.unit = geo::toUnit(*lon, *lat);
+        } else if (const auto m = geo::Gazetteer::instance().resolve(r.name, r.country)) {
+            r.unit = geo::toUnit(m->lon, m->lat);
+            r.approximate = true;
+        } else {
+            continue;
+        }
+        m_recs.push_back(std::move(r));
+    }
+    update();
+}
+
+void MapWidget::setSelectedDestination(qint64 id, bool centre) {
+    if (id == m_selectedId)
+        return;
+    m_selectedId = m_markerById.contains(id) ? id : 0;
+    if (m_selectedId != 0 && centre) {
+        m_center = m_markers[size_t(m_markerById.value(id))].unit;
+        clampView();
+        emit viewChanged();
+    }
+    update();
+}
+
+// --- view -------------------------------------------------------------------
+
+geo::LonLat MapWidget::center() const {
+    return geo::fromUnit(m_center);
+}
+
+void MapWidget::setCenter(geo::LonLat c) {
+    m_center = geo::toUnit(geo::wrapLongitude(c.lon), c.lat);
+    clampView();
+    changed();
+}
+
+void MapWidget::setZoom(double zoom) {
+    m_zoom = zoom;
+    clampView();
+    changed();
+}
+
+double MapWidget::minimumZoom() const {
+    const int side = std::max(width(), height());
+    return side > 0 ? std::max(0.0, std::log2(side / double(geo::TileSize))) : 0.0;
+}
+
+void MapWidget::zoomIn() {
+    zoomAround(1, QPointF(width() / 2.0, height() / 2.0));
+}
+void MapWidget::zoomOut() {
+    zoomAround(-1, QPointF(width() / 2.0, height() / 2.0));
+}
+
+void MapWidget::zoomAround(double levels, QPointF anchor) {
+    if (!std::isfinite(levels) || levels == 0)
+        return;
+    const QPointF anchorUnit = (topLeftWorldPx() + anchor) / worldPx();
+    m_zoom = std::clamp(m_zoom + levels, minimumZoom(), double(geo::MaxZoom));
+    m_center = anchorUnit - (anchor - QPointF(width() / 2.0, height() / 2.0)) / worldPx();
+    clampView();
+    changed();
+}
+
+void MapWidget::panBy(QPointF pixels) {
+    m_center += pixels / worldPx();
+    clampView();
+    changed();
+}
+
+void MapWidget::fitToUnitRect(const QRectF& r, double maxZoom) {
+    const double w = std::max(width(), 200), h = std::max(height(), 150);
+    const double pad = 40;
+    const double bw = std::max(r.width(), 1e-9) * geo::TileSize;
+    const double bh = std::max(r.height(), 1e-9) * geo::TileSize;
+    const double zx = std::log2(std::max(1.0, w - 2 * pad) / bw);
+    const double zy = std::log2(std::max(1.0, h - 2 * pad) / bh);
+    m_zoom = std::min({zx, zy, maxZoom});
+    m_center = r.center();
+    clampView();
+    changed();
+}
+
+void MapWidget::fitToMarkers() {
+    QRectF bounds;
+    auto add = [&bounds](QPointF u) {
+        const QRectF pt(u, QSizeF(1e-9, 1e-9));
+        bounds = bounds.isNull() ? pt : bounds.united(pt);
+    };
+    for (const Marker& m : m_markers)
+        add(m.unit);
+    for (const RecMarker& r : m_recs)
+        add(r.unit);
+    if (bounds.isNull()) {
+        m_zoom = minimumZoom();
+        m_center = geo::toUnit(10, 25);
+        clampView();
+        changed();
+        return;
+    }
+    fitToUnitRect(bounds);
+}
+
+QPointF MapWidget::topLeftWorldPx() const {
+    return m_center * worldPx() - QPointF(width() / 2.0, height() / 2.0);
+}
+
+QPointF MapWidget::unitToScreen(QPointF unit) const {
+    double dx = unit.x() - m_center.x();
+    dx -= std::round(dx); // the copy of the world nearest the centre
+    const QPointF u(m_center.x() + dx, unit.y());
+    return u * worldPx() - topLeftWorldPx();
+}
+
+QPointF MapWidget::toScreen(geo::LonLat p) const {
+    return unitToScreen(geo::toUnit(p));
+}
+
+geo::LonLat MapWidget::toLonLat(QPointF widgetPos) const {
+    QPointF u = (topLeftWorldPx() + widgetPos) / worldPx();
+    u.setX(u.x() - std::floor(u.x()));
+    return geo::fromUnit(u);
+}
+
+void MapWidget::clampView() {
+    m_zoom = std::clamp(std::isfinite(m_zoom) ? m_zoom : 2.0, minimumZoom(), double(geo::MaxZoom));
+    double x = m_center.x();
+    if (!std::isfinite(x))
+        x = 0.5;
+    x -= std::floor(x);
+    const double halfH = height() / 2.0 / worldPx();
+    double y = std::isfinite(m_center.y()) ? m_center.y() : 0.5;
+    y = halfH >= 0.5 ? 0.5 : std::clamp(y, halfH, 1 - halfH);
+    m_center = QPointF(x, y);
+}
+
+void MapWidget::changed() {
+    update();
+    emit viewChanged();
+}
+
+void MapWidget::layoutButtons() {
+    m_zoomInButton->move(10, 10);
+    m_zoomOutButton->move(10, 44);
+    m_fitButton->move(10, 84);
+}
+
+// --- online tiles -----------------------------------------------------------
+
+void MapWidget::setOnlineTiles(bool enabled, const TileSourceConfig& config) {
+    delete m_fetcher;
+    m_fetcher = nullptr;
+    if (enabled) {
+        m_fetcher = new TileFetcher(config, this);
+        connect(m_fetcher, &TileFetcher::tileReady, this, [this] { update(); });
+    }
+    update();
+}
+
+QRect MapWidget::attributionRect() const {
+    if (!m_fetcher || m_fetcher->config().attribution.isEmpty())
+        return {};
+    const QFontMetrics fm(font());
+    const QSize s(fm.horizontalAdvance(m_fetcher->config().attribution) + 10, fm.height() + 4);
+    return QRect(QPoint(width() - s.width(), height() - s.height()), s);
+}
+
+// --- export -----------------------------------------------------------------
+
+QImage MapWidget::renderImage() {
+    return grab().toImage();
+}
+
+bool MapWidget::exportPng(const QString& path) {
+    return grab().save(path, "PNG");
+}
+
+// --- painting ---------------------------------------------------------------
+
+void MapWidget::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), m_basemap.style().sea);
+    drawTiles(p);
+    drawMarkers(p);
+    drawAttribution(p);
+}
+
+void MapWidget::drawTiles(QPainter& p) {
+    const int level = std::clamp(int(std::lround(m_zoom)), 0, geo::MaxZoom);
+    const double tileSide = geo::TileSize * std::exp2(m_zoom - level);
+    const double ws = worldPx();
+    const QPointF tl = topLeftWorldPx();
+    const geo::TileRange range =
+        geo::tilesCovering(QRectF(tl / ws, QSizeF(width() / ws, height() / ws)), level);
+    const QPointF mid(width() / 2.0, height() / 2.0);
+
+    struct Wanted {
+        double distance;
+        geo::TileId id;
+    };
+    std::vector<Wanted> wanted;
+    // Rendering basemap tiles costs 0.2-2 ms each: a frame renders what fits in
+    // its budget and shows the others from a cached ancestor (or descendants)
+    // until the next frame, so zooming across levels never stalls a frame.
+    constexpr qint64 RenderBudgetNs = 5'000'000;
+    QElapsedTimer budget;
+    budget.start();
+    bool deferred = false;
+    for (int y = range.yMin; y <= range.yMax; ++y) {
+        for (int x = range.xMin; x <= range.xMax; ++x) {
+            const geo::TileId id{level, geo::wrapTileX(x, level), y};
+            const int left = int(std::floor(x * tileSide - tl.x()));
+            const int top = int(std::floor(y * tileSide - tl.y()));
+            const int right = int(std::floor((x + 1) * tileSide - tl.x()));
+            const int bottom = int(std::floor((y + 1) * tileSide - tl.y()));
+            const QRect target(QPoint(left, top), QPoint(right - 1, bottom - 1));
+            QImage img;
+            if (m_fetcher) {
+                img = m_fetcher->tile(id);
+                if (img.isNull())
+                    wanted.push_back({QLineF(target.center(), mid).length(), id});
+            }
+            if (img.isNull())
+                img = m_basemap.cachedTile(id);
+            if (img.isNull()) {
+                if (budget.nsecsElapsed() < RenderBudgetNs || !drawFallback(p, id, target)) {
+                    img = m_basemap.tile(id);
+                } else {
+                    deferred = true;
+                    continue;
+                }
+            }
+            p.drawImage(target, img);
+        }
+    }
+    if (deferred && !m_repaintQueued) {
+        m_repaintQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_repaintQueued = false;
+            update();
+        });
+    }
+    if (m_fetcher) {
+        std::sort(wanted.begin(), wanted.end(),
+                  [](const Wanted& a, const Wanted& b) { return a.distance < b.distance; });
+        QList<geo::TileId> ids;
+        for (const Wanted& w : wanted)
+            ids.append(w.id);
+        m_fetcher->want(ids);
+    }
+}
+
+bool MapWidget::drawFallback(QPainter& p, const geo::TileId& id, const QRect& target) const {
+    // An ancestor's quarter, sixteenth, ... scaled up.
+    for (int up = 1; up <= std::min(id.z, 6); ++up) {
+        const geo::TileId parent{id.z - up, id.x >> up, id.y >> up};
+        const QImage img = m_basemap.cachedTile(parent);
+        if (img.isNull())
+            continue;
+        const double side = double(geo::TileSize) / (1 << up);
+        const QRectF source((id.x & ((1 << up) - 1)) * side, (id.y & ((1 << up) - 1)) * side, side, side);
+        p.drawImage(QRectF(target), img, source);
+        return true;
+    }
+    // The four children, scaled down.
+    if (id.z < geo::MaxZoom) {
+        QImage children[4];
+        for (int i = 0; i < 4; ++i) {
+            children[i] = m_basemap.cachedTile({id.z + 1, 2 * id.x + (i & 1), 2 * id.y + (i >> 1)});
+            if (children[i].isNull())
+                return false;
+        }
+        const QSizeF half = QSizeF(target.size()) / 2;
+        for (int i = 0; i < 4; ++i) {
+            const QPointF at =
+                QPointF(target.topLeft()) + QPointF((i & 1) * half.width(), (i >> 1) * half.height());
+            p.drawImage(QRectF(at, half), children[i]);
+        }
+        return true;
+    }
+    return false;
+}
+
+const QPixmap& MapWidget::clusterSprite(int count) {
+    const int key = clusterKey(count);
+    auto it = m_clusterSprites.find(key);
+    if (it == m_clusterSprites.end()) {
+        const double r = clusterRadius(count);
+        const QString label = clusterLabel(count);
+        QFont f = font();
+        f.setBold(true);
+        f.setPointSizeF(std::max(7.0, f.pointSizeF() * (count >= 1000 ? 0.85 : 0.95)));
+        it = m_clusterSprites.insert(key, makeSprite(r + 3, devicePixelRatioF(), [&](QPainter& p, QPointF c) {
+                                         p.setPen(Qt::NoPen);
+                                         p.setBrush(QColor(43, 138, 126, 80));
+                                         p.drawEllipse(c, r + 3, r + 3);
+                                         p.setPen(QPen(Qt::white, 1.5));
+                                         p.setBrush(ClusterColor);
+                                         p.drawEllipse(c, r, r);
+                                         p.setFont(f);
+                                         p.setPen(Qt::white);
+                                         p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r),
+                                                    Qt::AlignCenter, label);
+                                     }));
+    }
+    return *it;
+}
+
+void MapWidget::drawMarkers(QPainter& p) {
+    m_hits.clear();
+    const double ws = worldPx();
+    const QPointF tl = topLeftWorldPx();
+    const double margin = 30 / ws;
+    const double ux0 = tl.x() / ws - margin, ux1 = (tl.x() + width()) / ws + margin;
+    const double uy0 = tl.y() / ws - margin, uy1 = (tl.y() + height()) / ws + margin;
+
+    for (int k = int(std::floor(ux0)); k <= int(std::floor(ux1)); ++k) {
+        const QRectF q(QPointF(std::max(ux0 - k, 0.0), uy0), QPointF(std::min(ux1 - k, 1.0), uy1));
+        if (q.width() <= 0)
+            continue;
+        m_scratch.clear();
+        m_clusterer.query(q, m_zoom, m_scratch);
+        for (const auto& c : m_scratch) {
+            const QPointF at((c.x + k) * ws - tl.x(), c.y * ws - tl.y());
+            if (c.isSingle()) {
+                if (m_markers[size_t(c.index)].id == m_selectedId)
+                    continue; // drawn last
+                drawCentered(p, m_markerSprite, at);
+                m_hits.push_back({at, MarkerRadius, HitKind::Destination, c.index, {}, 1});
+            } else {
+                drawCentered(p, clusterSprite(c.count), at);
+                m_hits.push_back({at, clusterRadius(c.count), HitKind::Cluster, -1, c.bounds(), c.count});
+            }
+        }
+    }
+    const QRectF visible = QRectF(rect()).adjusted(-30, -30, 30, 30);
+    for (size_t i = 0; i < m_recs.size(); ++i) {
+        const QPointF at = unitToScreen(m_recs[i].unit);
+        if (!visible.contains(at))
+            continue;
+        drawCentered(p, m_recSprite, at);
+        m_hits.push_back({at, RecRadius, HitKind::Recommendation, int(i), {}, 1});
+    }
+    if (m_selectedId != 0) {
+        const int idx = m_markerById.value(m_selectedId, -1);
+        if (idx >= 0) {
+            const QPointF at = unitToScreen(m_markers[size_t(idx)].unit);
+            if (visible.contains(at)) {
+                drawCentered(p, m_selectedSprite, at);
+                m_hits.push_back({at, SelectedRadius, HitKind::Destination, idx, {}, 1});
+            }
+        }
+    }
+}
+
+void MapWidget::drawAttribution(QPainter& p) {
+    const QRect r = attributionRect();
+    if (r.isEmpty())
+        return;
+    p.fillRect(r, QColor(255, 255, 255, 210));
+    p.setPen(QColor(0x20, 0x20, 0x20));
+    p.setFont(font());
+    p.drawText(r, Qt::AlignCenter, m_fetcher->config().attribution);
+}
+
+// --- interaction ------------------------------------------------------------
+
+std::optional<MapWidget::Hit> MapWidget::hitAt(QPointF pos) const {
+    std::optional<Hit> best;
+    double bestD = 1e9;
+    // Topmost first: later items are drawn over earlier ones.
+    for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it) {
+        const double d = QLineF(it->pos, pos).length();
+        if (d <= it->radius + 3 && d < bestD - 0.5) {
+            best = *it;
+            bestD = d;
+            if (d <= it->radius)
+                break;
+        }
+    }
+    return best;
+}
+
+QString MapWidget::tooltipFor(const Hit& hit) const {
+    switch (hit.kind) {
+    case HitKind::Destination: {
+        const Marker& m = m_markers[size_t(hit.ref)];
+        QString html = u"<b>%1</b><br>%2"_s.arg(
+            m.name.toHtmlEscaped(),
+            (m.city.isEmpty() ? m.country : m.city + u", "_s + m.country).toHtmlEscaped());
+        if (!m.bestTime.isEmpty())
+            html += u"<br>"_s + tr("Best time to visit: %1").arg(m.bestTime.toHtmlEscaped());
+        if (!m.dailyCost.isEmpty())
+            html += u"<br>"_s + tr("Daily cost: %1").arg(m.dailyCost.toHtmlEscaped());
+        return html;
+    }
+    case HitKind::Cluster:
+        return tr("%n destinations here; click to zoom in", nullptr, hit.count);
+    case HitKind::Recommendation: {
+        const RecMarker& r = m_recs[size_t(hit.ref)];
+        QString html = u"<b>%1</b><br>%2<br><i>%3</i>"_s.arg(r.name.toHtmlEscaped(),
+                                                             r.country.toHtmlEscaped(), tr("Recommended"));
+        if (r.approximate)
+            html += u" "_s + tr("(approximate position)");
+        if (!r.description.isEmpty())
+            html += u"<br>"_s + r.description.left(200).toHtmlEscaped();
+        return html;
+    }
+    }
+    return {};
+}
+
+void MapWidget::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    clampView();
+    layoutButtons();
+}
+
+void MapWidget::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->position().toPoint();
+        m_lastDragPos = event->position();
+        m_dragging = false;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void MapWidget::mouseMoveEvent(QMouseEvent* event) {
+    if (event->buttons() & Qt::LeftButton) {
+        if (!m_dragging && (event->position().toPoint() - m_pressPos).manhattanLength() >=
+                               QApplication::startDragDistance()) {
+            m_dragging = true;
+            setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_dragging) {
+            panBy(m_lastDragPos - event->position());
+            m_lastDragPos = event->position();
+        }
+    }
+}
+
+void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_dragging) {
+        m_dragging = false;
+        unsetCursor();
+        return;
+    }
+    const auto hit = hitAt(event->position());
+    if (!hit)
+        return;
+    switch (hit->kind) {
+    case HitKind::Destination: {
+        const qint64 id = m_markers[size_t(hit->ref)].id;
+        m_selectedId = id;
+        update();
+        emit destinationActivated(id);
+        break;
+    }
+    case HitKind::Cluster:
+        fitToUnitRect(hit->clusterBounds, std::max(m_zoom + 1, std::min(m_zoom + 3, 16.0)));
+        if (m_zoom < m_clusterer.levelFor(m_zoom) + 0.5)
+            zoomAround(1, hit->pos);
+        break;
+    case HitKind::Recommendation:
+        emit recommendationActivated(m_recs[size_t(hit->ref)].index);
+        break;
+    }
+}
+
+void MapWidget::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && !hitAt(event->position()))
+        zoomAround(1, event->position());
+}
+
+void MapWidget::wheelEvent(QWheelEvent* event) {
+    const QPoint angle = event->angleDelta();
+    if (angle.y() != 0)
+        zoomAround(angle.y() / 120.0 * 0.5, event->position());
+    event->accept();
+}
+
+void MapWidget::keyPressEvent(QKeyEvent* event) {
+    const double step = std::max(40, std::min(width(), height()) / 5);
+    switch (event->key()) {
+    case Qt::Key_Left:
+        panBy({-step, 0});
+        break;
+    case Qt::Key_Right:
+        panBy({step, 0});
+        break;
+    case Qt::Key_Up:
+        panBy({0, -step});
+        break;
+    case Qt::Key_Down:
+        panBy({0, step});
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    case Qt::Key_Home:
+        fitToMarkers();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+bool MapWidget::event(QEvent* event) {
+    switch (event->type()) {
+    case QEvent::ToolTip: {
+        auto* he = static_cast<QHelpEvent*>(event);
+        if (const auto hit = hitAt(he->pos())) {
+            const QRect area(hit->pos.toPoint() - QPoint(int(hit->radius), int(hit->radius)),
+                             QSize(int(2 * hit->radius), int(2 * hit->radius)));
+            QToolTip::showText(he->globalPos(), tooltipFor(*hit), this, area);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    case QEvent::Gesture: {
+        auto* ge = static_cast<QGestureEvent*>(event);
+        if (auto* pinch = static_cast<QPinchGesture*>(ge->gesture(Qt::PinchGesture))) {
+            if ((pinch->changeFlags() & QPinchGesture::ScaleFactorChanged) && pinch->scaleFactor() > 0)
+                zoomAround(std::log2(pinch->scaleFactor()), mapFromGlobal(pinch->centerPoint()));
+            ge->accept(pinch);
+            return true;
+        }
+        break;
+    }
+    case QEvent::NativeGesture: {
+        auto* ng = static_cast<QNativeGestureEvent*>(event);
+        if (ng->gestureType() == Qt::ZoomNativeGesture && ng->value() > -1) {
+            zoomAround(std::log2(1.0 + ng->value()), ng->position());
+            return true;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace tp::ui

@@ -1,0 +1,177 @@
+#pragma once
+
+#include "Basemap.h"
+#include "TileFetcher.h"
+#include "domain/Entities.h"
+#include "geo/MarkerClusterer.h"
+#include "geo/Mercator.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QList>
+#include <QPixmap>
+#include <QPointer>
+#include <QWidget>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QToolButton;
+
+namespace tp::ui {
+
+// The map: a Web Mercator view painted with QPainter.
+//
+// - Basemap: Natural Earth land and borders, offline, at every zoom (Basemap).
+// - Optional online raster tiles (TileFetcher), drawn over the basemap where they
+//   have arrived, with their attribution drawn on the map; offline, the basemap
+//   shows silently.
+// - Destinations with coordinates as clustered markers (MarkerClusterer); the
+//   selected one highlighted above everything; recommendation locations with their
+//   own marker style (placed from their coordinates, or the offline gazetteer).
+// - Pan by dragging or the arrow keys, zoom with the wheel (around the cursor),
+//   pinch, double click, +/- keys and buttons; a fit-to-markers button (Home key).
+// - Clicking a marker emits destinationActivated(id); clicking a cluster zooms
+//   into it; tooltips show name, country, best time to visit and daily cost.
+class MapWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit MapWidget(QWidget* parent = nullptr);
+    ~MapWidget() override;
+
+    // --- data ---------------------------------------------------------------
+    // Destinations without coordinates are not shown. Keeps the selection when
+    // the selected id is still there. Fast for 50,000 destinations (~0.1 s).
+    void setDestinations(const QList<tp::Destination>& destinations);
+    // Recommendations.locations: [{name, country, description, latitude?, longitude?}].
+    // Locations without coordinates are placed by the offline gazetteer
+    // (tooltip says "approximate"); those it cannot place are skipped.
+    void setRecommendations(const QJsonArray& locations);
+    int destinationMarkerCount() const { return int(m_markers.size()); }
+    int recommendationMarkerCount() const { return int(m_recs.size()); }
+
+    // Highlights a destination and centres the map on it (when `centre`); 0
+    // clears the selection. Selecting the destination already selected moves
+    // nothing (so echoing a marker click back does not jump the map).
+    void setSelectedDestination(qint64 id, bool centre = true);
+    qint64 selectedDestination() const { return m_selectedId; }
+
+    // --- view ---------------------------------------------------------------
+    geo::LonLat center() const;
+    void setCenter(geo::LonLat center);
+    double zoom() const { return m_zoom; }
+    void setZoom(double zoom);
+    double minimumZoom() const;
+    void zoomIn();
+    void zoomOut();
+    // Zooms by `levels` keeping the map point under `anchor` (widget pixels) still.
+    void zoomAround(double levels, QPointF anchor);
+    void panBy(QPointF pixels);
+    // Shows every marker (the world when there is none).
+    void fitToMarkers();
+    void fitToUnitRect(const QRectF& unitRect, double maxZoom = 12);
+    // Widget pixel of a point (the copy of the world nearest the centre).
+    QPointF toScreen(geo::LonLat p) const;
+    geo::LonLat toLonLat(QPointF widgetPos) const;
+
+    // --- online tiles -------------------------------------------------------
+    // Off by default. When on, visible tiles are fetched from config.urlTemplate.
+    void setOnlineTiles(bool enabled, const TileSourceConfig& config = {});
+    bool onlineTilesEnabled() const { return m_fetcher != nullptr; }
+    TileFetcher* tileFetcher() const { return m_fetcher; }
+    // Where the attribution is drawn (widget pixels); empty when none is shown.
+    QRect attributionRect() const;
+
+    // --- export -------------------------------------------------------------
+    QImage renderImage(); // the widget as shown (QWidget::grab)
+    bool exportPng(const QString& path);
+
+    // --- statistics (tests, benchmark) --------------------------------------
+    int lastFrameItems() const { return int(m_hits.size()); }
+    qint64 basemapCacheBytes() const { return m_basemap.cacheBytes(); }
+    size_t clusterMemoryBytes() const { return m_clusterer.memoryBytes(); }
+
+signals:
+    void destinationActivated(qint64 id);
+    void recommendationActivated(int index);
+    void viewChanged();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    struct Marker {
+        qint64 id = 0;
+        QPointF unit;
+        QString name;
+        QString city;
+        QString country;
+        QString bestTime;
+        QString dailyCost;
+    };
+    struct RecMarker {
+        int index = 0;
+        QPointF unit;
+        QString name;
+        QString country;
+        QString description;
+        bool approximate = false;
+    };
+    enum class HitKind { Destination, Cluster, Recommendation };
+    struct Hit {
+        QPointF pos;
+        double radius = 0;
+        HitKind kind = HitKind::Destination;
+        int ref = -1;         // marker / recommendation index
+        QRectF clusterBounds; // unit, for clusters
+        int count = 1;
+    };
+
+    QPointF topLeftWorldPx() const;
+    double worldPx() const { return geo::worldSize(m_zoom); }
+    QPointF unitToScreen(QPointF unit) const;
+    void clampView();
+    void changed();
+    void layoutButtons();
+    void drawTiles(QPainter& p);
+    bool drawFallback(QPainter& p, const geo::TileId& id, const QRect& target) const;
+    void drawMarkers(QPainter& p);
+    void drawAttribution(QPainter& p);
+    const QPixmap& clusterSprite(int count);
+    std::optional<Hit> hitAt(QPointF pos) const;
+    QString tooltipFor(const Hit& hit) const;
+
+    Basemap m_basemap;
+    TileFetcher* m_fetcher = nullptr;
+    std::vector<Marker> m_markers;
+    QHash<qint64, int> m_markerById;
+    std::vector<RecMarker> m_recs;
+    geo::MarkerClusterer m_clusterer;
+    qint64 m_selectedId = 0;
+
+    QPointF m_center{0.5, 0.5}; // unit
+    double m_zoom = 2;
+
+    std::vector<Hit> m_hits; // what the last frame drew, topmost last
+    std::vector<geo::MarkerClusterer::Cluster> m_scratch;
+    QHash<int, QPixmap> m_clusterSprites;
+    QPixmap m_markerSprite, m_selectedSprite, m_recSprite;
+
+    QPoint m_pressPos;
+    QPointF m_lastDragPos;
+    bool m_dragging = false;
+    bool m_repaintQueued = false;
+    QToolButton* m_zoomInButton = nullptr;
+    QToolButton* m_zoomOutButton = nullptr;
+    QToolButton* m_fitButton = nullptr;
+};
+
+} // namespace tp::ui

@@ -1,0 +1,152 @@
+#include "TileFetcher.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkCacheMetaData>
+#include <QNetworkDiskCache>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QStandardPaths>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+namespace {
+constexpr int FailuresBeforeOffline = 3;
+constexpr int OfflinePauseSeconds = 60;
+constexpr int TileRetrySeconds = 120;
+
+// When the server produced the cached response ("Date" header), or when it was stored.
+QDateTime cachedAt(const QNetworkCacheMetaData& meta) {
+    for (const auto& [name, value] : meta.rawHeaders()) {
+        if (name.compare("date", Qt::CaseInsensitive) == 0) {
+            const QDateTime d = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+            if (d.isValid())
+                return d;
+        }
+    }
+    return meta.lastModified();
+}
+} // namespace
+
+QString defaultUserAgent() {
+    QString version = QCoreApplication::applicationVersion();
+    if (version.isEmpty())
+        version = u"0.1.0"_s;
+    return u"TripPlanner/%1 (desktop trip planner)"_s.arg(version);
+}
+
+TileFetcher::TileFetcher(const TileSourceConfig& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_diskCache(new QNetworkDiskCache(this)) {
+    if (m_config.userAgent.isEmpty())
+        m_config.userAgent = defaultUserAgent();
+    if (m_config.cacheDirectory.isEmpty())
+        m_config.cacheDirectory =
+            QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/tiles"_s;
+    m_config.maxConcurrent = std::max(1, m_config.maxConcurrent);
+    m_diskCache->setCacheDirectory(m_config.cacheDirectory);
+    m_diskCache->setMaximumCacheSize(m_config.cacheBytes);
+    m_nam->setCache(m_diskCache);
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_memory.setMaxCost(std::max(16, m_config.memoryTiles));
+}
+
+TileFetcher::~TileFetcher() {
+    const auto replies = m_inFlight.values();
+    m_inFlight.clear();
+    for (QNetworkReply* r : replies) {
+        r->disconnect(this);
+        r->abort();
+        r->deleteLater();
+    }
+}
+
+QImage TileFetcher::tile(const geo::TileId& id) const {
+    if (const QImage* img = m_memory.object(id))
+        return *img;
+    return {};
+}
+
+bool TileFetcher::isOffline() const {
+    return m_pausedUntil.isValid() && QDateTime::currentDateTimeUtc() < m_pausedUntil;
+}
+
+void TileFetcher::want(const QList<geo::TileId>& tiles) {
+    m_queue.clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const geo::TileId& t : tiles) {
+        if (!t.isValid() || t.z > m_config.maxZoom || m_memory.contains(t) || m_inFlight.contains(t))
+            continue;
+        if (const auto it = m_retryAfter.constFind(t); it != m_retryAfter.constEnd() && now < *it)
+            continue;
+        if (!m_queue.contains(t))
+            m_queue.append(t);
+    }
+    pump();
+}
+
+void TileFetcher::pump() {
+    if (isOffline())
+        return;
+    while (!m_queue.isEmpty() && m_inFlight.size() < m_config.maxConcurrent)
+        start(m_queue.takeFirst());
+}
+
+void TileFetcher::start(const geo::TileId& id) {
+    const QUrl url(geo::tileUrl(m_config.urlTemplate, id));
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::UserAgentHeader, m_config.userAgent);
+    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, true);
+    // By the HTTP headers (PreferNetwork answers from the cache while the entry is
+    // fresh and revalidates it after); a tile younger than minCacheDays is used
+    // from the cache whatever its headers say.
+    auto load = QNetworkRequest::PreferNetwork;
+    const QNetworkCacheMetaData meta = m_diskCache->metaData(url);
+    if (meta.isValid()) {
+        const QDateTime at = cachedAt(meta);
+        if (at.isValid() &&
+            at.secsTo(QDateTime::currentDateTimeUtc()) < qint64(m_config.minCacheDays) * 86400)
+            load = QNetworkRequest::PreferCache;
+    }
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, load);
+    req.setTransferTimeout(30000);
+    QNetworkReply* reply = m_nam->get(req);
+    m_inFlight.insert(id, reply);
+    ++m_started;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, id] { finished(reply, id); });
+}
+
+void TileFetcher::finished(QNetworkReply* reply, const geo::TileId& id) {
+    reply->deleteLater();
+    if (m_inFlight.value(id) != reply)
+        return;
+    m_inFlight.remove(id);
+    QImage img;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() == QNetworkReply::NoError && (status == 200 || status == 0 || status == 304))
+        img.loadFromData(reply->readAll());
+    if (img.isNull()) {
+        ++m_failures;
+        m_retryAfter.insert(id, QDateTime::currentDateTimeUtc().addSecs(TileRetrySeconds));
+        const bool networkDown = reply->error() != QNetworkReply::NoError && status == 0;
+        if (networkDown && ++m_failuresInARow >= FailuresBeforeOffline && !isOffline()) {
+            m_pausedUntil = QDateTime::currentDateTimeUtc().addSecs(OfflinePauseSeconds);
+            m_queue.clear();
+            emit offlineChanged(true);
+            QTimer::singleShot(OfflinePauseSeconds * 1000, this, [this] { emit offlineChanged(false); });
+        }
+    } else {
+        m_failuresInARow = 0;
+        m_retryAfter.remove(id);
+        m_memory.insert(id, new QImage(img.convertToFormat(QImage::Format_ARGB32_Premultiplied)));
+        emit tileReady(id);
+    }
+    pump();
+}
+
+} // namespace tp::ui
