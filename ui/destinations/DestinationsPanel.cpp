@@ -1,5 +1,7 @@
 #include "DestinationsPanel.h"
 
+#include "map/MapWidget.h"
+
 #include "DestinationTableModel.h"
 #include "domain/Validation.h"
 #include "main/Confirm.h"
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -151,7 +154,18 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    outer->addWidget(m_table, 1);
+    // The larger map view: every destination with coordinates, one selection
+    // shared with the table (a click on a marker selects the row and back).
+    m_map = new MapWidget(this);
+    m_map->setObjectName(u"destinationsMap"_s);
+    m_map->setAccessibleName(tr("Map of destinations"));
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(u"destinationsSplitter"_s);
+    split->addWidget(m_table);
+    split->addWidget(m_map);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    outer->addWidget(split, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(u"destinationsStatus"_s);
     m_status->setWordWrap(true);
@@ -168,10 +182,59 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     connect(del, &QPushButton::clicked, this, &DestinationsPanel::deleteSelected);
     connect(m_table, &QTableView::doubleClicked, this, &DestinationsPanel::editSelected);
     connect(m_model, &DestinationTableModel::errorOccurred, m_status, &QLabel::setText);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DestinationsPanel::onTableSelection);
+    connect(m_map, &MapWidget::destinationActivated, this, &DestinationsPanel::selectDestination);
+    connect(this, &DestinationsPanel::catalogueChanged, this, &DestinationsPanel::reloadMap);
+    // A row asked for before its page arrived is selected when it comes.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_pendingSelection != 0)
+            selectDestination(m_pendingSelection);
+    });
+}
+
+void DestinationsPanel::reloadMap() {
+    m_service->post<QList<Destination>>(
+        this, [](Database& db) { return DestinationRepository(db).list(); },
+        [this](Result<QList<Destination>> r) {
+            if (!r.ok()) {
+                m_status->setText(r.error().message);
+                return;
+            }
+            m_all = r.value();
+            m_map->setDestinations(m_all);
+            Q_EMIT destinationsLoaded(m_all);
+        });
+}
+
+void DestinationsPanel::onTableSelection() {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    m_map->setSelectedDestination(m_model->destinationAt(current.row()).id);
+}
+
+void DestinationsPanel::selectDestination(Id id) {
+    const int row = m_model->rowOf(id);
+    if (row < 0) {
+        m_pendingSelection = id;
+        if (!m_search->text().isEmpty())
+            m_search->clear(); // the search hid it; the model reloads and rowsInserted retries
+        else if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        m_map->setSelectedDestination(id);
+        return;
+    }
+    m_pendingSelection = 0;
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    m_map->setSelectedDestination(id);
 }
 
 void DestinationsPanel::load() {
     m_model->load();
+    reloadMap();
 }
 
 void DestinationsPanel::focusSearch() {

@@ -12,12 +12,15 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QTableView;
+class QSplitter;
 
 namespace tp {
 class DestinationTableModel;
 }
 
 namespace tp::ui {
+
+class MapWidget;
 
 // Add or edit one catalogue entry, checked as the user types.
 class DestinationDialog : public QDialog {
@@ -48,8 +51,13 @@ class DestinationsPanel : public QWidget {
 public:
     explicit DestinationsPanel(DatabaseService* service, QWidget* parent = nullptr);
     DestinationTableModel* model() const { return m_model; }
+    MapWidget* map() const { return m_map; }
+    // Every destination, as last read for the map (for exports).
+    const QList<Destination>& allDestinations() const { return m_all; }
     void load();
     void focusSearch();
+    // Selects the destination in the table (clearing a search that hides it) and on the map.
+    void selectDestination(Id id);
 
 public Q_SLOTS:
     void addDestination();
@@ -59,15 +67,22 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The catalogue changed (the trip editor's destination list reloads).
     void catalogueChanged();
+    // Every destination was read again (the trip map shows them too).
+    void destinationsLoaded(const QList<tp::Destination>& all);
 
 private:
     void openDialog(const Destination& d);
+    void reloadMap();
+    void onTableSelection();
 
     DatabaseService* m_service;
     DestinationTableModel* m_model;
     QLineEdit* m_search;
     QTableView* m_table;
     QLabel* m_status;
+    MapWidget* m_map;
+    QList<Destination> m_all;
+    Id m_pendingSelection = 0;
 };
 
 } // namespace tp::ui

@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "geo/GeoExport.h"
+#include "map/MapWidget.h"
+
 #include "Confirm.h"
 #include "TripCommands.h"
 #include "TripEditor.h"
@@ -19,14 +22,20 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -110,6 +119,12 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
         updateEmptyState();
     });
     connect(m_destinations, &DestinationsPanel::catalogueChanged, this, &MainWindow::loadDestinationChoices);
+    connect(m_destinations, &DestinationsPanel::destinationsLoaded, m_tripMap, &MapWidget::setDestinations);
+    // A marker clicked on the trip's map selects that destination in the catalogue.
+    connect(m_tripMap, &MapWidget::destinationActivated, this, [this](qint64 id) {
+        showPanel(DestinationsTab);
+        m_destinations->selectDestination(id);
+    });
 
     onStateChanged(service->state(), service->errorText());
     if (service->state() == DatabaseService::State::Connected)
@@ -223,6 +238,12 @@ QWidget* MainWindow::buildTripsPage() {
     m_detailTabs->addTab(m_editor, tr("Details"));
     m_detailTabs->addTab(m_conversation, tr("Conversation"));
     m_detailTabs->addTab(m_planning, tr("Planning"));
+    // The map panel: every destination, the trip's own highlighted, the
+    // conversation's latest recommendations as their own markers.
+    m_tripMap = new MapWidget(m_detailTabs);
+    m_tripMap->setObjectName(u"tripMap"_s);
+    m_tripMap->setAccessibleName(tr("Map of the trip's places"));
+    m_detailTabs->addTab(m_tripMap, tr("Map"));
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
@@ -257,6 +278,11 @@ void MainWindow::buildActions() {
     QAction* retry = file->addAction(tr("&Reconnect"), this, &MainWindow::retryConnection);
     retry->setObjectName(u"actionRetry"_s);
     file->addSeparator();
+    QMenu* exports = file->addMenu(tr("E&xport"));
+    exports->addAction(tr("Map as &PNG…"), this, &MainWindow::exportMapImage);
+    exports->addAction(tr("&Destinations as GeoJSON or GPX…"), this, &MainWindow::exportDestinations);
+    exports->addAction(tr("This &trip's places as GeoJSON or GPX…"), this, &MainWindow::exportTripPlaces);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -280,8 +306,9 @@ void MainWindow::buildActions() {
     findAction->setShortcut(QKeySequence::Find);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QString names[] = {tr("Trip &details"), tr("&Conversation"), tr("&Planning"), tr("De&stinations")};
-    for (int i = 0; i < 4; ++i) {
+    const QString names[] = {tr("Trip &details"), tr("&Conversation"), tr("&Planning"), tr("De&stinations"),
+                             tr("&Map")};
+    for (int i = 0; i < 5; ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showPanel(Panel(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
@@ -293,7 +320,7 @@ void MainWindow::showPanel(Panel panel) {
         return;
     }
     m_tabs->setCurrentIndex(0);
-    m_detailTabs->setCurrentIndex(int(panel));
+    m_detailTabs->setCurrentIndex(panel == MapTab ? 3 : int(panel));
 }
 
 void MainWindow::onStateChanged(DatabaseService::State state, const QString& error) {
@@ -398,6 +425,11 @@ void MainWindow::openTrip(Id id) {
             if (!m_editor->isModified())
                 m_editor->setTrip(r.value().trip);
             m_conversation->showTrip(r.value());
+            m_openDetails = r.value();
+            m_tripMap->setRecommendations(
+                r.value().latestRecommendations ? r.value().latestRecommendations->locations : QJsonArray());
+            if (r.value().trip.destinationId)
+                m_tripMap->setSelectedDestination(*r.value().trip.destinationId);
             m_planning->showTrip(id, r.value().activePlanningSession);
         });
 }
@@ -510,6 +542,93 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     s.setValue(u"mainWindow/tripsSplitter"_s, m_splitter->saveState());
     s.setValue(u"mainWindow/tripsHeader"_s, m_table->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
+}
+
+} // namespace tp::ui
+
+namespace tp::ui {
+
+namespace {
+// Writes `data` to the file whole or not at all; says what went wrong.
+bool writeWhole(QWidget* parent, const QString& path, const QByteArray& data) {
+    QSaveFile f(path);
+    if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
+        return true;
+    QMessageBox::warning(
+        parent, QObject::tr("Export"),
+        QObject::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+    return false;
+}
+
+QString askExportPath(QWidget* parent, const QString& title, const QString& baseName) {
+    return QFileDialog::getSaveFileName(parent, title, QDir::home().filePath(baseName),
+                                        QObject::tr("GeoJSON (*.geojson);;GPX (*.gpx)"));
+}
+
+QByteArray encode(const QList<geo::ExportPlace>& places, const QString& path, const QString& title) {
+    return path.endsWith(u".gpx"_s, Qt::CaseInsensitive) ? geo::toGpx(places, title) : geo::toGeoJson(places);
+}
+} // namespace
+
+void MainWindow::exportMapImage() {
+    MapWidget* map = m_tabs->currentIndex() == 1 ? m_destinations->map() : m_tripMap;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export map"), QDir::home().filePath(u"map.png"_s), tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!map->exportPng(path))
+        QMessageBox::warning(this, tr("Export"),
+                             tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+    else
+        showMessage(tr("Saved the map to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportDestinations() {
+    const QString path = askExportPath(this, tr("Export destinations"), u"destinations.geojson"_s);
+    if (path.isEmpty())
+        return;
+    int skipped = 0;
+    const QList<geo::ExportPlace> places = geo::exportPlaces(m_destinations->allDestinations(), &skipped);
+    if (writeWhole(this, path, encode(places, path, tr("Trip Planner destinations"))))
+        showMessage(
+            tr("Exported %n destination(s); %1 without coordinates left out.", nullptr, int(places.size()))
+                .arg(skipped));
+}
+
+void MainWindow::exportTripPlaces() {
+    if (!m_openDetails) {
+        showMessage(tr("Select a trip first."));
+        return;
+    }
+    QList<geo::ExportPlace> places;
+    if (m_openDetails->destination)
+        places = geo::exportPlaces({*m_openDetails->destination});
+    if (m_openDetails->latestRecommendations) {
+        for (const QJsonValue& v : m_openDetails->latestRecommendations->locations) {
+            const QJsonObject o = v.toObject();
+            auto number = [](const QJsonValue& x) {
+                return x.isString() ? x.toString() : QString::number(x.toDouble(), 'f', 6);
+            };
+            const auto lat = Decimal::parse(number(o.value(u"latitude"_s)), 9, 6);
+            const auto lon = Decimal::parse(number(o.value(u"longitude"_s)), 9, 6);
+            if (!lat || !lon)
+                continue;
+            places.append({o.value(u"name"_s).toString(),
+                           o.value(u"country"_s).toString(),
+                           o.value(u"description"_s).toString(),
+                           u"recommendation"_s,
+                           *lat,
+                           *lon,
+                           {}});
+        }
+    }
+    if (places.isEmpty()) {
+        showMessage(tr("This trip has no places with coordinates yet."));
+        return;
+    }
+    const QString path = askExportPath(this, tr("Export the trip's places"), u"trip.gpx"_s);
+    if (!path.isEmpty() && writeWhole(this, path, encode(places, path, m_openDetails->trip.title)))
+        showMessage(tr("Exported %n place(s).", nullptr, int(places.size())));
 }
 
 } // namespace tp::ui

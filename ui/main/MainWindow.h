@@ -26,6 +26,7 @@ namespace tp::ui {
 
 class ConversationPanel;
 class DestinationsPanel;
+class MapWidget;
 class PlanningPanel;
 class TripEditor;
 
@@ -39,7 +40,7 @@ public:
     MainWindow(DatabaseService* service, const QString& osUserName, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    enum Panel { DetailsPanel, ConversationTab, PlanningTab, DestinationsTab };
+    enum Panel { DetailsPanel, ConversationTab, PlanningTab, DestinationsTab, MapTab };
     void showPanel(Panel panel);
 
     Id userId() const { return m_userId; }
@@ -49,6 +50,7 @@ public:
     ConversationPanel* conversationPanel() const { return m_conversation; }
     PlanningPanel* planningPanel() const { return m_planning; }
     DestinationsPanel* destinationsPanel() const { return m_destinations; }
+    MapWidget* tripMap() const { return m_tripMap; }
     QUndoStack* undoStack() const { return m_undo; }
 
 public Q_SLOTS:
@@ -57,6 +59,9 @@ public Q_SLOTS:
     void find();
     void retryConnection();
     void openPreferences();
+    void exportMapImage();
+    void exportDestinations();
+    void exportTripPlaces();
 
 Q_SIGNALS:
     // "Settings…" / "Connection settings…": the settings dialog (another module) connects here.
@@ -100,6 +105,8 @@ private:
     ConversationPanel* m_conversation = nullptr;
     PlanningPanel* m_planning = nullptr;
     DestinationsPanel* m_destinations = nullptr;
+    MapWidget* m_tripMap = nullptr;
+    std::optional<TripDetails> m_openDetails;
     QFrame* m_problem = nullptr;
     QLabel* m_problemText = nullptr;
     QLabel* m_locationLabel = nullptr;

@@ -94,7 +94,7 @@ TripEditor::TripEditor(QWidget* parent)
     // The status progression as a stepper, "cancelled" aside.
     auto* stepper = new QWidget(this);
     stepper->setObjectName(u"statusStepper"_s);
-    // Two rows, so that the editor (and the window) fits a 1366-pixel screen.
+    // Three rows, so that the editor leaves the trips table room on a 1366-pixel screen.
     auto* stepRows = new QVBoxLayout(stepper);
     stepRows->setContentsMargins(0, 0, 0, 0);
     stepRows->setSpacing(2);
@@ -116,7 +116,7 @@ TripEditor::TripEditor(QWidget* parent)
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setAccessibleName(tr("Status: %1").arg(QCoreApplication::translate("Stages", c.label)));
         b->setProperty("statusValue", value);
-        if (i == 5) {
+        if (i == 4 || i == 8) { // three short rows keep the editor narrow enough to leave the table room
             stepRow->addStretch();
             stepRow = new QHBoxLayout;
             stepRow->setSpacing(2);
