@@ -305,6 +305,16 @@ void TripListModel::updateTrip(const Trip& trip, TripCallback done) {
         });
 }
 
+void TripListModel::reloadTrip(Id id) {
+    const Id user = m_userId;
+    m_service->post<std::optional<Trip>>(
+        this, [=](Database& db) { return TripRepository(db, user).find(id); },
+        [this](Result<std::optional<Trip>> r) {
+            if (r.ok() && r.value())
+                applyUpdated(*r.value());
+        });
+}
+
 void TripListModel::removeTrip(Id id, std::function<void(Result<void>)> done) {
     const Id user = m_userId;
     m_service->post<void>(

@@ -50,6 +50,9 @@ public:
     void createTrip(const Trip& draft, TripCallback done = {});
     void updateTrip(const Trip& trip, TripCallback done = {});
     void removeTrip(Id id, std::function<void(Result<void>)> done = {});
+    // Reads one trip again after something else changed it (the planner set
+    // its status or destination); the row updates in place.
+    void reloadTrip(Id id);
     // Puts a removed trip back with its id (undo of a delete).
     void restoreTrip(const Trip& trip, TripCallback done = {});
 

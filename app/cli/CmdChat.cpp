@@ -1,5 +1,9 @@
 #include "CliContext.h"
 
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "llm/ProviderFromSettings.h"
+
 #include "conversation/ConversationEngine.h"
 #include "conversation/LlmPlanner.h"
 #include "conversation/OfflinePlanner.h"
@@ -22,8 +26,8 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
     QCommandLineParser p;
     p.setApplicationDescription(
         u"Talk to the trip planner about one trip: one message per line on stdin, the "
-        u"planner's reply to each on stdout. The API key of a network provider is read "
-        u"from $TRIPPLANNER_LLM_API_KEY."_s);
+        u"planner's reply to each on stdout. Without --provider the saved settings choose it. The API key "
+        u"comes from $TRIPPLANNER_LLM_API_KEY, else from the keychain (`secret set llm-api-key`)."_s);
     p.addOption({u"user"_s, u"The user (default: the local user named after your OS account)."_s, u"name"_s});
     p.addOption({u"trip"_s, u"The trip id."_s, u"id"_s});
     p.addOption({u"provider"_s,
@@ -39,12 +43,22 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
     const Id tripId = p.value(u"trip"_s).toLongLong(&ok);
     if (!p.isSet(u"trip"_s) || !ok || tripId <= 0)
         throw UsageError{u"--trip needs a trip id (a positive whole number)"_s};
+    // Without --provider: the provider saved in the settings (`config set
+    // llm.*`), its key from the keychain, as the desktop app uses it.
     llm::ProviderConfig config;
-    config.provider = llm::providerFromName(p.value(u"provider"_s), &ok);
-    if (!ok)
-        throw UsageError{
-            u"unknown provider \"%1\" (offline, gemini or openai)"_s.arg(p.value(u"provider"_s).left(40))};
-    config.model = p.value(u"model"_s);
+    if (!p.isSet(u"provider"_s)) {
+        QString problem;
+        config = llm::providerFromSettings(Settings(), SecretStore(), &problem);
+        if (!problem.isEmpty())
+            ctx.err << problem << '\n';
+    } else {
+        config.provider = llm::providerFromName(p.value(u"provider"_s), &ok);
+        if (!ok)
+            throw UsageError{u"unknown provider \"%1\" (offline, gemini or openai)"_s.arg(
+                p.value(u"provider"_s).left(40))};
+    }
+    if (p.isSet(u"model"_s))
+        config.model = p.value(u"model"_s);
     if (p.isSet(u"base-url"_s)) {
         config.baseUrl = QUrl(p.value(u"base-url"_s), QUrl::StrictMode);
         if (!config.baseUrl.isValid() || !config.baseUrl.scheme().startsWith(u"http"_s))
@@ -53,7 +67,17 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
             throw UsageError{u"--base-url must not contain credentials; use $TRIPPLANNER_LLM_API_KEY"_s};
     }
     config.stream = !p.isSet(u"no-stream"_s);
-    config.apiKey = QProcessEnvironment::systemEnvironment().value(u"TRIPPLANNER_LLM_API_KEY"_s);
+    // The environment wins over the keychain (scripts, CI); never an argument.
+    const QString envKey = QProcessEnvironment::systemEnvironment().value(u"TRIPPLANNER_LLM_API_KEY"_s);
+    if (!envKey.isEmpty())
+        config.apiKey = envKey;
+    else if (p.isSet(u"provider"_s) && config.provider != llm::Provider::Offline) {
+        const SecretStore secrets;
+        const SecretResult key = secrets.read(secrets.llmApiKeyKey(
+            config.provider == llm::Provider::Gemini ? LlmProvider::Gemini : LlmProvider::OpenAiCompatible));
+        if (key.ok())
+            config.apiKey = key.value;
+    }
 
     const User user = ctx.user(p.value(u"user"_s));
     Database& db = ctx.database();

@@ -1,13 +1,22 @@
 #include "TripListModel.h"
 #include "config/AppPaths.h"
+#include "config/DatabaseLocation.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "conversation/ConversationPanel.h"
+#include "conversation/ConversationService.h"
 #include "db/DatabaseUrl.h"
+#include "llm/ProviderFromSettings.h"
 #include "main/MainWindow.h"
+#include "settings/SettingsDialog.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QProcess>
 #include <QScreen>
+#include <QStatusBar>
 #include <QTableView>
 #include <memory>
 
@@ -15,14 +24,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Where the data lives. For now: DATABASE_URL, else the embedded file in the
-// app-data folder. The settings module replaces the body of this one function
-// with tp::resolveDatabaseUrl() (saved connection, keychain password).
-tp::DatabaseUrl resolveStartupDatabaseUrl() {
-    const QString env = qEnvironmentVariable("DATABASE_URL");
-    if (!env.trimmed().isEmpty())
-        return tp::DatabaseUrl::parse(env.trimmed());
-    return tp::DatabaseUrl::sqliteFile(tp::defaultDatabaseFile());
+// Where the data lives: $DATABASE_URL, else the saved settings (the password
+// from the keychain), else the embedded file in the app-data folder.
+tp::DatabaseUrl resolveStartupDatabaseUrl(QString* note) {
+    const tp::ResolvedDatabaseUrl resolved = tp::resolveDatabaseUrl();
+    if (note)
+        *note = resolved.note;
+    return resolved.url;
 }
 
 // --show VIEW (screenshots, demos): once the trips are in, the newest one is
@@ -72,8 +80,9 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     tp::DatabaseUrl url;
+    QString startupNote;
     try {
-        url = resolveStartupDatabaseUrl();
+        url = resolveStartupDatabaseUrl(&startupNote);
     } catch (const tp::Error& e) {
         // A malformed DATABASE_URL: say so, and use the embedded database.
         QMessageBox::warning(nullptr, QApplication::translate("main", "Trip Planner"),
@@ -89,6 +98,69 @@ int main(int argc, char* argv[]) {
     tp::ui::MainWindow window(&service, tp::osUserName());
     if (parser.isSet(showOption))
         showViewWhenLoaded(window, parser.value(showOption));
+
+    // The AI planner: its own thread and database connection, for the local
+    // user the window finds or creates once connected; the provider as the
+    // settings say (offline when none), the key from the keychain.
+    std::unique_ptr<tp::conversation::ConversationService> planner;
+    const auto currentProvider = [&window] {
+        QString problem;
+        const tp::llm::ProviderConfig config =
+            tp::llm::providerFromSettings(tp::Settings(), tp::SecretStore(), &problem);
+        if (!problem.isEmpty())
+            window.statusBar()->showMessage(problem, 20000);
+        return config;
+    };
+    tp::ui::ConversationPanel* panel = window.conversationPanel();
+    QObject::connect(panel, &tp::ui::ConversationPanel::userIdChanged, &window, [&, panel](tp::Id user) {
+        panel->setConversationService(nullptr);
+        planner.reset();
+        if (user == 0)
+            return;
+        planner = std::make_unique<tp::conversation::ConversationService>(url, user, currentProvider());
+        panel->setConversationService(planner.get());
+    });
+    QObject::connect(&window, &tp::ui::MainWindow::settingsRequested, &window, [&] {
+        tp::ui::SettingsDialog dialog(QString::fromLatin1(tp::Settings::DefaultProfile), &window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (planner)
+            planner->setProvider(currentProvider());
+        // Another database chosen: both databases keep their data; the app
+        // reconnects by starting again (every thread opens its connection anew).
+        QString ignored;
+        tp::DatabaseUrl chosen;
+        try {
+            chosen = resolveStartupDatabaseUrl(&ignored);
+        } catch (const tp::Error&) {
+            return; // the dialog has already said what is wrong with it
+        }
+        if (chosen.toString() == url.toString())
+            return;
+        if (!qEnvironmentVariable("DATABASE_URL").trimmed().isEmpty()) {
+            QMessageBox::information(
+                &window, QApplication::translate("main", "Database"),
+                QApplication::translate("main", "Saved. DATABASE_URL is set in the environment and "
+                                                "takes precedence over the settings."));
+            return;
+        }
+        const auto answer = QMessageBox::question(
+            &window, QApplication::translate("main", "Database"),
+            QApplication::translate("main", "Trip Planner will now use %1. Restart to connect to it?")
+                .arg(chosen.displayLocation()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer == QMessageBox::Yes) {
+            QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                    QCoreApplication::arguments().mid(1));
+            window.close();
+        }
+    });
+    if (!startupNote.isEmpty())
+        window.statusBar()->showMessage(startupNote, 20000);
+
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    panel->setConversationService(nullptr);
+    planner.reset(); // cancels a reply in progress and joins the planner's thread
+    return code;
 }

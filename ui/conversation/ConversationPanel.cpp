@@ -3,6 +3,7 @@
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
 #include "SafeMarkdown.h"
+#include "conversation/ConversationService.h"
 #include "domain/Stages.h"
 #include "main/Confirm.h"
 #include "repo/ConversationRepository.h"
@@ -22,7 +23,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -75,6 +79,30 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_empty->setWordWrap(true);
     outer->addWidget(m_empty);
 
+    // The turn in progress (with a planner): what the user sent, and the
+    // reply as it streams in, plain text until the stored rows replace them.
+    m_pending = new QFrame(this);
+    m_pending->setObjectName(u"pendingTurn"_s);
+    static_cast<QFrame*>(m_pending)->setFrameShape(QFrame::StyledPanel);
+    auto* pendingLayout = new QVBoxLayout(m_pending);
+    m_pendingUser = new QLabel(m_pending);
+    m_pendingUser->setObjectName(u"pendingUserMessage"_s);
+    m_pendingUser->setAccessibleName(tr("Your message, being sent"));
+    m_pendingUser->setTextFormat(Qt::PlainText);
+    m_pendingUser->setWordWrap(true);
+    m_pendingUser->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_pendingUser->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pendingReply = new QPlainTextEdit(m_pending);
+    m_pendingReply->setObjectName(u"pendingReply"_s);
+    m_pendingReply->setAccessibleName(tr("The planner's reply, arriving"));
+    m_pendingReply->setReadOnly(true);
+    m_pendingReply->setFrameShape(QFrame::NoFrame);
+    m_pendingReply->setMaximumHeight(140);
+    pendingLayout->addWidget(m_pendingUser);
+    pendingLayout->addWidget(m_pendingReply);
+    outer->addWidget(m_pending);
+    m_pending->hide();
+
     auto* recRow = new QHBoxLayout;
     auto* recLabel = new QLabel(tr("Recommendations:"), this);
     m_sets = new QComboBox(this);
@@ -96,7 +124,7 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     outer->addWidget(scroll, 1);
     connect(m_sets, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0 && i < m_history.size())
-            showRecommendations(m_history.at(i));
+            showRecommendations(m_history.at(i), i == 0);
     });
 
     auto* inputRow = new QHBoxLayout;
@@ -109,11 +137,36 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_send->setObjectName(u"send"_s);
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_send);
+    m_cancel = new QPushButton(tr("&Cancel reply"), this);
+    m_cancel->setObjectName(u"cancelReply"_s);
+    m_cancel->hide();
+    inputRow->addWidget(m_cancel);
     outer->addLayout(inputRow);
+    auto* noteRow = new QHBoxLayout;
     m_inputNote = new QLabel(this);
     m_inputNote->setObjectName(u"inputNote"_s);
     m_inputNote->setWordWrap(true);
-    outer->addWidget(m_inputNote);
+    m_inputNote->setTextFormat(Qt::PlainText);
+    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry->setObjectName(u"retrySend"_s);
+    m_retry->hide();
+    noteRow->addWidget(m_inputNote, 1);
+    noteRow->addWidget(m_retry);
+    outer->addLayout(noteRow);
+    m_plannerStatus = new QLabel(this);
+    m_plannerStatus->setObjectName(u"plannerStatus"_s);
+    m_plannerStatus->setTextFormat(Qt::PlainText);
+    m_plannerStatus->setWordWrap(true);
+    QFont small = m_plannerStatus->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_plannerStatus->setFont(small);
+    outer->addWidget(m_plannerStatus);
+    m_plannerStatus->hide();
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_planner)
+            m_planner->cancel();
+    });
+    connect(m_retry, &QPushButton::clicked, this, &ConversationPanel::retry);
     connect(m_send, &QPushButton::clicked, this, &ConversationPanel::submit);
     auto* sendShortcut = new QShortcut(QKeySequence(u"Ctrl+Return"_s), m_input);
     sendShortcut->setContext(Qt::WidgetShortcut);
@@ -131,8 +184,32 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
 }
 
 void ConversationPanel::setUserId(Id userId) {
+    const bool changed = m_userId != userId;
     m_userId = userId;
     m_messages->setUserId(userId);
+    if (changed)
+        Q_EMIT userIdChanged(userId);
+}
+
+void ConversationPanel::setConversationService(conversation::ConversationService* service) {
+    if (m_planner == service)
+        return;
+    if (m_planner)
+        disconnect(m_planner, nullptr, this, nullptr);
+    hidePending();
+    m_planner = service;
+    m_busy = service && service->isBusy();
+    if (service) {
+        using conversation::ConversationService;
+        connect(service, &ConversationService::turnStarted, this, &ConversationPanel::onTurnStarted);
+        connect(service, &ConversationService::textDelta, this, &ConversationPanel::onTextDelta);
+        connect(service, &ConversationService::retrying, this, &ConversationPanel::onRetrying);
+        connect(service, &ConversationService::turnCompleted, this, &ConversationPanel::onTurnCompleted);
+        connect(service, &ConversationService::turnFailed, this, &ConversationPanel::onTurnFailed);
+        connect(service, &ConversationService::busyChanged, this, &ConversationPanel::onBusyChanged);
+    }
+    updateInputEnabled();
+    showRecommendations(m_shownSet, m_shownLatest); // with or without the choose buttons
 }
 
 void ConversationPanel::clear() {
@@ -145,16 +222,31 @@ void ConversationPanel::clear() {
     m_sets->clear();
     showRecommendations({});
     m_empty->hide();
-    m_input->setEnabled(false);
-    m_send->setEnabled(false);
+    m_pending->hide();
+    m_inputNote->clear();
+    m_retry->hide();
+    updateInputEnabled();
 }
 
 void ConversationPanel::showTrip(const TripDetails& details) {
     const bool sameTrip = m_tripId == details.trip.id;
+    if (!sameTrip && m_tripId != 0 && m_unsent.contains(m_tripId)) {
+        // The other trip's unsent text stays kept for it (m_unsent), not in this box.
+        m_input->clear();
+        m_inputNote->clear();
+        m_retry->hide();
+    }
     m_tripId = details.trip.id;
     m_title->setText(tr("Conversation about “%1”").arg(details.trip.title));
-    m_input->setEnabled(true);
-    m_send->setEnabled(true);
+    if (!sameTrip) {
+        m_pending->setVisible(m_busy && m_turnTrip == m_tripId);
+        if (m_unsent.contains(m_tripId)) {
+            m_input->setPlainText(m_unsent.value(m_tripId));
+            m_inputNote->setText(tr("Not sent earlier — Retry to send it again."));
+            m_retry->setVisible(m_planner != nullptr);
+        }
+    }
+    updateInputEnabled();
     if (details.state)
         setState(*details.state);
     else {
@@ -212,7 +304,9 @@ void ConversationPanel::setState(const ConversationState& state) {
     m_progress->setValue(state.progressPercentage());
 }
 
-void ConversationPanel::showRecommendations(const Recommendations& set) {
+void ConversationPanel::showRecommendations(const Recommendations& set, bool latest) {
+    m_shownSet = set;
+    m_shownLatest = latest;
     while (m_cards->count() > 1) {
         QLayoutItem* item = m_cards->takeAt(0);
         delete item->widget();
@@ -243,14 +337,197 @@ void ConversationPanel::showRecommendations(const Recommendations& set) {
         l->addWidget(name);
         l->addWidget(desc, 1);
         card->setAccessibleName(name->text());
+        // Choosing works on the latest set (the one the engine knows as current).
+        if (m_planner && latest) {
+            auto* button = new QPushButton(tr("Choose this destination"), card);
+            button->setObjectName(u"chooseDestination"_s);
+            button->setAccessibleName(tr("Choose %1").arg(name->text()));
+            button->setEnabled(!m_busy);
+            const int index = i;
+            const QString title = name->text();
+            connect(button, &QPushButton::clicked, this, [this, index, title] { choose(index, title); });
+            l->addWidget(button);
+        }
         m_cards->insertWidget(i++, card);
     }
+}
+
+void ConversationPanel::choose(int index, const QString& name) {
+    if (!m_planner || m_tripId == 0 || m_planner->isBusy())
+        return;
+    m_failedChoice = -1;
+    m_inputNote->clear();
+    m_retry->hide();
+    showPending(m_tripId, tr("Choose %1").arg(name));
+    m_failedChoiceTrip = m_tripId;
+    m_failedChoice = index; // kept until the turn ends: Retry after a failure
+    m_failedChoiceName = name;
+    m_planner->choose(m_tripId, index);
+}
+
+void ConversationPanel::retry() {
+    if (!m_planner || m_tripId == 0)
+        return;
+    if (m_failedChoice >= 0 && m_failedChoiceTrip == m_tripId && m_input->toPlainText().trimmed().isEmpty()) {
+        choose(m_failedChoice, m_failedChoiceName);
+        return;
+    }
+    submit();
+}
+
+void ConversationPanel::updateInputEnabled() {
+    const bool open = m_tripId != 0 && !m_busy;
+    m_input->setEnabled(open);
+    m_send->setEnabled(open);
+    m_cancel->setVisible(m_busy);
+    m_retry->setEnabled(!m_busy);
+    for (QPushButton* b : m_cardsHost->findChildren<QPushButton*>(u"chooseDestination"_s))
+        b->setEnabled(!m_busy);
+}
+
+void ConversationPanel::showPending(Id tripId, const QString& userText) {
+    m_turnTrip = tripId;
+    m_pendingUser->setText(userText);
+    m_pendingReply->clear();
+    m_pendingReply->hide();
+    m_pending->setVisible(tripId == m_tripId);
+    m_plannerStatus->setText(tr("The planner is replying…"));
+    m_plannerStatus->show();
+    m_view->scrollToBottom();
+}
+
+void ConversationPanel::hidePending() {
+    m_pending->hide();
+    m_pendingUser->clear();
+    m_pendingReply->clear();
+    m_plannerStatus->clear();
+    m_plannerStatus->hide();
+}
+
+void ConversationPanel::onBusyChanged(bool busy) {
+    m_busy = busy;
+    updateInputEnabled();
+}
+
+void ConversationPanel::onTurnStarted(Id tripId, const QString& text) {
+    if (m_turnTrip != tripId || m_pendingUser->text() != text)
+        showPending(tripId, text);
+}
+
+void ConversationPanel::onTextDelta(Id tripId, const QString& text) {
+    if (tripId != m_turnTrip || text.isEmpty())
+        return;
+    QScrollBar* bar = m_pendingReply->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    QTextCursor cursor(m_pendingReply->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(text);
+    m_pendingReply->show();
+    if (atEnd)
+        bar->setValue(bar->maximum());
+}
+
+void ConversationPanel::onRetrying(int attempt, int delayMs, const QString& reason) {
+    m_plannerStatus->setText(tr("Trying again in %1 s (attempt %2): %3")
+                                 .arg(QLocale().toString((delayMs + 999) / 1000))
+                                 .arg(attempt)
+                                 .arg(reason));
+    m_plannerStatus->show();
+}
+
+void ConversationPanel::onTurnCompleted(const conversation::TurnResult& result) {
+    hidePending();
+    m_turnTrip = 0;
+    m_failedChoice = -1;
+    m_unsent.remove(result.tripId);
+    Q_EMIT tripChanged(result.tripId);
+    if (result.tripId != m_tripId)
+        return; // that trip reads its rows when it is shown again
+    m_inputNote->clear();
+    m_retry->hide();
+    setState(result.state);
+    // The stored rows replace the pending ones: appended when this
+    // conversation is loaded to its end, else read again from the database.
+    if (m_messages->conversationId() == result.conversationId && !m_messages->isLoading()) {
+        for (const Message& m : result.messages)
+            appendMessage(m);
+    } else {
+        m_messages->setConversation(result.conversationId);
+    }
+    refresh(); // the recommendations and the stage, as stored
+}
+
+void ConversationPanel::onTurnFailed(const conversation::TurnError& error) {
+    using Kind = conversation::TurnError::Kind;
+    if (error.kind == Kind::Busy) {
+        // Refused because a turn is running: the running turn goes on.
+        if (!error.userText.isEmpty() && error.userText != m_pendingUser->text()) {
+            m_unsent.insert(error.tripId, error.userText);
+            if (error.tripId == m_tripId && m_input->toPlainText().trimmed().isEmpty())
+                m_input->setPlainText(error.userText);
+        }
+        return;
+    }
+    hidePending();
+    m_turnTrip = 0;
+    const bool wasChoice = error.userText.isEmpty() && m_failedChoice >= 0;
+    if (!error.userText.isEmpty()) {
+        m_failedChoice = -1;
+        m_unsent.insert(error.tripId, error.userText);
+    }
+    if (error.tripId != m_tripId)
+        return; // kept in m_unsent, shown when that trip is shown again
+    if (!error.userText.isEmpty()) {
+        // Whatever was typed meanwhile (the box was disabled) is not lost either.
+        const QString typed = m_input->toPlainText().trimmed();
+        m_input->setPlainText(typed.isEmpty() || typed == error.userText ? error.userText
+                                                                         : error.userText + u"\n"_s + typed);
+        m_input->moveCursor(QTextCursor::End);
+    }
+    QString reason;
+    switch (error.kind) {
+    case Kind::Cancelled:
+        reason = tr("you cancelled the reply.");
+        break;
+    case Kind::Conflict:
+        reason = tr("the conversation changed elsewhere (another window or app); it has been reloaded.");
+        break;
+    default:
+        reason = error.message.isEmpty() ? conversation::turnErrorKindName(error.kind) : error.message;
+        break;
+    }
+    if (wasChoice)
+        m_inputNote->setText(
+            tr("Not chosen: %1 — Retry to choose %2 again.").arg(reason, m_failedChoiceName));
+    else
+        m_inputNote->setText(tr("Not sent: %1 — Retry").arg(reason));
+    m_retry->setVisible(error.retryable());
+    updateInputEnabled();
+    if (error.kind == Kind::Conflict)
+        refresh();
 }
 
 void ConversationPanel::submit() {
     const QString text = m_input->toPlainText().trimmed();
     if (text.isEmpty() || m_tripId == 0)
         return;
+    if (m_planner) {
+        if (m_planner->isBusy()) {
+            m_inputNote->setText(
+                tr("Wait for the current reply, or cancel it; your text is kept in the box."));
+            return;
+        }
+        const Id trip = m_tripId;
+        m_inputNote->clear();
+        m_retry->hide();
+        m_failedChoice = -1;
+        m_unsent.remove(trip);
+        m_input->clear();
+        showPending(trip, text);
+        m_planner->submit(trip, text);
+        Q_EMIT messageSubmitted(trip, text);
+        return;
+    }
     static const QMetaMethod signal = QMetaMethod::fromSignal(&ConversationPanel::messageSubmitted);
     if (!isSignalConnected(signal)) {
         m_inputNote->setText(tr("The planner is not available yet; your text is kept in the box."));

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "conversation/ConversationService.h"
 #include "domain/Entities.h"
 #include "worker/DatabaseWorker.h"
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -24,12 +27,21 @@ namespace tp::ui {
 // earlier ones chosen in a list) and the input box. The engine connects to
 // messageSubmitted and calls appendMessage / refresh; until something is
 // connected the typed text stays in the box.
+//
+// With a ConversationService (setConversationService) the panel drives the AI
+// planner itself: Send submits, the user's text shows at once as a pending
+// message, the reply streams into a pending reply below it, Cancel stops it;
+// a completed turn shows the stored rows, a failed one puts the text back in
+// the box as not sent, with Retry. The cards offer "Choose this destination".
 class ConversationPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ConversationPanel(DatabaseService* service, QWidget* parent = nullptr);
 
     void setUserId(Id userId);
+    // The planner to talk to (not owned; may be null). Replaces any earlier one.
+    void setConversationService(tp::conversation::ConversationService* service);
+    tp::conversation::ConversationService* conversationService() const { return m_planner; }
     // Shows the conversation of the trip (details as TripRepository::open read them).
     void showTrip(const TripDetails& details);
     void clear();
@@ -43,9 +55,25 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void messageSubmitted(tp::Id tripId, const QString& text);
+    // setUserId was given another user (the window found or created its local user).
+    void userIdChanged(tp::Id userId);
+    // A planner turn changed the trip itself (status, destination, planning):
+    // the trips table and the editor read it again.
+    void tripChanged(tp::Id tripId);
 
 private:
-    void showRecommendations(const Recommendations& set);
+    void showRecommendations(const Recommendations& set, bool latest = true);
+    void choose(int index, const QString& name);
+    void retry();
+    void onBusyChanged(bool busy);
+    void onTurnStarted(Id tripId, const QString& text);
+    void onTextDelta(Id tripId, const QString& text);
+    void onRetrying(int attempt, int delayMs, const QString& reason);
+    void onTurnCompleted(const tp::conversation::TurnResult& result);
+    void onTurnFailed(const tp::conversation::TurnError& error);
+    void showPending(Id tripId, const QString& userText);
+    void hidePending();
+    void updateInputEnabled();
     void loadHistory(Id conversationId);
     void submit();
     void openLink(const QUrl& url);
@@ -66,6 +94,23 @@ private:
     QPlainTextEdit* m_input;
     QPushButton* m_send;
     QLabel* m_inputNote;
+
+    // The planner, and the turn it is running.
+    QPointer<tp::conversation::ConversationService> m_planner;
+    QWidget* m_pending; // the turn in progress: the user's text and the streaming reply
+    QLabel* m_pendingUser;
+    QPlainTextEdit* m_pendingReply;
+    QLabel* m_plannerStatus; // "The planner is replying…", "Trying again…"
+    QPushButton* m_cancel;
+    QPushButton* m_retry;
+    bool m_busy = false;
+    Id m_turnTrip = 0;           // the trip of the pending turn
+    QHash<Id, QString> m_unsent; // per trip: text that was not sent (kept for Retry)
+    Id m_failedChoiceTrip = 0;   // a card choice that failed, for Retry
+    int m_failedChoice = -1;
+    QString m_failedChoiceName;
+    Recommendations m_shownSet;
+    bool m_shownLatest = true;
 };
 
 } // namespace tp::ui

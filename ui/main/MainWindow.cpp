@@ -120,6 +120,14 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
     });
     connect(m_destinations, &DestinationsPanel::catalogueChanged, this, &MainWindow::loadDestinationChoices);
     connect(m_destinations, &DestinationsPanel::destinationsLoaded, m_tripMap, &MapWidget::setDestinations);
+    // The planner moved a trip on (status, a chosen destination, its planning
+    // session): its row, the editor, the planning panel and the map follow.
+    connect(m_conversation, &ConversationPanel::tripChanged, this, [this](Id id) {
+        m_trips->reloadTrip(id);
+        m_destinations->load(); // a chosen destination may be new to the catalogue
+        if (id == m_openTripId && !m_editor->isModified() && m_trips->rowOf(id) >= 0)
+            openTrip(id);
+    });
     // A marker clicked on the trip's map selects that destination in the catalogue.
     connect(m_tripMap, &MapWidget::destinationActivated, this, [this](qint64 id) {
         showPanel(DestinationsTab);

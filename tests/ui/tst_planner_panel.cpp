@@ -1,0 +1,304 @@
+// The conversation panel driving the AI planner (issue 4): the offline
+// planner from the first message to a chosen destination, and an
+// OpenAI-compatible provider on a loopback server: streaming into the pending
+// reply, Cancel, a server failure kept as unsent with Retry, and the retry.
+#include "../ai/ConversationDump.h"
+#include "../ai/FakeLlmServer.h"
+#include "MessageListModel.h"
+#include "TestBackends.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "conversation/ConversationPanel.h"
+#include "conversation/ConversationService.h"
+#include "llm/ProviderFromSettings.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QFrame>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using tp::conversation::ConversationService;
+using tp::ui::ConversationPanel;
+
+namespace {
+
+// A database, the window's DatabaseService, a user with a trip, and the panel showing it.
+struct Fixture {
+    Fixture()
+        : tmp(u"sqlite"_s)
+        , service(tmp.url(), 0) {}
+
+    bool start() {
+        if (!QTest::qWaitFor([this] { return service.state() == DatabaseService::State::Connected; }, 30000))
+            return false;
+        db = tmp.connect();
+        user = UserRepository(*db).create(u"erin"_s);
+        Trip draft;
+        draft.title = u"Summer"_s;
+        trip = TripRepository(*db, user.id).create(draft);
+        panel = std::make_unique<ConversationPanel>(&service);
+        panel->resize(800, 700);
+        panel->setUserId(user.id);
+        panel->show();
+        panel->showTrip(TripRepository(*db, user.id).open(trip.id));
+        return QTest::qWaitForWindowExposed(panel.get());
+    }
+
+    template <typename T> T* child(const QString& name) const { return panel->findChild<T*>(name); }
+    QPlainTextEdit* input() const { return child<QPlainTextEdit>(u"messageInput"_s); }
+    QPushButton* send() const { return child<QPushButton>(u"send"_s); }
+    QPushButton* cancel() const { return child<QPushButton>(u"cancelReply"_s); }
+    QPushButton* retry() const { return child<QPushButton>(u"retrySend"_s); }
+    QLabel* note() const { return child<QLabel>(u"inputNote"_s); }
+    QLabel* pendingUser() const { return child<QLabel>(u"pendingUserMessage"_s); }
+    QPlainTextEdit* pendingReply() const { return child<QPlainTextEdit>(u"pendingReply"_s); }
+    QWidget* pending() const { return child<QWidget>(u"pendingTurn"_s); }
+    QList<QFrame*> cards() const { return panel->findChildren<QFrame*>(u"recommendationCard"_s); }
+
+    void type(const QString& text) {
+        input()->setFocus();
+        input()->setPlainText(text);
+        QTest::mouseClick(send(), Qt::LeftButton);
+    }
+
+    test::TempDatabase tmp;
+    DatabaseService service;
+    std::unique_ptr<Database> db; // a connection of its own, to check what was stored
+    User user;
+    Trip trip;
+    std::unique_ptr<ConversationPanel> panel;
+};
+
+} // namespace
+
+class TestPlannerPanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_config; // the settings file of this test, not the user's
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    }
+
+    // The provider the settings name, with its key; a missing key is said in words.
+    void providerFromSettings() {
+        const QString profile = u"plannerpanel"_s;
+        Settings settings(profile);
+        const SecretStore secrets(profile);
+        QString problem = u"stale"_s;
+        llm::ProviderConfig c = llm::providerFromSettings(settings, secrets, &problem);
+        QCOMPARE(c.provider, llm::Provider::Offline);
+        QVERIFY(problem.isEmpty());
+
+        // A local OpenAI-compatible server (the default, Ollama) needs no key.
+        settings.setLlm({LlmProvider::OpenAiCompatible, {}, {}});
+        c = llm::providerFromSettings(settings, secrets, &problem);
+        QCOMPARE(c.provider, llm::Provider::OpenAiCompatible);
+        QCOMPARE(c.baseUrl, QUrl(u"http://localhost:11434/v1"_s));
+        QCOMPARE(c.model, u"llama3.2"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // Gemini needs one: without it the config comes back keyless, with the problem in words.
+        settings.setLlm({LlmProvider::Gemini, {}, u"gemini-test"_s});
+        const QString key = secrets.llmApiKeyKey(LlmProvider::Gemini);
+        SecretStore::clearSessionSecret(key);
+        c = llm::providerFromSettings(settings, secrets, &problem);
+        QCOMPARE(c.provider, llm::Provider::Gemini);
+        QCOMPARE(c.baseUrl, QUrl(u"https://generativelanguage.googleapis.com/v1beta"_s));
+        QCOMPARE(c.model, u"gemini-test"_s);
+        QVERIFY(c.apiKey.isEmpty());
+        QVERIFY(!problem.isEmpty());
+        QVERIFY2(problem.contains(u"Gemini"_s) && problem.contains(u"key"_s), qPrintable(problem));
+
+        // With a key (here the session-only one), it is used and nothing is said.
+        SecretStore::setSessionSecret(key, u"test-key-123"_s);
+        c = llm::providerFromSettings(settings, secrets, &problem);
+        QCOMPARE(c.apiKey, u"test-key-123"_s);
+        QVERIFY(problem.isEmpty());
+        QVERIFY(!problem.contains(u"test-key-123"_s));
+        SecretStore::clearSessionSecret(key);
+    }
+
+    void offlineToChosenDestination() {
+        Fixture f;
+        QVERIFY(f.start());
+        ConversationService planner(f.tmp.url(), f.user.id, {});
+        f.panel->setConversationService(&planner);
+        QSignalSpy done(&planner, &ConversationService::turnCompleted);
+        QSignalSpy failed(&planner, &ConversationService::turnFailed);
+
+        // The first message shows at once as pending; the input waits for the reply.
+        f.type(u"A relaxed beach holiday with good food"_s);
+        QCOMPARE(f.pendingUser()->text(), u"A relaxed beach holiday with good food"_s);
+        QVERIFY(f.pending()->isVisible());
+        QVERIFY(!f.input()->isEnabled());
+        QVERIFY(f.input()->toPlainText().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 20000);
+        QTRY_COMPARE(f.panel->messages()->rowCount(), 2);
+        QVERIFY(f.panel->messages()->messageAt(0).isUser);
+        QCOMPARE(f.panel->messages()->messageAt(0).content, u"A relaxed beach holiday with good food"_s);
+        const Message question = f.panel->messages()->messageAt(1);
+        QVERIFY(!question.isUser);
+        QVERIFY2(question.content.contains(u'?'), qPrintable(question.content));
+        QVERIFY(!f.pending()->isVisible());
+        QVERIFY(f.input()->isEnabled());
+        QVERIFY(!f.cancel()->isVisible());
+
+        // Answer the questions until the three cards appear.
+        const QStringList answers{u"About $100 a day"_s,
+                                  u"In June"_s,
+                                  u"5 days"_s,
+                                  u"Two adults"_s,
+                                  u"Beaches, food and a bit of hiking"_s,
+                                  u"Nothing else"_s};
+        int turns = 1;
+        for (const QString& answer : answers) {
+            if (f.cards().size() == 3)
+                break;
+            f.type(answer);
+            ++turns;
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), turns, 20000);
+            QTRY_COMPARE(f.panel->messages()->rowCount(), 2 * turns);
+            QTRY_VERIFY(f.input()->isEnabled());
+            if (QTest::qWaitFor([&] { return f.cards().size() == 3; }, 300)) // the refresh after the turn
+                break;
+        }
+        QTRY_COMPARE(f.cards().size(), 3);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(done.last().first().value<conversation::TurnResult>().state.currentStage,
+                 u"destinations_complete"_s);
+
+        // Choosing a card commits the trip to it.
+        QFrame* card = f.cards().first();
+        auto* choose = card->findChild<QPushButton*>(u"chooseDestination"_s);
+        QVERIFY(choose);
+        QVERIFY(choose->isEnabled());
+        const QString cardName = card->accessibleName();
+        QTest::mouseClick(choose, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), turns + 1, 20000);
+        QCOMPARE(failed.size(), 0);
+        TripDetails stored;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (stored = TripRepository(*f.db, f.user.id).open(f.trip.id)).trip.destinationId, 10000);
+        QVERIFY2(cardName.startsWith(stored.trip.destinationName),
+                 qPrintable(cardName + u" / "_s + stored.trip.destinationName));
+        QCOMPARE(stored.trip.status, u"destinations_selected"_s);
+        QVERIFY(stored.state);
+        QCOMPARE(stored.state->currentStage, u"commitment_detected"_s);
+        QTRY_COMPARE(f.panel->messages()->rowCount(), 2 * (turns + 1));
+    }
+
+    void openAiStreamCancelFailRetry() {
+        Fixture f;
+        QVERIFY(f.start());
+        enum class Mode { Normal, Stall, Fail };
+        Mode mode = Mode::Normal;
+        test::FakeLlmServer server;
+        server.handler = [&mode](const test::RecordedRequest& r) {
+            using test::FakeLlmServer;
+            const bool destinations = r.body.contains("Recommend exactly 3");
+            if (destinations && mode == Mode::Fail) {
+                test::FakeResponse failure;
+                failure.status = 500;
+                failure.headers << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
+                failure.body = R"({"error": {"message": "internal error"}})";
+                return failure;
+            }
+            const bool stream = r.body.contains("\"stream\":true");
+            test::FakeResponse response = FakeLlmServer::wrap(FakeLlmServer::Flavour::OpenAi,
+                                                              FakeLlmServer::plannerAnswer(r.body), stream);
+            if (destinations && mode == Mode::Stall)
+                response.silentAfterEvents = 2; // the intro has arrived, then nothing
+            return response;
+        };
+        llm::ProviderConfig config;
+        config.provider = llm::Provider::OpenAiCompatible;
+        config.baseUrl = server.baseUrl(); // loopback: no key needed
+        config.model = u"test-model"_s;
+        config.idleTimeoutMs = 30000;
+        config.maxAttempts = 2;
+        config.backoffBaseMs = 10;
+        ConversationService planner(f.tmp.url(), f.user.id, config);
+        f.panel->setConversationService(&planner);
+        QSignalSpy done(&planner, &ConversationService::turnCompleted);
+        QSignalSpy failed(&planner, &ConversationService::turnFailed);
+        QSignalSpy retrying(&planner, &ConversationService::retrying);
+
+        // To the last question, as the server answers.
+        int turns = 0;
+        for (const QString& text : {u"Beach please"_s, u"$100 a day"_s, u"June"_s}) {
+            f.type(text);
+            ++turns;
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), turns, 20000);
+            QTRY_VERIFY(f.input()->isEnabled());
+        }
+        QCOMPARE(failed.size(), 0);
+        QTRY_COMPARE(f.panel->messages()->rowCount(), 6);
+        const QString before = test::dumpConversationTables(*f.db);
+
+        // The reply streams into the pending bubble before the turn completes.
+        mode = Mode::Stall;
+        f.type(u"5 days"_s);
+        QCOMPARE(f.pendingUser()->text(), u"5 days"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(f.pendingReply()->toPlainText().startsWith(u"Three sunny places"_s), 20000);
+        QVERIFY(f.pendingReply()->isVisible());
+        QCOMPARE(done.size(), turns);
+        QVERIFY(planner.isBusy());
+        QVERIFY(f.cancel()->isVisible());
+        QVERIFY(!f.input()->isEnabled());
+
+        // Cancel: nothing written, the text back in the box, Retry offered.
+        QTest::mouseClick(f.cancel(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+        QCOMPARE(failed.first().first().value<conversation::TurnError>().kind,
+                 conversation::TurnError::Kind::Cancelled);
+        QTRY_VERIFY(f.input()->isEnabled());
+        QCOMPARE(f.input()->toPlainText(), u"5 days"_s);
+        QVERIFY2(f.note()->text().startsWith(u"Not sent"_s), qPrintable(f.note()->text()));
+        QVERIFY(f.retry()->isVisible());
+        QVERIFY(!f.pending()->isVisible());
+        QVERIFY(!f.cancel()->isVisible());
+        QCOMPARE(test::dumpConversationTables(*f.db), before);
+        QCOMPARE(f.panel->messages()->rowCount(), 6);
+
+        // A server error (after the retry the provider is allowed): unsent, with Retry.
+        mode = Mode::Fail;
+        QTest::mouseClick(f.retry(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 20000);
+        QCOMPARE(failed.last().first().value<conversation::TurnError>().kind,
+                 conversation::TurnError::Kind::Server);
+        QVERIFY(retrying.size() >= 1);
+        QTRY_VERIFY(f.input()->isEnabled());
+        QCOMPARE(f.input()->toPlainText(), u"5 days"_s);
+        QVERIFY2(f.note()->text().startsWith(u"Not sent: "_s), qPrintable(f.note()->text()));
+        QVERIFY(f.note()->text().contains(u"Retry"_s));
+        QVERIFY(f.retry()->isVisible());
+        QCOMPARE(test::dumpConversationTables(*f.db), before);
+        QCOMPARE(done.size(), turns);
+
+        // The server is fixed: Retry goes through, and the cards come.
+        mode = Mode::Normal;
+        QTest::mouseClick(f.retry(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), turns + 1, 20000);
+        QTRY_COMPARE(f.panel->messages()->rowCount(), 8);
+        QTRY_COMPARE(f.cards().size(), 3);
+        QVERIFY(f.input()->toPlainText().isEmpty());
+        QVERIFY(f.note()->text().isEmpty());
+        QVERIFY(!f.retry()->isVisible());
+        QVERIFY(f.panel->messages()->messageAt(7).content.startsWith(u"Three sunny places"_s));
+        QVERIFY(test::dumpConversationTables(*f.db) != before);
+    }
+};
+
+QTEST_MAIN(TestPlannerPanel)
+#include "tst_planner_panel.moc"
