@@ -17,7 +17,7 @@ if [[ "${1:-}" == "--tests" ]]; then
         postgresql postgresql-client pgbouncer
         python3 python3-django python3-psycopg2
         dbus dbus-x11 gnome-keyring libsecret-tools
-        xvfb xauth imagemagick openssl sqlite3 clang
+        xvfb xauth imagemagick openssl sqlite3
     )
 fi
 
