@@ -6,7 +6,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${1:-$root/build-tests}
-cmake --build "$build" --target bench_data_layer >/dev/null
+cmake --build "$build" --target bench_data_layer bench_gui bench_stream >/dev/null
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 cluster=$(mktemp -d)
 chmod 755 "$cluster" # the server runs as the postgres user when we are root
 trap '"$root/tests/support/pgcluster.sh" stop "$cluster/pg" >/dev/null 2>&1; rm -rf "$cluster"' EXIT
