@@ -61,6 +61,7 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_view->setAccessibleName(tr("Messages"));
     m_view->setModel(m_messages);
     m_view->setResizeMode(QListView::Adjust);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // bubbles wrap to the width
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     // Each message is a laid-out Markdown document: lay a page of them out a
     // few at a time between events, not all in one go (that held the event

@@ -24,8 +24,17 @@ constexpr int Padding = 8;
 MessageDelegate::MessageDelegate(QObject* parent)
     : QStyledItemDelegate(parent) {}
 
+// The width a row may use: the view's viewport, not option.rect (which in
+// sizeHint can still be the width from before a vertical scroll bar appeared,
+// and then every row is too wide for the view).
+static int rowWidth(const QStyleOptionViewItem& option) {
+    if (const auto* view = qobject_cast<const QAbstractItemView*>(option.widget))
+        return view->viewport()->width();
+    return option.rect.width();
+}
+
 int MessageDelegate::textWidth(const QStyleOptionViewItem& option) const {
-    return qMax(120, int(option.rect.width() * 0.78) - 2 * Padding);
+    return qMax(120, int(rowWidth(option) * 0.78) - 2 * Padding);
 }
 
 SafeMarkdownDocument* MessageDelegate::document(const QModelIndex& index, int width) const {
@@ -45,10 +54,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
     const bool isUser = index.data(MessageListModel::IsUserRole).toBool();
     const int header = option.fontMetrics.height();
     const QSizeF size = doc->size();
-    const int w = qMin(int(size.width()) + 2 * Padding, int(option.rect.width() * 0.78));
+    const int w = qMin(int(size.width()) + 2 * Padding, int(rowWidth(option) * 0.78));
     const int bubbleW = qMax(w, 160);
     const int h = int(size.height()) + header + 2 * Padding;
-    const int x = isUser ? option.rect.right() - Margin - bubbleW : option.rect.left() + Margin;
+    const int x =
+        isUser ? option.rect.left() + rowWidth(option) - 1 - Margin - bubbleW : option.rect.left() + Margin;
     Layout l;
     l.bubble = QRect(x, option.rect.top() + Margin, bubbleW, h);
     l.textOrigin = QPoint(x + Padding, option.rect.top() + Margin + Padding + header);
@@ -58,7 +68,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     SafeMarkdownDocument* doc = document(index, textWidth(option));
     const int header = option.fontMetrics.height();
-    return QSize(option.rect.width(), int(doc->size().height()) + header + 2 * Padding + 2 * Margin);
+    return QSize(rowWidth(option), int(doc->size().height()) + header + 2 * Padding + 2 * Margin);
 }
 
 void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
