@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-using tripqueries::SortKey;
+using SortKey = TripSortKey;
 
 TripListModel::TripListModel(DatabaseService* service, QObject* parent)
     : QAbstractTableModel(parent)
@@ -59,10 +59,9 @@ void TripListModel::query(bool reset) {
     const int limit = m_pageSize;
     // The first page alone, then the count in a job of its own: the rows are
     // painted as soon as they are read, whatever the size of the table.
-    m_service->post<tripqueries::TripPage>(
-        this,
-        [=](Database& db) { return tripqueries::page(db, user, filter, key, descending, limit, 0, false); },
-        [this, generation, reset](Result<tripqueries::TripPage> r) {
+    m_service->post<QList<Trip>>(
+        this, [=](Database& db) { return TripRepository(db, user).page(filter, key, descending, limit, 0); },
+        [this, generation, reset](Result<QList<Trip>> r) {
             if (generation != m_generation)
                 return;
             if (!r.ok()) {
@@ -73,12 +72,12 @@ void TripListModel::query(bool reset) {
             }
             if (reset || !m_rows.isEmpty()) {
                 beginResetModel();
-                m_rows = std::move(r.value().trips);
+                m_rows = std::move(r.value());
                 endResetModel();
             }
         });
     m_service->post<int>(
-        this, [=](Database& db) { return tripqueries::count(db, user, filter); },
+        this, [=](Database& db) { return TripRepository(db, user).count(filter); },
         [this, generation](Result<int> r) {
             if (generation != m_generation)
                 return;
@@ -109,12 +108,10 @@ void TripListModel::fetchMore(const QModelIndex& parent) {
     const bool descending = m_descending;
     const int limit = m_pageSize;
     const int offset = int(m_rows.size());
-    m_service->post<tripqueries::TripPage>(
+    m_service->post<QList<Trip>>(
         this,
-        [=](Database& db) {
-            return tripqueries::page(db, user, filter, key, descending, limit, offset, false);
-        },
-        [this, generation, limit](Result<tripqueries::TripPage> r) {
+        [=](Database& db) { return TripRepository(db, user).page(filter, key, descending, limit, offset); },
+        [this, generation, limit](Result<QList<Trip>> r) {
             if (generation != m_generation)
                 return;
             // Cleared when the rows are in: a fetchMore() from a view reacting to the
@@ -131,10 +128,10 @@ void TripListModel::fetchMore(const QModelIndex& parent) {
             for (const Trip& t : std::as_const(m_rows))
                 known.insert(t.id);
             QList<Trip> fresh;
-            for (Trip& t : r.value().trips)
+            for (Trip& t : r.value())
                 if (!known.contains(t.id))
                     fresh << std::move(t);
-            if (r.value().trips.size() < limit) // the end: whatever was counted, nothing more is there
+            if (r.value().size() < limit) // the end: whatever was counted, nothing more is there
                 setTotal(int(m_rows.size() + fresh.size()));
             if (fresh.isEmpty())
                 return;
@@ -284,7 +281,7 @@ void TripListModel::createTrip(const Trip& draft, TripCallback done) {
 void TripListModel::restoreTrip(const Trip& trip, TripCallback done) {
     const Id user = m_userId;
     m_service->post<Trip>(
-        this, [=](Database& db) { return tripqueries::restore(db, user, trip); },
+        this, [=](Database& db) { return TripRepository(db, user).restore(trip); },
         [this, done](Result<Trip> r) {
             if (r.ok())
                 applyInserted(r.value());
@@ -381,7 +378,7 @@ int TripListModel::insertPosition(const Trip& trip) const {
 }
 
 void TripListModel::applyInserted(const Trip& trip) {
-    if (!tripqueries::matches(trip, m_filter) || rowOf(trip.id) >= 0)
+    if (!tripMatches(trip, m_filter) || rowOf(trip.id) >= 0)
         return;
     const int pos = insertPosition(trip);
     const bool moreUnloaded = m_total > m_rows.size();
@@ -401,7 +398,7 @@ void TripListModel::applyUpdated(const Trip& trip) {
         applyInserted(trip); // it may match the filter now
         return;
     }
-    if (!tripqueries::matches(trip, m_filter)) {
+    if (!tripMatches(trip, m_filter)) {
         applyRemoved(trip.id);
         return;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TripQueries.h"
+#include "repo/TripRepository.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QAbstractTableModel>
@@ -87,7 +87,7 @@ private:
     DatabaseService* m_service;
     Id m_userId = 0;
     TripFilter m_filter;
-    tripqueries::SortKey m_sortKey = tripqueries::SortKey::Created;
+    TripSortKey m_sortKey = TripSortKey::Created;
     bool m_descending = true;
     QList<Trip> m_rows;
     int m_total = -1;

@@ -33,10 +33,15 @@ QString TripRepository::filterSql(const TripFilter& f, SqlParams& params) const 
 }
 
 QList<Trip> TripRepository::list(const TripFilter& filter, int limit, int offset) {
+    return page(filter, TripSortKey::Created, true, limit, offset);
+}
+
+QList<Trip> TripRepository::page(const TripFilter& filter, TripSortKey key, bool descending, int limit,
+                                 int offset) {
     SqlParams params;
     QString sql = u"SELECT "_s + rows::tripColumns +
                   u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id WHERE "_s +
-                  filterSql(filter, params) + u" ORDER BY t.created_at DESC, t.id DESC"_s;
+                  filterSql(filter, params) + u" ORDER BY "_s + orderSql(key, descending);
     if (limit >= 0) {
         sql += u" LIMIT :limit OFFSET :offset"_s;
         params.append({u"limit"_s, limit});
@@ -143,6 +148,87 @@ void TripRepository::remove(Id id) {
                          {{u"id"_s, id}, {u"user"_s, m_userId}}) == 0)
             throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
     });
+}
+
+QString TripRepository::orderSql(TripSortKey key, bool descending) const {
+    const QString dir = descending ? u" DESC"_s : u" ASC"_s;
+    // NULLs last in both directions, on both engines.
+    auto nullsLast = [&](const QString& expr) {
+        return u"(%1 IS NULL), %1"_s.arg(expr) + dir;
+    };
+    QString primary;
+    switch (key) {
+    case TripSortKey::Created:
+        return u"t.created_at"_s + dir + u", t.id"_s + dir;
+    case TripSortKey::Title:
+        primary = u"lower(t.title)"_s + dir;
+        break;
+    case TripSortKey::Destination:
+        primary = nullsLast(u"lower(d.name)"_s);
+        break;
+    case TripSortKey::Dates:
+        primary = nullsLast(u"t.start_date"_s);
+        break;
+    case TripSortKey::Duration:
+        primary = nullsLast(m_db.isPostgres() ? u"(t.end_date - t.start_date)"_s
+                                              : u"(julianday(t.end_date) - julianday(t.start_date))"_s);
+        break;
+    case TripSortKey::Budget:
+        primary = nullsLast(m_db.isPostgres() ? u"t.budget"_s : u"CAST(t.budget AS REAL)"_s);
+        break;
+    case TripSortKey::Travellers:
+        primary = u"t.travelers_count"_s + dir;
+        break;
+    case TripSortKey::Status:
+        primary = u"t.status"_s + dir;
+        break;
+    }
+    return primary + u", t.created_at DESC, t.id DESC"_s;
+}
+
+Trip TripRepository::restore(const Trip& trip) {
+    validation::require(validation::checkTrip(trip));
+    return m_db.transaction([&] {
+        std::optional<Id> destination = trip.destinationId;
+        if (destination &&
+            m_db.query(u"SELECT id FROM api_destination WHERE id = :id"_s, {{u"id"_s, *destination}})
+                .isEmpty())
+            destination.reset(); // deleted meanwhile: the trip comes back without it
+        const QDateTime created = trip.createdAt.isValid() ? trip.createdAt : QDateTime::currentDateTimeUtc();
+        m_db.execute(
+            u"INSERT INTO api_trip (id, title, description, start_date, end_date, budget, status, "
+            u"travelers_count, created_at, updated_at, destination_id, user_id) VALUES (:id, :title, "
+            u":description, :start, :end, :budget, :status, :travelers, :created, :now, :destination, :user)"_s,
+            {{u"id"_s, trip.id},
+             {u"title"_s, trip.title.trimmed()},
+             {u"description"_s, SqlValue::textOrNull(trip.description)},
+             {u"start"_s, trip.startDate},
+             {u"end"_s, trip.endDate},
+             {u"budget"_s, trip.budget},
+             {u"status"_s, trip.status},
+             {u"travelers"_s, trip.travelersCount},
+             {u"created"_s, created},
+             {u"now"_s, QDateTime::currentDateTimeUtc()},
+             {u"destination"_s, destination},
+             {u"user"_s, m_userId}});
+        return get(trip.id);
+    });
+}
+
+bool tripMatches(const Trip& trip, const TripFilter& f) {
+    if (!f.status.isEmpty() && trip.status != f.status)
+        return false;
+    const QDate end = trip.endDate.isValid() ? trip.endDate : trip.startDate;
+    const QDate start = trip.startDate.isValid() ? trip.startDate : trip.endDate;
+    if (f.from.isValid() && (!end.isValid() || end < f.from))
+        return false;
+    if (f.to.isValid() && (!start.isValid() || start > f.to))
+        return false;
+    const QString text = f.text.trimmed();
+    if (!text.isEmpty() && !trip.title.contains(text, Qt::CaseInsensitive) &&
+        !trip.description.contains(text, Qt::CaseInsensitive))
+        return false;
+    return true;
 }
 
 TripDetails TripRepository::open(Id id) {

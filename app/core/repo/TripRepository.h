@@ -12,6 +12,13 @@ struct TripFilter {
     QString text;   // substring of title or description, case-insensitive
 };
 
+// The orders a trip list can be read in (ties: newest first).
+enum class TripSortKey { Created, Title, Destination, Dates, Duration, Budget, Travellers, Status };
+
+// True when `trip` passes `filter`: the same rules as the SQL, for rows that
+// were created or changed in a window and must be placed without a query.
+bool tripMatches(const Trip& trip, const TripFilter& filter);
+
 // The signed-in user's trips (api_trip). Every statement carries the user's id:
 // no method reads or changes another user's trip.
 class TripRepository {
@@ -22,6 +29,8 @@ public:
 
     // Newest first, as the seed orders trips. `limit` < 0: all.
     QList<Trip> list(const TripFilter& filter = {}, int limit = -1, int offset = 0);
+    // One page in any column's order (the list view's sorting).
+    QList<Trip> page(const TripFilter& filter, TripSortKey key, bool descending, int limit, int offset);
     int count(const TripFilter& filter = {});
     std::optional<Trip> find(Id id);
     Trip get(Id id); // throws NotFound
@@ -30,6 +39,9 @@ public:
     Trip create(const Trip& draft);
     Trip update(const Trip& trip);
     void remove(Id id);
+    // Inserts a deleted trip again with its id and created_at (undo of a delete);
+    // a destination deleted meanwhile is left out.
+    Trip restore(const Trip& trip);
     Trip setStatus(Id id, const QString& status);
 
     // The trip with its destination, conversation, state, latest recommendations,
@@ -38,6 +50,7 @@ public:
 
 private:
     QString filterSql(const TripFilter& f, SqlParams& params) const;
+    QString orderSql(TripSortKey key, bool descending) const;
     void checkDestination(const std::optional<Id>& destinationId);
 
     Database& m_db;
