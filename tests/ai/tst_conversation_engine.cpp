@@ -3,6 +3,7 @@
 #include "conversation/ConversationEngine.h"
 #include "conversation/OfflinePlanner.h"
 #include "repo/ConversationRepository.h"
+#include "repo/DestinationRepository.h"
 #include "repo/PlanningRepository.h"
 #include "repo/PreferencesRepository.h"
 #include "repo/TripRepository.h"
@@ -46,6 +47,33 @@ private:
         }
         if (fail)
             throw PlannerError(PlannerError::Kind::Server, u"injected"_s);
+    }
+};
+
+// A model that places its recommendations: Lisbon and a place the gazetteer
+// does not know out in the Atlantic, Porto where it is.
+class SeaCoordinatesPlanner : public Planner {
+public:
+    QStringList clarifyingQuestions(const PlannerContext&) override { return {u"When?"_s}; }
+    DestinationSet destinations(const PlannerContext&) override {
+        DestinationSet set;
+        set.intro = u"Three places in Portugal:"_s;
+        set.raw = u"{}"_s;
+        auto place = [](const QString& name, double lat, double lon) {
+            Recommendation r;
+            r.name = name;
+            r.country = u"Portugal"_s;
+            r.description = u"By the sea."_s;
+            r.latitude = lat;
+            r.longitude = lon;
+            return r;
+        };
+        set.places << place(u"Lisbon"_s, 38.0, -20.0) << place(u"Qwxzzy Cove"_s, 36.0, -15.0)
+                   << place(u"Porto"_s, 41.1496, -8.611);
+        return set;
+    }
+    FollowUp followUp(const PlannerContext&, const QString&) override {
+        return {FollowUp::Kind::Answer, -1, u"Sure."_s};
     }
 };
 
@@ -182,6 +210,43 @@ private Q_SLOTS:
         r = engine.choose(f.trip.id, 0);
         QCOMPARE(r.state.currentStage, u"commitment_detected"_s);
         QCOMPARE(r.destination->name, r.messages[0].content.mid(14).section(u',', 0, 0));
+    }
+
+    void modelCoordinatesInTheSeaAreNotKept() {
+        Fixture f(u"sqlite"_s);
+        SeaCoordinatesPlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        TurnResult r = engine.submit(f.trip.id, u"Somewhere in Portugal"_s);
+        r = engine.submit(f.trip.id, u"In May"_s);
+        QCOMPARE(r.state.currentStage, u"destinations_complete"_s);
+
+        // Lisbon, said to be in the Atlantic: the gazetteer's Lisbon is stored, and the reply says so.
+        r = engine.choose(f.trip.id, 0);
+        QVERIFY(r.destination);
+        QCOMPARE(r.destination->name, u"Lisbon"_s);
+        QVERIFY(r.destination->hasCoordinates());
+        QVERIFY(std::abs(r.destination->latitude->toDouble() - 38.72) < 0.1);
+        QVERIFY(std::abs(r.destination->longitude->toDouble() - -9.14) < 0.1);
+        QString reply = r.messages[1].content;
+        QVERIFY2(reply.contains(u"coordinates for Lisbon looked wrong"_s) && reply.contains(u"not kept"_s) &&
+                     reply.contains(u"sea"_s) && reply.contains(u"gazetteer"_s),
+                 qPrintable(reply));
+        const auto stored = DestinationRepository(*f.db).findByNameCountry(u"Lisbon"_s, u"Portugal"_s);
+        QVERIFY(stored && std::abs(stored->longitude->toDouble() - -9.14) < 0.1);
+
+        // A place the gazetteer does not know: stored without coordinates.
+        r = engine.choose(f.trip.id, 1);
+        QCOMPARE(r.destination->name, u"Qwxzzy Cove"_s);
+        QVERIFY(!r.destination->latitude && !r.destination->longitude);
+        reply = r.messages[1].content;
+        QVERIFY2(reply.contains(u"looked wrong"_s) && !reply.contains(u"gazetteer"_s), qPrintable(reply));
+
+        // Plausible coordinates are kept as the model gave them, without a remark.
+        r = engine.choose(f.trip.id, 2);
+        QCOMPARE(r.destination->name, u"Porto"_s);
+        QVERIFY(r.destination->hasCoordinates());
+        QVERIFY(std::abs(r.destination->latitude->toDouble() - 41.1496) < 1e-4);
+        QVERIFY2(!r.messages[1].content.contains(u"looked wrong"_s), qPrintable(r.messages[1].content));
     }
 
     void continuesAStateTheWebAppLeft() {

@@ -1,9 +1,13 @@
 #include "DestinationsPanel.h"
 
+#include "geo/WorldData.h"
 #include "map/MapWidget.h"
 
 #include "DestinationTableModel.h"
 #include "domain/Validation.h"
+#include "geo/CoordinateCheck.h"
+#include "geo/Gazetteer.h"
+#include "geo/NameFolding.h"
 #include "main/Confirm.h"
 #include "repo/DestinationRepository.h"
 
@@ -17,8 +21,10 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +52,27 @@ DestinationDialog::DestinationDialog(const Destination& d, QWidget* parent)
                   d.averageCostPerDay ? d.averageCostPerDay->toString() : QString());
     m_latitude = line(u"latitude"_s, tr("Latitude"), d.latitude ? d.latitude->toString() : QString());
     m_longitude = line(u"longitude"_s, tr("Longitude"), d.longitude ? d.longitude->toString() : QString());
+    m_find = new QPushButton(tr("&Find coordinates"), this);
+    m_find->setObjectName(u"findCoordinates"_s);
+    m_find->setToolTip(tr("Look the city (or name) and country up in the offline gazetteer"));
+    form->addRow(QString(), m_find);
+    m_sourceLabel = new QLabel(this);
+    m_sourceLabel->setObjectName(u"coordinateSource"_s);
+    m_sourceLabel->setWordWrap(true);
+    form->addRow(QString(), m_sourceLabel);
+    m_check = new QLabel(this);
+    m_check->setObjectName(u"coordinateWarning"_s);
+    m_check->setStyleSheet(u"color: #b9770e;"_s);
+    m_check->setWordWrap(true);
+    form->addRow(QString(), m_check);
+    m_source = d.hasCoordinates() ? CoordinateSource::Saved : CoordinateSource::None;
+    // Only the user's own edits make the coordinates "typed" (not a fill from the gazetteer).
+    for (QLineEdit* e : {m_latitude, m_longitude})
+        connect(e, &QLineEdit::textEdited, this, [this] {
+            m_source = CoordinateSource::Typed;
+            showSource();
+        });
+    connect(m_find, &QPushButton::clicked, this, &DestinationDialog::findCoordinates);
     m_description = new QPlainTextEdit(d.description, this);
     m_description->setAccessibleName(tr("Description"));
     form->addRow(tr("Description"), m_description);
@@ -60,7 +87,66 @@ DestinationDialog::DestinationDialog(const Destination& d, QWidget* parent)
     outer->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    showSource();
     revalidate();
+}
+
+void DestinationDialog::showSource() {
+    const bool any = !m_latitude->text().trimmed().isEmpty() || !m_longitude->text().trimmed().isEmpty();
+    QString text;
+    switch (any ? m_source : CoordinateSource::None) {
+    case CoordinateSource::None:
+        text = tr("Coordinates: none yet. Type them or find them by name.");
+        break;
+    case CoordinateSource::Saved:
+        text = tr("Coordinates: as saved.");
+        break;
+    case CoordinateSource::Typed:
+        text = tr("Coordinates: typed.");
+        break;
+    case CoordinateSource::Gazetteer:
+        text = tr("Coordinates: from the offline gazetteer (GeoNames): %1.").arg(m_sourcePlace);
+        break;
+    case CoordinateSource::CountryCentre:
+        text = tr("Coordinates: country centre (approximate): %1.").arg(m_sourcePlace);
+        break;
+    }
+    m_sourceLabel->setText(text);
+}
+
+void DestinationDialog::findCoordinates() {
+    const Destination d = destination();
+    const QString asked = d.city.isEmpty() ? d.name : d.city;
+    if (asked.isEmpty() && d.country.isEmpty()) {
+        m_sourceLabel->setText(tr("Type a name or city and a country first."));
+        return;
+    }
+    m_find->setEnabled(false);
+    m_sourceLabel->setText(tr("Looking up %1 in the offline gazetteer…").arg(asked));
+    // The gazetteer is read on its first use (about 50 ms): off the GUI thread.
+    auto result = std::make_shared<std::optional<geo::GeoMatch>>();
+    QThread* thread = QThread::create([d, result] { *result = geo::Gazetteer::instance().resolve(d); });
+    connect(thread, &QThread::finished, this, [this, result, asked] { applyMatch(*result, asked); });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void DestinationDialog::applyMatch(const std::optional<geo::GeoMatch>& match, const QString& asked) {
+    m_find->setEnabled(true);
+    if (!match) {
+        showSource();
+        m_sourceLabel->setText(m_sourceLabel->text() + u' ' +
+                               tr("%1 was not found in the offline gazetteer.").arg(asked));
+        Q_EMIT lookupFinished();
+        return;
+    }
+    const bool city = match->kind == geo::GeoMatch::Kind::City;
+    m_source = city ? CoordinateSource::Gazetteer : CoordinateSource::CountryCentre;
+    m_sourcePlace = city ? tr("%1, %2").arg(match->name, match->countryName) : match->countryName;
+    m_latitude->setText(match->latitude().toString());
+    m_longitude->setText(match->longitude().toString());
+    showSource();
+    Q_EMIT lookupFinished();
 }
 
 Destination DestinationDialog::destination() const {
@@ -112,6 +198,17 @@ void DestinationDialog::revalidate() {
         lines << tr("%1 %2").arg(e.field, e.message);
     lines.removeDuplicates();
     m_errors->setText(lines.join(u'\n'));
+    // Whether the point lies in the country named: a warning only, the user decides.
+    const Destination d = destination();
+    QString warning;
+    if (d.hasCoordinates() && !d.country.isEmpty()) {
+        const geo::CoordinateCheck check = geo::checkCoordinate(*d.latitude, *d.longitude, d.country);
+        if (check.flagged())
+            warning = tr("Warning: %1 Check the coordinates; you can still save them.").arg(check.message());
+    }
+    m_check->setText(warning);
+    m_check->setVisible(!warning.isEmpty());
+    showSource();
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(errors.isEmpty());
 }
 
@@ -126,6 +223,15 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     , m_service(service)
     , m_model(new DestinationTableModel(service, this)) {
     setObjectName(u"destinationsPanel"_s);
+    // The country outlines and the gazetteer load once, on first use (tens of
+    // milliseconds): load them in the background now so that the editor's
+    // as-you-type coordinate check never does it on the GUI thread.
+    QThread* warmUp = QThread::create([] {
+        geo::WorldData::instance();
+        geo::Gazetteer::instance();
+    });
+    connect(warmUp, &QThread::finished, warmUp, &QObject::deleteLater);
+    warmUp->start(QThread::LowPriority);
     auto* outer = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
     m_search = new QLineEdit(this);
@@ -143,6 +249,10 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     bar->addWidget(add);
     bar->addWidget(edit);
     bar->addWidget(del);
+    m_fill = new QPushButton(tr("Fill &missing coordinates"), this);
+    m_fill->setObjectName(u"fillCoordinates"_s);
+    m_fill->setToolTip(tr("Place every destination without coordinates with the offline gazetteer"));
+    bar->addWidget(m_fill);
     outer->addLayout(bar);
     m_table = new QTableView(this);
     m_table->setObjectName(u"destinationsTable"_s);
@@ -180,6 +290,7 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     connect(add, &QPushButton::clicked, this, &DestinationsPanel::addDestination);
     connect(edit, &QPushButton::clicked, this, &DestinationsPanel::editSelected);
     connect(del, &QPushButton::clicked, this, &DestinationsPanel::deleteSelected);
+    connect(m_fill, &QPushButton::clicked, this, &DestinationsPanel::fillMissingCoordinates);
     connect(m_table, &QTableView::doubleClicked, this, &DestinationsPanel::editSelected);
     connect(m_model, &DestinationTableModel::errorOccurred, m_status, &QLabel::setText);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -276,6 +387,67 @@ void DestinationsPanel::openDialog(const Destination& d) {
             m_model->createDestination(value, done);
     });
     dialog->show();
+}
+
+namespace {
+struct FillReport {
+    int missing = 0;
+    int placed = 0;
+};
+
+// A gazetteer answer good enough to store without asking: a city, or the
+// country's centre for a destination that is the country itself ("Maldives").
+bool placeable(const Destination& d, const geo::GeoMatch& m) {
+    if (m.kind == geo::GeoMatch::Kind::City)
+        return true;
+    const QString country = geo::foldName(m.countryName);
+    return geo::foldName(d.name) == country || (!d.city.isEmpty() && geo::foldName(d.city) == country);
+}
+} // namespace
+
+void DestinationsPanel::fillMissingCoordinates() {
+    m_fill->setEnabled(false);
+    m_status->setText(tr("Looking up destinations without coordinates…"));
+    m_service->post<FillReport>(
+        this,
+        [](Database& db) {
+            return db.transaction([&] {
+                DestinationRepository repo(db);
+                const geo::Gazetteer& gazetteer = geo::Gazetteer::instance();
+                FillReport report;
+                for (Destination d : repo.list()) {
+                    if (d.hasCoordinates())
+                        continue;
+                    ++report.missing;
+                    const auto match = gazetteer.resolve(d);
+                    if (!match || !placeable(d, *match))
+                        continue;
+                    d.latitude = match->latitude();
+                    d.longitude = match->longitude();
+                    repo.update(d);
+                    ++report.placed;
+                }
+                return report;
+            });
+        },
+        [this](Result<FillReport> r) {
+            m_fill->setEnabled(true);
+            if (!r.ok()) {
+                m_status->setText(r.error().message);
+                return;
+            }
+            const FillReport& report = r.value();
+            if (report.missing == 0) {
+                m_status->setText(tr("Every destination already has coordinates."));
+                return;
+            }
+            m_status->setText(tr("%1 of %2 destinations placed; %3 not found.")
+                                  .arg(report.placed)
+                                  .arg(report.missing)
+                                  .arg(report.missing - report.placed));
+            m_model->load();
+            Q_EMIT catalogueChanged();
+        });
 }
 
 void DestinationsPanel::deleteSelected() {

@@ -6,16 +6,21 @@
 #include <QDialog>
 #include <QHash>
 #include <QWidget>
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QTableView;
 class QSplitter;
 
 namespace tp {
 class DestinationTableModel;
+}
+namespace tp::geo {
+struct GeoMatch;
 }
 
 namespace tp::ui {
@@ -30,9 +35,25 @@ public:
     Destination destination() const;
     void showError(const QString& message);
 
+    // Where the coordinates shown came from.
+    enum class CoordinateSource { None, Saved, Typed, Gazetteer, CountryCentre };
+    CoordinateSource coordinateSource() const { return m_source; }
+
+public Q_SLOTS:
+    // Fills latitude and longitude from the offline gazetteer (looked up off the GUI thread).
+    void findCoordinates();
+
+Q_SIGNALS:
+    // A "Find coordinates" look-up finished (found or not).
+    void lookupFinished();
+
 private:
     void revalidate();
+    void applyMatch(const std::optional<geo::GeoMatch>& match, const QString& asked);
+    void showSource();
     Destination m_original;
+    CoordinateSource m_source = CoordinateSource::None;
+    QString m_sourcePlace;
     QLineEdit* m_name;
     QLineEdit* m_city;
     QLineEdit* m_country;
@@ -41,6 +62,9 @@ private:
     QLineEdit* m_latitude;
     QLineEdit* m_longitude;
     QPlainTextEdit* m_description;
+    QPushButton* m_find;
+    QLabel* m_sourceLabel;
+    QLabel* m_check;
     QLabel* m_errors;
     QDialogButtonBox* m_buttons;
 };
@@ -63,6 +87,9 @@ public Q_SLOTS:
     void addDestination();
     void editSelected();
     void deleteSelected();
+    // Resolves every destination without coordinates with the offline gazetteer
+    // (on the database thread), saves those found and says how many.
+    void fillMissingCoordinates();
 
 Q_SIGNALS:
     // The catalogue changed (the trip editor's destination list reloads).
@@ -80,6 +107,7 @@ private:
     QLineEdit* m_search;
     QTableView* m_table;
     QLabel* m_status;
+    QPushButton* m_fill;
     MapWidget* m_map;
     QList<Destination> m_all;
     Id m_pendingSelection = 0;

@@ -4,6 +4,8 @@
 #include "TravelProfile.h"
 #include "domain/Stages.h"
 #include "domain/Validation.h"
+#include "geo/CoordinateCheck.h"
+#include "geo/Gazetteer.h"
 #include "repo/ConversationRepository.h"
 #include "repo/DestinationRepository.h"
 #include "repo/PlanningRepository.h"
@@ -11,6 +13,7 @@
 #include "repo/TripRepository.h"
 
 #include <QJsonArray>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +55,37 @@ QString withLearned(const QString& preferences, const QString& summary) {
     if (summary.isEmpty())
         return kept;
     return (kept.isEmpty() ? QString() : kept + u"\n\n"_s) + learnedMarker + u'\n' + summary;
+}
+
+// Whether a recommendation's coordinates are the model's own rather than the
+// bundled catalogue's (which enrichFromCatalogue copies in when the model gave none).
+bool coordinatesFromModel(const Recommendation& r) {
+    if (!r.latitude || !r.longitude)
+        return false;
+    const auto e = Catalogue::builtin().find(r.name, r.country);
+    return !e || std::abs(e->latitude - *r.latitude) > 1e-6 || std::abs(e->longitude - *r.longitude) > 1e-6;
+}
+
+// Model coordinates that fall in the sea or in another country are not stored:
+// the gazetteer's position for the place replaces them when it knows the place,
+// otherwise the destination is stored without coordinates. Returns the sentence
+// that tells the user, or an empty string when the coordinates were kept.
+QString checkModelCoordinates(Destination& d) {
+    const geo::CoordinateCheck check = geo::checkCoordinate(*d.latitude, *d.longitude, d.country);
+    if (!check.flagged())
+        return {};
+    d.latitude.reset();
+    d.longitude.reset();
+    QString sentence = u"The planner's coordinates for %1 looked wrong (%2) and were not kept"_s.arg(
+        d.name, check.message().chopped(check.message().endsWith(u'.') ? 1 : 0));
+    const auto match = geo::Gazetteer::instance().resolve(d.name, d.country);
+    if (match && match->kind == geo::GeoMatch::Kind::City) {
+        d.latitude = match->latitude();
+        d.longitude = match->longitude();
+        return sentence + u"; the offline gazetteer's position for %1, %2 is used instead."_s.arg(
+                              match->name, match->countryName);
+    }
+    return sentence + u'.';
 }
 } // namespace
 
@@ -283,6 +317,7 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
                                      int commitIndex, const QList<Recommendation>& commitFrom) {
     // Checked before the transaction: nothing is written for a choice that cannot be stored.
     std::optional<Destination> draft;
+    QString replyText = reply;
     if (commitIndex >= 0) {
         QList<Recommendation> one{commitFrom[commitIndex]};
         enrichFromCatalogue(one);
@@ -303,6 +338,11 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             decimalOf(r.longitude, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale);
         d.averageCostPerDay =
             decimalOf(r.dailyCostUsd, decimal_shape::DailyCostPrecision, decimal_shape::MoneyScale);
+        if (d.hasCoordinates() && coordinatesFromModel(r)) {
+            const QString note = checkModelCoordinates(d);
+            if (!note.isEmpty())
+                replyText += u"\n\n"_s + note;
+        }
         draft = d;
     }
 
@@ -329,7 +369,7 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         // The state first: it takes the row lock and detects a stale turn.
         result.state = conversations.saveState(next);
         result.messages << conversations.addMessage(s.conversation->id, true, userText);
-        result.messages << conversations.addMessage(s.conversation->id, false, reply);
+        result.messages << conversations.addMessage(s.conversation->id, false, replyText);
         if (made) {
             QJsonArray locations;
             for (const Recommendation& r : made->places)
