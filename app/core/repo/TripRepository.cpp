@@ -85,26 +85,30 @@ void TripRepository::checkDestination(const std::optional<Id>& destinationId) {
                                 u"there is no destination with id %1"_s.arg(*destinationId));
 }
 
+// The values every write of a trip binds (:title … :destination, :now, :user).
+SqlParams TripRepository::tripValues(const Trip& t) const {
+    return {{u"title"_s, t.title.trimmed()},
+            {u"description"_s, SqlValue::textOrNull(t.description)},
+            {u"start"_s, t.startDate},
+            {u"end"_s, t.endDate},
+            {u"budget"_s, t.budget},
+            {u"status"_s, t.status},
+            {u"travelers"_s, t.travelersCount},
+            {u"destination"_s, t.destinationId},
+            {u"now"_s, QDateTime::currentDateTimeUtc()},
+            {u"user"_s, m_userId}};
+}
+
 Trip TripRepository::create(const Trip& draft) {
     validation::require(validation::checkTrip(draft));
     return m_db.transaction([&] {
         checkDestination(draft.destinationId);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         const SqlRows r = m_db.write(u"INSERT INTO api_trip (title, description, start_date, end_date, "
                                      u"budget, status, travelers_count, "
                                      u"created_at, updated_at, destination_id, user_id) VALUES (:title, "
                                      u":description, :start, :end, :budget, "
                                      u":status, :travelers, :now, :now, :destination, :user) RETURNING id"_s,
-                                     {{u"title"_s, draft.title.trimmed()},
-                                      {u"description"_s, SqlValue::textOrNull(draft.description)},
-                                      {u"start"_s, draft.startDate},
-                                      {u"end"_s, draft.endDate},
-                                      {u"budget"_s, draft.budget},
-                                      {u"status"_s, draft.status},
-                                      {u"travelers"_s, draft.travelersCount},
-                                      {u"now"_s, now},
-                                      {u"destination"_s, draft.destinationId},
-                                      {u"user"_s, m_userId}});
+                                     tripValues(draft));
         return get(col::id(r.first(), "id"));
     });
 }
@@ -113,21 +117,13 @@ Trip TripRepository::update(const Trip& trip) {
     validation::require(validation::checkTrip(trip));
     return m_db.transaction([&] {
         checkDestination(trip.destinationId);
+        SqlParams params = tripValues(trip);
+        params.append({u"id"_s, trip.id});
         const int n = m_db.execute(
             u"UPDATE api_trip SET title = :title, description = :description, start_date = :start, "
             u"end_date = :end, budget = :budget, status = :status, travelers_count = :travelers, "
             u"destination_id = :destination, updated_at = :now WHERE id = :id AND user_id = :user"_s,
-            {{u"title"_s, trip.title.trimmed()},
-             {u"description"_s, SqlValue::textOrNull(trip.description)},
-             {u"start"_s, trip.startDate},
-             {u"end"_s, trip.endDate},
-             {u"budget"_s, trip.budget},
-             {u"status"_s, trip.status},
-             {u"travelers"_s, trip.travelersCount},
-             {u"destination"_s, trip.destinationId},
-             {u"now"_s, QDateTime::currentDateTimeUtc()},
-             {u"id"_s, trip.id},
-             {u"user"_s, m_userId}});
+            params);
         if (n == 0)
             throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
         return get(trip.id);
@@ -194,23 +190,17 @@ Trip TripRepository::restore(const Trip& trip) {
             m_db.query(u"SELECT id FROM api_destination WHERE id = :id"_s, {{u"id"_s, *destination}})
                 .isEmpty())
             destination.reset(); // deleted meanwhile: the trip comes back without it
-        const QDateTime created = trip.createdAt.isValid() ? trip.createdAt : QDateTime::currentDateTimeUtc();
+        Trip restored = trip;
+        restored.destinationId = destination;
+        SqlParams params = tripValues(restored);
+        params.append({u"id"_s, trip.id});
+        params.append(
+            {u"created"_s, trip.createdAt.isValid() ? trip.createdAt : QDateTime::currentDateTimeUtc()});
         m_db.execute(
             u"INSERT INTO api_trip (id, title, description, start_date, end_date, budget, status, "
             u"travelers_count, created_at, updated_at, destination_id, user_id) VALUES (:id, :title, "
             u":description, :start, :end, :budget, :status, :travelers, :created, :now, :destination, :user)"_s,
-            {{u"id"_s, trip.id},
-             {u"title"_s, trip.title.trimmed()},
-             {u"description"_s, SqlValue::textOrNull(trip.description)},
-             {u"start"_s, trip.startDate},
-             {u"end"_s, trip.endDate},
-             {u"budget"_s, trip.budget},
-             {u"status"_s, trip.status},
-             {u"travelers"_s, trip.travelersCount},
-             {u"created"_s, created},
-             {u"now"_s, QDateTime::currentDateTimeUtc()},
-             {u"destination"_s, destination},
-             {u"user"_s, m_userId}});
+            params);
         return get(trip.id);
     });
 }

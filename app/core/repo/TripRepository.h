@@ -51,6 +51,7 @@ public:
 private:
     QString filterSql(const TripFilter& f, SqlParams& params) const;
     QString orderSql(TripSortKey key, bool descending) const;
+    SqlParams tripValues(const Trip& trip) const;
     void checkDestination(const std::optional<Id>& destinationId);
 
     Database& m_db;
