@@ -171,9 +171,23 @@ void DestinationTableModel::applyInserted(const Destination& d) {
     endInsertRows();
 }
 
-void DestinationTableModel::createDestination(const Destination& draft, Callback done) {
+namespace {
+Destination writeDestination(Database& db, const Destination& d,
+                             const DestinationTableModel::AlsoInTransaction& also) {
+    return db.transaction([&] {
+        DestinationRepository repo(db);
+        const Destination written = d.id ? repo.update(d) : repo.create(d);
+        if (also)
+            also(db, written);
+        return written;
+    });
+}
+} // namespace
+
+void DestinationTableModel::createDestination(const Destination& draft, Callback done,
+                                              AlsoInTransaction also) {
     m_service->post<Destination>(
-        this, [=](Database& db) { return DestinationRepository(db).create(draft); },
+        this, [=](Database& db) { return writeDestination(db, draft, also); },
         [this, done](Result<Destination> r) {
             if (r.ok())
                 applyInserted(r.value());
@@ -182,9 +196,10 @@ void DestinationTableModel::createDestination(const Destination& draft, Callback
         });
 }
 
-void DestinationTableModel::updateDestination(const Destination& destination, Callback done) {
+void DestinationTableModel::updateDestination(const Destination& destination, Callback done,
+                                              AlsoInTransaction also) {
     m_service->post<Destination>(
-        this, [=](Database& db) { return DestinationRepository(db).update(destination); },
+        this, [=](Database& db) { return writeDestination(db, destination, also); },
         [this, done](Result<Destination> r) {
             if (r.ok()) {
                 const int row = rowOf(r.value().id);

@@ -35,8 +35,10 @@ public:
     int rowOf(Id id) const;
 
     using Callback = std::function<void(Result<Destination>)>;
-    void createDestination(const Destination& draft, Callback done = {});
-    void updateDestination(const Destination& destination, Callback done = {});
+    // Runs in the same transaction, after the row is written (on the database thread).
+    using AlsoInTransaction = std::function<void(Database&, const Destination&)>;
+    void createDestination(const Destination& draft, Callback done = {}, AlsoInTransaction also = {});
+    void updateDestination(const Destination& destination, Callback done = {}, AlsoInTransaction also = {});
     void removeDestination(Id id, std::function<void(Result<void>)> done = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;

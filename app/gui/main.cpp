@@ -6,8 +6,11 @@
 #include "conversation/ConversationPanel.h"
 #include "conversation/ConversationService.h"
 #include "db/DatabaseUrl.h"
+#include "destinations/DestinationsPanel.h"
+#include "geo/GeocodingService.h"
 #include "llm/ProviderFromSettings.h"
 #include "main/MainWindow.h"
+#include "map/MapWidget.h"
 #include "settings/SettingsDialog.h"
 #include "worker/DatabaseWorker.h"
 
@@ -99,6 +102,19 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(showOption))
         showViewWhenLoaded(window, parser.value(showOption));
 
+    // The map's online services, as the settings say: tiles for every map, and
+    // the online place search (its own thread and connection) for the editor.
+    tp::geo::GeocodingService geocoder(url, {});
+    const auto applyMapSettings = [&] {
+        const tp::MapSettings map = tp::Settings().map();
+        tp::ui::TileSourceConfig tiles;
+        tiles.urlTemplate = map.effectiveTileUrl();
+        tp::ui::MapWidget::setOnlineTilesForAll(map.onlineTiles, tiles);
+        geocoder.setConfig({map.effectiveGeocoderUrl(), {}, {}, 20000});
+        window.destinationsPanel()->setGeocoder(map.onlineGeocoding ? &geocoder : nullptr);
+    };
+    applyMapSettings();
+
     // The AI planner: its own thread and database connection, for the local
     // user the window finds or creates once connected; the provider as the
     // settings say (offline when none), the key from the keychain.
@@ -124,6 +140,7 @@ int main(int argc, char* argv[]) {
         tp::ui::SettingsDialog dialog(QString::fromLatin1(tp::Settings::DefaultProfile), &window);
         if (dialog.exec() != QDialog::Accepted)
             return;
+        applyMapSettings();
         if (planner)
             planner->setProvider(currentProvider());
         // Another database chosen: both databases keep their data; the app

@@ -3,6 +3,7 @@
 #include "conversation/ConversationEngine.h"
 #include "conversation/OfflinePlanner.h"
 #include "repo/ConversationRepository.h"
+#include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
 #include "repo/PlanningRepository.h"
 #include "repo/PreferencesRepository.h"
@@ -210,6 +211,11 @@ private Q_SLOTS:
         r = engine.choose(f.trip.id, 0);
         QCOMPARE(r.state.currentStage, u"commitment_detected"_s);
         QCOMPARE(r.destination->name, r.messages[0].content.mid(14).section(u',', 0, 0));
+        // The offline planner's places carry the bundled catalogue's coordinates.
+        QVERIFY(r.destination->hasCoordinates());
+        const auto source = CoordinateSourceRepository(*f.db).of(*r.destination);
+        QVERIFY(source);
+        QCOMPARE(source->origin, CoordinateOrigin::Catalogue);
     }
 
     void modelCoordinatesInTheSeaAreNotKept() {
@@ -233,11 +239,17 @@ private Q_SLOTS:
                  qPrintable(reply));
         const auto stored = DestinationRepository(*f.db).findByNameCountry(u"Lisbon"_s, u"Portugal"_s);
         QVERIFY(stored && std::abs(stored->longitude->toDouble() - -9.14) < 0.1);
+        // ... and where its coordinates came from is recorded with them.
+        auto source = CoordinateSourceRepository(*f.db).of(*stored);
+        QVERIFY(source);
+        QCOMPARE(source->origin, CoordinateOrigin::Gazetteer);
+        QVERIFY2(source->detail.startsWith(u"Lisbon, Portugal"_s), qPrintable(source->detail));
 
         // A place the gazetteer does not know: stored without coordinates.
         r = engine.choose(f.trip.id, 1);
         QCOMPARE(r.destination->name, u"Qwxzzy Cove"_s);
         QVERIFY(!r.destination->latitude && !r.destination->longitude);
+        QVERIFY(!CoordinateSourceRepository(*f.db).of(*r.destination));
         reply = r.messages[1].content;
         QVERIFY2(reply.contains(u"looked wrong"_s) && !reply.contains(u"gazetteer"_s), qPrintable(reply));
 
@@ -247,6 +259,9 @@ private Q_SLOTS:
         QVERIFY(r.destination->hasCoordinates());
         QVERIFY(std::abs(r.destination->latitude->toDouble() - 41.1496) < 1e-4);
         QVERIFY2(!r.messages[1].content.contains(u"looked wrong"_s), qPrintable(r.messages[1].content));
+        source = CoordinateSourceRepository(*f.db).of(*r.destination);
+        QVERIFY(source);
+        QCOMPARE(source->origin, CoordinateOrigin::Model);
     }
 
     void continuesAStateTheWebAppLeft() {

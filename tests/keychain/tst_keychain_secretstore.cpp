@@ -195,6 +195,25 @@ void TestSecretStore::settingsRoundTrip() {
     QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"llm.base-url"_s, u"ftp://x"_s));
     QVERIFY_THROWS_EXCEPTION(Error, Settings(u"../evil"_s));
 
+    // The map's online services: on by default, stored only when changed.
+    QVERIFY(s.map().onlineTiles);
+    QVERIFY(s.map().onlineGeocoding);
+    QCOMPARE(s.map().effectiveTileUrl(), u"https://tile.openstreetmap.org/{z}/{x}/{y}.png"_s);
+    QCOMPARE(s.map().effectiveGeocoderUrl(), u"https://nominatim.openstreetmap.org"_s);
+    s.setMap({false, u"http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png"_s, false, u"http://127.0.0.1:8081/"_s});
+    s.sync();
+    QCOMPARE(Settings().map().onlineTiles, false);
+    QCOMPARE(Settings().map().onlineGeocoding, false);
+    QCOMPARE(Settings().map().effectiveGeocoderUrl(), u"http://127.0.0.1:8081"_s);
+    QCOMPARE(s.value(u"map.online-tiles"_s), u"off"_s);
+    s.setValue(u"map.online-tiles"_s, u"yes"_s);
+    QVERIFY(s.map().onlineTiles);
+    QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"map.online-tiles"_s, u"sometimes"_s));
+    QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"map.tile-url"_s, u"https://tiles.example.org/tile.png"_s));
+    QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"geocoding.url"_s, u"nominatim"_s));
+    s.setMap({});
+    QVERIFY(s.value(u"map.tile-url"_s).isEmpty());
+
     for (const QString& key : Settings::keys())
         s.unset(key);
     s.sync();

@@ -5,9 +5,12 @@
 #include "map/MapWidget.h"
 
 #include <QApplication>
+#include <QGestureEvent>
 #include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNativeGestureEvent>
+#include <QPinchGesture>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -234,6 +237,73 @@ private slots:
         const QImage img = w.renderImage();
         for (auto p : {tp::geo::LonLat{2.35, 48.86}, {139.65, 35.68}, {-74.0, 40.71}})
             QVERIFY(img.rect().contains(w.toScreen(p).toPoint()));
+    }
+
+    // Pinch zooms around the fingers, from a touchpad (native gesture) and from
+    // a touchscreen (the pinch gesture recognizer), in both directions.
+    void pinchZooms() {
+        MapWidget w;
+        w.resize(800, 600);
+        w.setCenter({10, 45});
+        w.setZoom(4);
+        const QPointF fingers(300, 200);
+        const tp::geo::LonLat under = w.toLonLat(fingers);
+        // A touchpad pinch that doubles the size: one zoom level in.
+        QNativeGestureEvent spread(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2,
+                                   fingers, fingers, w.mapToGlobal(fingers), 1.0, QPointF(), 1);
+        QApplication::sendEvent(&w, &spread);
+        QVERIFY2(std::abs(w.zoom() - 5.0) < 1e-9, qPrintable(QString::number(w.zoom())));
+        QVERIFY(QLineF(w.toScreen(under), fingers).length() < 0.01);
+        // A touchpad pinch that halves it: back out.
+        QNativeGestureEvent squeeze(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2,
+                                    fingers, fingers, w.mapToGlobal(fingers), -0.5, QPointF(), 2);
+        QApplication::sendEvent(&w, &squeeze);
+        QVERIFY2(std::abs(w.zoom() - 4.0) < 1e-9, qPrintable(QString::number(w.zoom())));
+
+        // A touchscreen pinch gesture with a scale factor of 4: two levels in, around its centre.
+        const QPointF centre(500, 400);
+        const tp::geo::LonLat below = w.toLonLat(centre);
+        QPinchGesture pinch;
+        pinch.setChangeFlags(QPinchGesture::ScaleFactorChanged);
+        pinch.setScaleFactor(4.0);
+        pinch.setCenterPoint(w.mapToGlobal(centre));
+        QGestureEvent gesture(QList<QGesture*>{&pinch});
+        QApplication::sendEvent(&w, &gesture);
+        QVERIFY2(std::abs(w.zoom() - 6.0) < 1e-9, qPrintable(QString::number(w.zoom())));
+        QVERIFY(gesture.isAccepted(&pinch));
+        QVERIFY(QLineF(w.toScreen(below), centre).length() < 0.5);
+        // A pinch that only moved (no scale change) zooms nothing.
+        pinch.setChangeFlags(QPinchGesture::CenterPointChanged);
+        QGestureEvent moved(QList<QGesture*>{&pinch});
+        QApplication::sendEvent(&w, &moved);
+        QVERIFY(std::abs(w.zoom() - 6.0) < 1e-9);
+    }
+
+    // A click where no marker is reports the point (the coordinate picker's
+    // input); the pin is drawn there.
+    void clickOnTheMapAndPin() {
+        MapWidget w;
+        w.resize(800, 600);
+        w.setCenter({0, 0});
+        w.setZoom(3);
+        QSignalSpy clicked(&w, &MapWidget::mapClicked);
+        const tp::geo::LonLat lisbon{-9.14, 38.72};
+        QTest::mouseClick(&w, Qt::LeftButton, {}, w.toScreen(lisbon).toPoint());
+        QCOMPARE(clicked.size(), 1);
+        const auto where = clicked.first().first().value<tp::geo::LonLat>();
+        QVERIFY(std::abs(where.lon - lisbon.lon) < 0.1 && std::abs(where.lat - lisbon.lat) < 0.1);
+        const QPoint at = w.toScreen(lisbon).toPoint();
+        const QColor before = w.renderImage().pixelColor(at + QPoint(9, 0));
+        w.setPin(lisbon);
+        const QColor after = w.renderImage().pixelColor(at + QPoint(9, 0)); // on the pin's ring
+        QVERIFY2(after != before && after.red() > 150 && after.green() < 120, qPrintable(after.name()));
+        // A drag is not a click.
+        QTest::mousePress(&w, Qt::LeftButton, {}, {400, 300});
+        QMouseEvent move(QEvent::MouseMove, QPointF(300, 250), w.mapToGlobal(QPointF(300, 250)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &move);
+        QTest::mouseRelease(&w, Qt::LeftButton, {}, {300, 250});
+        QCOMPARE(clicked.size(), 1);
     }
 
     void basemapOffline() {

@@ -1,6 +1,7 @@
 #include "DestinationTableModel.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "destinations/DestinationDialog.h"
 #include "destinations/DestinationsPanel.h"
 #include "domain/Validation.h"
 #include "main/Confirm.h"

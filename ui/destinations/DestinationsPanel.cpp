@@ -1,14 +1,13 @@
 #include "DestinationsPanel.h"
 
-#include "geo/WorldData.h"
-#include "map/MapWidget.h"
-
+#include "DestinationDialog.h"
 #include "DestinationTableModel.h"
-#include "domain/Validation.h"
-#include "geo/CoordinateCheck.h"
 #include "geo/Gazetteer.h"
 #include "geo/NameFolding.h"
+#include "geo/WorldData.h"
 #include "main/Confirm.h"
+#include "map/MapWidget.h"
+#include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
 
 #include <QDialogButtonBox>
@@ -18,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -29,194 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace tp::ui {
-
-DestinationDialog::DestinationDialog(const Destination& d, QWidget* parent)
-    : QDialog(parent)
-    , m_original(d) {
-    setObjectName(u"destinationDialog"_s);
-    setWindowTitle(d.id ? tr("Edit destination") : tr("Add destination"));
-    auto* form = new QFormLayout;
-    auto line = [&](const QString& name, const QString& label, const QString& value) {
-        auto* e = new QLineEdit(value, this);
-        e->setObjectName(name);
-        e->setAccessibleName(label);
-        form->addRow(label, e);
-        connect(e, &QLineEdit::textChanged, this, &DestinationDialog::revalidate);
-        return e;
-    };
-    m_name = line(u"name"_s, tr("Name"), d.name);
-    m_city = line(u"city"_s, tr("City"), d.city);
-    m_country = line(u"country"_s, tr("Country"), d.country);
-    m_bestTime = line(u"bestTime"_s, tr("Best time to visit"), d.bestTimeToVisit);
-    m_cost = line(u"cost"_s, tr("Average cost per day"),
-                  d.averageCostPerDay ? d.averageCostPerDay->toString() : QString());
-    m_latitude = line(u"latitude"_s, tr("Latitude"), d.latitude ? d.latitude->toString() : QString());
-    m_longitude = line(u"longitude"_s, tr("Longitude"), d.longitude ? d.longitude->toString() : QString());
-    m_find = new QPushButton(tr("&Find coordinates"), this);
-    m_find->setObjectName(u"findCoordinates"_s);
-    m_find->setToolTip(tr("Look the city (or name) and country up in the offline gazetteer"));
-    form->addRow(QString(), m_find);
-    m_sourceLabel = new QLabel(this);
-    m_sourceLabel->setObjectName(u"coordinateSource"_s);
-    m_sourceLabel->setWordWrap(true);
-    form->addRow(QString(), m_sourceLabel);
-    m_check = new QLabel(this);
-    m_check->setObjectName(u"coordinateWarning"_s);
-    m_check->setStyleSheet(u"color: #b9770e;"_s);
-    m_check->setWordWrap(true);
-    form->addRow(QString(), m_check);
-    m_source = d.hasCoordinates() ? CoordinateSource::Saved : CoordinateSource::None;
-    // Only the user's own edits make the coordinates "typed" (not a fill from the gazetteer).
-    for (QLineEdit* e : {m_latitude, m_longitude})
-        connect(e, &QLineEdit::textEdited, this, [this] {
-            m_source = CoordinateSource::Typed;
-            showSource();
-        });
-    connect(m_find, &QPushButton::clicked, this, &DestinationDialog::findCoordinates);
-    m_description = new QPlainTextEdit(d.description, this);
-    m_description->setAccessibleName(tr("Description"));
-    form->addRow(tr("Description"), m_description);
-    m_errors = new QLabel(this);
-    m_errors->setObjectName(u"errors"_s);
-    m_errors->setStyleSheet(u"color: #c0392b;"_s);
-    m_errors->setWordWrap(true);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    auto* outer = new QVBoxLayout(this);
-    outer->addLayout(form);
-    outer->addWidget(m_errors);
-    outer->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    showSource();
-    revalidate();
-}
-
-void DestinationDialog::showSource() {
-    const bool any = !m_latitude->text().trimmed().isEmpty() || !m_longitude->text().trimmed().isEmpty();
-    QString text;
-    switch (any ? m_source : CoordinateSource::None) {
-    case CoordinateSource::None:
-        text = tr("Coordinates: none yet. Type them or find them by name.");
-        break;
-    case CoordinateSource::Saved:
-        text = tr("Coordinates: as saved.");
-        break;
-    case CoordinateSource::Typed:
-        text = tr("Coordinates: typed.");
-        break;
-    case CoordinateSource::Gazetteer:
-        text = tr("Coordinates: from the offline gazetteer (GeoNames): %1.").arg(m_sourcePlace);
-        break;
-    case CoordinateSource::CountryCentre:
-        text = tr("Coordinates: country centre (approximate): %1.").arg(m_sourcePlace);
-        break;
-    }
-    m_sourceLabel->setText(text);
-}
-
-void DestinationDialog::findCoordinates() {
-    const Destination d = destination();
-    const QString asked = d.city.isEmpty() ? d.name : d.city;
-    if (asked.isEmpty() && d.country.isEmpty()) {
-        m_sourceLabel->setText(tr("Type a name or city and a country first."));
-        return;
-    }
-    m_find->setEnabled(false);
-    m_sourceLabel->setText(tr("Looking up %1 in the offline gazetteer…").arg(asked));
-    // The gazetteer is read on its first use (about 50 ms): off the GUI thread.
-    auto result = std::make_shared<std::optional<geo::GeoMatch>>();
-    QThread* thread = QThread::create([d, result] { *result = geo::Gazetteer::instance().resolve(d); });
-    connect(thread, &QThread::finished, this, [this, result, asked] { applyMatch(*result, asked); });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
-}
-
-void DestinationDialog::applyMatch(const std::optional<geo::GeoMatch>& match, const QString& asked) {
-    m_find->setEnabled(true);
-    if (!match) {
-        showSource();
-        m_sourceLabel->setText(m_sourceLabel->text() + u' ' +
-                               tr("%1 was not found in the offline gazetteer.").arg(asked));
-        Q_EMIT lookupFinished();
-        return;
-    }
-    const bool city = match->kind == geo::GeoMatch::Kind::City;
-    m_source = city ? CoordinateSource::Gazetteer : CoordinateSource::CountryCentre;
-    m_sourcePlace = city ? tr("%1, %2").arg(match->name, match->countryName) : match->countryName;
-    m_latitude->setText(match->latitude().toString());
-    m_longitude->setText(match->longitude().toString());
-    showSource();
-    Q_EMIT lookupFinished();
-}
-
-Destination DestinationDialog::destination() const {
-    Destination d = m_original;
-    d.name = m_name->text().trimmed();
-    d.city = m_city->text().trimmed();
-    d.country = m_country->text().trimmed();
-    d.bestTimeToVisit = m_bestTime->text().trimmed();
-    d.description = m_description->toPlainText();
-    auto opt = [](auto fn) -> std::optional<Decimal> {
-        try {
-            return fn();
-        } catch (const Error&) {
-            return std::nullopt;
-        }
-    };
-    d.averageCostPerDay = m_cost->text().trimmed().isEmpty() ? std::nullopt : opt([&] {
-        return validation::parseMoney(u"average_cost_per_day"_s, m_cost->text().trimmed(),
-                                      decimal_shape::DailyCostPrecision);
-    });
-    d.latitude = m_latitude->text().trimmed().isEmpty()
-                     ? std::nullopt
-                     : opt([&] { return validation::parseLatitude(m_latitude->text().trimmed()); });
-    d.longitude = m_longitude->text().trimmed().isEmpty()
-                      ? std::nullopt
-                      : opt([&] { return validation::parseLongitude(m_longitude->text().trimmed()); });
-    return d;
-}
-
-void DestinationDialog::revalidate() {
-    QList<FieldError> errors;
-    auto tryParse = [&](QLineEdit* e, auto fn) {
-        if (e->text().trimmed().isEmpty())
-            return;
-        try {
-            fn(e->text().trimmed());
-        } catch (const Error& err) {
-            errors << err.fieldErrors();
-        }
-    };
-    tryParse(m_cost, [](const QString& t) {
-        validation::parseMoney(u"average_cost_per_day"_s, t, decimal_shape::DailyCostPrecision);
-    });
-    tryParse(m_latitude, [](const QString& t) { validation::parseLatitude(t); });
-    tryParse(m_longitude, [](const QString& t) { validation::parseLongitude(t); });
-    errors << validation::checkDestination(destination());
-    QStringList lines;
-    for (const FieldError& e : std::as_const(errors))
-        lines << tr("%1 %2").arg(e.field, e.message);
-    lines.removeDuplicates();
-    m_errors->setText(lines.join(u'\n'));
-    // Whether the point lies in the country named: a warning only, the user decides.
-    const Destination d = destination();
-    QString warning;
-    if (d.hasCoordinates() && !d.country.isEmpty()) {
-        const geo::CoordinateCheck check = geo::checkCoordinate(*d.latitude, *d.longitude, d.country);
-        if (check.flagged())
-            warning = tr("Warning: %1 Check the coordinates; you can still save them.").arg(check.message());
-    }
-    m_check->setText(warning);
-    m_check->setVisible(!warning.isEmpty());
-    showSource();
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(errors.isEmpty());
-}
-
-void DestinationDialog::showError(const QString& message) {
-    m_errors->setText(message);
-}
-
-// ---------------------------------------------------------------------------
 
 DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     : QWidget(parent)
@@ -363,10 +175,26 @@ void DestinationsPanel::editSelected() {
         openDialog(m_model->destinationAt(i.row()));
 }
 
+void DestinationsPanel::setGeocoder(geo::GeocodingService* geocoder) {
+    m_geocoder = geocoder;
+}
+
 void DestinationsPanel::openDialog(const Destination& d) {
     auto* dialog = new DestinationDialog(d, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setModal(true);
+    dialog->setGeocoder(m_geocoder);
+    dialog->setMapContext(m_all);
+    if (d.id && d.hasCoordinates()) {
+        // Where the saved coordinates came from: read off the GUI thread, shown when it arrives.
+        QPointer<DestinationDialog> target(dialog);
+        m_service->post<std::optional<CoordinateSource>>(
+            dialog, [d](Database& db) { return CoordinateSourceRepository(db).of(d); },
+            [target](Result<std::optional<CoordinateSource>> r) {
+                if (target && r.ok())
+                    target->setSavedSource(r.value());
+            });
+    }
     // Accepting saves through the database thread; the dialog stays open with
     // the message when the database refuses (a duplicate name and country).
     disconnect(dialog->findChild<QDialogButtonBox*>(), &QDialogButtonBox::accepted, dialog, &QDialog::accept);
@@ -381,10 +209,22 @@ void DestinationsPanel::openDialog(const Destination& d) {
             Q_EMIT catalogueChanged();
             dialog->accept();
         };
+        // The coordinates' source is written with them, in one transaction.
+        DestinationTableModel::AlsoInTransaction source;
+        if (dialog->coordinatesChanged()) {
+            source = [origin = dialog->coordinateOrigin(),
+                      detail = dialog->coordinateDetail()](Database& db, const Destination& written) {
+                CoordinateSourceRepository sources(db);
+                if (origin && written.hasCoordinates())
+                    sources.record(written, *origin, detail);
+                else
+                    sources.forget(written.id);
+            };
+        }
         if (value.id)
-            m_model->updateDestination(value, done);
+            m_model->updateDestination(value, done, source);
         else
-            m_model->createDestination(value, done);
+            m_model->createDestination(value, done, source);
     });
     dialog->show();
 }
@@ -413,6 +253,7 @@ void DestinationsPanel::fillMissingCoordinates() {
         [](Database& db) {
             return db.transaction([&] {
                 DestinationRepository repo(db);
+                CoordinateSourceRepository sources(db);
                 const geo::Gazetteer& gazetteer = geo::Gazetteer::instance();
                 FillReport report;
                 for (Destination d : repo.list()) {
@@ -424,7 +265,10 @@ void DestinationsPanel::fillMissingCoordinates() {
                         continue;
                     d.latitude = match->latitude();
                     d.longitude = match->longitude();
-                    repo.update(d);
+                    const bool city = match->kind == geo::GeoMatch::Kind::City;
+                    sources.record(
+                        repo.update(d), city ? CoordinateOrigin::Gazetteer : CoordinateOrigin::CountryCentre,
+                        city ? u"%1, %2"_s.arg(match->name, match->countryName) : match->countryName);
                     ++report.placed;
                 }
                 return report;

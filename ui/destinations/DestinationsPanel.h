@@ -3,8 +3,8 @@
 #include "domain/Entities.h"
 #include "worker/DatabaseWorker.h"
 
-#include <QDialog>
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 #include <optional>
 
@@ -20,54 +20,12 @@ namespace tp {
 class DestinationTableModel;
 }
 namespace tp::geo {
-struct GeoMatch;
+class GeocodingService;
 }
 
 namespace tp::ui {
 
 class MapWidget;
-
-// Add or edit one catalogue entry, checked as the user types.
-class DestinationDialog : public QDialog {
-    Q_OBJECT
-public:
-    explicit DestinationDialog(const Destination& destination, QWidget* parent = nullptr);
-    Destination destination() const;
-    void showError(const QString& message);
-
-    // Where the coordinates shown came from.
-    enum class CoordinateSource { None, Saved, Typed, Gazetteer, CountryCentre };
-    CoordinateSource coordinateSource() const { return m_source; }
-
-public Q_SLOTS:
-    // Fills latitude and longitude from the offline gazetteer (looked up off the GUI thread).
-    void findCoordinates();
-
-Q_SIGNALS:
-    // A "Find coordinates" look-up finished (found or not).
-    void lookupFinished();
-
-private:
-    void revalidate();
-    void applyMatch(const std::optional<geo::GeoMatch>& match, const QString& asked);
-    void showSource();
-    Destination m_original;
-    CoordinateSource m_source = CoordinateSource::None;
-    QString m_sourcePlace;
-    QLineEdit* m_name;
-    QLineEdit* m_city;
-    QLineEdit* m_country;
-    QLineEdit* m_bestTime;
-    QLineEdit* m_cost;
-    QLineEdit* m_latitude;
-    QLineEdit* m_longitude;
-    QPlainTextEdit* m_description;
-    QPushButton* m_find;
-    QLabel* m_sourceLabel;
-    QLabel* m_check;
-    QLabel* m_errors;
-    QDialogButtonBox* m_buttons;
-};
 
 // The destination catalogue: search, add, edit, delete.
 class DestinationsPanel : public QWidget {
@@ -80,6 +38,8 @@ public:
     const QList<Destination>& allDestinations() const { return m_all; }
     void load();
     void focusSearch();
+    // Online search for the destination editor; null turns it off (Settings → Map).
+    void setGeocoder(geo::GeocodingService* geocoder);
     // Selects the destination in the table (clearing a search that hides it) and on the map.
     void selectDestination(Id id);
 
@@ -111,6 +71,7 @@ private:
     MapWidget* m_map;
     QList<Destination> m_all;
     Id m_pendingSelection = 0;
+    QPointer<geo::GeocodingService> m_geocoder;
 };
 
 } // namespace tp::ui

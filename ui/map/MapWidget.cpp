@@ -87,6 +87,19 @@ std::optional<double> jsonNumber(const QJsonObject& o, std::initializer_list<QSt
 
 } // namespace
 
+namespace {
+// The app-wide online tile choice and the maps it applies to (GUI thread only).
+struct OnlineTilesDefault {
+    bool enabled = false;
+    TileSourceConfig config;
+    QList<MapWidget*> maps;
+};
+OnlineTilesDefault& onlineTilesDefault() {
+    static OnlineTilesDefault d;
+    return d;
+}
+} // namespace
+
 MapWidget::MapWidget(QWidget* parent)
     : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
@@ -110,6 +123,9 @@ MapWidget::MapWidget(QWidget* parent)
     connect(m_zoomOutButton, &QToolButton::clicked, this, &MapWidget::zoomOut);
     connect(m_fitButton, &QToolButton::clicked, this, &MapWidget::fitToMarkers);
     layoutButtons();
+    onlineTilesDefault().maps.append(this);
+    if (onlineTilesDefault().enabled)
+        setOnlineTiles(true, onlineTilesDefault().config);
 
     const qreal dpr = devicePixelRatioF();
     m_markerSprite = makeSprite(MarkerRadius, dpr, [](QPainter& p, QPointF c) {
@@ -142,7 +158,22 @@ MapWidget::MapWidget(QWidget* parent)
     });
 }
 
-MapWidget::~MapWidget() = default;
+MapWidget::~MapWidget() {
+    onlineTilesDefault().maps.removeOne(this);
+}
+
+void MapWidget::setOnlineTilesForAll(bool enabled, const TileSourceConfig& config) {
+    OnlineTilesDefault& d = onlineTilesDefault();
+    d.enabled = enabled;
+    d.config = config;
+    for (MapWidget* map : std::as_const(d.maps))
+        map->setOnlineTiles(enabled, config);
+}
+
+void MapWidget::setPin(std::optional<geo::LonLat> pin) {
+    m_pin = pin;
+    update();
+}
 
 // --- data -------------------------------------------------------------------
 
@@ -374,7 +405,24 @@ void MapWidget::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), m_basemap.style().sea);
     drawTiles(p);
     drawMarkers(p);
+    drawPin(p);
     drawAttribution(p);
+}
+
+void MapWidget::drawPin(QPainter& p) {
+    if (!m_pin)
+        return;
+    // A crosshair with a ring: the exact point stays visible under the cross.
+    const QPointF at = toScreen(*m_pin);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(255, 255, 255, 230), 5));
+    p.drawEllipse(at, 9, 9);
+    p.setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2.5));
+    p.drawEllipse(at, 9, 9);
+    p.drawLine(at - QPointF(16, 0), at - QPointF(4, 0));
+    p.drawLine(at + QPointF(4, 0), at + QPointF(16, 0));
+    p.drawLine(at - QPointF(0, 16), at - QPointF(0, 4));
+    p.drawLine(at + QPointF(0, 4), at + QPointF(0, 16));
 }
 
 void MapWidget::drawTiles(QPainter& p) {
@@ -640,8 +688,10 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
         return;
     }
     const auto hit = hitAt(event->position());
-    if (!hit)
+    if (!hit) {
+        emit mapClicked(toLonLat(event->position()));
         return;
+    }
     switch (hit->kind) {
     case HitKind::Destination: {
         const qint64 id = m_markers[size_t(hit->ref)].id;

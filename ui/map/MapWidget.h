@@ -74,9 +74,17 @@ public:
     QPointF toScreen(geo::LonLat p) const;
     geo::LonLat toLonLat(QPointF widgetPos) const;
 
+    // --- a pin ---------------------------------------------------------------
+    // One point drawn above everything (the coordinate picker's choice); nullopt hides it.
+    void setPin(std::optional<geo::LonLat> pin);
+    std::optional<geo::LonLat> pin() const { return m_pin; }
+
     // --- online tiles -------------------------------------------------------
     // Off by default. When on, visible tiles are fetched from config.urlTemplate.
     void setOnlineTiles(bool enabled, const TileSourceConfig& config = {});
+    // The app's choice (Settings, map page) for every map, those that exist and
+    // those made later: the GUI thread only.
+    static void setOnlineTilesForAll(bool enabled, const TileSourceConfig& config = {});
     bool onlineTilesEnabled() const { return m_fetcher != nullptr; }
     TileFetcher* tileFetcher() const { return m_fetcher; }
     // Where the attribution is drawn (widget pixels); empty when none is shown.
@@ -92,6 +100,8 @@ public:
     size_t clusterMemoryBytes() const { return m_clusterer.memoryBytes(); }
 
 signals:
+    // A click (not a drag) on the map where no marker is.
+    void mapClicked(tp::geo::LonLat where);
     void destinationActivated(qint64 id);
     void recommendationActivated(int index);
     void viewChanged();
@@ -145,6 +155,7 @@ private:
     bool drawFallback(QPainter& p, const geo::TileId& id, const QRect& target) const;
     void drawMarkers(QPainter& p);
     void drawAttribution(QPainter& p);
+    void drawPin(QPainter& p);
     const QPixmap& clusterSprite(int count);
     std::optional<Hit> hitAt(QPointF pos) const;
     QString tooltipFor(const Hit& hit) const;
@@ -156,6 +167,7 @@ private:
     std::vector<RecMarker> m_recs;
     geo::MarkerClusterer m_clusterer;
     qint64 m_selectedId = 0;
+    std::optional<geo::LonLat> m_pin;
 
     QPointF m_center{0.5, 0.5}; // unit
     double m_zoom = 2;

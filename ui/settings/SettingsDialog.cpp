@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "MapSettingsPage.h"
+
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
 #include "domain/Error.h"
@@ -75,6 +77,8 @@ SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildDatabasePage(), tr("Database"));
     m_tabs->addTab(buildLlmPage(), tr("AI planner"));
+    m_mapPage = new MapSettingsPage(m_tabs);
+    m_tabs->addTab(m_mapPage, tr("Map"));
     layout->addWidget(m_tabs);
 
     m_saveError = resultLabel(this);
@@ -265,6 +269,7 @@ void SettingsDialog::load() {
     const Settings settings(m_profile);
     const SecretStore store(m_profile);
 
+    m_mapPage->load(settings.map());
     const DatabaseSettings db = settings.database();
     m_fileEdit->setText(QDir::toNativeSeparators(settings.embeddedFile()));
     (db.mode == DatabaseMode::PostgreSql ? m_postgresRadio : m_embeddedRadio)->setChecked(true);
@@ -651,6 +656,15 @@ bool SettingsDialog::save() {
         m_saveError->show();
         return false;
     }
+    const MapSettings map = m_mapPage->value();
+    try {
+        Settings::checkMap(map); // before anything is written, like the rest
+    } catch (const Error& e) {
+        m_tabs->setCurrentWidget(m_mapPage);
+        m_saveError->setText(tr("Not saved: %1").arg(e.message()));
+        m_saveError->show();
+        return false;
+    }
 
     // Secrets first: when the keychain refuses, nothing has changed yet.
     const SecretStore store(m_profile);
@@ -671,6 +685,7 @@ bool SettingsDialog::save() {
     try {
         settings.setDatabase(db);
         settings.setLlm(llm);
+        settings.setMap(map);
         settings.sync();
     } catch (const Error& e) {
         m_saveError->setText(tr("Not saved: %1").arg(e.message()));
@@ -678,6 +693,7 @@ bool SettingsDialog::save() {
         return false;
     }
     emit databaseSettingsChanged();
+    emit mapSettingsChanged();
     return true;
 }
 

@@ -67,6 +67,8 @@ signals:
     void moveFinished(bool ok);
     // The database settings changed (saved, or the embedded file moved).
     void databaseSettingsChanged();
+    // The map page was saved.
+    void mapSettingsChanged();
 
 private:
     QWidget* buildDatabasePage();
@@ -96,6 +98,7 @@ private:
     std::function<bool()> m_releaser;
 
     QTabWidget* m_tabs = nullptr;
+    class MapSettingsPage* m_mapPage = nullptr;
     QLabel* m_keychainBanner = nullptr;
     QCheckBox* m_sessionOnly = nullptr;
     QLabel* m_saveError = nullptr;

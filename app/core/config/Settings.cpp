@@ -70,6 +70,25 @@ QString defaultLlmModel(LlmProvider provider) {
     return {};
 }
 
+QString defaultTileUrl() {
+    return u"https://tile.openstreetmap.org/{z}/{x}/{y}.png"_s;
+}
+
+QString defaultGeocoderUrl() {
+    return u"https://nominatim.openstreetmap.org"_s;
+}
+
+QString MapSettings::effectiveTileUrl() const {
+    return tileUrl.trimmed().isEmpty() ? defaultTileUrl() : tileUrl.trimmed();
+}
+
+QString MapSettings::effectiveGeocoderUrl() const {
+    QString base = geocoderUrl.trimmed().isEmpty() ? defaultGeocoderUrl() : geocoderUrl.trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return base;
+}
+
 QString LlmSettings::effectiveBaseUrl() const {
     QString base = baseUrl.trimmed().isEmpty() ? defaultLlmBaseUrl(provider) : baseUrl.trimmed();
     while (base.endsWith(u'/'))
@@ -89,6 +108,10 @@ const QString kDbFile = u"database.file"_s;
 const QString kLlmProvider = u"llm.provider"_s;
 const QString kLlmBaseUrl = u"llm.base-url"_s;
 const QString kLlmModel = u"llm.model"_s;
+const QString kMapOnlineTiles = u"map.online-tiles"_s;
+const QString kMapTileUrl = u"map.tile-url"_s;
+const QString kGeoOnline = u"geocoding.online"_s;
+const QString kGeoUrl = u"geocoding.url"_s;
 
 Error configError(const QString& message) {
     return Error(Error::Kind::Config, message);
@@ -111,17 +134,39 @@ QString checkedPostgresUrl(const QString& text) {
     return url.redacted();
 }
 
-QString checkedHttpUrl(const QString& text) {
+QString checkedHttpUrl(const QString& text, const QString& key = kLlmBaseUrl) {
     const QString t = text.trimmed();
     if (t.isEmpty())
         return {};
-    const QUrl url(t, QUrl::StrictMode);
+    // The tile template's {z}/{x}/{y} are not URL characters; check the URL they stand in.
+    QString probe = t;
+    probe.replace(u"{z}"_s, u"0"_s).replace(u"{x}"_s, u"0"_s).replace(u"{y}"_s, u"0"_s);
+    const QUrl url(probe, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-        throw configError(u"llm.base-url must be an http:// or https:// URL"_s);
+        throw configError(u"%1 must be an http:// or https:// URL"_s.arg(key));
     if (!url.userInfo().isEmpty())
         throw configError(
-            u"llm.base-url must not contain a user name or password; API keys go to the keychain"_s);
+            u"%1 must not contain a user name or password; API keys go to the keychain"_s.arg(key));
     return t;
+}
+
+QString checkedTileUrl(const QString& text) {
+    const QString t = checkedHttpUrl(text, kMapTileUrl);
+    if (!t.isEmpty() && !(t.contains(u"{z}"_s) && t.contains(u"{x}"_s) && t.contains(u"{y}"_s)))
+        throw configError(u"map.tile-url must contain {z}, {x} and {y}, as in "_s + defaultTileUrl());
+    return t;
+}
+
+// "on"/"off" in the file; empty means the default.
+QString checkedSwitch(const QString& text, const QString& key) {
+    const QString v = text.trimmed().toLower();
+    if (v.isEmpty())
+        return {};
+    if (v == u"on" || v == u"true" || v == u"yes" || v == u"1")
+        return u"on"_s;
+    if (v == u"off" || v == u"false" || v == u"no" || v == u"0")
+        return u"off"_s;
+    throw configError(u"%1 is on or off"_s.arg(key));
 }
 
 } // namespace
@@ -150,7 +195,8 @@ QString Settings::path(const QString& key) const {
 }
 
 QStringList Settings::keys() {
-    return {kDbMode, kDbUrl, kDbFile, kLlmProvider, kLlmBaseUrl, kLlmModel};
+    return {kDbMode,   kDbUrl,          kDbFile,     kLlmProvider, kLlmBaseUrl,
+            kLlmModel, kMapOnlineTiles, kMapTileUrl, kGeoOnline,   kGeoUrl};
 }
 
 void Settings::checkKey(const QString& key) {
@@ -184,6 +230,12 @@ void Settings::setValue(const QString& key, const QString& value) {
         stored = llmProviderId(*provider);
     } else if (key == kLlmBaseUrl) {
         stored = checkedHttpUrl(stored);
+    } else if (key == kMapOnlineTiles || key == kGeoOnline) {
+        stored = checkedSwitch(stored, key);
+    } else if (key == kMapTileUrl) {
+        stored = checkedTileUrl(stored);
+    } else if (key == kGeoUrl) {
+        stored = checkedHttpUrl(stored, kGeoUrl);
     }
     if (stored.isEmpty())
         m_settings->remove(path(key));
@@ -238,6 +290,30 @@ void Settings::setLlm(const LlmSettings& s) {
     setValue(kLlmProvider, llmProviderId(s.provider));
     setValue(kLlmBaseUrl, base);
     setValue(kLlmModel, s.model);
+}
+
+MapSettings Settings::map() const {
+    MapSettings s;
+    s.onlineTiles = value(kMapOnlineTiles) != u"off";
+    s.tileUrl = value(kMapTileUrl);
+    s.onlineGeocoding = value(kGeoOnline) != u"off";
+    s.geocoderUrl = value(kGeoUrl);
+    return s;
+}
+
+void Settings::checkMap(const MapSettings& s) {
+    checkedTileUrl(s.tileUrl);
+    checkedHttpUrl(s.geocoderUrl, kGeoUrl);
+}
+
+void Settings::setMap(const MapSettings& s) {
+    const QString tiles = checkedTileUrl(s.tileUrl);
+    const QString geocoder = checkedHttpUrl(s.geocoderUrl, kGeoUrl);
+    // Defaults are stored as nothing, so a later default change reaches the user.
+    setValue(kMapOnlineTiles, s.onlineTiles ? QString() : u"off"_s);
+    setValue(kMapTileUrl, tiles == defaultTileUrl() ? QString() : tiles);
+    setValue(kGeoOnline, s.onlineGeocoding ? QString() : u"off"_s);
+    setValue(kGeoUrl, geocoder == defaultGeocoderUrl() ? QString() : geocoder);
 }
 
 } // namespace tp

@@ -38,6 +38,22 @@ struct LlmSettings {
     bool operator==(const LlmSettings&) const = default;
 };
 
+// The map's online tiles and online place search. Both are optional: the
+// bundled basemap and offline gazetteer work without them. Tiles are on by
+// default (an offline machine falls back to the basemap without a word);
+// online search only ever runs when the user presses "Search online".
+struct MapSettings {
+    bool onlineTiles = true;
+    QString tileUrl; // empty: defaultTileUrl()
+    bool onlineGeocoding = true;
+    QString geocoderUrl; // empty: defaultGeocoderUrl()
+    QString effectiveTileUrl() const;
+    QString effectiveGeocoderUrl() const;
+    bool operator==(const MapSettings&) const = default;
+};
+QString defaultTileUrl();     // the OpenStreetMap tile server
+QString defaultGeocoderUrl(); // the OpenStreetMap Foundation's Nominatim
+
 class Settings {
 public:
     static constexpr const char* DefaultProfile = "default";
@@ -61,8 +77,15 @@ public:
     LlmSettings llm() const;
     void setLlm(const LlmSettings& settings);
 
-    // Flat access for `tripplanner-cli config`: keys are those of keys().
-    static QStringList keys(); // database.mode database.url database.file llm.provider llm.base-url llm.model
+    MapSettings map() const;
+    // Throws Error(Kind::Config) naming a malformed URL (checkMap alone writes nothing).
+    void setMap(const MapSettings& settings);
+    static void checkMap(const MapSettings& settings);
+
+    // Flat access for `tripplanner-cli config`: keys are those of keys():
+    // database.mode database.url database.file llm.provider llm.base-url llm.model
+    // map.online-tiles map.tile-url geocoding.online geocoding.url
+    static QStringList keys();
     QString value(const QString& key) const;
     // Validates like the typed setters; throws Error(Kind::Config) naming the problem.
     void setValue(const QString& key, const QString& value);

@@ -7,6 +7,7 @@
 #include "geo/CoordinateCheck.h"
 #include "geo/Gazetteer.h"
 #include "repo/ConversationRepository.h"
+#include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
 #include "repo/PlanningRepository.h"
 #include "repo/PreferencesRepository.h"
@@ -70,7 +71,7 @@ bool coordinatesFromModel(const Recommendation& r) {
 // the gazetteer's position for the place replaces them when it knows the place,
 // otherwise the destination is stored without coordinates. Returns the sentence
 // that tells the user, or an empty string when the coordinates were kept.
-QString checkModelCoordinates(Destination& d) {
+QString checkModelCoordinates(Destination& d, QString* gazetteerPlace) {
     const geo::CoordinateCheck check = geo::checkCoordinate(*d.latitude, *d.longitude, d.country);
     if (!check.flagged())
         return {};
@@ -82,6 +83,7 @@ QString checkModelCoordinates(Destination& d) {
     if (match && match->kind == geo::GeoMatch::Kind::City) {
         d.latitude = match->latitude();
         d.longitude = match->longitude();
+        *gazetteerPlace = u"%1, %2"_s.arg(match->name, match->countryName);
         return sentence + u"; the offline gazetteer's position for %1, %2 is used instead."_s.arg(
                               match->name, match->countryName);
     }
@@ -317,6 +319,9 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
                                      int commitIndex, const QList<Recommendation>& commitFrom) {
     // Checked before the transaction: nothing is written for a choice that cannot be stored.
     std::optional<Destination> draft;
+    // Where the draft's coordinates came from: the bundled catalogue unless the model gave its own.
+    CoordinateOrigin draftOrigin = CoordinateOrigin::Catalogue;
+    QString draftOriginDetail;
     QString replyText = reply;
     if (commitIndex >= 0) {
         QList<Recommendation> one{commitFrom[commitIndex]};
@@ -339,9 +344,12 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         d.averageCostPerDay =
             decimalOf(r.dailyCostUsd, decimal_shape::DailyCostPrecision, decimal_shape::MoneyScale);
         if (d.hasCoordinates() && coordinatesFromModel(r)) {
-            const QString note = checkModelCoordinates(d);
+            QString gazetteerPlace;
+            const QString note = checkModelCoordinates(d, &gazetteerPlace);
             if (!note.isEmpty())
                 replyText += u"\n\n"_s + note;
+            draftOrigin = gazetteerPlace.isEmpty() ? CoordinateOrigin::Model : CoordinateOrigin::Gazetteer;
+            draftOriginDetail = gazetteerPlace;
         }
         draft = d;
     }
@@ -393,6 +401,13 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         }
         if (draft) {
             const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
+            // Recorded when these are the draft's coordinates and nothing else
+            // already explains them (an existing destination keeps its own source).
+            if (draft->hasCoordinates() && d.latitude == draft->latitude && d.longitude == draft->longitude) {
+                CoordinateSourceRepository sources(m_db);
+                if (!sources.of(d))
+                    sources.record(d, draftOrigin, draftOriginDetail);
+            }
             trip.destinationId = d.id;
             trip.status = u"destinations_selected"_s;
             trip = trips.update(trip);

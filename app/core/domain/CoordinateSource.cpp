@@ -1,0 +1,57 @@
+#include "CoordinateSource.h"
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace tp {
+
+namespace {
+struct OriginName {
+    CoordinateOrigin origin;
+    const char16_t* id;
+    const char16_t* label;
+};
+constexpr std::array<OriginName, 7> Origins{{
+    {CoordinateOrigin::Typed, u"typed", u"typed in"},
+    {CoordinateOrigin::Map, u"map", u"picked on the map"},
+    {CoordinateOrigin::Gazetteer, u"gazetteer", u"the offline gazetteer"},
+    {CoordinateOrigin::CountryCentre, u"country_centre", u"the centre of the country"},
+    {CoordinateOrigin::Nominatim, u"nominatim", u"OpenStreetMap Nominatim"},
+    {CoordinateOrigin::Model, u"model", u"the AI planner"},
+    {CoordinateOrigin::Catalogue, u"catalogue", u"the bundled catalogue"},
+}};
+} // namespace
+
+QString coordinateOriginId(CoordinateOrigin origin) {
+    for (const OriginName& o : Origins)
+        if (o.origin == origin)
+            return QString::fromUtf16(o.id);
+    return u"typed"_s;
+}
+
+std::optional<CoordinateOrigin> coordinateOriginFromId(const QString& id) {
+    for (const OriginName& o : Origins)
+        if (id == QStringView(o.id))
+            return o.origin;
+    return std::nullopt;
+}
+
+QString coordinateOriginLabel(CoordinateOrigin origin) {
+    for (const OriginName& o : Origins)
+        if (o.origin == origin)
+            return QString::fromUtf16(o.label);
+    return {};
+}
+
+bool CoordinateSource::describes(const Destination& d) const {
+    return d.id == destinationId && d.latitude && d.longitude && *d.latitude == latitude &&
+           *d.longitude == longitude;
+}
+
+QString CoordinateSource::text() const {
+    const QString label = coordinateOriginLabel(origin);
+    return detail.isEmpty() ? label : u"%1 (%2)"_s.arg(label, detail);
+}
+
+} // namespace tp
