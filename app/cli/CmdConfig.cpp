@@ -49,6 +49,12 @@ int configShow(CliContext& ctx, const Settings& settings) {
                 value = u"(default: %1)"_s.arg(defaultLlmBaseUrl(settings.llm().provider));
             else if (key == u"llm.model" && settings.llm().provider != LlmProvider::Offline)
                 value = u"(default: %1)"_s.arg(defaultLlmModel(settings.llm().provider));
+            else if (key == u"map.online-tiles" || key == u"geocoding.online")
+                value = u"(on)"_s;
+            else if (key == u"map.tile-url")
+                value = u"(default: %1)"_s.arg(defaultTileUrl());
+            else if (key == u"geocoding.url")
+                value = u"(default: %1)"_s.arg(defaultGeocoderUrl());
         }
         rows << QStringList{key, value};
     }

@@ -2,6 +2,7 @@
 
 #include "domain/JsonCodec.h"
 #include "domain/Validation.h"
+#include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
 
 #include <QJsonArray>
@@ -79,7 +80,13 @@ int cmdDestinations(CliContext& ctx, const QStringList& allArgs) {
             d.latitude = validation::parseLatitude(p.value(u"lat"_s));
         if (p.isSet(u"lon"_s))
             d.longitude = validation::parseLongitude(p.value(u"lon"_s));
-        const Destination saved = DestinationRepository(ctx.database()).create(d);
+        Database& db = ctx.database();
+        const Destination saved = db.transaction([&] {
+            const Destination created = DestinationRepository(db).create(d);
+            if (created.hasCoordinates())
+                CoordinateSourceRepository(db).record(created, CoordinateOrigin::Typed, u"command line"_s);
+            return created;
+        });
         if (p.isSet(u"json"_s))
             printJson(ctx, json::from(saved));
         else

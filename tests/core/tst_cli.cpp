@@ -1,6 +1,8 @@
 // tripplanner-cli as a user runs it: real processes against every backend.
 #include "TestBackends.h"
 #include "db/Migrator.h"
+#include "repo/CoordinateSourceRepository.h"
+#include "repo/DestinationRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -124,6 +126,14 @@ private Q_SLOTS:
             u"already exists"_s);
         const auto search = runCli({u"destinations"_s, u"search"_s, u"bal"_s, u"--json"_s}, {}, e);
         QCOMPARE(QJsonDocument::fromJson(search.out.toUtf8()).array().size(), 1);
+        {
+            // Coordinates given on the command line are recorded as typed.
+            auto conn = db.connect();
+            const auto bali = DestinationRepository(*conn).findByNameCountry(u"Bali"_s, u"Indonesia"_s);
+            QVERIFY(bali);
+            const auto source = CoordinateSourceRepository(*conn).of(*bali);
+            QVERIFY(source && source->origin == CoordinateOrigin::Typed);
+        }
         const auto added = runCli({u"trips"_s, u"add"_s, u"--user"_s, u"alice"_s, u"--title"_s, u"Beach"_s,
                                    u"--start"_s, u"2027-07-01"_s, u"--end"_s, u"2027-07-10"_s, u"--json"_s},
                                   {}, e);

@@ -261,9 +261,23 @@ def round_trip():
         other = Destination.objects.create(name="Gone " + tag, country="Nowhere")
         created_destinations.append(other.pk)
         other_trip = Trip.objects.create(user=user, title="Loses its destination", destination=other)
+        # The desktop app's record of where the coordinates came from goes with
+        # the destination (ON DELETE CASCADE): Django knows nothing of it.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('tripplanner_coordinate_source') IS NOT NULL")
+            has_sources = cursor.fetchone()[0]
+            if has_sources:
+                cursor.execute(
+                    "INSERT INTO tripplanner_coordinate_source (destination_id, source, latitude, longitude, "
+                    "detail, recorded_at) VALUES (%s, 'typed', 1, 2, '', now())", [other.pk])
         other.delete()
         other_trip.refresh_from_db()
         expect(other_trip.destination_id is None, "deleting a destination did not null Trip.destination")
+        if has_sources:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM tripplanner_coordinate_source WHERE destination_id = %s",
+                               [other.pk])
+                expect(cursor.fetchone()[0] == 0, "the coordinate source outlived its destination")
 
         # Deleting the user cascades (in Django) to everything that hangs off it.
         trip_ids = list(Trip.objects.filter(user=user).values_list("pk", flat=True))

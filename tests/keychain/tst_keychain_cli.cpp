@@ -52,6 +52,19 @@ void TestCliConfig::showSetUnset() {
     r = test::runCli({u"config"_s, u"unset"_s, u"llm.provider"_s});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(Settings().llm().provider, LlmProvider::Offline);
+
+    // The map's online services: on, with their default servers, until changed.
+    r = test::runCli({u"config"_s, u"show"_s});
+    QVERIFY2(r.out.contains(u"map.online-tiles"_s) && r.out.contains(u"tile.openstreetmap.org"_s) &&
+                 r.out.contains(u"nominatim.openstreetmap.org"_s),
+             qPrintable(r.out));
+    QCOMPARE(test::runCli({u"config"_s, u"set"_s, u"map.online-tiles"_s, u"off"_s}).exitCode, 0);
+    QVERIFY(!Settings().map().onlineTiles);
+    r = test::runCli({u"config"_s, u"set"_s, u"map.tile-url"_s, u"https://tiles.example.org/tile.png"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"{z}"_s), qPrintable(r.err));
+    QCOMPARE(test::runCli({u"config"_s, u"unset"_s, u"map.online-tiles"_s}).exitCode, 0);
+    QVERIFY(Settings().map().onlineTiles);
 }
 
 void TestCliConfig::refusesBadValues() {

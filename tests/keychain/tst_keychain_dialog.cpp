@@ -47,6 +47,7 @@ private slots:
     void defaultsToEmbedded();
     void roundTripThroughTheDialog();
     void clearingThePasswordRemovesIt();
+    void mapPage();
     void connectionTestRunsOffTheGuiThread();
     void connectionTestExplainsWrongPassword();
     void movesTheEmbeddedFile();
@@ -155,6 +156,38 @@ void TestSettingsDialog::clearingThePasswordRemovesIt() {
     QCOMPARE(store.read(store.llmApiKeyKey(LlmProvider::Gemini)).status, SecretResult::Status::NotFound);
     QVERIFY(store.read(store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
     QVERIFY(store.remove(store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
+}
+
+// The Map page: online tiles and online search, with their servers; a bad URL
+// is refused with the page shown and nothing written.
+void TestSettingsDialog::mapPage() {
+    {
+        SettingsDialog d;
+        QVERIFY(child<QCheckBox>(d, "onlineTiles")->isChecked());
+        QVERIFY(child<QCheckBox>(d, "onlineGeocoding")->isChecked());
+        QVERIFY(child<QLineEdit>(d, "tileUrl")->text().isEmpty()); // the default, shown as the placeholder
+        QCOMPARE(child<QLineEdit>(d, "tileUrl")->placeholderText(), defaultTileUrl());
+        child<QLineEdit>(d, "tileUrl")->setText(u"https://tiles.example.org/osm.png"_s);
+        QVERIFY(!d.save());
+        QVERIFY2(d.findChild<QLabel*>(u"saveError"_s)->text().contains(u"{z}"_s),
+                 qPrintable(d.findChild<QLabel*>(u"saveError"_s)->text()));
+        QVERIFY(Settings().map().tileUrl.isEmpty());
+
+        child<QLineEdit>(d, "tileUrl")->setText(u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
+        child<QCheckBox>(d, "onlineGeocoding")->setChecked(false);
+        QVERIFY(!child<QLineEdit>(d, "geocoderUrl")->isEnabled());
+        QSignalSpy changed(&d, &SettingsDialog::mapSettingsChanged);
+        QVERIFY(d.save());
+        QCOMPARE(changed.size(), 1);
+    }
+    const MapSettings saved = Settings().map();
+    QVERIFY(saved.onlineTiles);
+    QCOMPARE(saved.effectiveTileUrl(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
+    QVERIFY(!saved.onlineGeocoding);
+    SettingsDialog d;
+    QCOMPARE(child<QLineEdit>(d, "tileUrl")->text(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
+    QVERIFY(!child<QCheckBox>(d, "onlineGeocoding")->isChecked());
+    Settings().setMap({});
 }
 
 void TestSettingsDialog::connectionTestRunsOffTheGuiThread() {

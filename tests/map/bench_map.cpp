@@ -162,6 +162,9 @@ int main(int argc, char** argv) {
     print("zoom 2 -> 19 -> 2 around cursor", stats(zoom));
     print("pan, zoom 9 (dense area)", stats(panDeep));
     print("all frames", stats(all));
+    // The frames that find nothing cached: the very first, and the jump to zoom 9.
+    std::printf("cold frames: first %.2f ms, after the jump to zoom 9 %.2f ms\n", pan.front(),
+                panDeep.front());
     const long rssEnd = statusKb("VmRSS:");
     std::printf(
         "memory (VmRSS): start %ld KB, +data %ld KB, +50k destinations list %ld KB, after setDestinations "

@@ -473,6 +473,28 @@ private slots:
         QCOMPARE(img.size(), QSize(500, 300));
     }
 
+    // The app's tile choice reaches the maps that exist and those made later.
+    void onlineTilesForAll() {
+        QTemporaryDir cache;
+        TileSourceConfig cfg;
+        cfg.urlTemplate = u"http://127.0.0.1:9/{z}/{x}/{y}.png"_s;
+        cfg.cacheDirectory = cache.path();
+        MapWidget before;
+        QVERIFY(!before.onlineTilesEnabled());
+        MapWidget::setOnlineTilesForAll(true, cfg);
+        QVERIFY(before.onlineTilesEnabled());
+        QCOMPARE(before.tileFetcher()->config().urlTemplate, cfg.urlTemplate);
+        {
+            MapWidget later;
+            QVERIFY(later.onlineTilesEnabled());
+            QCOMPARE(later.tileFetcher()->config().urlTemplate, cfg.urlTemplate);
+        } // (a map destroyed leaves the list)
+        MapWidget::setOnlineTilesForAll(false);
+        QVERIFY(!before.onlineTilesEnabled());
+        MapWidget after;
+        QVERIFY(!after.onlineTilesEnabled());
+    }
+
     void fiftyThousandMarkers() {
         QList<Destination> many;
         for (int i = 0; i < 50000; ++i)

@@ -29,6 +29,8 @@ db=$XDG_DATA_HOME/TripPlanner/tripplanner.sqlite3
 
 # --- The demo database -------------------------------------------------------
 "$cli" migrate >/dev/null
+# The offline basemap, as everyone sees it, whatever the machine's network.
+"$cli" config set map.online-tiles off >/dev/null
 "$cli" users add alex --email alex@example.org >/dev/null 2>&1 || true
 
 dest() { # dest NAME COUNTRY CITY LAT LON COST BEST DESCRIPTION -> id

@@ -391,11 +391,15 @@ QRect MapWidget::attributionRect() const {
 // --- export -----------------------------------------------------------------
 
 QImage MapWidget::renderImage() {
-    return grab().toImage();
+    // An image is one frame: it is drawn whole, whatever the frame budgets say.
+    m_wholeFrame = true;
+    const QImage image = grab().toImage();
+    m_wholeFrame = false;
+    return image;
 }
 
 bool MapWidget::exportPng(const QString& path) {
-    return grab().save(path, "PNG");
+    return renderImage().save(path, "PNG");
 }
 
 // --- painting ---------------------------------------------------------------
@@ -442,7 +446,7 @@ void MapWidget::drawTiles(QPainter& p) {
     // Rendering basemap tiles costs 0.2-2 ms each: a frame renders what fits in
     // its budget and shows the others from a cached ancestor (or descendants)
     // until the next frame, so zooming across levels never stalls a frame.
-    constexpr qint64 RenderBudgetNs = 5'000'000;
+    constexpr qint64 RenderBudgetNs = 4'000'000;
     QElapsedTimer budget;
     budget.start();
     bool deferred = false;
@@ -463,9 +467,17 @@ void MapWidget::drawTiles(QPainter& p) {
             if (img.isNull())
                 img = m_basemap.cachedTile(id);
             if (img.isNull()) {
-                if (budget.nsecsElapsed() < RenderBudgetNs || !drawFallback(p, id, target)) {
+                if (m_wholeFrame || budget.nsecsElapsed() < RenderBudgetNs) {
                     img = m_basemap.tile(id);
                 } else {
+                    if (!drawFallback(p, id, target)) {
+                        // Nothing cached stands in (the first frame, a jump far
+                        // away): one ancestor six levels up, rendered once, stands
+                        // in for up to 4,096 tiles; the frame stays near its budget.
+                        const int up = std::min(id.z, 6);
+                        m_basemap.tile({id.z - up, id.x >> up, id.y >> up});
+                        drawFallback(p, id, target);
+                    }
                     deferred = true;
                     continue;
                 }
@@ -473,13 +485,8 @@ void MapWidget::drawTiles(QPainter& p) {
             p.drawImage(target, img);
         }
     }
-    if (deferred && !m_repaintQueued) {
-        m_repaintQueued = true;
-        QTimer::singleShot(0, this, [this] {
-            m_repaintQueued = false;
-            update();
-        });
-    }
+    if (deferred)
+        queueRepaint();
     if (m_fetcher) {
         std::sort(wanted.begin(), wanted.end(),
                   [](const Wanted& a, const Wanted& b) { return a.distance < b.distance; });
@@ -521,6 +528,32 @@ bool MapWidget::drawFallback(QPainter& p, const geo::TileId& id, const QRect& ta
     return false;
 }
 
+void MapWidget::queueRepaint() {
+    if (m_repaintQueued)
+        return;
+    m_repaintQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_repaintQueued = false;
+        update();
+    });
+}
+
+const QPixmap& MapWidget::plainClusterSprite(int count) {
+    // Six sizes stand in for all (radii run from 11 to 26 px): few to make.
+    const int bucket = std::clamp(int((clusterRadius(count) - 11) / 3), 0, 5);
+    auto it = m_plainClusterSprites.find(bucket);
+    if (it == m_plainClusterSprites.end()) {
+        const double r = 12.5 + 3 * bucket;
+        it = m_plainClusterSprites.insert(bucket,
+                                          makeSprite(r, devicePixelRatioF(), [&](QPainter& p, QPointF c) {
+                                              p.setPen(QPen(Qt::white, 1.5));
+                                              p.setBrush(ClusterColor);
+                                              p.drawEllipse(c, r - 1, r - 1);
+                                          }));
+    }
+    return *it;
+}
+
 const QPixmap& MapWidget::clusterSprite(int count) {
     const int key = clusterKey(count);
     auto it = m_clusterSprites.find(key);
@@ -548,6 +581,13 @@ const QPixmap& MapWidget::clusterSprite(int count) {
 
 void MapWidget::drawMarkers(QPainter& p) {
     m_hits.clear();
+    // A labelled cluster sprite costs about 0.5 ms to make, and a first frame
+    // over a dense catalogue may need dozens: past the budget a cluster is drawn
+    // without its number for one frame, and the next frame makes more.
+    constexpr qint64 SpriteBudgetNs = 4'000'000;
+    QElapsedTimer budget;
+    budget.start();
+    bool deferred = false;
     const double ws = worldPx();
     const QPointF tl = topLeftWorldPx();
     const double margin = 30 / ws;
@@ -568,7 +608,13 @@ void MapWidget::drawMarkers(QPainter& p) {
                 drawCentered(p, m_markerSprite, at);
                 m_hits.push_back({at, MarkerRadius, HitKind::Destination, c.index, {}, 1});
             } else {
-                drawCentered(p, clusterSprite(c.count), at);
+                const bool made = m_clusterSprites.contains(clusterKey(c.count));
+                if (made || m_wholeFrame || budget.nsecsElapsed() < SpriteBudgetNs) {
+                    drawCentered(p, clusterSprite(c.count), at);
+                } else {
+                    drawCentered(p, plainClusterSprite(c.count), at);
+                    deferred = true;
+                }
                 m_hits.push_back({at, clusterRadius(c.count), HitKind::Cluster, -1, c.bounds(), c.count});
             }
         }
@@ -591,6 +637,8 @@ void MapWidget::drawMarkers(QPainter& p) {
             }
         }
     }
+    if (deferred)
+        queueRepaint();
 }
 
 void MapWidget::drawAttribution(QPainter& p) {

@@ -157,6 +157,8 @@ private:
     void drawAttribution(QPainter& p);
     void drawPin(QPainter& p);
     const QPixmap& clusterSprite(int count);
+    const QPixmap& plainClusterSprite(int count); // a disc without its number, for one frame
+    void queueRepaint();                          // once, after this event
     std::optional<Hit> hitAt(QPointF pos) const;
     QString tooltipFor(const Hit& hit) const;
 
@@ -175,12 +177,14 @@ private:
     std::vector<Hit> m_hits; // what the last frame drew, topmost last
     std::vector<geo::MarkerClusterer::Cluster> m_scratch;
     QHash<int, QPixmap> m_clusterSprites;
+    QHash<int, QPixmap> m_plainClusterSprites;
     QPixmap m_markerSprite, m_selectedSprite, m_recSprite;
 
     QPoint m_pressPos;
     QPointF m_lastDragPos;
     bool m_dragging = false;
     bool m_repaintQueued = false;
+    bool m_wholeFrame = false; // renderImage(): no frame budget
     QToolButton* m_zoomInButton = nullptr;
     QToolButton* m_zoomOutButton = nullptr;
     QToolButton* m_fitButton = nullptr;
