@@ -2,10 +2,12 @@
 
 #include "domain/JsonCodec.h"
 #include "domain/Validation.h"
+#include "geo/FillCoordinates.h"
 #include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -94,7 +96,22 @@ int cmdDestinations(CliContext& ctx, const QStringList& allArgs) {
                     << '\n';
         return 0;
     }
-    throw UsageError{verb.isEmpty() ? u"destinations needs list, search or add"_s
+    if (verb == u"locate") {
+        p.setApplicationDescription(
+            u"destinations locate: give every destination without coordinates the position of its city "
+            u"(or name) in the offline gazetteer, and record where it came from."_s);
+        parseOrThrow(p, args, 0, 0);
+        const geo::FillReport report = geo::fillMissingCoordinates(ctx.database());
+        if (p.isSet(u"json"_s))
+            printJson(ctx, QJsonObject{{u"missing"_s, report.missing}, {u"placed"_s, report.placed}});
+        else
+            ctx.out << u"%1 of %2 destinations without coordinates placed; %3 not found."_s.arg(report.placed)
+                           .arg(report.missing)
+                           .arg(report.missing - report.placed)
+                    << '\n';
+        return 0;
+    }
+    throw UsageError{verb.isEmpty() ? u"destinations needs list, search, add or locate"_s
                                     : u"unknown destinations command \"%1\""_s.arg(verb.left(40))};
 }
 

@@ -21,6 +21,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -45,17 +46,25 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
         panel = MainWindow::ConversationTab;
     else if (view == u"planning")
         panel = MainWindow::PlanningTab;
-    else if (view == u"destinations")
+    else if (view == u"destinations" || view == u"editor")
         panel = MainWindow::DestinationsTab;
     if (QScreen* screen = window.screen())
         window.setGeometry(screen->availableGeometry());
     auto done = std::make_shared<bool>(false);
-    auto apply = [&window, panel, done] {
+    const bool editor = view == u"editor";
+    auto apply = [&window, panel, done, editor] {
         if (*done || window.tripModel()->rowCount() == 0)
             return;
         *done = true;
         window.tripTable()->setCurrentIndex(window.tripModel()->index(0, 0));
         window.showPanel(panel);
+        // "editor": the destination editor open on the selected trip's destination.
+        const tp::Id destination = window.tripModel()->tripAt(0).destinationId.value_or(0);
+        if (editor && destination != 0)
+            QTimer::singleShot(1500, &window, [&window, destination] {
+                window.destinationsPanel()->selectDestination(destination);
+                window.destinationsPanel()->editSelected();
+            });
     };
     QObject::connect(window.tripModel(), &QAbstractItemModel::modelReset, &window, apply);
     QObject::connect(window.tripModel(), &QAbstractItemModel::rowsInserted, &window, apply);
@@ -77,7 +86,7 @@ int main(int argc, char* argv[]) {
         u"show"_s,
         QApplication::translate("main",
                                 "Open with the newest trip selected and VIEW shown: trips, conversation, "
-                                "planning or destinations."),
+                                "planning, destinations or editor (the destination editor)."),
         u"VIEW"_s);
     parser.addOption(showOption);
     parser.process(app);

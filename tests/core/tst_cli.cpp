@@ -134,6 +134,25 @@ private Q_SLOTS:
             const auto source = CoordinateSourceRepository(*conn).of(*bali);
             QVERIFY(source && source->origin == CoordinateOrigin::Typed);
         }
+        // A stub without coordinates is placed from the offline gazetteer.
+        QCOMPARE(
+            runCli({u"destinations"_s, u"add"_s, u"--name"_s, u"Sintra"_s, u"--country"_s, u"Portugal"_s}, {},
+                   e)
+                .exitCode,
+            0);
+        const auto located = runCli({u"destinations"_s, u"locate"_s}, {}, e);
+        QCOMPARE(located.exitCode, 0);
+        QVERIFY2(located.out.contains(u"1 of 1 destinations without coordinates placed; 0 not found"_s),
+                 qPrintable(located.out));
+        {
+            auto conn = db.connect();
+            const auto sintra = DestinationRepository(*conn).findByNameCountry(u"Sintra"_s, u"Portugal"_s);
+            QVERIFY(sintra && sintra->hasCoordinates());
+            QVERIFY(std::abs(sintra->latitude->toDouble() - 38.8) < 0.1);
+            const auto source = CoordinateSourceRepository(*conn).of(*sintra);
+            QVERIFY(source && source->origin == CoordinateOrigin::Gazetteer);
+        }
+        QVERIFY(runCli({u"destinations"_s, u"locate"_s, u"--json"_s}, {}, e).out.contains(u"\"missing\""_s));
         const auto added = runCli({u"trips"_s, u"add"_s, u"--user"_s, u"alice"_s, u"--title"_s, u"Beach"_s,
                                    u"--start"_s, u"2027-07-01"_s, u"--end"_s, u"2027-07-10"_s, u"--json"_s},
                                   {}, e);

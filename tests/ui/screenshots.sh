@@ -38,8 +38,11 @@ dest() { # dest NAME COUNTRY CITY LAT LON COST BEST DESCRIPTION -> id
         --daily-cost "$6" --best-time "$7" --description "$8" |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
 }
-porto=$(dest "Porto" "Portugal" "Porto" 41.157944 -8.629105 110 "May to October" \
-    "Port cellars, azulejo-covered churches and the Douro river.")
+# Porto arrives as a stub (no coordinates, as the planner's destinations do) and
+# is placed from the offline gazetteer by `destinations locate` below.
+porto=$("$cli" destinations add --json --name "Porto" --country "Portugal" --city "Porto" --daily-cost 110 \
+    --best-time "May to October" --description "Port cellars, azulejo-covered churches and the Douro river." |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 kyoto=$(dest "Kyoto" "Japan" "Kyoto" 35.011636 135.768029 160 "March to May, October to November" \
     "Temples, gardens and wooden machiya townhouses.")
 reykjavik=$(dest "Reykjavík" "Iceland" "Reykjavík" 64.146582 -21.942635 230 "June to August" \
@@ -52,6 +55,8 @@ dest "Ljubljana" "Slovenia" "Ljubljana" 46.056946 14.505751 95 "May to September
     "A small green capital close to the Julian Alps." >/dev/null
 dest "San Sebastián" "Spain" "Donostia" 43.318334 -1.981231 150 "June to September" \
     "Pintxos bars, a city beach and coastal walks." >/dev/null
+
+"$cli" destinations locate >/dev/null
 
 trip() { "$cli" trips add "$@" >/dev/null; }
 day() { date -u -d "$1" +%F; } # dates relative to today, so upcoming trips stay upcoming
@@ -84,3 +89,4 @@ shoot trips main-window.png
 shoot conversation conversation.png
 shoot planning planning.png
 shoot destinations destinations.png
+shoot editor destination-editor.png

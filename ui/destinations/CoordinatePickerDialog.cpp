@@ -58,7 +58,8 @@ CoordinatePickerDialog::CoordinatePickerDialog(std::optional<geo::LonLat> start,
     // Where to look first: the current point, else the country, else the world.
     if (start) {
         m_map->setCenter(*start);
-        m_map->setZoom(9);
+        // The built-in outlines are coarse (about 10 km): deeper only over online tiles.
+        m_map->setZoom(m_map->onlineTilesEnabled() ? 12 : 6);
         pick(*start);
         m_info->setText(tr("Current position: %1. Click to move it.").arg(m_info->text()));
     } else if (const geo::Country* c =
@@ -73,7 +74,7 @@ CoordinatePickerDialog::CoordinatePickerDialog(std::optional<geo::LonLat> start,
             }
         const QPointF a = geo::toUnit(box.left(), box.bottom());
         const QPointF b = geo::toUnit(box.right(), box.top());
-        m_map->fitToUnitRect(QRectF(a, b).normalized(), 10);
+        m_map->fitToUnitRect(QRectF(a, b).normalized(), m_map->onlineTilesEnabled() ? 10 : 6);
     } else {
         m_map->setZoom(m_map->minimumZoom());
     }

@@ -2,8 +2,8 @@
 
 #include "DestinationDialog.h"
 #include "DestinationTableModel.h"
+#include "geo/FillCoordinates.h"
 #include "geo/Gazetteer.h"
-#include "geo/NameFolding.h"
 #include "geo/WorldData.h"
 #include "main/Confirm.h"
 #include "map/MapWidget.h"
@@ -229,58 +229,18 @@ void DestinationsPanel::openDialog(const Destination& d) {
     dialog->show();
 }
 
-namespace {
-struct FillReport {
-    int missing = 0;
-    int placed = 0;
-};
-
-// A gazetteer answer good enough to store without asking: a city, or the
-// country's centre for a destination that is the country itself ("Maldives").
-bool placeable(const Destination& d, const geo::GeoMatch& m) {
-    if (m.kind == geo::GeoMatch::Kind::City)
-        return true;
-    const QString country = geo::foldName(m.countryName);
-    return geo::foldName(d.name) == country || (!d.city.isEmpty() && geo::foldName(d.city) == country);
-}
-} // namespace
-
 void DestinationsPanel::fillMissingCoordinates() {
     m_fill->setEnabled(false);
     m_status->setText(tr("Looking up destinations without coordinates…"));
-    m_service->post<FillReport>(
-        this,
-        [](Database& db) {
-            return db.transaction([&] {
-                DestinationRepository repo(db);
-                CoordinateSourceRepository sources(db);
-                const geo::Gazetteer& gazetteer = geo::Gazetteer::instance();
-                FillReport report;
-                for (Destination d : repo.list()) {
-                    if (d.hasCoordinates())
-                        continue;
-                    ++report.missing;
-                    const auto match = gazetteer.resolve(d);
-                    if (!match || !placeable(d, *match))
-                        continue;
-                    d.latitude = match->latitude();
-                    d.longitude = match->longitude();
-                    const bool city = match->kind == geo::GeoMatch::Kind::City;
-                    sources.record(
-                        repo.update(d), city ? CoordinateOrigin::Gazetteer : CoordinateOrigin::CountryCentre,
-                        city ? u"%1, %2"_s.arg(match->name, match->countryName) : match->countryName);
-                    ++report.placed;
-                }
-                return report;
-            });
-        },
-        [this](Result<FillReport> r) {
+    m_service->post<geo::FillReport>(
+        this, [](Database& db) { return geo::fillMissingCoordinates(db); },
+        [this](Result<geo::FillReport> r) {
             m_fill->setEnabled(true);
             if (!r.ok()) {
                 m_status->setText(r.error().message);
                 return;
             }
-            const FillReport& report = r.value();
+            const geo::FillReport& report = r.value();
             if (report.missing == 0) {
                 m_status->setText(tr("Every destination already has coordinates."));
                 return;
