@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -20,41 +21,36 @@ MapSettingsPage::MapSettingsPage(QWidget* parent)
     note->setWordWrap(true);
     layout->addWidget(note);
 
-    auto* tiles = new QGroupBox(tr("Map tiles"), this);
-    auto* tilesForm = new QFormLayout(tiles);
-    m_tiles = new QCheckBox(tr("Show online map tiles when the computer is online"), tiles);
-    m_tiles->setObjectName(u"onlineTiles"_s);
-    m_tileUrl = new QLineEdit(tiles);
-    m_tileUrl->setObjectName(u"tileUrl"_s);
-    m_tileUrl->setPlaceholderText(defaultTileUrl());
-    m_tileUrl->setAccessibleName(tr("Tile server URL"));
-    auto* tilesNote = new QLabel(tr("An XYZ template with {z}, {x} and {y}. The OpenStreetMap tile server is "
-                                    "used within its usage policy: tiles are cached for at least 7 days and "
-                                    "only the tiles on screen are fetched."),
-                                 tiles);
-    tilesNote->setWordWrap(true);
-    tilesForm->addRow(m_tiles);
-    tilesForm->addRow(tr("Tile server"), m_tileUrl);
-    tilesForm->addRow(tilesNote);
-    layout->addWidget(tiles);
-
-    auto* search = new QGroupBox(tr("Online place search"), this);
-    auto* searchForm = new QFormLayout(search);
-    m_geocoding = new QCheckBox(tr("Offer \"Search online\" in the destination editor"), search);
-    m_geocoding->setObjectName(u"onlineGeocoding"_s);
-    m_geocoderUrl = new QLineEdit(search);
-    m_geocoderUrl->setObjectName(u"geocoderUrl"_s);
-    m_geocoderUrl->setPlaceholderText(defaultGeocoderUrl());
-    m_geocoderUrl->setAccessibleName(tr("Nominatim server URL"));
-    auto* searchNote = new QLabel(tr("A Nominatim server. A place name is sent only when you press \"Search "
-                                     "online\", at most one request a second; answers are kept in the "
-                                     "database so that a question is asked once."),
-                                  search);
-    searchNote->setWordWrap(true);
-    searchForm->addRow(m_geocoding);
-    searchForm->addRow(tr("Server"), m_geocoderUrl);
-    searchForm->addRow(searchNote);
-    layout->addWidget(search);
+    // One group per service: a switch, its server and what using it means.
+    auto addGroup = [&](const QString& title, const QString& switchText, const QString& switchName,
+                        const QString& serverLabel, const QString& urlName, const QString& placeholder,
+                        const QString& note) {
+        auto* group = new QGroupBox(title, this);
+        auto* form = new QFormLayout(group);
+        auto* enabled = new QCheckBox(switchText, group);
+        enabled->setObjectName(switchName);
+        auto* url = new QLineEdit(group);
+        url->setObjectName(urlName);
+        url->setPlaceholderText(placeholder);
+        url->setAccessibleName(serverLabel);
+        auto* explanation = new QLabel(note, group);
+        explanation->setWordWrap(true);
+        form->addRow(enabled);
+        form->addRow(serverLabel, url);
+        form->addRow(explanation);
+        layout->addWidget(group);
+        return std::pair{enabled, url};
+    };
+    std::tie(m_tiles, m_tileUrl) = addGroup(
+        tr("Map tiles"), tr("Show online map tiles when the computer is online"), u"onlineTiles"_s,
+        tr("Tile server"), u"tileUrl"_s, defaultTileUrl(),
+        tr("An XYZ template with {z}, {x} and {y}. The OpenStreetMap tile server is used within its usage "
+           "policy: tiles are cached for at least 7 days and only the tiles on screen are fetched."));
+    std::tie(m_geocoding, m_geocoderUrl) = addGroup(
+        tr("Online place search"), tr("Offer \"Search online\" in the destination editor"),
+        u"onlineGeocoding"_s, tr("Nominatim server"), u"geocoderUrl"_s, defaultGeocoderUrl(),
+        tr("A place name is sent only when you press \"Search online\", at most one request a second; "
+           "answers are kept in the database so that a question is asked once."));
     layout->addStretch(1);
 
     connect(m_tiles, &QCheckBox::toggled, this, &MapSettingsPage::updateEnabledState);
