@@ -19,12 +19,15 @@ CREATE TABLE tripplanner_coordinate_source (
 
 -- Online geocoder answers, kept so that the same question is never sent twice
 -- within the cache's lifetime (the Nominatim usage policy asks for caching).
+-- A question is the server asked, the answers' language, the text (case-folded,
+-- accents kept: Münster is not Munster) and the country it was limited to.
 -- `results` is a JSON array, '[]' when the service found nothing.
 CREATE TABLE tripplanner_geocode_cache (
-    provider varchar(20) NOT NULL,
-    query varchar(300) NOT NULL,
+    server varchar(200) NOT NULL,
+    language varchar(35) NOT NULL DEFAULT '',
+    query varchar(200) NOT NULL,
     country_code varchar(2) NOT NULL DEFAULT '',
     results text NOT NULL,
     fetched_at timestamp with time zone NOT NULL,
-    PRIMARY KEY (provider, query, country_code)
+    PRIMARY KEY (server, language, query, country_code)
 );

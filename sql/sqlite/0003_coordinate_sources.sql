@@ -14,10 +14,11 @@ CREATE TABLE tripplanner_coordinate_source (
 );
 
 CREATE TABLE tripplanner_geocode_cache (
-    provider varchar(20) NOT NULL,
-    query varchar(300) NOT NULL,
+    server varchar(200) NOT NULL,
+    language varchar(35) NOT NULL DEFAULT '',
+    query varchar(200) NOT NULL,
     country_code varchar(2) NOT NULL DEFAULT '',
     results text NOT NULL,
     fetched_at text NOT NULL,
-    PRIMARY KEY (provider, query, country_code)
+    PRIMARY KEY (server, language, query, country_code)
 );

@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 
@@ -161,6 +162,7 @@ void TestSettingsDialog::clearingThePasswordRemovesIt() {
 // The Map page: online tiles and online search, with their servers; a bad URL
 // is refused with the page shown and nothing written.
 void TestSettingsDialog::mapPage() {
+    const auto reset = qScopeGuard([] { Settings().setMap({}); }); // however the test ends
     {
         SettingsDialog d;
         QVERIFY(child<QCheckBox>(d, "onlineTiles")->isChecked());
@@ -187,7 +189,6 @@ void TestSettingsDialog::mapPage() {
     SettingsDialog d;
     QCOMPARE(child<QLineEdit>(d, "tileUrl")->text(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
     QVERIFY(!child<QCheckBox>(d, "onlineGeocoding")->isChecked());
-    Settings().setMap({});
 }
 
 void TestSettingsDialog::connectionTestRunsOffTheGuiThread() {

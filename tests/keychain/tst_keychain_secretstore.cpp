@@ -211,6 +211,17 @@ void TestSecretStore::settingsRoundTrip() {
     QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"map.online-tiles"_s, u"sometimes"_s));
     QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"map.tile-url"_s, u"https://tiles.example.org/tile.png"_s));
     QVERIFY_THROWS_EXCEPTION(Error, s.setValue(u"geocoding.url"_s, u"nominatim"_s));
+    // A key in a URL would be a secret in a plain file: refused, and the error does not repeat it.
+    try {
+        s.setValue(u"map.tile-url"_s, u"https://tiles.example.org/{z}/{x}/{y}.png?key=s3cr3t-tile-key"_s);
+        QFAIL("a tile URL with a key was accepted");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(u"API key"_s) && !e.message().contains(u"s3cr3t"_s),
+                 qPrintable(e.message()));
+    }
+    QVERIFY_THROWS_EXCEPTION(Error,
+                             s.setValue(u"geocoding.url"_s, u"https://n.example.org/?Access_Token=x"_s));
+    s.setValue(u"map.tile-url"_s, u"https://tiles.example.org/{z}/{x}/{y}.png?style=bright"_s);
     s.setMap({});
     QVERIFY(s.value(u"map.tile-url"_s).isEmpty());
 

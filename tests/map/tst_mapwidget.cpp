@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QNativeGestureEvent>
 #include <QPinchGesture>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -304,6 +306,48 @@ private slots:
         QApplication::sendEvent(&w, &move);
         QTest::mouseRelease(&w, Qt::LeftButton, {}, {300, 250});
         QCOMPARE(clicked.size(), 1);
+
+        // On a marker a click selects it; in pick mode it picks the point under it.
+        w.setDestinations(sample());
+        w.setCenter({139.65, 35.68});
+        w.renderImage(); // lays the markers out
+        QSignalSpy activated(&w, &MapWidget::destinationActivated);
+        const QPoint tokyo = w.toScreen({139.6503, 35.6762}).toPoint();
+        QTest::mouseClick(&w, Qt::LeftButton, {}, tokyo);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(clicked.size(), 1);
+        w.setPickMode(true);
+        QTest::mouseClick(&w, Qt::LeftButton, {}, tokyo);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(clicked.size(), 2);
+    }
+
+    // Frames on screen have budgets (basemap tiles, cluster labels): a cold view
+    // over many clusters takes a few frames, each making progress, and then
+    // shows exactly what a whole frame (an export) shows, and asks for no more.
+    void coldFramesFinish() {
+        QList<Destination> many;
+        QRandomGenerator rng(11);
+        for (int i = 0; i < 20000; ++i)
+            many << dest(i + 1, u"D%1"_s.arg(i), u"Somewhere"_s, rng.bounded(120.0) - 55,
+                         rng.bounded(360.0) - 180);
+        MapWidget w;
+        w.resize(1600, 1000);
+        w.setDestinations(many);
+        w.setCenter({10, 30});
+        w.setZoom(3.4);
+        QImage frame(w.size(), QImage::Format_ARGB32_Premultiplied);
+        int frames = 0;
+        do {
+            w.render(&frame);
+            QCoreApplication::processEvents();
+            ++frames;
+        } while (!w.lastFrameComplete() && frames < 100);
+        QVERIFY2(w.lastFrameComplete(), qPrintable(u"still incomplete after %1 frames"_s.arg(frames)));
+        QVERIFY2(frames > 1, "the first frame was within budget: the test did not exercise the budget");
+        w.render(&frame);
+        QVERIFY(w.lastFrameComplete());
+        QCOMPARE(frame, w.renderImage().convertToFormat(frame.format()));
     }
 
     void basemapOffline() {
@@ -481,6 +525,8 @@ private slots:
         cfg.cacheDirectory = cache.path();
         MapWidget before;
         QVERIFY(!before.onlineTilesEnabled());
+        // The choice is global: undone however this test ends.
+        const auto reset = qScopeGuard([] { MapWidget::setOnlineTilesForAll(false); });
         MapWidget::setOnlineTilesForAll(true, cfg);
         QVERIFY(before.onlineTilesEnabled());
         QCOMPARE(before.tileFetcher()->config().urlTemplate, cfg.urlTemplate);

@@ -231,6 +231,20 @@ void TestDestinationGeo::searchOnlineFillsFromNominatim() {
     QCOMPARE(nominatim.server.requests.size(), 1);
     QCOMPARE(text(&dialog, u"latitude"_s), u"39.469707"_s);
 
+    // Coordinates typed while a search runs are the user's: the answer is
+    // offered in the list, not applied.
+    QTest::mouseClick(online, Qt::LeftButton);
+    type(&dialog, u"latitude"_s, u"39.5"_s);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(text(&dialog, u"latitude"_s), u"39.5"_s);
+    QCOMPARE(dialog.coordinateOrigin(), std::optional(CoordinateOrigin::Typed));
+    QVERIFY2(label(&dialog, u"coordinateSource"_s).contains(u"were kept"_s),
+             qPrintable(label(&dialog, u"coordinateSource"_s)));
+    QVERIFY(list->isVisible());
+    list->setCurrentRow(0);
+    QCOMPARE(text(&dialog, u"latitude"_s), u"39.469707"_s);
+    QCOMPARE(dialog.coordinateOrigin(), std::optional(CoordinateOrigin::Nominatim));
+
     // Nothing found: said so, and the coordinates stay as they were.
     type(&dialog, u"name"_s, u"Qwxzzy Flumph"_s);
     QTest::mouseClick(online, Qt::LeftButton);
@@ -285,6 +299,26 @@ void TestDestinationGeo::pickOnMapAndSaveRecordsTheSource() {
     const auto source = CoordinateSourceRepository(*db).of(*saved);
     QVERIFY(source);
     QCOMPARE(source->origin, CoordinateOrigin::Map);
+
+    // The picker on saved coordinates shows them but picks nothing until a
+    // click: "Use this position" stays off, and cancelling changes nothing.
+    {
+        DestinationDialog again(*saved);
+        again.setSavedSource(source);
+        again.show();
+        QTest::mouseClick(again.findChild<QPushButton*>(u"pickOnMap"_s), Qt::LeftButton);
+        ui::CoordinatePickerDialog* p2 = nullptr;
+        QTRY_VERIFY((p2 = again.findChild<ui::CoordinatePickerDialog*>()) != nullptr);
+        QVERIFY(p2->map()->pin().has_value());
+        QVERIFY(!p2->picked());
+        QVERIFY(!p2->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+        p2->reject();
+        QVERIFY(!again.coordinatesChanged());
+        QCOMPARE(again.coordinateOrigin(), std::optional(CoordinateOrigin::Map));
+        // Typing the saved numbers back is no change either: the recorded source stays.
+        type(&again, u"latitude"_s, saved->latitude->toString());
+        QVERIFY(!again.coordinatesChanged());
+    }
 
     // Opened again, the editor says where the saved coordinates came from.
     QTRY_VERIFY(panel.findChild<DestinationDialog*>() == nullptr);

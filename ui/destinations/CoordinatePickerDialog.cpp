@@ -40,6 +40,7 @@ CoordinatePickerDialog::CoordinatePickerDialog(std::optional<geo::LonLat> start,
     m_map->setObjectName(u"pickerMap"_s);
     m_map->setAccessibleName(tr("Map to pick the position on"));
     m_map->setDestinations(context);
+    m_map->setPickMode(true); // a click on a marker picks that point too
     m_info = new QLabel(tr("No position chosen yet."), this);
     m_info->setObjectName(u"pickedCoordinates"_s);
     m_info->setWordWrap(true);
@@ -60,8 +61,11 @@ CoordinatePickerDialog::CoordinatePickerDialog(std::optional<geo::LonLat> start,
         m_map->setCenter(*start);
         // The built-in outlines are coarse (about 10 km): deeper only over online tiles.
         m_map->setZoom(m_map->onlineTilesEnabled() ? 12 : 6);
-        pick(*start);
-        m_info->setText(tr("Current position: %1. Click to move it.").arg(m_info->text()));
+        // Shown, not picked: accepting needs a click, so the saved numbers and
+        // where they came from stay as they are unless the user moves them.
+        m_map->setPin(*start);
+        m_info->setText(tr("Current position: %1, %2. Click the map to choose another.")
+                            .arg(QString::number(start->lat, 'f', 6), QString::number(start->lon, 'f', 6)));
     } else if (const geo::Country* c =
                    country.isEmpty() ? nullptr : geo::WorldData::instance().country(country)) {
         // The country's largest polygon: France's box would otherwise reach French Guiana.
@@ -82,7 +86,7 @@ CoordinatePickerDialog::CoordinatePickerDialog(std::optional<geo::LonLat> start,
 
 void CoordinatePickerDialog::pick(geo::LonLat where) {
     where.lon = wrappedLongitude(where.lon);
-    where.lat = std::clamp(where.lat, -85.0, 85.0);
+    where.lat = std::clamp(where.lat, -85.0511, 85.0511); // as far as Web Mercator reaches
     m_picked = where;
     m_map->setPin(where);
     QString text = tr("%1, %2").arg(QString::number(where.lat, 'f', 6), QString::number(where.lon, 'f', 6));

@@ -87,6 +87,7 @@ DestinationDialog::DestinationDialog(const Destination& d, QWidget* parent)
             m_origin = CoordinateOrigin::Typed;
             m_originDetail.clear();
             m_changed = true;
+            ++m_revision;
             showSource();
         });
     connect(m_find, &QPushButton::clicked, this, &DestinationDialog::findCoordinates);
@@ -178,11 +179,20 @@ void DestinationDialog::showSource() {
     m_sourceLabel->setText(text);
 }
 
+bool DestinationDialog::coordinatesChanged() const {
+    if (!m_changed)
+        return false;
+    const Destination d = destination();
+    const bool sameNumbers = d.latitude == m_original.latitude && d.longitude == m_original.longitude;
+    return !(sameNumbers && m_origin == CoordinateOrigin::Typed);
+}
+
 void DestinationDialog::setCoordinates(const Decimal& lat, const Decimal& lon, CoordinateOrigin origin,
                                        const QString& detail) {
     m_origin = origin;
     m_originDetail = detail;
     m_changed = true;
+    ++m_revision;
     m_latitude->setText(lat.toString());
     m_longitude->setText(lon.toString());
     showSource();
@@ -196,6 +206,7 @@ void DestinationDialog::findCoordinates() {
         return;
     }
     m_find->setEnabled(false);
+    m_lookupRevision = m_revision;
     m_sourceLabel->setText(tr("Looking up %1 in the offline gazetteer…").arg(asked));
     // The gazetteer is read on its first use (about 50 ms): off the GUI thread.
     auto result = std::make_shared<std::optional<geo::GeoMatch>>();
@@ -215,9 +226,19 @@ void DestinationDialog::applyMatch(const std::optional<geo::GeoMatch>& match, co
         return;
     }
     const bool city = match->kind == geo::GeoMatch::Kind::City;
+    const QString place = city ? tr("%1, %2").arg(match->name, match->countryName) : match->countryName;
+    if (m_lookupRevision != m_revision) {
+        // The user set the coordinates while the look-up ran: theirs stay.
+        showSource();
+        m_sourceLabel->setText(m_sourceLabel->text() + u' ' +
+                               tr("The gazetteer's %1 (%2, %3) was not used: the coordinates were changed "
+                                  "meanwhile.")
+                                   .arg(place, match->latitude().toString(), match->longitude().toString()));
+        Q_EMIT lookupFinished();
+        return;
+    }
     setCoordinates(match->latitude(), match->longitude(),
-                   city ? CoordinateOrigin::Gazetteer : CoordinateOrigin::CountryCentre,
-                   city ? tr("%1, %2").arg(match->name, match->countryName) : match->countryName);
+                   city ? CoordinateOrigin::Gazetteer : CoordinateOrigin::CountryCentre, place);
     Q_EMIT lookupFinished();
 }
 
@@ -240,6 +261,7 @@ void DestinationDialog::searchOnline() {
             asked += u", "_s + d.country;
     }
     m_online->setEnabled(false);
+    m_searchRevision = m_revision;
     m_sourceLabel->setText(tr("Searching OpenStreetMap Nominatim for %1…").arg(asked));
     m_pendingSearch = m_geocoder->search(asked, code);
 }
@@ -264,6 +286,14 @@ void DestinationDialog::applyAnswer(const geo::GeocodeAnswer& answer) {
         showSource();
         m_sourceLabel->setText(m_sourceLabel->text() + u' ' +
                                tr("OpenStreetMap Nominatim found no place named %1.").arg(answer.query));
+    } else if (m_searchRevision != m_revision) {
+        // The user set the coordinates while the search ran: theirs stay, the
+        // answers are there to choose from.
+        m_placeList->setVisible(true);
+        showSource();
+        m_sourceLabel->setText(m_sourceLabel->text() + u' ' +
+                               tr("The coordinates were changed during the search and were kept; choose a "
+                                  "place found online to use it instead."));
     } else {
         const QSignalBlocker quiet(m_placeList);
         m_placeList->setCurrentRow(0);

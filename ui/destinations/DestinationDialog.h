@@ -43,8 +43,9 @@ public:
     // when they are the saved ones and their source was never recorded.
     std::optional<CoordinateOrigin> coordinateOrigin() const { return m_origin; }
     QString coordinateDetail() const { return m_originDetail; }
-    // True when the coordinates were set in this dialog (their source is saved with them).
-    bool coordinatesChanged() const { return m_changed; }
+    // True when the coordinates were set in this dialog (their source is then
+    // saved with them). Typing back the saved numbers is no change.
+    bool coordinatesChanged() const;
 
 public Q_SLOTS:
     // Fills latitude and longitude from the offline gazetteer (looked up off the GUI thread).
@@ -75,6 +76,11 @@ private:
     std::optional<CoordinateOrigin> m_origin;
     QString m_originDetail;
     bool m_changed = false;
+    // Goes up with every change of the coordinates: a look-up that answers after
+    // the user changed them meanwhile offers its answer instead of applying it.
+    int m_revision = 0;
+    int m_lookupRevision = -1;
+    int m_searchRevision = -1;
     QPointer<geo::GeocodingService> m_geocoder;
     quint64 m_pendingSearch = 0;
     QList<geo::OnlinePlace> m_places;

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QImage>
 #include <QPolygonF>
+#include <algorithm>
 #include <vector>
 
 namespace tp::ui {
@@ -32,6 +33,8 @@ public:
     // The cached tile, or a null image: never renders.
     QImage cachedTile(const geo::TileId& id) const;
     int cachedTiles() const { return m_cache.size(); }
+    // Grows the cache to hold at least `tiles` (it never shrinks).
+    void ensureCapacity(int tiles) { m_cache.setMaxCost(std::max(int(m_cache.maxCost()), tiles)); }
     qint64 cacheBytes() const { return qint64(m_cache.totalCost()) * geo::TileSize * geo::TileSize * 4; }
 
 private:

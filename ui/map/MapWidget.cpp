@@ -443,13 +443,22 @@ void MapWidget::drawTiles(QPainter& p) {
         geo::TileId id;
     };
     std::vector<Wanted> wanted;
-    // Rendering basemap tiles costs 0.2-2 ms each: a frame renders what fits in
-    // its budget and shows the others from a cached ancestor (or descendants)
-    // until the next frame, so zooming across levels never stalls a frame.
+    // Rendering basemap tiles costs 0.2-2 ms each: a frame renders at least one
+    // and then what fits in its budget, and shows the others from a cached
+    // ancestor (or descendants) until the next frame, so zooming across levels
+    // never stalls a frame and every frame makes progress.
     constexpr qint64 RenderBudgetNs = 4'000'000;
-    QElapsedTimer budget;
-    budget.start();
+    qint64 renderedNs = 0;
+    bool renderedOne = false;
     bool deferred = false;
+    auto render = [&](const geo::TileId& id) {
+        QElapsedTimer t;
+        t.start();
+        QImage img = m_basemap.tile(id);
+        renderedNs += t.nsecsElapsed();
+        renderedOne = true;
+        return img;
+    };
     for (int y = range.yMin; y <= range.yMax; ++y) {
         for (int x = range.xMin; x <= range.xMax; ++x) {
             const geo::TileId id{level, geo::wrapTileX(x, level), y};
@@ -467,15 +476,15 @@ void MapWidget::drawTiles(QPainter& p) {
             if (img.isNull())
                 img = m_basemap.cachedTile(id);
             if (img.isNull()) {
-                if (m_wholeFrame || budget.nsecsElapsed() < RenderBudgetNs) {
-                    img = m_basemap.tile(id);
+                if (m_wholeFrame || !renderedOne || renderedNs < RenderBudgetNs || id.z == 0) {
+                    img = render(id);
                 } else {
                     if (!drawFallback(p, id, target)) {
                         // Nothing cached stands in (the first frame, a jump far
-                        // away): one ancestor six levels up, rendered once, stands
-                        // in for up to 4,096 tiles; the frame stays near its budget.
+                        // away): one ancestor up to six levels up, rendered once,
+                        // stands in for up to 4,096 tiles.
                         const int up = std::min(id.z, 6);
-                        m_basemap.tile({id.z - up, id.x >> up, id.y >> up});
+                        render({id.z - up, id.x >> up, id.y >> up});
                         drawFallback(p, id, target);
                     }
                     deferred = true;
@@ -485,6 +494,7 @@ void MapWidget::drawTiles(QPainter& p) {
             p.drawImage(target, img);
         }
     }
+    m_frameComplete = !deferred;
     if (deferred)
         queueRepaint();
     if (m_fetcher) {
@@ -585,8 +595,8 @@ void MapWidget::drawMarkers(QPainter& p) {
     // over a dense catalogue may need dozens: past the budget a cluster is drawn
     // without its number for one frame, and the next frame makes more.
     constexpr qint64 SpriteBudgetNs = 4'000'000;
-    QElapsedTimer budget;
-    budget.start();
+    qint64 spritesNs = 0;
+    bool madeOne = false;
     bool deferred = false;
     const double ws = worldPx();
     const QPointF tl = topLeftWorldPx();
@@ -609,8 +619,14 @@ void MapWidget::drawMarkers(QPainter& p) {
                 m_hits.push_back({at, MarkerRadius, HitKind::Destination, c.index, {}, 1});
             } else {
                 const bool made = m_clusterSprites.contains(clusterKey(c.count));
-                if (made || m_wholeFrame || budget.nsecsElapsed() < SpriteBudgetNs) {
+                if (made) {
                     drawCentered(p, clusterSprite(c.count), at);
+                } else if (m_wholeFrame || !madeOne || spritesNs < SpriteBudgetNs) {
+                    QElapsedTimer t;
+                    t.start();
+                    drawCentered(p, clusterSprite(c.count), at);
+                    spritesNs += t.nsecsElapsed();
+                    madeOne = true;
                 } else {
                     drawCentered(p, plainClusterSprite(c.count), at);
                     deferred = true;
@@ -637,8 +653,10 @@ void MapWidget::drawMarkers(QPainter& p) {
             }
         }
     }
-    if (deferred)
+    if (deferred) {
+        m_frameComplete = false;
         queueRepaint();
+    }
 }
 
 void MapWidget::drawAttribution(QPainter& p) {
@@ -699,6 +717,12 @@ QString MapWidget::tooltipFor(const Hit& hit) const {
 }
 
 void MapWidget::resizeEvent(QResizeEvent* event) {
+    // Room for the screen's tiles at their smallest (a tile is drawn 181 px wide
+    // half a zoom level out: 256 / sqrt(2)) and half as many again for panning,
+    // so that a frame never evicts what it shows (a 4K window: about 450 tiles).
+    constexpr int SmallestTileSide = 181;
+    const int visible = (width() / SmallestTileSide + 2) * (height() / SmallestTileSide + 2);
+    m_basemap.ensureCapacity(visible * 3 / 2);
     QWidget::resizeEvent(event);
     clampView();
     layoutButtons();
@@ -735,7 +759,7 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
         unsetCursor();
         return;
     }
-    const auto hit = hitAt(event->position());
+    const auto hit = m_pickMode ? std::nullopt : hitAt(event->position());
     if (!hit) {
         emit mapClicked(toLonLat(event->position()));
         return;

@@ -74,6 +74,10 @@ public:
     QPointF toScreen(geo::LonLat p) const;
     geo::LonLat toLonLat(QPointF widgetPos) const;
 
+    // --- picking --------------------------------------------------------------
+    // In pick mode every click is a mapClicked(), markers or not (the coordinate picker).
+    void setPickMode(bool on) { m_pickMode = on; }
+
     // --- a pin ---------------------------------------------------------------
     // One point drawn above everything (the coordinate picker's choice); nullopt hides it.
     void setPin(std::optional<geo::LonLat> pin);
@@ -96,6 +100,8 @@ public:
 
     // --- statistics (tests, benchmark) --------------------------------------
     int lastFrameItems() const { return int(m_hits.size()); }
+    // Whether the last paint drew everything (no tile or label left for a later frame).
+    bool lastFrameComplete() const { return m_frameComplete; }
     qint64 basemapCacheBytes() const { return m_basemap.cacheBytes(); }
     size_t clusterMemoryBytes() const { return m_clusterer.memoryBytes(); }
 
@@ -170,6 +176,7 @@ private:
     geo::MarkerClusterer m_clusterer;
     qint64 m_selectedId = 0;
     std::optional<geo::LonLat> m_pin;
+    bool m_pickMode = false;
 
     QPointF m_center{0.5, 0.5}; // unit
     double m_zoom = 2;
@@ -185,6 +192,7 @@ private:
     bool m_dragging = false;
     bool m_repaintQueued = false;
     bool m_wholeFrame = false; // renderImage(): no frame budget
+    bool m_frameComplete = true;
     QToolButton* m_zoomInButton = nullptr;
     QToolButton* m_zoomOutButton = nullptr;
     QToolButton* m_fitButton = nullptr;

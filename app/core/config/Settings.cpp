@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -147,6 +148,14 @@ QString checkedHttpUrl(const QString& text, const QString& key = kLlmBaseUrl) {
     if (!url.userInfo().isEmpty())
         throw configError(
             u"%1 must not contain a user name or password; API keys go to the keychain"_s.arg(key));
+    // Settings are a plain file and `config show` prints them: no key rides along in a query.
+    static const QRegularExpression secretName(
+        u"^(key|api[-_]?key|apikey|token|access[-_]?token|secret|password|sig|signature)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    for (const auto& [name, value] : QUrlQuery(url).queryItems())
+        if (secretName.match(name).hasMatch())
+            throw configError(u"%1 must not contain an API key or token (\"%2=\"): the settings file is "
+                              u"not a safe place for one. Use a server that needs no key."_s.arg(key, name));
     return t;
 }
 

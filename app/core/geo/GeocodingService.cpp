@@ -5,6 +5,7 @@
 #include "llm/LlmTypes.h"
 #include "repo/GeocodeCacheRepository.h"
 
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -55,19 +56,54 @@ public:
             deliver(pending);
             return;
         }
-        const auto wait = RequestThrottle::nominatim().reserve();
-        QTimer::singleShot(wait, this, [this, pending] { send(pending); });
+        whenSlotComes(pending, RequestThrottle::nominatim().reserve());
     }
 
 private:
-    // A cache that cannot be read (a dropped connection) is passed over: the
-    // question then goes to the service, which is still within the policy.
+    QString language() const {
+        return m_config.language.isEmpty() ? QLocale().bcp47Name() : m_config.language;
+    }
+    GeocodeCacheRepository cache() {
+        return GeocodeCacheRepository(database(), m_config.baseUrl, language());
+    }
+
+    // Sends when the booked slot comes, checking again then: a back-off (HTTP
+    // 429) that began meanwhile moves the slot.
+    void whenSlotComes(const GeocodeAnswer& pending, RequestThrottle::Clock::time_point slot) {
+        const auto wait = RequestThrottle::nominatim().waitFor(slot);
+        if (wait.count() == 0) {
+            send(pending);
+            return;
+        }
+        QTimer::singleShot(wait, Qt::PreciseTimer, this,
+                           [this, pending, slot] { whenSlotComes(pending, slot); });
+    }
+
+    // A cache that cannot be read (the database is unreachable) is passed over,
+    // and left alone for a minute so that each search does not wait for a
+    // connection attempt: the question goes to the service, within the policy.
     std::optional<QList<OnlinePlace>> fromCache(const GeocodeAnswer& q) {
+        if (m_cacheDownSince.isValid() && m_cacheDownSince.elapsed() < CacheRetryMs)
+            return std::nullopt;
         try {
-            return GeocodeCacheRepository(database()).find(q.query, q.countryCode);
+            auto found = cache().find(q.query, q.countryCode);
+            m_cacheDownSince.invalidate();
+            return found;
         } catch (const Error& e) {
+            m_cacheDownSince.start();
             qWarning("geocoding: the cache could not be read: %s", qUtf8Printable(e.message()));
             return std::nullopt;
+        }
+    }
+
+    void remember(const GeocodeAnswer& a) {
+        if (m_cacheDownSince.isValid() && m_cacheDownSince.elapsed() < CacheRetryMs)
+            return;
+        try {
+            cache().store(a.query, a.countryCode, a.places);
+        } catch (const Error& e) {
+            m_cacheDownSince.start();
+            qWarning("geocoding: the answer could not be cached: %s", qUtf8Printable(e.message()));
         }
     }
 
@@ -80,9 +116,8 @@ private:
     void send(const GeocodeAnswer& pending) {
         if (!m_nam)
             m_nam = new QNetworkAccessManager(this);
-        const QString language = m_config.language.isEmpty() ? QLocale().bcp47Name() : m_config.language;
         QNetworkRequest request(
-            nominatimSearchUrl(m_config.baseUrl, pending.query, pending.countryCode, language));
+            nominatimSearchUrl(m_config.baseUrl, pending.query, pending.countryCode, language()));
         request.setHeader(QNetworkRequest::UserAgentHeader,
                           m_config.userAgent.isEmpty() ? llm::userAgent() : m_config.userAgent);
         request.setRawHeader("Accept", "application/json");
@@ -110,12 +145,8 @@ private:
             deliver(answer);
             return;
         }
-        try {
-            GeocodeCacheRepository(database()).store(answer.query, answer.countryCode, answer.places);
-        } catch (const Error& e) {
-            qWarning("geocoding: the answer could not be cached: %s", qUtf8Printable(e.message()));
-        }
-        deliver(answer);
+        deliver(answer); // first: the user does not wait for the cache
+        remember(answer);
     }
 
     void deliver(const GeocodeAnswer& answer) {
@@ -124,10 +155,12 @@ private:
             m_service, [s = m_service, answer] { Q_EMIT s->answered(answer); }, Qt::QueuedConnection);
     }
 
+    static constexpr qint64 CacheRetryMs = 60'000;
     DatabaseUrl m_url;
     GeocoderConfig m_config;
     GeocodingService* m_service;
     std::unique_ptr<Database> m_db;
+    QElapsedTimer m_cacheDownSince; // invalid: the cache works
     QNetworkAccessManager* m_nam = nullptr;
 };
 

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrlQuery>
 #include <cmath>
 
@@ -13,16 +14,13 @@ namespace tp::geo {
 namespace {
 constexpr int ResultLimit = 5;
 
-// Nominatim sends coordinates as strings with up to 7 decimals; the database keeps 6.
-std::optional<Decimal> coordinate(const QJsonValue& v, double limit) {
-    bool ok = false;
-    const double d = v.isString() ? v.toString().toDouble(&ok) : v.toDouble();
-    if (v.isDouble())
-        ok = true;
-    if (!ok || !std::isfinite(d) || std::abs(d) > limit)
-        return std::nullopt;
-    return Decimal::parse(QString::number(d, 'f', decimal_shape::CoordinateScale),
-                          decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale);
+// Nominatim sends coordinates as strings ("47.3769172"); numbers are taken too.
+std::optional<Decimal> coordinate(const QJsonValue& v, int limit) {
+    if (v.isString())
+        return roundedCoordinate(v.toString(), limit);
+    if (v.isDouble() && std::isfinite(v.toDouble()))
+        return roundedCoordinate(QString::number(v.toDouble(), 'f', 7), limit);
+    return std::nullopt;
 }
 } // namespace
 
@@ -99,22 +97,48 @@ QList<OnlinePlace> decodePlaces(const QByteArray& json) {
     return parseNominatimResults(QJsonDocument(in).toJson(QJsonDocument::Compact));
 }
 
+std::optional<Decimal> roundedCoordinate(const QString& text, int limit) {
+    static const QRegularExpression plain(u"^(-?)(\\d{1,3})(?:\\.(\\d+))?$"_s);
+    const QRegularExpressionMatch m = plain.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    constexpr int Scale = decimal_shape::CoordinateScale;
+    const QString fraction = m.captured(3);
+    qint64 units =
+        m.captured(2).toLongLong() * 1'000'000 + fraction.left(Scale).leftJustified(Scale, u'0').toLongLong();
+    if (fraction.size() > Scale && fraction.at(Scale) >= u'5')
+        ++units; // half away from zero, on the magnitude
+    if (units > qint64(limit) * 1'000'000)
+        return std::nullopt;
+    return Decimal::fromUnits(m.captured(1).isEmpty() ? units : -units, Scale);
+}
+
 RequestThrottle& RequestThrottle::nominatim() {
     static RequestThrottle throttle(std::chrono::milliseconds(1000));
     return throttle;
 }
 
-std::chrono::milliseconds RequestThrottle::reserve() {
+RequestThrottle::Clock::time_point RequestThrottle::reserve() {
     const std::lock_guard lock(m_mutex);
-    const Clock::time_point now = Clock::now();
-    const Clock::time_point start = std::max(now, m_next);
-    m_next = start + m_interval;
-    return std::chrono::ceil<std::chrono::milliseconds>(start - now);
+    const Clock::time_point slot = std::max({m_now(), m_next, m_pausedUntil});
+    m_next = slot + m_interval;
+    return slot;
+}
+
+std::chrono::milliseconds RequestThrottle::waitFor(Clock::time_point& slot) {
+    const std::lock_guard lock(m_mutex);
+    if (slot < m_pausedUntil) {
+        slot = std::max(m_next, m_pausedUntil);
+        m_next = slot + m_interval;
+    }
+    const Clock::time_point now = m_now();
+    return slot <= now ? std::chrono::milliseconds(0)
+                       : std::chrono::ceil<std::chrono::milliseconds>(slot - now);
 }
 
 void RequestThrottle::backOff(std::chrono::milliseconds pause) {
     const std::lock_guard lock(m_mutex);
-    m_next = std::max(m_next, Clock::now() + pause);
+    m_pausedUntil = std::max(m_pausedUntil, m_now() + pause);
 }
 
 } // namespace tp::geo

@@ -8,6 +8,7 @@
 #include <QUrl>
 #include <chrono>
 #include <mutex>
+#include <optional>
 
 // The OpenStreetMap Nominatim search API, as the usage policy allows it
 // (https://operations.osmfoundation.org/policies/nominatim/): at most one
@@ -38,25 +39,39 @@ QByteArray encodePlaces(const QList<OnlinePlace>& places);
 QList<OnlinePlace> decodePlaces(const QByteArray& json);
 
 // Spaces requests to one service at least `interval` apart, across every
-// thread of the process. reserve() books the next free slot and says how long
-// to wait for it; callers wait that long (on a timer, never blocking) and send.
+// thread of the process. reserve() books the next free slot; the caller waits
+// (on a timer, never blocking) until waitFor() says the slot has come, and
+// then sends. A back-off after "too many requests" moves slots booked earlier.
 class RequestThrottle {
 public:
-    explicit RequestThrottle(std::chrono::milliseconds interval)
-        : m_interval(interval) {}
+    using Clock = std::chrono::steady_clock;
+    using Now = Clock::time_point (*)();
+
+    explicit RequestThrottle(std::chrono::milliseconds interval, Now now = &Clock::now)
+        : m_interval(interval)
+        , m_now(now) {}
     // The process-wide throttle for Nominatim: one request per second.
     static RequestThrottle& nominatim();
 
-    std::chrono::milliseconds reserve();
+    Clock::time_point reserve();
+    // How long until the booked `slot` may be used (0: now). A back-off that
+    // began after the booking books a new slot after it, into `slot`.
+    std::chrono::milliseconds waitFor(Clock::time_point& slot);
     // After the service said "too many requests": nothing is sent for `pause`.
     void backOff(std::chrono::milliseconds pause);
     std::chrono::milliseconds interval() const { return m_interval; }
 
 private:
-    using Clock = std::chrono::steady_clock;
     std::mutex m_mutex;
     const std::chrono::milliseconds m_interval;
+    const Now m_now;
     Clock::time_point m_next{};
+    Clock::time_point m_pausedUntil{};
 };
+
+// "47.3769172" as the database keeps it: 6 decimals, the 7th rounded half away
+// from zero on the text itself (never through a binary double). nullopt for
+// anything that is not a plain decimal within +-limit.
+std::optional<Decimal> roundedCoordinate(const QString& text, int limit);
 
 } // namespace tp::geo

@@ -1,25 +1,26 @@
 #include "GeocodeCacheRepository.h"
 
-#include "geo/NameFolding.h"
-
 using namespace Qt::StringLiterals;
 
 namespace tp {
 
-namespace {
-constexpr int QueryMaxLength = 300; // the column's width
+QString GeocodeCacheRepository::keyOf(const QString& query) {
+    return query.simplified().toCaseFolded().left(KeyMaxLength);
 }
 
-QString GeocodeCacheRepository::keyOf(const QString& query) {
-    return geo::foldName(query).left(QueryMaxLength);
+SqlParams GeocodeCacheRepository::keyParams(const QString& query, const QString& countryCode) const {
+    return {{u"s"_s, m_server.left(KeyMaxLength)},
+            {u"l"_s, m_language.left(35)},
+            {u"q"_s, keyOf(query)},
+            {u"c"_s, countryCode.toUpper().left(2)}};
 }
 
 std::optional<QList<geo::OnlinePlace>> GeocodeCacheRepository::find(const QString& query,
                                                                     const QString& countryCode) {
     const SqlRows rows =
         m_db.query(u"SELECT results, fetched_at FROM tripplanner_geocode_cache "
-                   u"WHERE provider = :p AND query = :q AND country_code = :c"_s,
-                   {{u"p"_s, m_provider}, {u"q"_s, keyOf(query)}, {u"c"_s, countryCode.toUpper()}});
+                   u"WHERE server = :s AND language = :l AND query = :q AND country_code = :c"_s,
+                   keyParams(query, countryCode));
     if (rows.isEmpty())
         return std::nullopt;
     const QList<geo::OnlinePlace> places = geo::decodePlaces(col::text(rows.first(), "results").toUtf8());
@@ -32,14 +33,13 @@ std::optional<QList<geo::OnlinePlace>> GeocodeCacheRepository::find(const QStrin
 
 void GeocodeCacheRepository::store(const QString& query, const QString& countryCode,
                                    const QList<geo::OnlinePlace>& places) {
-    m_db.write(u"INSERT INTO tripplanner_geocode_cache (provider, query, country_code, results, fetched_at) "
-               u"VALUES (:p, :q, :c, :r, :now) ON CONFLICT (provider, query, country_code) DO UPDATE SET "
-               u"results = excluded.results, fetched_at = excluded.fetched_at"_s,
-               {{u"p"_s, m_provider},
-                {u"q"_s, keyOf(query)},
-                {u"c"_s, countryCode.toUpper()},
-                {u"r"_s, QString::fromUtf8(geo::encodePlaces(places))},
-                {u"now"_s, QDateTime::currentDateTimeUtc()}});
+    SqlParams params = keyParams(query, countryCode);
+    params.append({u"r"_s, QString::fromUtf8(geo::encodePlaces(places))});
+    params.append({u"now"_s, QDateTime::currentDateTimeUtc()});
+    m_db.write(u"INSERT INTO tripplanner_geocode_cache (server, language, query, country_code, results, "
+               u"fetched_at) VALUES (:s, :l, :q, :c, :r, :now) ON CONFLICT (server, language, query, "
+               u"country_code) DO UPDATE SET results = excluded.results, fetched_at = excluded.fetched_at"_s,
+               params);
 }
 
 } // namespace tp
