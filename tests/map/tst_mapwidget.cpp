@@ -368,6 +368,33 @@ private slots:
         QVERIFY(w.basemapCacheBytes() > 0);
     }
 
+    // Two maps at once (the trip's panel and the catalogue's view) share the
+    // limit on requests in flight and the disk cache: 2 for the app, not 2 each.
+    void twoMapsShareTheRequestLimit() {
+        LoopbackTileServer server(TileColour, "public, max-age=86400", 60);
+        QVERIFY(server.listen());
+        QTemporaryDir cacheDir;
+        TileSourceConfig cfg;
+        cfg.urlTemplate = server.urlTemplate();
+        cfg.cacheDirectory = cacheDir.path();
+        MapWidget a, b;
+        for (MapWidget* w : {&a, &b}) {
+            w->resize(700, 500);
+            w->setOnlineTiles(true, cfg);
+            w->setZoom(5);
+        }
+        a.setCenter({10, 45});
+        b.setCenter({-70, -20}); // other tiles
+        a.grab();
+        b.grab();
+        const int expected = visibleTiles(a) + visibleTiles(b);
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), expected, 15000);
+        QTRY_COMPARE(a.tileFetcher()->inFlight() + b.tileFetcher()->inFlight(), 0);
+        QVERIFY2(server.maxOutstanding() == 2, qPrintable(QString::number(server.maxOutstanding())));
+        QTRY_VERIFY(near(a.renderImage().pixelColor(350, 250), TileColour));
+        QTRY_VERIFY(near(b.renderImage().pixelColor(350, 250), TileColour));
+    }
+
     void onlineTilesUserAgentCacheAttribution() {
         LoopbackTileServer server(TileColour, "public, max-age=86400", 40);
         QVERIFY(server.listen());

@@ -1,11 +1,14 @@
 #include "TileFetcher.h"
 
+#include "TileNetwork.h"
+
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkCacheMetaData>
 #include <QNetworkDiskCache>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -40,29 +43,34 @@ QString defaultUserAgent() {
 
 TileFetcher::TileFetcher(const TileSourceConfig& config, QObject* parent)
     : QObject(parent)
-    , m_config(config)
-    , m_nam(new QNetworkAccessManager(this))
-    , m_diskCache(new QNetworkDiskCache(this)) {
+    , m_config(config) {
     if (m_config.userAgent.isEmpty())
         m_config.userAgent = defaultUserAgent();
     if (m_config.cacheDirectory.isEmpty())
         m_config.cacheDirectory =
             QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/tiles"_s;
     m_config.maxConcurrent = std::max(1, m_config.maxConcurrent);
-    m_diskCache->setCacheDirectory(m_config.cacheDirectory);
-    m_diskCache->setMaximumCacheSize(m_config.cacheBytes);
-    m_nam->setCache(m_diskCache);
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_network = TileNetwork::forCacheDirectory(m_config.cacheDirectory, m_config.cacheBytes);
+    m_nam = m_network->manager();
+    m_diskCache = m_network->diskCache();
+    // Another map's finished request may be this one's turn.
+    connect(m_network, &TileNetwork::slotFreed, this, &TileFetcher::pump);
     m_memory.setMaxCost(std::max(16, m_config.memoryTiles));
 }
 
 TileFetcher::~TileFetcher() {
+    // Freed slots must not restart this fetcher while it goes.
+    m_queue.clear();
+    if (m_network)
+        disconnect(m_network, nullptr, this, nullptr);
     const auto replies = m_inFlight.values();
     m_inFlight.clear();
     for (QNetworkReply* r : replies) {
         r->disconnect(this);
         r->abort();
         r->deleteLater();
+        if (m_network)
+            m_network->release();
     }
 }
 
@@ -93,7 +101,8 @@ void TileFetcher::want(const QList<geo::TileId>& tiles) {
 void TileFetcher::pump() {
     if (isOffline())
         return;
-    while (!m_queue.isEmpty() && m_inFlight.size() < m_config.maxConcurrent)
+    // The limit is the app's (every map shares the slots), not this map's alone.
+    while (!m_queue.isEmpty() && m_network && m_network->acquire(m_config.maxConcurrent))
         start(m_queue.takeFirst());
 }
 
@@ -126,6 +135,11 @@ void TileFetcher::finished(QNetworkReply* reply, const geo::TileId& id) {
     if (m_inFlight.value(id) != reply)
         return;
     m_inFlight.remove(id);
+    // Given back after this reply is handled: pump() below, and other maps, may use it.
+    const auto releaseSlot = qScopeGuard([this] {
+        if (m_network)
+            m_network->release();
+    });
     QImage img;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() == QNetworkReply::NoError && (status == 200 || status == 0 || status == 304))

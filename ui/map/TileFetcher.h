@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 
@@ -17,6 +18,8 @@ class QNetworkReply;
 
 namespace tp::ui {
 
+class TileNetwork;
+
 // Where online raster tiles come from and how they are fetched. The defaults
 // follow the OpenStreetMap tile usage policy.
 struct TileSourceConfig {
@@ -25,7 +28,7 @@ struct TileSourceConfig {
     QString userAgent;      // empty: "TripPlanner/<application version> (desktop trip planner)"
     QString cacheDirectory; // empty: <CacheLocation>/tiles
     qint64 cacheBytes = 200LL * 1024 * 1024;
-    int maxConcurrent = 2; // requests in flight at once
+    int maxConcurrent = 2; // requests in flight at once, for all the maps sharing the cache folder
     int minCacheDays = 7;  // a cached tile younger than this is used without asking the server
     int maxZoom = 19;
     int memoryTiles = 256; // decoded tiles kept in memory
@@ -35,8 +38,9 @@ QString defaultUserAgent();
 
 // Fetches raster tiles asynchronously on the thread it lives on (the GUI
 // thread; nothing blocks). Only tiles asked for by want() are requested (the
-// visible ones: no prefetch), at most maxConcurrent at a time. Responses are
-// kept in a QNetworkDiskCache by their HTTP headers, and for at least
+// visible ones: no prefetch), at most maxConcurrent at a time across every
+// map of the app (TileNetwork). Responses are kept in one QNetworkDiskCache
+// per cache folder by their HTTP headers, and for at least
 // minCacheDays. No no-cache header is ever sent. Failures are silent: the tile
 // is retried after a back-off and the map shows its basemap meanwhile.
 class TileFetcher : public QObject {
@@ -69,6 +73,7 @@ private:
     void finished(QNetworkReply* reply, const geo::TileId& id);
 
     TileSourceConfig m_config;
+    QPointer<TileNetwork> m_network; // shared by the maps using the same cache folder
     QNetworkAccessManager* m_nam = nullptr;
     QNetworkDiskCache* m_diskCache = nullptr;
     QCache<geo::TileId, QImage> m_memory;
