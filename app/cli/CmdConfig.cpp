@@ -53,6 +53,8 @@ int configShow(CliContext& ctx, const Settings& settings) {
                 value = u"(on)"_s;
             else if (key == u"map.tile-url")
                 value = u"(default: %1)"_s.arg(defaultTileUrl());
+            else if (key == u"map.tile-attribution")
+                value = u"(default: %1)"_s.arg(defaultTileAttribution());
             else if (key == u"geocoding.url")
                 value = u"(default: %1)"_s.arg(defaultGeocoderUrl());
         }

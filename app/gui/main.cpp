@@ -118,6 +118,7 @@ int main(int argc, char* argv[]) {
         const tp::MapSettings map = tp::Settings().map();
         tp::ui::TileSourceConfig tiles;
         tiles.urlTemplate = map.effectiveTileUrl();
+        tiles.attribution = map.effectiveTileAttribution();
         tp::ui::MapWidget::setOnlineTilesForAll(map.onlineTiles, tiles);
         geocoder.setConfig({map.effectiveGeocoderUrl(), {}, {}, 20000});
         window.destinationsPanel()->setGeocoder(map.onlineGeocoding ? &geocoder : nullptr);

@@ -176,6 +176,8 @@ void TestSettingsDialog::mapPage() {
         QVERIFY(Settings().map().tileUrl.isEmpty());
 
         child<QLineEdit>(d, "tileUrl")->setText(u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
+        child<QLineEdit>(d, "tileAttribution")
+            ->setText(u"© Example Tiles, data © OpenStreetMap contributors"_s);
         child<QCheckBox>(d, "onlineGeocoding")->setChecked(false);
         QVERIFY(!child<QLineEdit>(d, "geocoderUrl")->isEnabled());
         QSignalSpy changed(&d, &SettingsDialog::mapSettingsChanged);
@@ -186,6 +188,7 @@ void TestSettingsDialog::mapPage() {
     QVERIFY(saved.onlineTiles);
     QCOMPARE(saved.effectiveTileUrl(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
     QVERIFY(!saved.onlineGeocoding);
+    QCOMPARE(saved.effectiveTileAttribution(), u"© Example Tiles, data © OpenStreetMap contributors"_s);
     SettingsDialog d;
     QCOMPARE(child<QLineEdit>(d, "tileUrl")->text(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
     QVERIFY(!child<QCheckBox>(d, "onlineGeocoding")->isChecked());

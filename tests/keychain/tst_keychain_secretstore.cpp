@@ -200,11 +200,17 @@ void TestSecretStore::settingsRoundTrip() {
     QVERIFY(s.map().onlineGeocoding);
     QCOMPARE(s.map().effectiveTileUrl(), u"https://tile.openstreetmap.org/{z}/{x}/{y}.png"_s);
     QCOMPARE(s.map().effectiveGeocoderUrl(), u"https://nominatim.openstreetmap.org"_s);
-    s.setMap({false, u"http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png"_s, false, u"http://127.0.0.1:8081/"_s});
+    QCOMPARE(s.map().effectiveTileAttribution(), u"© OpenStreetMap contributors"_s);
+    s.setMap({.onlineTiles = false,
+              .tileUrl = u"http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png"_s,
+              .tileAttribution = u"© Local tiles"_s,
+              .onlineGeocoding = false,
+              .geocoderUrl = u"http://127.0.0.1:8081/"_s});
     s.sync();
     QCOMPARE(Settings().map().onlineTiles, false);
     QCOMPARE(Settings().map().onlineGeocoding, false);
     QCOMPARE(Settings().map().effectiveGeocoderUrl(), u"http://127.0.0.1:8081"_s);
+    QCOMPARE(Settings().map().effectiveTileAttribution(), u"© Local tiles"_s);
     QCOMPARE(s.value(u"map.online-tiles"_s), u"off"_s);
     s.setValue(u"map.online-tiles"_s, u"yes"_s);
     QVERIFY(s.map().onlineTiles);

@@ -39,14 +39,22 @@ MapSettingsPage::MapSettingsPage(QWidget* parent)
         form->addRow(serverLabel, url);
         form->addRow(explanation);
         layout->addWidget(group);
-        return std::pair{enabled, url};
+        return std::tuple{enabled, url, form};
     };
-    std::tie(m_tiles, m_tileUrl) = addGroup(
+    QFormLayout* tilesForm = nullptr;
+    std::tie(m_tiles, m_tileUrl, tilesForm) = addGroup(
         tr("Map tiles"), tr("Show online map tiles when the computer is online"), u"onlineTiles"_s,
         tr("Tile server"), u"tileUrl"_s, defaultTileUrl(),
         tr("An XYZ template with {z}, {x} and {y}. The OpenStreetMap tile server is used within its usage "
            "policy: tiles are cached for at least 7 days and only the tiles on screen are fetched."));
-    std::tie(m_geocoding, m_geocoderUrl) = addGroup(
+    // Another tile server names its own sources: shown on the map in place of OpenStreetMap's.
+    m_tileAttribution = new QLineEdit(this);
+    m_tileAttribution->setObjectName(u"tileAttribution"_s);
+    m_tileAttribution->setPlaceholderText(defaultTileAttribution());
+    m_tileAttribution->setAccessibleName(tr("Attribution shown on the map"));
+    tilesForm->insertRow(2, tr("Attribution"), m_tileAttribution);
+    QFormLayout* unused = nullptr;
+    std::tie(m_geocoding, m_geocoderUrl, unused) = addGroup(
         tr("Online place search"), tr("Offer \"Search online\" in the destination editor"),
         u"onlineGeocoding"_s, tr("Nominatim server"), u"geocoderUrl"_s, defaultGeocoderUrl(),
         tr("A place name is sent only when you press \"Search online\", at most one request a second; "
@@ -61,6 +69,7 @@ MapSettingsPage::MapSettingsPage(QWidget* parent)
 void MapSettingsPage::load(const MapSettings& s) {
     m_tiles->setChecked(s.onlineTiles);
     m_tileUrl->setText(s.tileUrl);
+    m_tileAttribution->setText(s.tileAttribution);
     m_geocoding->setChecked(s.onlineGeocoding);
     m_geocoderUrl->setText(s.geocoderUrl);
     updateEnabledState();
@@ -70,6 +79,7 @@ MapSettings MapSettingsPage::value() const {
     MapSettings s;
     s.onlineTiles = m_tiles->isChecked();
     s.tileUrl = m_tileUrl->text().trimmed();
+    s.tileAttribution = m_tileAttribution->text().trimmed();
     s.onlineGeocoding = m_geocoding->isChecked();
     s.geocoderUrl = m_geocoderUrl->text().trimmed();
     return s;
@@ -77,6 +87,7 @@ MapSettings MapSettingsPage::value() const {
 
 void MapSettingsPage::updateEnabledState() {
     m_tileUrl->setEnabled(m_tiles->isChecked());
+    m_tileAttribution->setEnabled(m_tiles->isChecked());
     m_geocoderUrl->setEnabled(m_geocoding->isChecked());
 }
 

@@ -23,6 +23,7 @@ private:
 
     QCheckBox* m_tiles;
     QLineEdit* m_tileUrl;
+    QLineEdit* m_tileAttribution;
     QCheckBox* m_geocoding;
     QLineEdit* m_geocoderUrl;
 };

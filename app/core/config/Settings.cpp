@@ -75,6 +75,14 @@ QString defaultTileUrl() {
     return u"https://tile.openstreetmap.org/{z}/{x}/{y}.png"_s;
 }
 
+QString defaultTileAttribution() {
+    return u"© OpenStreetMap contributors"_s;
+}
+
+QString MapSettings::effectiveTileAttribution() const {
+    return tileAttribution.trimmed().isEmpty() ? defaultTileAttribution() : tileAttribution.trimmed();
+}
+
 QString defaultGeocoderUrl() {
     return u"https://nominatim.openstreetmap.org"_s;
 }
@@ -111,6 +119,7 @@ const QString kLlmBaseUrl = u"llm.base-url"_s;
 const QString kLlmModel = u"llm.model"_s;
 const QString kMapOnlineTiles = u"map.online-tiles"_s;
 const QString kMapTileUrl = u"map.tile-url"_s;
+const QString kMapTileAttribution = u"map.tile-attribution"_s;
 const QString kGeoOnline = u"geocoding.online"_s;
 const QString kGeoUrl = u"geocoding.url"_s;
 
@@ -204,8 +213,9 @@ QString Settings::path(const QString& key) const {
 }
 
 QStringList Settings::keys() {
-    return {kDbMode,   kDbUrl,          kDbFile,     kLlmProvider, kLlmBaseUrl,
-            kLlmModel, kMapOnlineTiles, kMapTileUrl, kGeoOnline,   kGeoUrl};
+    return {kDbMode,   kDbUrl,          kDbFile,     kLlmProvider,        kLlmBaseUrl,
+            kLlmModel, kMapOnlineTiles, kMapTileUrl, kMapTileAttribution, kGeoOnline,
+            kGeoUrl};
 }
 
 void Settings::checkKey(const QString& key) {
@@ -243,6 +253,8 @@ void Settings::setValue(const QString& key, const QString& value) {
         stored = checkedSwitch(stored, key);
     } else if (key == kMapTileUrl) {
         stored = checkedTileUrl(stored);
+    } else if (key == kMapTileAttribution) {
+        stored = stored.simplified().left(200);
     } else if (key == kGeoUrl) {
         stored = checkedHttpUrl(stored, kGeoUrl);
     }
@@ -305,6 +317,7 @@ MapSettings Settings::map() const {
     MapSettings s;
     s.onlineTiles = value(kMapOnlineTiles) != u"off";
     s.tileUrl = value(kMapTileUrl);
+    s.tileAttribution = value(kMapTileAttribution);
     s.onlineGeocoding = value(kGeoOnline) != u"off";
     s.geocoderUrl = value(kGeoUrl);
     return s;
@@ -321,6 +334,8 @@ void Settings::setMap(const MapSettings& s) {
     // Defaults are stored as nothing, so a later default change reaches the user.
     setValue(kMapOnlineTiles, s.onlineTiles ? QString() : u"off"_s);
     setValue(kMapTileUrl, tiles == defaultTileUrl() ? QString() : tiles);
+    setValue(kMapTileAttribution,
+             s.tileAttribution.trimmed() == defaultTileAttribution() ? QString() : s.tileAttribution);
     setValue(kGeoOnline, s.onlineGeocoding ? QString() : u"off"_s);
     setValue(kGeoUrl, geocoder == defaultGeocoderUrl() ? QString() : geocoder);
 }

@@ -44,15 +44,18 @@ struct LlmSettings {
 // online search only ever runs when the user presses "Search online".
 struct MapSettings {
     bool onlineTiles = true;
-    QString tileUrl; // empty: defaultTileUrl()
+    QString tileUrl;         // empty: defaultTileUrl()
+    QString tileAttribution; // empty: defaultTileAttribution()
     bool onlineGeocoding = true;
     QString geocoderUrl; // empty: defaultGeocoderUrl()
     QString effectiveTileUrl() const;
+    QString effectiveTileAttribution() const;
     QString effectiveGeocoderUrl() const;
     bool operator==(const MapSettings&) const = default;
 };
-QString defaultTileUrl();     // the OpenStreetMap tile server
-QString defaultGeocoderUrl(); // the OpenStreetMap Foundation's Nominatim
+QString defaultTileUrl();         // the OpenStreetMap tile server
+QString defaultTileAttribution(); // "© OpenStreetMap contributors"
+QString defaultGeocoderUrl();     // the OpenStreetMap Foundation's Nominatim
 
 class Settings {
 public:
@@ -84,7 +87,7 @@ public:
 
     // Flat access for `tripplanner-cli config`: keys are those of keys():
     // database.mode database.url database.file llm.provider llm.base-url llm.model
-    // map.online-tiles map.tile-url geocoding.online geocoding.url
+    // map.online-tiles map.tile-url map.tile-attribution geocoding.online geocoding.url
     static QStringList keys();
     QString value(const QString& key) const;
     // Validates like the typed setters; throws Error(Kind::Config) naming the problem.
