@@ -127,13 +127,21 @@ RequestThrottle::Clock::time_point RequestThrottle::reserve() {
 
 std::chrono::milliseconds RequestThrottle::waitFor(Clock::time_point& slot) {
     const std::lock_guard lock(m_mutex);
-    if (slot < m_pausedUntil) {
-        slot = std::max(m_next, m_pausedUntil);
-        m_next = slot + m_interval;
+    Clock::time_point earliest = m_pausedUntil;
+    if (m_lastSent)
+        earliest = std::max(earliest, *m_lastSent + m_interval);
+    if (slot < earliest) {
+        // Later, keeping its place in the queue: the slots after it move in turn
+        // when their time comes, each an interval after the send before it.
+        slot = earliest;
+        m_next = std::max(m_next, slot + m_interval);
     }
     const Clock::time_point now = m_now();
-    return slot <= now ? std::chrono::milliseconds(0)
-                       : std::chrono::ceil<std::chrono::milliseconds>(slot - now);
+    if (slot > now)
+        return std::chrono::ceil<std::chrono::milliseconds>(slot - now);
+    m_lastSent = now;
+    m_next = std::max(m_next, now + m_interval);
+    return std::chrono::milliseconds(0);
 }
 
 void RequestThrottle::backOff(std::chrono::milliseconds pause) {

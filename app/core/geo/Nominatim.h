@@ -41,7 +41,9 @@ QList<OnlinePlace> decodePlaces(const QByteArray& json);
 // Spaces requests to one service at least `interval` apart, across every
 // thread of the process. reserve() books the next free slot; the caller waits
 // (on a timer, never blocking) until waitFor() says the slot has come, and
-// then sends. A back-off after "too many requests" moves slots booked earlier.
+// sends at once: that call records the send, and a slot is never used sooner
+// than `interval` after the last send, however late that one went out. A
+// back-off after "too many requests" moves slots booked earlier.
 class RequestThrottle {
 public:
     using Clock = std::chrono::steady_clock;
@@ -54,8 +56,9 @@ public:
     static RequestThrottle& nominatim();
 
     Clock::time_point reserve();
-    // How long until the booked `slot` may be used (0: now). A back-off that
-    // began after the booking books a new slot after it, into `slot`.
+    // How long until the booked `slot` may be used. 0: now, and the send is
+    // recorded. A back-off that began after the booking, or a late earlier
+    // send, moves `slot`.
     std::chrono::milliseconds waitFor(Clock::time_point& slot);
     // After the service said "too many requests": nothing is sent for `pause`.
     void backOff(std::chrono::milliseconds pause);
@@ -67,6 +70,7 @@ private:
     const Now m_now;
     Clock::time_point m_next{};
     Clock::time_point m_pausedUntil{};
+    std::optional<Clock::time_point> m_lastSent;
 };
 
 // "47.3769172" as the database keeps it: 6 decimals, the 7th rounded half away
