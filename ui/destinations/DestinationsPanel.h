@@ -3,18 +3,13 @@
 #include "domain/Entities.h"
 #include "worker/DatabaseWorker.h"
 
-#include <QHash>
 #include <QPointer>
 #include <QWidget>
-#include <optional>
 
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QTableView;
-class QSplitter;
 
 namespace tp {
 class DestinationTableModel;
