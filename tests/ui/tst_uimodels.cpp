@@ -44,6 +44,15 @@ private Q_SLOTS:
         QTRY_VERIFY(failed.has_value());
         QVERIFY(!failed->ok());
         QCOMPARE(failed->error().kind, Error::Kind::NotFound);
+        // An exception that is not ours becomes a sentence, never its raw text ("std::bad_alloc").
+        std::optional<Result<int>> foreign;
+        service.post<int>(
+            &context, [](Database&) -> int { throw std::bad_alloc(); },
+            [&](Result<int> r) { foreign = std::move(r); });
+        QTRY_VERIFY(foreign.has_value());
+        QVERIFY(!foreign->ok());
+        QVERIFY2(!foreign->error().message.contains(u"alloc"_s), qPrintable(foreign->error().message));
+        QVERIFY(foreign->error().message.contains(u"internal error"_s));
         // A destroyed context drops its callback.
         bool called = false;
         auto* gone = new QObject;

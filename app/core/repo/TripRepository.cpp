@@ -149,7 +149,9 @@ void TripRepository::remove(Id id) {
 QString TripRepository::orderSql(TripSortKey key, bool descending) const {
     const QString dir = descending ? u" DESC"_s : u" ASC"_s;
     // NULLs last in both directions, on both engines.
-    auto nullsLast = [&](const QString& expr) {
+    // `-> QString`: under QT_USE_QSTRINGBUILDER a bare `a + b` is a lazy builder that would still refer to
+    // the temporary from arg() after the lambda returned (it crashed the trips table's sort).
+    auto nullsLast = [&](const QString& expr) -> QString {
         return u"(%1 IS NULL), %1"_s.arg(expr) + dir;
     };
     QString primary;

@@ -161,6 +161,14 @@ void DatabaseService::pingNow() {
     QMetaObject::invokeMethod(m_worker, &DatabaseWorker::pingNow, Qt::QueuedConnection);
 }
 
+JobError DatabaseService::internalFailure(const char* detail) {
+    qWarning("tripplanner: a database job failed with an unexpected exception: %s", detail);
+    return {Error::Kind::Database,
+            tr("Trip Planner ran into an internal error and could not finish this action; any change it "
+               "was making was rolled back. Try again, and if it happens again please report it."),
+            {}};
+}
+
 QString DatabaseService::stateText(State state) {
     switch (state) {
     case State::Idle:

@@ -185,9 +185,15 @@ private:
         } catch (const Error& e) {
             return Result<T>::failure(JobError::from(e));
         } catch (const std::exception& e) {
-            return Result<T>::failure({Error::Kind::Database, QString::fromUtf8(e.what()), {}});
+            // Not ours (std::bad_alloc, a Qt or library exception): its text means nothing to a user.
+            return Result<T>::failure(internalFailure(e.what()));
+        } catch (...) {
+            return Result<T>::failure(internalFailure("unknown exception"));
         }
     }
+
+    // Logs `detail` for a bug report and returns a sentence for the user instead of it.
+    static JobError internalFailure(const char* detail);
 
     DatabaseUrl m_url;
     QThread m_thread;
