@@ -278,10 +278,10 @@ void TripListModel::createTrip(const Trip& draft, TripCallback done) {
         });
 }
 
-void TripListModel::restoreTrip(const Trip& trip, TripCallback done) {
+void TripListModel::restoreTrip(const TripArchive& archive, TripCallback done) {
     const Id user = m_userId;
     m_service->post<Trip>(
-        this, [=](Database& db) { return TripRepository(db, user).restore(trip); },
+        this, [=](Database& db) { return TripArchiveRepository(db, user).restore(archive); },
         [this, done](Result<Trip> r) {
             if (r.ok())
                 applyInserted(r.value());
@@ -312,11 +312,11 @@ void TripListModel::reloadTrip(Id id) {
         });
 }
 
-void TripListModel::removeTrip(Id id, std::function<void(Result<void>)> done) {
+void TripListModel::removeTrip(Id id, std::function<void(Result<TripArchive>)> done) {
     const Id user = m_userId;
-    m_service->post<void>(
-        this, [=](Database& db) { TripRepository(db, user).remove(id); },
-        [this, id, done](Result<void> r) {
+    m_service->post<TripArchive>(
+        this, [=](Database& db) { return TripArchiveRepository(db, user).removeKeepingArchive(id); },
+        [this, id, done](Result<TripArchive> r) {
             if (r.ok())
                 applyRemoved(id);
             if (done)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "repo/TripArchive.h"
 #include "repo/TripRepository.h"
 #include "worker/DatabaseWorker.h"
 
@@ -49,12 +50,14 @@ public:
     using TripCallback = std::function<void(Result<Trip>)>;
     void createTrip(const Trip& draft, TripCallback done = {});
     void updateTrip(const Trip& trip, TripCallback done = {});
-    void removeTrip(Id id, std::function<void(Result<void>)> done = {});
+    // Deletes the trip and hands back everything the delete removed (its
+    // conversation, recommendations, state and planning sessions), for undo.
+    void removeTrip(Id id, std::function<void(Result<TripArchive>)> done = {});
     // Reads one trip again after something else changed it (the planner set
     // its status or destination); the row updates in place.
     void reloadTrip(Id id);
     // Puts a removed trip back with its id (undo of a delete).
-    void restoreTrip(const Trip& trip, TripCallback done = {});
+    void restoreTrip(const TripArchive& archive, TripCallback done = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

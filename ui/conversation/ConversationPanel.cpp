@@ -6,6 +6,7 @@
 #include "conversation/ConversationService.h"
 #include "domain/Stages.h"
 #include "main/Confirm.h"
+#include "main/ElidedLabel.h"
 #include "repo/ConversationRepository.h"
 #include "repo/TripRepository.h"
 
@@ -13,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
@@ -24,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSet>
 #include <QShortcut>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -39,7 +42,8 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     , m_messages(new MessageListModel(service, this)) {
     setObjectName(u"conversationPanel"_s);
     auto* outer = new QVBoxLayout(this);
-    m_title = new QLabel(this);
+    m_title = new ElidedLabel(this); // a trip's title may be long: it never widens the window
+    m_title->setObjectName(u"conversationTitle"_s);
     QFont f = m_title->font();
     f.setBold(true);
     m_title->setFont(f);
@@ -70,10 +74,23 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_view->setBatchSize(16);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->setMouseTracking(true);
+    // Follow the newest message (a reply, the confirmation of a choice) while the
+    // reader is at the end; a reader who scrolled up is left where they are.
+    QScrollBar* bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::rangeChanged, this, [this](int, int max) {
+        if (m_stickToBottom)
+            m_view->verticalScrollBar()->setValue(max);
+    });
+    connect(bar, &QScrollBar::actionTriggered, this, [this](int) {
+        QScrollBar* b = m_view->verticalScrollBar();
+        // actionTriggered comes before the move: read the position once it is made.
+        QMetaObject::invokeMethod(
+            b, [this, b] { m_stickToBottom = b->value() >= b->maximum(); }, Qt::QueuedConnection);
+    });
     auto* delegate = new MessageDelegate(m_view);
     m_view->setItemDelegate(delegate);
     connect(delegate, &MessageDelegate::linkClicked, this, &ConversationPanel::openLink);
-    outer->addWidget(m_view, 3);
+    outer->addWidget(m_view, 1);
     m_empty = new QLabel(tr("No messages yet. Tell the planner what kind of trip you have in mind."), this);
     m_empty->setObjectName(u"conversationEmpty"_s);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -104,25 +121,32 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     outer->addWidget(m_pending);
     m_pending->hide();
 
-    auto* recRow = new QHBoxLayout;
-    auto* recLabel = new QLabel(tr("Recommendations:"), this);
-    m_sets = new QComboBox(this);
+    m_recRow = new QWidget(this);
+    auto* recRow = new QHBoxLayout(m_recRow);
+    recRow->setContentsMargins(0, 0, 0, 0);
+    auto* recLabel = new QLabel(tr("Recommendations:"), m_recRow);
+    m_sets = new QComboBox(m_recRow);
     m_sets->setObjectName(u"recommendationSets"_s);
     m_sets->setAccessibleName(tr("Recommendation sets"));
     recLabel->setBuddy(m_sets);
     recRow->addWidget(recLabel);
     recRow->addWidget(m_sets, 1);
-    outer->addLayout(recRow);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMaximumHeight(170);
-    m_cardsHost = new QWidget(scroll);
+    outer->addWidget(m_recRow);
+    // One card a row, each with its whole description and its button beside it:
+    // the area is as tall as the cards while the panel has room, and scrolls
+    // (never clips) when it has not.
+    m_cardsArea = new QScrollArea(this);
+    m_cardsArea->setObjectName(u"recommendationArea"_s);
+    m_cardsArea->setWidgetResizable(true);
+    m_cardsArea->setFrameShape(QFrame::NoFrame);
+    m_cardsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_cardsHost = new QWidget(m_cardsArea);
     m_cardsHost->setObjectName(u"recommendationCards"_s);
-    m_cards = new QHBoxLayout(m_cardsHost);
+    m_cards = new QVBoxLayout(m_cardsHost);
+    m_cards->setContentsMargins(0, 0, 0, 0);
     m_cards->addStretch();
-    scroll->setWidget(m_cardsHost);
-    outer->addWidget(scroll, 1);
+    m_cardsArea->setWidget(m_cardsHost);
+    outer->addWidget(m_cardsArea, 0);
     connect(m_sets, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0 && i < m_history.size())
             showRecommendations(m_history.at(i), i == 0);
@@ -134,6 +158,7 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_input->setAccessibleName(tr("Message to the planner"));
     m_input->setPlaceholderText(tr("Write to the planner… (Ctrl+Enter sends)"));
     m_input->setMaximumHeight(90);
+    m_input->setTabChangesFocus(true); // Tab moves on, as in every other field
     m_send = new QPushButton(tr("Se&nd"), this);
     m_send->setObjectName(u"send"_s);
     inputRow->addWidget(m_input, 1);
@@ -213,9 +238,33 @@ void ConversationPanel::setConversationService(conversation::ConversationService
     showRecommendations(m_shownSet, m_shownLatest); // with or without the choose buttons
 }
 
+void ConversationPanel::keepDraft() {
+    if (m_tripId == 0)
+        return;
+    const QString typed = m_input->toPlainText();
+    if (!typed.trimmed().isEmpty() && typed != m_unsent.value(m_tripId))
+        m_drafts.insert(m_tripId, typed);
+    else
+        m_drafts.remove(m_tripId);
+    m_input->clear();
+}
+
+int ConversationPanel::unsentCount() const {
+    QSet<Id> trips;
+    for (auto it = m_drafts.cbegin(); it != m_drafts.cend(); ++it)
+        trips.insert(it.key());
+    for (auto it = m_unsent.cbegin(); it != m_unsent.cend(); ++it)
+        trips.insert(it.key());
+    if (m_tripId != 0 && !m_input->toPlainText().trimmed().isEmpty())
+        trips.insert(m_tripId);
+    return int(trips.size());
+}
+
 void ConversationPanel::clear() {
+    keepDraft();
     m_tripId = 0;
-    m_title->setText(tr("Select a trip to see its conversation."));
+    m_title->setFullText(tr("Select a trip to see its conversation."));
+    m_destinationName.clear();
     m_stage->clear();
     m_progress->hide();
     m_messages->setConversation(0);
@@ -231,6 +280,8 @@ void ConversationPanel::clear() {
 
 void ConversationPanel::showTrip(const TripDetails& details) {
     const bool sameTrip = m_tripId == details.trip.id;
+    if (!sameTrip)
+        keepDraft(); // what was typed for the other trip stays with it
     if (!sameTrip && m_tripId != 0 && m_unsent.contains(m_tripId)) {
         // The other trip's unsent text stays kept for it (m_unsent), not in this box.
         m_input->clear();
@@ -238,13 +289,17 @@ void ConversationPanel::showTrip(const TripDetails& details) {
         m_retry->hide();
     }
     m_tripId = details.trip.id;
-    m_title->setText(tr("Conversation about “%1”").arg(details.trip.title));
+    m_title->setFullText(tr("Conversation about “%1”").arg(details.trip.title));
+    m_destinationName = details.trip.destinationId ? details.trip.destinationName : QString();
     if (!sameTrip) {
         m_pending->setVisible(m_busy && m_turnTrip == m_tripId);
         if (m_unsent.contains(m_tripId)) {
             m_input->setPlainText(m_unsent.value(m_tripId));
             m_inputNote->setText(tr("Not sent earlier — Retry to send it again."));
             m_retry->setVisible(m_planner != nullptr);
+        } else if (m_drafts.contains(m_tripId)) {
+            m_input->setPlainText(m_drafts.take(m_tripId));
+            m_input->moveCursor(QTextCursor::End);
         }
     }
     updateInputEnabled();
@@ -255,8 +310,10 @@ void ConversationPanel::showTrip(const TripDetails& details) {
         m_progress->hide();
     }
     const Id conversation = details.conversation ? details.conversation->id : 0;
-    if (!sameTrip || conversation != m_messages->conversationId())
+    if (!sameTrip || conversation != m_messages->conversationId()) {
+        m_stickToBottom = true; // a conversation opens at its newest message
         m_messages->setConversation(conversation);
+    }
     m_empty->setVisible(conversation == 0);
     m_history.clear();
     m_sets->clear();
@@ -319,38 +376,88 @@ void ConversationPanel::showRecommendations(const Recommendations& set, bool lat
         auto* card = new QFrame(m_cardsHost);
         card->setObjectName(u"recommendationCard"_s);
         card->setFrameShape(QFrame::StyledPanel);
-        card->setMinimumWidth(200);
-        card->setMaximumWidth(280);
-        auto* l = new QVBoxLayout(card);
+        auto* grid = new QGridLayout(card);
         auto* name = new QLabel(card);
+        name->setObjectName(u"cardName"_s);
         name->setTextFormat(Qt::PlainText);
+        name->setWordWrap(true);
         QFont f = name->font();
         f.setBold(true);
         name->setFont(f);
+        const QString placeName = o.value(u"name"_s).toString();
         const QString country = o.value(u"country"_s).toString();
-        name->setText(country.isEmpty() ? o.value(u"name"_s).toString()
-                                        : tr("%1, %2").arg(o.value(u"name"_s).toString(), country));
+        name->setText(country.isEmpty() ? placeName : tr("%1, %2").arg(placeName, country));
         auto* desc = new QLabel(card);
+        desc->setObjectName(u"cardDescription"_s);
         desc->setTextFormat(Qt::PlainText);
         desc->setWordWrap(true);
         desc->setText(o.value(u"description"_s).toString());
         desc->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-        l->addWidget(name);
-        l->addWidget(desc, 1);
+        desc->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(name, 0, 0);
+        grid->addWidget(desc, 1, 0);
+        grid->setColumnStretch(0, 1);
         card->setAccessibleName(name->text());
-        // Choosing works on the latest set (the one the engine knows as current).
-        if (m_planner && latest) {
-            auto* button = new QPushButton(tr("Choose this destination"), card);
+        const bool chosen =
+            !m_destinationName.isEmpty() && placeName.compare(m_destinationName, Qt::CaseInsensitive) == 0;
+        if (chosen) {
+            // The trip's destination: marked, with nothing to press.
+            card->setProperty("chosen", true);
+            card->setFrameShape(QFrame::Box);
+            card->setLineWidth(2);
+            QPalette p = card->palette();
+            p.setColor(QPalette::WindowText, p.color(QPalette::Highlight));
+            card->setPalette(p);
+            auto* mark = new QLabel(tr("✓ Your destination"), card);
+            mark->setObjectName(u"chosenMark"_s);
+            QPalette text = mark->palette();
+            text.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+            mark->setPalette(text);
+            mark->setFont(f);
+            grid->addWidget(mark, 0, 1, 2, 1, Qt::AlignRight | Qt::AlignVCenter);
+            name->setPalette(text);
+            desc->setPalette(text);
+            card->setAccessibleName(tr("%1, your destination").arg(name->text()));
+        } else if (m_planner && latest) {
+            // Choosing works on the latest set (the one the engine knows as current).
+            auto* button = new QPushButton(m_destinationName.isEmpty() ? tr("Choose this destination")
+                                                                       : tr("Choose this instead"),
+                                           card);
             button->setObjectName(u"chooseDestination"_s);
             button->setAccessibleName(tr("Choose %1").arg(name->text()));
             button->setEnabled(!m_busy);
             const int index = i;
             const QString title = name->text();
             connect(button, &QPushButton::clicked, this, [this, index, title] { choose(index, title); });
-            l->addWidget(button);
+            grid->addWidget(button, 0, 1, 2, 1, Qt::AlignRight | Qt::AlignVCenter);
         }
         m_cards->insertWidget(i++, card);
     }
+    const bool any = !set.locations.isEmpty();
+    m_recRow->setVisible(any || m_history.size() > 1);
+    m_cardsArea->setVisible(any);
+    fitCardsArea();
+    // Once the new cards are laid out at their real width, fit again.
+    QMetaObject::invokeMethod(this, &ConversationPanel::fitCardsArea, Qt::QueuedConnection);
+}
+
+void ConversationPanel::fitCardsArea() {
+    if (!m_cardsArea->isVisible())
+        return;
+    // As tall as the cards at the area's width, but never more than half the
+    // panel: the messages keep room, and the cards scroll rather than clip.
+    // The width the cards will have (the area's, as the viewport may not be laid out yet).
+    const int width = qMax(100, m_cardsArea->width());
+    const int wanted = m_cardsHost->layout()->hasHeightForWidth()
+                           ? m_cardsHost->layout()->totalHeightForWidth(width)
+                           : m_cardsHost->sizeHint().height();
+    const int cap = qMax(120, height() / 2);
+    m_cardsArea->setFixedHeight(qMin(wanted, cap));
+}
+
+void ConversationPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitCardsArea();
 }
 
 void ConversationPanel::choose(int index, const QString& name) {
@@ -359,6 +466,8 @@ void ConversationPanel::choose(int index, const QString& name) {
     m_failedChoice = -1;
     m_inputNote->clear();
     m_retry->hide();
+    m_refocusInput = true; // the pressed card goes away with the new set: the box takes the focus
+    m_stickToBottom = true;
     showPending(m_tripId, tr("Choose %1").arg(name));
     m_failedChoiceTrip = m_tripId;
     m_failedChoice = index; // kept until the turn ends: Retry after a failure
@@ -408,6 +517,12 @@ void ConversationPanel::hidePending() {
 void ConversationPanel::onBusyChanged(bool busy) {
     m_busy = busy;
     updateInputEnabled();
+    // The box was disabled while the planner replied, which took the focus
+    // from it; the person who sent from it goes on typing there.
+    if (!busy && m_refocusInput && m_input->isEnabled() && isVisible()) {
+        m_refocusInput = false;
+        m_input->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void ConversationPanel::onTurnStarted(Id tripId, const QString& text) {
@@ -519,6 +634,8 @@ void ConversationPanel::submit() {
             return;
         }
         const Id trip = m_tripId;
+        m_refocusInput = m_input->hasFocus() || m_send->hasFocus();
+        m_stickToBottom = true;
         m_inputNote->clear();
         m_retry->hide();
         m_failedChoice = -1;

@@ -10,6 +10,8 @@
 
 class QComboBox;
 class QHBoxLayout;
+class QScrollArea;
+class QVBoxLayout;
 class QLabel;
 class QListView;
 class QPlainTextEdit;
@@ -21,6 +23,8 @@ class MessageListModel;
 }
 
 namespace tp::ui {
+
+class ElidedLabel;
 
 // The selected trip's destination conversation: its messages oldest first,
 // the stage and progress, the recommendations as cards (the latest set shown,
@@ -46,7 +50,13 @@ public:
     void showTrip(const TripDetails& details);
     void clear();
     Id tripId() const { return m_tripId; }
+    // How many trips have a message typed to the planner that was not sent
+    // (being written, kept for another trip, or failed): asked about at quit.
+    int unsentCount() const;
     MessageListModel* messages() const { return m_messages; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 public Q_SLOTS:
     void appendMessage(const tp::Message& message);
@@ -63,6 +73,8 @@ Q_SIGNALS:
 
 private:
     void showRecommendations(const Recommendations& set, bool latest = true);
+    void fitCardsArea();
+    void keepDraft(); // the box's text is kept for the shown trip (m_drafts)
     void choose(int index, const QString& name);
     void retry();
     void onBusyChanged(bool busy);
@@ -83,13 +95,19 @@ private:
     Id m_tripId = 0;
     MessageListModel* m_messages;
     QListView* m_view;
-    QLabel* m_title;
+    ElidedLabel* m_title;
     QLabel* m_stage;
     QProgressBar* m_progress;
     QLabel* m_empty;
     QComboBox* m_sets;
-    QHBoxLayout* m_cards;
+    QVBoxLayout* m_cards;
     QWidget* m_cardsHost;
+    QWidget* m_recRow;         // "Recommendations:" and the set chooser
+    QScrollArea* m_cardsArea;  // the cards, as tall as they need while there is room
+    QString m_destinationName; // the trip's chosen destination, to mark its card
+    bool m_refocusInput = false;
+    bool m_stickToBottom = true; // the message list follows its newest row    // the box had the focus when a
+                                 // turn started: give it back
     QList<Recommendations> m_history;
     QPlainTextEdit* m_input;
     QPushButton* m_send;
@@ -106,6 +124,7 @@ private:
     bool m_busy = false;
     Id m_turnTrip = 0;           // the trip of the pending turn
     QHash<Id, QString> m_unsent; // per trip: text that was not sent (kept for Retry)
+    QHash<Id, QString> m_drafts; // per trip: text typed and not sent yet, while another trip is shown
     Id m_failedChoiceTrip = 0;   // a card choice that failed, for Retry
     int m_failedChoice = -1;
     QString m_failedChoiceName;

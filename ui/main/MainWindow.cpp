@@ -4,6 +4,8 @@
 #include "map/MapWidget.h"
 
 #include "Confirm.h"
+#include "DateFilterEdit.h"
+#include "ElidedLabel.h"
 #include "TripCommands.h"
 #include "TripEditor.h"
 #include "TripListModel.h"
@@ -30,8 +32,10 @@
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -66,15 +70,16 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
     m_tabs = new QTabWidget(central);
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildTripsPage(), tr("&Trips"));
+    m_tabs->addTab(buildTripsPage(), tr("Tri&ps"));
     m_destinations = new DestinationsPanel(service, m_tabs);
-    m_tabs->addTab(m_destinations, tr("De&stinations"));
+    m_tabs->addTab(m_destinations, tr("Desti&nations"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    m_locationLabel = new QLabel(this);
+    auto* location = new ElidedLabel(this); // a long path must not widen the window
+    m_locationLabel = location;
     m_locationLabel->setObjectName(u"dataLocation"_s);
-    m_locationLabel->setText(tr("Data: %1").arg(service->url().displayLocation()));
+    location->setFullText(tr("Data: %1").arg(service->url().displayLocation()));
     m_locationLabel->setToolTip(service->url().redacted());
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(u"connectionState"_s);
@@ -96,6 +101,7 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
             [this](double ms) { m_latencyLabel->setText(tr("Round trip %1 ms").arg(ms, 0, 'f', 1)); });
     connect(m_trips, &TripListModel::totalCountChanged, this, &MainWindow::updateEmptyState);
     connect(m_trips, &TripListModel::loadingChanged, this, &MainWindow::updateEmptyState);
+    connect(m_trips, &TripListModel::loadingChanged, this, &MainWindow::continueToEnd);
     connect(m_trips, &TripListModel::errorOccurred, this, &MainWindow::showMessage);
     connect(m_trips, &TripListModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
         for (int r = first; r <= last; ++r)
@@ -153,9 +159,9 @@ QWidget* MainWindow::buildProblemBanner() {
     m_problemText->setWordWrap(true);
     m_problemText->setTextFormat(Qt::PlainText);
     row->addWidget(m_problemText, 1);
-    auto* retry = new QPushButton(tr("&Retry"), m_problem);
+    auto* retry = new QPushButton(tr("Retr&y"), m_problem);
     retry->setObjectName(u"retry"_s);
-    auto* settings = new QPushButton(tr("Connection &settings…"), m_problem);
+    auto* settings = new QPushButton(tr("Connection settin&gs…"), m_problem);
     settings->setObjectName(u"connectionSettings"_s);
     row->addWidget(retry);
     row->addWidget(settings);
@@ -172,6 +178,19 @@ QWidget* MainWindow::buildTripsPage() {
     auto* left = new QWidget(m_splitter);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so that neither the search nor the filters are squeezed on a small screen.
+    auto* searchRow = new QHBoxLayout;
+    m_search = new QLineEdit(left);
+    m_search->setObjectName(u"tripSearch"_s);
+    m_search->setAccessibleName(tr("Search trips"));
+    m_search->setPlaceholderText(tr("Search title and description… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_count = new QLabel(left);
+    m_count->setObjectName(u"tripCount"_s);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_count);
+    leftLayout->addLayout(searchRow);
+
     auto* filterBar = new QHBoxLayout;
     m_statusFilter = new QComboBox(left);
     m_statusFilter->setObjectName(u"statusFilter"_s);
@@ -179,30 +198,22 @@ QWidget* MainWindow::buildTripsPage() {
     m_statusFilter->addItem(tr("Any status"), QString());
     for (const Choice& c : trip_status::all)
         m_statusFilter->addItem(QCoreApplication::translate("Stages", c.label), QString::fromUtf16(c.value));
-    auto dateEdit = [&](const QString& name, const QString& accessible) {
-        auto* e = new QDateEdit(left);
-        e->setObjectName(name);
-        e->setAccessibleName(accessible);
-        e->setCalendarPopup(true);
-        e->setMinimumDate(QDate(1900, 1, 1));
-        e->setSpecialValueText(tr("any date"));
-        e->setDisplayFormat(u"yyyy-MM-dd"_s);
-        e->setDate(e->minimumDate());
-        return e;
-    };
-    m_fromFilter = dateEdit(u"fromFilter"_s, tr("Trips ending on or after"));
-    m_toFilter = dateEdit(u"toFilter"_s, tr("Trips starting on or before"));
-    m_search = new QLineEdit(left);
-    m_search->setObjectName(u"tripSearch"_s);
-    m_search->setAccessibleName(tr("Search trips"));
-    m_search->setPlaceholderText(tr("Search title and description… (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
+    m_fromFilter = new DateFilterEdit(left);
+    m_fromFilter->setObjectName(u"fromFilter"_s);
+    m_fromFilter->lineEdit()->setAccessibleName(tr("Trips ending on or after"));
+    m_toFilter = new DateFilterEdit(left);
+    m_toFilter->setObjectName(u"toFilter"_s);
+    m_toFilter->lineEdit()->setAccessibleName(tr("Trips starting on or before"));
+    m_clearFilters = new QPushButton(tr("Clear filters"), left);
+    m_clearFilters->setObjectName(u"clearFilters"_s);
+    m_clearFilters->setEnabled(false);
     filterBar->addWidget(m_statusFilter);
     filterBar->addWidget(new QLabel(tr("From"), left));
     filterBar->addWidget(m_fromFilter);
     filterBar->addWidget(new QLabel(tr("to"), left));
     filterBar->addWidget(m_toFilter);
-    filterBar->addWidget(m_search, 1);
+    filterBar->addStretch();
+    filterBar->addWidget(m_clearFilters);
     leftLayout->addLayout(filterBar);
 
     m_tableStack = new QStackedWidget(left);
@@ -215,8 +226,34 @@ QWidget* MainWindow::buildTripsPage() {
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(TripListModel::TitleColumn, QHeaderView::Stretch);
+    // The title takes the room that is left; the other columns are as wide as
+    // their usual contents (measured once, not per row: the list may be long).
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(40);
+    const QFontMetrics fm = m_table->fontMetrics();
+    auto widthFor = [&](const QString& sample, int column) {
+        const QString heading = m_trips->headerData(column, Qt::Horizontal).toString();
+        return qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(heading) + 16) + 12;
+    };
+    Trip sample; // the widest usual date range: two-digit days, long month names
+    sample.startDate = QDate(2027, 9, 28);
+    sample.endDate = QDate(2027, 12, 30);
+    const QString sampleDates = TripListModel::formatDates(sample);
+    header->resizeSection(TripListModel::DestinationColumn, widthFor(u"Reykjavík, Iceland"_s, 1));
+    header->resizeSection(TripListModel::DatesColumn, widthFor(sampleDates, 2));
+    header->resizeSection(TripListModel::DurationColumn, widthFor(tr("%n days", nullptr, 15), 3));
+    header->resizeSection(TripListModel::BudgetColumn, widthFor(u"12,345.00"_s, 4));
+    header->resizeSection(TripListModel::TravellersColumn, widthFor(u"12"_s, 5));
+    header->resizeSection(TripListModel::StatusColumn, widthFor(tr("Destination Selected"), 6));
+    // The title gets what the other columns leave, but never less than a
+    // readable width (the table scrolls sideways instead).
+    m_table->viewport()->installEventFilter(this);
+    connect(header, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != TripListModel::TitleColumn)
+            fitTitleColumn();
+    });
+    m_table->installEventFilter(this); // Ctrl+End reaches the last trip, not the last loaded
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_tableStack->addWidget(m_table);
@@ -256,11 +293,12 @@ QWidget* MainWindow::buildTripsPage() {
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({820, 560}); // the table wide enough for its seven columns (a saved layout wins)
+    m_splitter->setSizes({840, 440}); // the table wide enough for its seven columns (a saved layout wins)
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
-    connect(m_fromFilter, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);
-    connect(m_toFilter, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);
+    connect(m_fromFilter, &DateFilterEdit::dateChanged, this, &MainWindow::applyFilter);
+    connect(m_toFilter, &DateFilterEdit::dateChanged, this, &MainWindow::applyFilter);
+    connect(m_clearFilters, &QPushButton::clicked, this, &MainWindow::clearFilters);
     auto* debounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(250);
@@ -277,11 +315,19 @@ void MainWindow::buildActions() {
     m_newAction = file->addAction(tr("&New trip"), this, &MainWindow::newTrip);
     m_newAction->setObjectName(u"actionNewTrip"_s);
     m_newAction->setShortcut(QKeySequence::New);
+    QAction* saveAction = file->addAction(tr("&Save trip"), m_editor, &TripEditor::save);
+    saveAction->setObjectName(u"actionSaveTrip"_s);
+    saveAction->setShortcut(QKeySequence::Save);
     QAction* prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
     prefs->setObjectName(u"actionPreferences"_s);
     QAction* settings = file->addAction(tr("S&ettings…"), this, &MainWindow::settingsRequested);
     settings->setObjectName(u"actionSettings"_s);
-    settings->setShortcut(QKeySequence::Preferences);
+    // macOS and KDE define a Preferences key; elsewhere (GNOME, Windows) it is
+    // empty, so Ctrl+, (the common convention) works everywhere.
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!settingsKeys.contains(QKeySequence(u"Ctrl+,"_s)))
+        settingsKeys.append(QKeySequence(u"Ctrl+,"_s));
+    settings->setShortcuts(settingsKeys);
     settings->setMenuRole(QAction::PreferencesRole);
     QAction* retry = file->addAction(tr("&Reconnect"), this, &MainWindow::retryConnection);
     retry->setObjectName(u"actionRetry"_s);
@@ -389,12 +435,23 @@ void MainWindow::loadDestinationChoices() {
 void MainWindow::applyFilter() {
     TripFilter f;
     f.status = m_statusFilter->currentData().toString();
-    if (m_fromFilter->date() != m_fromFilter->minimumDate())
-        f.from = m_fromFilter->date();
-    if (m_toFilter->date() != m_toFilter->minimumDate())
-        f.to = m_toFilter->date();
+    f.from = m_fromFilter->date();
+    f.to = m_toFilter->date();
     f.text = m_search->text();
+    m_clearFilters->setEnabled(!f.status.isEmpty() || f.from.isValid() || f.to.isValid() ||
+                               !f.text.trimmed().isEmpty());
     m_trips->setFilter(f);
+}
+
+void MainWindow::clearFilters() {
+    {
+        const QSignalBlocker a(m_statusFilter), b(m_fromFilter), c(m_toFilter), d(m_search);
+        m_statusFilter->setCurrentIndex(0);
+        m_fromFilter->clear();
+        m_toFilter->clear();
+        m_search->clear();
+    }
+    applyFilter();
 }
 
 void MainWindow::updateEmptyState() {
@@ -408,13 +465,81 @@ void MainWindow::updateEmptyState() {
         m_emptyButton->setVisible(!filtered);
     }
     m_tableStack->setCurrentIndex(empty ? 1 : 0);
+    if (!m_trips->isLoading()) {
+        const int n = m_trips->totalCount();
+        // The English plural by hand until the translations (with their plural rules) ship.
+        m_count->setText(filtered ? (n == 1 ? tr("1 match") : tr("%n matches", nullptr, n))
+                                  : (n == 1 ? tr("1 trip") : tr("%n trips", nullptr, n)));
+    }
+    // The trip on the right belongs to the list: when the list no longer holds
+    // it (a filter left it out), the right side does not go on showing it —
+    // unless it has edits, which are never dropped without asking.
+    if (!m_trips->isLoading() && m_openTripId != 0 && m_trips->rowOf(m_openTripId) < 0 &&
+        !m_trips->canFetchMore({}) && !m_editor->isModified())
+        showNoTrip();
+}
+
+void MainWindow::showNoTrip() {
+    m_openTripId = 0;
+    m_openDetails.reset();
+    m_editor->startNew();
+    m_conversation->clear();
+    m_planning->clear();
 }
 
 void MainWindow::onCurrentTripChanged() {
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid())
         return;
-    openTrip(m_trips->tripAt(current.row()).id);
+    const Id id = m_trips->tripAt(current.row()).id;
+    if (id == m_openTripId)
+        return;
+    if (!settleEdits([this, id] { selectAndOpen(id); })) {
+        // Stay on the trip being edited.
+        const QSignalBlocker block(m_table->selectionModel());
+        const int row = m_openTripId != 0 ? m_trips->rowOf(m_openTripId) : -1;
+        if (row >= 0)
+            m_table->setCurrentIndex(m_trips->index(row, 0));
+        else {
+            m_table->clearSelection();
+            m_table->setCurrentIndex({});
+        }
+        return;
+    }
+    openTrip(id);
+}
+
+void MainWindow::selectAndOpen(Id id) {
+    const int row = m_trips->rowOf(id);
+    if (row < 0)
+        return;
+    const QSignalBlocker block(m_table->selectionModel());
+    m_table->setCurrentIndex(m_trips->index(row, 0));
+    openTrip(id);
+}
+
+bool MainWindow::settleEdits(std::function<void()> then) {
+    if (!m_editor->isModified())
+        return true;
+    const Trip draft = m_editor->currentTrip();
+    const QString name = draft.title.trimmed().isEmpty() ? tr("The new trip") : tr("“%1”").arg(draft.title);
+    const auto choice = Confirm::askToSave(this, tr("Unsaved changes"),
+                                           tr("%1 has changes that are not saved. Save them?").arg(name),
+                                           true, tr("&Discard changes"));
+    switch (choice) {
+    case Confirm::SaveChoice::Discard:
+        m_editor->revert();
+        return true;
+    case Confirm::SaveChoice::Save:
+        m_afterSave = std::move(then); // goes on once the save succeeded
+        m_editor->save();
+        if (!m_editor->errors().isEmpty())
+            m_afterSave = {}; // a mistake to fix first: the editor shows it
+        return false;
+    case Confirm::SaveChoice::Cancel:
+        break;
+    }
+    return false;
 }
 
 void MainWindow::openTrip(Id id) {
@@ -443,6 +568,8 @@ void MainWindow::openTrip(Id id) {
 }
 
 void MainWindow::newTrip() {
+    if (!settleEdits([this] { newTrip(); }))
+        return;
     showPanel(DetailsPanel);
     m_openTripId = 0;
     m_table->clearSelection();
@@ -463,6 +590,7 @@ void MainWindow::saveTrip(const Trip& trip) {
         m_trips->createTrip(trip, [this, errors](Result<Trip> r) {
             m_editor->setBusy(false);
             if (!r.ok()) {
+                m_afterSave = {}; // not saved: whatever waited for it waits for the person
                 m_editor->showSaveError(r.error().message);
                 return;
             }
@@ -470,9 +598,12 @@ void MainWindow::saveTrip(const Trip& trip) {
             m_openTripId = r.value().id;
             m_editor->setTrip(r.value());
             const int row = m_trips->rowOf(r.value().id);
-            if (row >= 0)
+            if (row >= 0) {
+                const QSignalBlocker block(m_table->selectionModel());
                 m_table->setCurrentIndex(m_trips->index(row, 0));
+            }
             showMessage(tr("Created “%1”.").arg(r.value().title));
+            runAfterSave();
         });
         return;
     }
@@ -481,6 +612,7 @@ void MainWindow::saveTrip(const Trip& trip) {
     m_trips->updateTrip(trip, [this, before, errors](Result<Trip> r) {
         m_editor->setBusy(false);
         if (!r.ok()) {
+            m_afterSave = {};
             m_editor->showSaveError(r.error().message);
             return;
         }
@@ -488,6 +620,7 @@ void MainWindow::saveTrip(const Trip& trip) {
         if (m_openTripId == r.value().id)
             m_editor->setTrip(r.value());
         showMessage(tr("Saved “%1”.").arg(r.value().title));
+        runAfterSave();
     });
 }
 
@@ -498,16 +631,16 @@ void MainWindow::deleteSelectedTrip() {
     const Trip trip = m_trips->tripAt(current.row());
     if (!Confirm::ask(this, tr("Delete trip"),
                       tr("Delete the trip “%1”? Its conversation and planning sessions are deleted with it; "
-                         "Undo brings back the trip itself.")
+                         "Undo (Ctrl+Z) brings all of it back.")
                           .arg(trip.title),
                       tr("Delete")))
         return;
-    m_trips->removeTrip(trip.id, [this, trip](Result<void> r) {
+    m_trips->removeTrip(trip.id, [this, trip](Result<TripArchive> r) {
         if (!r.ok()) {
             showMessage(r.error().message);
             return;
         }
-        m_undo->push(new DeleteTripCommand(m_trips, trip, [this](const QString& t) { showMessage(t); }));
+        m_undo->push(new DeleteTripCommand(m_trips, r.value(), [this](const QString& t) { showMessage(t); }));
         showMessage(tr("Deleted “%1”. Undo with Ctrl+Z.").arg(trip.title));
     });
 }
@@ -539,16 +672,87 @@ void MainWindow::restoreLayout() {
         resize(1280, 800);
     restoreState(s.value(u"mainWindow/state"_s).toByteArray());
     m_splitter->restoreState(s.value(u"mainWindow/tripsSplitter"_s).toByteArray());
-    m_table->horizontalHeader()->restoreState(s.value(u"mainWindow/tripsHeader"_s).toByteArray());
+    m_table->horizontalHeader()->restoreState(s.value(u"mainWindow/tripsHeader2"_s).toByteArray());
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
 }
 
+void MainWindow::runAfterSave() {
+    if (auto next = std::exchange(m_afterSave, {}))
+        next();
+}
+
+void MainWindow::fitTitleColumn() {
+    QHeaderView* header = m_table->horizontalHeader();
+    int others = 0;
+    for (int c = 0; c < header->count(); ++c)
+        if (c != TripListModel::TitleColumn && !header->isSectionHidden(c))
+            others += header->sectionSize(c);
+    const int readable = m_table->fontMetrics().averageCharWidth() * 22;
+    const int width = qMax(readable, m_table->viewport()->width() - others);
+    if (header->sectionSize(TripListModel::TitleColumn) != width) {
+        const QSignalBlocker block(header);
+        header->resizeSection(TripListModel::TitleColumn, width);
+    }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitTitleColumn();
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_End && (key->modifiers() & Qt::ControlModifier) &&
+            m_trips->canFetchMore({})) {
+            // The list loads in pages: Ctrl+End means the last trip of all, so
+            // the rest is loaded first (a page at a time, off the GUI thread).
+            m_goToEnd = true;
+            showMessage(tr("Loading every trip…"));
+            m_trips->fetchMore({});
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::continueToEnd() {
+    if (!m_goToEnd || m_trips->isLoading())
+        return;
+    if (m_trips->canFetchMore({})) {
+        m_trips->fetchMore({});
+        return;
+    }
+    m_goToEnd = false;
+    statusBar()->clearMessage();
+    if (m_trips->rowCount() > 0) {
+        const QModelIndex last = m_trips->index(m_trips->rowCount() - 1, 0);
+        m_table->setCurrentIndex(last);
+        m_table->scrollTo(last);
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // Nothing typed is dropped without a word: the trip's edits, and messages
+    // to the planner that were not sent.
+    if (m_editor->isModified()) {
+        if (!settleEdits([this] { close(); })) {
+            event->ignore();
+            return;
+        }
+    }
+    if (const int unsent = m_conversation->unsentCount(); unsent > 0) {
+        if (Confirm::askToSave(this, tr("Unsent message"),
+                               tr("A message to the planner was typed but not sent (%n trip(s)). Quit "
+                                  "anyway and lose it?",
+                                  nullptr, unsent),
+                               false, tr("&Quit without sending")) != Confirm::SaveChoice::Discard) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings s;
     s.setValue(u"mainWindow/geometry"_s, saveGeometry());
     s.setValue(u"mainWindow/state"_s, saveState());
     s.setValue(u"mainWindow/tripsSplitter"_s, m_splitter->saveState());
-    s.setValue(u"mainWindow/tripsHeader"_s, m_table->horizontalHeader()->saveState());
+    s.setValue(u"mainWindow/tripsHeader2"_s, m_table->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
 }
 

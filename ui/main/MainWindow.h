@@ -4,10 +4,10 @@
 #include "worker/DatabaseWorker.h"
 
 #include <QMainWindow>
+#include <functional>
 
 class QAction;
 class QComboBox;
-class QDateEdit;
 class QFrame;
 class QLabel;
 class QLineEdit;
@@ -25,6 +25,7 @@ class TripListModel;
 namespace tp::ui {
 
 class ConversationPanel;
+class DateFilterEdit;
 class DestinationsPanel;
 class MapWidget;
 class PlanningPanel;
@@ -69,6 +70,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildActions();
@@ -77,6 +79,16 @@ private:
     void onStateChanged(DatabaseService::State state, const QString& error);
     void onReady();
     void applyFilter();
+    void clearFilters();
+    void showNoTrip();
+    void selectAndOpen(Id id);
+    // The editor's unsaved changes before something replaces them: asks Save,
+    // Discard or Cancel. True: go on now. False: stop (Cancel, or a save under
+    // way that runs `then` once it succeeded).
+    bool settleEdits(std::function<void()> then);
+    void runAfterSave();
+    void continueToEnd();
+    void fitTitleColumn();
     void updateEmptyState();
     void onCurrentTripChanged();
     void openTrip(Id id);
@@ -98,8 +110,10 @@ private:
     QLabel* m_emptyText = nullptr;
     QPushButton* m_emptyButton = nullptr;
     QComboBox* m_statusFilter = nullptr;
-    QDateEdit* m_fromFilter = nullptr;
-    QDateEdit* m_toFilter = nullptr;
+    DateFilterEdit* m_fromFilter = nullptr;
+    DateFilterEdit* m_toFilter = nullptr;
+    QPushButton* m_clearFilters = nullptr;
+    QLabel* m_count = nullptr;
     QLineEdit* m_search = nullptr;
     TripEditor* m_editor = nullptr;
     ConversationPanel* m_conversation = nullptr;
@@ -118,6 +132,8 @@ private:
     Id m_openTripId = 0;
     bool m_selectAfterInsert = false;
     Id m_pendingSelect = 0;
+    std::function<void()> m_afterSave; // what waits for the editor's save (switching trips, quitting)
+    bool m_goToEnd = false;            // Ctrl+End: load every page, then select the last trip
 };
 
 } // namespace tp::ui

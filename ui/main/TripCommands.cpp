@@ -20,20 +20,23 @@ bool TripCommand::firstRedo() {
 CreateTripCommand::CreateTripCommand(TripListModel* model, const Trip& created, ErrorSink errors)
     : TripCommand(model, std::move(errors),
                   QCoreApplication::translate("TripCommands", "create “%1”").arg(created.title))
-    , m_trip(created) {}
+    , m_archive(std::make_shared<TripArchive>(TripArchive{created, {}, {}, {}, {}, {}})) {}
 
 void CreateTripCommand::undo() {
     if (m_model)
-        m_model->removeTrip(m_trip.id, [errors = m_errors](Result<void> r) {
-            if (!r.ok() && errors)
-                errors(r.error().message);
-        });
+        m_model->removeTrip(m_archive->trip.id,
+                            [errors = m_errors, archive = m_archive](Result<TripArchive> r) {
+                                if (r.ok())
+                                    *archive = r.value();
+                                else if (errors)
+                                    errors(r.error().message);
+                            });
 }
 
 void CreateTripCommand::redo() {
     if (firstRedo() || !m_model)
         return;
-    m_model->restoreTrip(m_trip, [errors = m_errors](Result<Trip> r) {
+    m_model->restoreTrip(*m_archive, [errors = m_errors](Result<Trip> r) {
         if (!r.ok() && errors)
             errors(r.error().message);
     });
@@ -63,24 +66,28 @@ void EditTripCommand::redo() {
     });
 }
 
-DeleteTripCommand::DeleteTripCommand(TripListModel* model, const Trip& deleted, ErrorSink errors)
+DeleteTripCommand::DeleteTripCommand(TripListModel* model, const TripArchive& deleted, ErrorSink errors)
     : TripCommand(model, std::move(errors),
-                  QCoreApplication::translate("TripCommands", "delete “%1”").arg(deleted.title))
-    , m_trip(deleted) {}
+                  QCoreApplication::translate("TripCommands", "delete “%1”").arg(deleted.trip.title))
+    , m_archive(std::make_shared<TripArchive>(deleted)) {}
 
 void DeleteTripCommand::undo() {
     if (m_model)
-        m_model->restoreTrip(m_trip, [errors = m_errors](Result<Trip> r) {
-            if (!r.ok() && errors)
-                errors(r.error().message);
+        m_model->restoreTrip(*m_archive, [errors = m_errors](Result<Trip> r) {
+            if (!errors)
+                return;
+            errors(r.ok() ? QCoreApplication::translate("TripCommands", "Restored “%1”.").arg(r.value().title)
+                          : r.error().message);
         });
 }
 
 void DeleteTripCommand::redo() {
     if (firstRedo() || !m_model)
         return;
-    m_model->removeTrip(m_trip.id, [errors = m_errors](Result<void> r) {
-        if (!r.ok() && errors)
+    m_model->removeTrip(m_archive->trip.id, [errors = m_errors, archive = m_archive](Result<TripArchive> r) {
+        if (r.ok())
+            *archive = r.value(); // what it holds now, for the next undo
+        else if (errors)
             errors(r.error().message);
     });
 }

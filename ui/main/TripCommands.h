@@ -4,12 +4,14 @@
 
 #include <QPointer>
 #include <QUndoCommand>
+#include <memory>
 
 // Undo commands for trips. A command is pushed after its first run succeeded
 // (the database thread answered), so its first redo() does nothing; later
 // undo()/redo() run through the model and the database thread again.
 namespace tp::ui {
 
+// Where a command says what happened (errors, "Restored …"): the status bar.
 using ErrorSink = std::function<void(const QString&)>;
 
 class TripCommand : public QUndoCommand {
@@ -32,7 +34,9 @@ public:
     void redo() override;
 
 private:
-    Trip m_trip;
+    // What undoing the creation removed (a conversation may have begun since),
+    // brought back whole by redo. Shared with the callbacks, which may outlive the command.
+    std::shared_ptr<TripArchive> m_archive;
 };
 
 class EditTripCommand : public TripCommand {
@@ -48,12 +52,13 @@ private:
 
 class DeleteTripCommand : public TripCommand {
 public:
-    DeleteTripCommand(TripListModel* model, const Trip& deleted, ErrorSink errors);
+    // `deleted`: everything the delete removed, which undo puts back.
+    DeleteTripCommand(TripListModel* model, const TripArchive& deleted, ErrorSink errors);
     void undo() override;
     void redo() override;
 
 private:
-    Trip m_trip;
+    std::shared_ptr<TripArchive> m_archive;
 };
 
 } // namespace tp::ui

@@ -1,10 +1,10 @@
 #include "TripEditor.h"
 
+#include "StatusStepper.h"
+
 #include "domain/Stages.h"
 #include "domain/Validation.h"
 
-#include <QAbstractButton>
-#include <QButtonGroup>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -14,7 +14,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -53,7 +52,10 @@ TripEditor::TripEditor(QWidget* parent)
     m_destination = new QComboBox(this);
     m_destination->setObjectName(u"destination"_s);
     m_destination->addItem(tr("(no destination)"), QVariant());
-    addField(u"destination"_s, tr("D&estination"), m_destination);
+    // A long destination name must not widen the editor (and the window).
+    m_destination->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_destination->setMinimumContentsLength(16);
+    addField(u"destination"_s, tr("Dest&ination"), m_destination);
 
     auto* dates = new QWidget(this);
     auto* datesRow = new QHBoxLayout(dates);
@@ -72,8 +74,10 @@ TripEditor::TripEditor(QWidget* parent)
     auto* datesBox = new QVBoxLayout;
     datesBox->setSpacing(1);
     datesBox->addWidget(dates);
-    datesBox->addWidget(errorLabel(u"start_date"_s));
-    datesBox->addWidget(errorLabel(u"end_date"_s));
+    // One line for both dates' messages, so that neither pushes the form down.
+    QLabel* datesError = errorLabel(u"start_date"_s);
+    m_errorLabels.insert(u"end_date"_s, datesError);
+    datesBox->addWidget(datesError);
     m_computed = new QLabel(this);
     m_computed->setObjectName(u"computed"_s);
     datesBox->addWidget(m_computed);
@@ -89,59 +93,31 @@ TripEditor::TripEditor(QWidget* parent)
     m_travellers = new QSpinBox(this);
     m_travellers->setObjectName(u"travellers"_s);
     m_travellers->setRange(0, 9999);
-    addField(u"travelers_count"_s, tr("T&ravellers"), m_travellers);
+    addField(u"travelers_count"_s, tr("Tr&avellers"), m_travellers);
 
-    // The status progression as a stepper, "cancelled" aside.
-    auto* stepper = new QWidget(this);
-    stepper->setObjectName(u"statusStepper"_s);
-    // Three rows, so that the editor leaves the trips table room on a 1366-pixel screen.
-    auto* stepRows = new QVBoxLayout(stepper);
-    stepRows->setContentsMargins(0, 0, 0, 0);
-    stepRows->setSpacing(2);
-    auto* stepRow = new QHBoxLayout;
-    stepRow->setSpacing(2);
-    stepRows->addLayout(stepRow);
-    m_statusGroup = new QButtonGroup(this);
-    m_statusGroup->setExclusive(true);
-    int i = 0;
-    for (const Choice& c : trip_status::all) {
-        const QString value = QString::fromUtf16(c.value);
-        auto* b = new QToolButton(stepper);
-        b->setCheckable(true);
-        b->setAutoRaise(false);
-        b->setObjectName(u"status_"_s + value);
-        b->setText(value == u"cancelled"
-                       ? QCoreApplication::translate("Stages", c.label)
-                       : tr("%1. %2").arg(i + 1).arg(QCoreApplication::translate("Stages", c.label)));
-        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        b->setAccessibleName(tr("Status: %1").arg(QCoreApplication::translate("Stages", c.label)));
-        b->setProperty("statusValue", value);
-        if (i == 4 || i == 8) { // three short rows keep the editor narrow enough to leave the table room
-            stepRow->addStretch();
-            stepRow = new QHBoxLayout;
-            stepRow->setSpacing(2);
-            stepRows->addLayout(stepRow);
-        }
-        if (value == u"cancelled") {
-            stepRow->addStretch();
-            stepRow->addSpacing(12);
-        } else if (i > 0) {
-            auto* arrow = new QLabel(u"›"_s, stepper);
-            stepRow->addWidget(arrow);
-        }
-        stepRow->addWidget(b);
-        m_statusGroup->addButton(b, i);
-        ++i;
-    }
+    // Where the trip stands (a stepper that only shows), and the statuses a
+    // person sets by hand; the others follow the planner and the planning stages.
+    m_stepper = new StatusStepper(this);
+    m_statusChoice = new QComboBox(this);
+    m_statusChoice->setObjectName(u"statusChoice"_s);
+    m_statusChoice->setAccessibleName(fieldLabel(u"status"_s));
     auto* statusBox = new QVBoxLayout;
-    statusBox->addWidget(stepper);
+    statusBox->setSpacing(2);
+    statusBox->addWidget(m_stepper);
+    auto* choiceRow = new QHBoxLayout;
+    auto* choiceLabel = new QLabel(tr("Set stat&us:"), this);
+    choiceLabel->setBuddy(m_statusChoice);
+    choiceRow->addWidget(choiceLabel);
+    choiceRow->addWidget(m_statusChoice);
+    choiceRow->addStretch();
+    statusBox->addLayout(choiceRow);
     statusBox->addWidget(errorLabel(u"status"_s));
     form->addRow(tr("Status"), statusBox);
 
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(u"description"_s);
     m_description->setTabChangesFocus(true);
-    addField(u"description"_s, tr("Descr&iption"), m_description);
+    addField(u"description"_s, tr("Desc&ription"), m_description);
     outer->addLayout(form, 1);
 
     auto* buttons = new QHBoxLayout;
@@ -150,7 +126,7 @@ TripEditor::TripEditor(QWidget* parent)
     m_saveReason->setWordWrap(true);
     m_saveReason->setStyleSheet(u"color: palette(mid);"_s);
     buttons->addWidget(m_saveReason, 1);
-    m_revert = new QPushButton(tr("Re&vert"), this);
+    m_revert = new QPushButton(tr("Discard c&hanges"), this);
     m_revert->setObjectName(u"revert"_s);
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(u"save"_s);
@@ -159,18 +135,36 @@ TripEditor::TripEditor(QWidget* parent)
     buttons->addWidget(m_save);
     outer->addLayout(buttons);
 
-    for (QLineEdit* e : {m_title, m_start, m_end, m_budget})
-        connect(e, &QLineEdit::textChanged, this, &TripEditor::revalidate);
+    // A field's message shows once the field was left (or Save was pressed),
+    // not while its first value is being typed; a message already shown
+    // follows the typing, so it goes away as soon as the value is right.
+    const std::pair<QLineEdit*, QString> lines[] = {
+        {m_title, u"title"_s}, {m_start, u"start_date"_s}, {m_end, u"end_date"_s}, {m_budget, u"budget"_s}};
+    for (const auto& [edit, field] : lines) {
+        connect(edit, &QLineEdit::textChanged, this, [this, field = field] {
+            if (!m_shownErrors.contains(field))
+                m_touched.remove(field);
+            revalidate();
+        });
+        connect(edit, &QLineEdit::editingFinished, this, [this, field = field] {
+            touch(field);
+            if (field == u"end_date")
+                touch(u"start_date"_s); // "ends before it starts" belongs to both
+        });
+        // Enter saves, as in every form.
+        connect(edit, &QLineEdit::returnPressed, this, &TripEditor::save);
+    }
     connect(m_description, &QPlainTextEdit::textChanged, this, &TripEditor::revalidate);
-    connect(m_travellers, &QSpinBox::valueChanged, this, &TripEditor::revalidate);
-    connect(m_destination, &QComboBox::currentIndexChanged, this, &TripEditor::revalidate);
-    connect(m_statusGroup, &QButtonGroup::idClicked, this, &TripEditor::revalidate);
-    connect(m_revert, &QPushButton::clicked, this, [this] { setTrip(m_trip); });
-    connect(m_save, &QPushButton::clicked, this, [this] {
-        revalidate();
-        if (m_errors.isEmpty() && !m_busy)
-            Q_EMIT saveRequested(currentTrip());
+    connect(m_travellers, &QSpinBox::valueChanged, this, [this] { touch(u"travelers_count"_s); });
+    connect(m_destination, &QComboBox::currentIndexChanged, this, [this] { touch(u"destination"_s); });
+    connect(m_statusChoice, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        m_stepper->setStatus(status());
+        touch(u"status"_s);
     });
+    connect(m_revert, &QPushButton::clicked, this, [this] { setTrip(m_trip); });
+    connect(m_save, &QPushButton::clicked, this, &TripEditor::save);
     startNew();
 }
 
@@ -179,6 +173,12 @@ QLabel* TripEditor::errorLabel(const QString& field) {
     l->setObjectName(u"error_"_s + field);
     l->setStyleSheet(u"color: #c0392b;"_s);
     l->setWordWrap(true);
+    // The line is kept whether or not a message is in it: fields never jump
+    // (and clicks never land in the wrong one) as messages come and go.
+    l->setMinimumHeight(l->fontMetrics().height());
+    QSizePolicy keep = l->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    l->setSizePolicy(keep);
     l->hide();
     m_errorLabels.insert(field, l);
     return l;
@@ -226,6 +226,9 @@ void TripEditor::startNew() {
 void TripEditor::setTrip(const Trip& trip) {
     m_loading = true;
     m_trip = trip;
+    m_touched.clear();
+    m_shownErrors.clear();
+    m_showAllErrors = false;
     m_heading->setText(trip.id == 0 ? tr("New trip") : tr("Edit trip"));
     m_title->setText(trip.title);
     m_description->setPlainText(trip.description);
@@ -249,15 +252,67 @@ void TripEditor::setTrip(const Trip& trip) {
     revalidate();
 }
 
+// The statuses a person sets by hand; the others are reached through the
+// planner (a chosen destination) and the planning stages.
+static constexpr const char16_t* kChosenByHand[] = {u"planning", u"booked", u"completed", u"cancelled"};
+
 void TripEditor::setStatus(const QString& status) {
-    const int i = choiceIndex(trip_status::all, status);
-    if (QAbstractButton* b = m_statusGroup->button(i < 0 ? 0 : i))
-        b->setChecked(true);
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_statusChoice->clear();
+    auto add = [this](const QString& value, const QString& suffix) {
+        const int i = choiceIndex(trip_status::all, value);
+        const QString label = QCoreApplication::translate("Stages", trip_status::all[i].label);
+        m_statusChoice->addItem(label + suffix, value);
+    };
+    bool listed = false;
+    for (const char16_t* v : kChosenByHand)
+        listed = listed || status == QStringView(v);
+    if (!listed && choiceIndex(trip_status::all, status) >= 0)
+        add(status, tr(" (now)"));
+    for (const char16_t* v : kChosenByHand)
+        add(QString::fromUtf16(v), QString());
+    m_statusChoice->setCurrentIndex(qMax(0, m_statusChoice->findData(status)));
+    m_stepper->setStatus(this->status());
+    m_loading = wasLoading;
 }
 
 QString TripEditor::status() const {
-    const int i = m_statusGroup->checkedId();
-    return i < 0 ? u"planning"_s : QString::fromUtf16(trip_status::all[i].value);
+    const QString value = m_statusChoice->currentData().toString();
+    return value.isEmpty() ? u"planning"_s : value;
+}
+
+void TripEditor::touch(const QString& field) {
+    if (m_loading)
+        return; // values being loaded are not the person's edits
+    m_touched.insert(field);
+    revalidate();
+}
+
+void TripEditor::save() {
+    if (m_busy || !(isModified() || isNew()))
+        return;
+    m_showAllErrors = true; // every message, now that the person asked to save
+    revalidate();
+    if (!m_errors.isEmpty()) {
+        focusField(m_errors.first().field);
+        return;
+    }
+    Q_EMIT saveRequested(currentTrip());
+}
+
+void TripEditor::focusField(const QString& field) {
+    QWidget* w = field == u"title"             ? static_cast<QWidget*>(m_title)
+                 : field == u"start_date"      ? m_start
+                 : field == u"end_date"        ? m_end
+                 : field == u"budget"          ? m_budget
+                 : field == u"travelers_count" ? m_travellers
+                 : field == u"destination"     ? m_destination
+                 : field == u"status"          ? m_statusChoice
+                 : field == u"description"     ? static_cast<QWidget*>(m_description)
+                                               : nullptr;
+    if (w)
+        w->setFocus(Qt::OtherFocusReason);
 }
 
 Trip TripEditor::currentTrip() const {
@@ -336,30 +391,45 @@ void TripEditor::revalidate() {
     }
     m_errors = errors;
 
-    for (auto it = m_errorLabels.begin(); it != m_errorLabels.end(); ++it) {
-        QStringList texts;
-        for (const FieldError& e : std::as_const(errors))
-            if (e.field == it.key())
-                texts << tr("%1 %2").arg(fieldLabel(e.field), e.message);
-        it.value()->setText(texts.join(u'\n'));
-        it.value()->setVisible(!texts.isEmpty());
+    // Each message line shows the messages of its fields that were touched
+    // (or all after Save was pressed).
+    m_shownErrors.clear();
+    QHash<QLabel*, QStringList> texts;
+    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it)
+        texts.insert(it.value(), {});
+    for (const FieldError& e : std::as_const(errors)) {
+        if (!m_showAllErrors && !m_touched.contains(e.field))
+            continue;
+        if (QLabel* l = m_errorLabels.value(e.field)) {
+            texts[l] << tr("%1 %2").arg(fieldLabel(e.field), e.message);
+            m_shownErrors.insert(e.field);
+        }
+    }
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        it.key()->setText(it.value().join(u'\n'));
+        it.key()->setVisible(!it.value().isEmpty());
     }
 
-    // Computed properties, as the seed has them.
+    // Computed properties, as the seed has them (no length for dates in the wrong order).
     QStringList info;
-    if (auto d = t.durationDays())
+    if (auto d = t.durationDays(); d && *d >= 0)
         info << (*d == 1 ? tr("1 day") : tr("%n days", nullptr, *d));
     if (t.startDate.isValid())
         info << (t.isFutureTrip() ? tr("upcoming") : tr("past or under way"));
     m_computed->setText(info.join(u" · "_s));
 
     const bool modified = isModified() || isNew();
-    m_save->setEnabled(errors.isEmpty() && modified && !m_busy);
+    // Save stays available while something is wrong: pressing it says what and
+    // where, instead of a disabled button that explains nothing.
+    m_save->setEnabled(modified && !m_busy);
     m_revert->setEnabled(modified && !isNew() && !m_busy);
-    if (!errors.isEmpty())
-        m_saveReason->setText(
-            tr("Cannot save: %1 %2").arg(fieldLabel(errors.first().field), errors.first().message));
-    else if (m_busy)
+    if (!m_shownErrors.isEmpty()) {
+        const FieldError* first = nullptr;
+        for (const FieldError& e : std::as_const(errors))
+            if (m_shownErrors.contains(e.field) && !first)
+                first = &e;
+        m_saveReason->setText(tr("Cannot save: %1 %2").arg(fieldLabel(first->field), first->message));
+    } else if (m_busy)
         m_saveReason->setText(tr("Saving…"));
     else if (!modified)
         m_saveReason->setText(tr("No changes."));

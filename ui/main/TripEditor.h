@@ -4,9 +4,9 @@
 #include "domain/Error.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
-class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -15,6 +15,8 @@ class QPushButton;
 class QSpinBox;
 
 namespace tp::ui {
+
+class StatusStepper;
 
 // Every field of a trip, checked as the user types with the core's rules; the
 // message of a field is shown under it and Save stays disabled (with the
@@ -41,6 +43,13 @@ public:
 
     static QString fieldLabel(const QString& field);
 
+public Q_SLOTS:
+    // Saves when something changed; with a mistake, shows every message and
+    // puts the focus in the first field that has one (Enter, Ctrl+S, Save).
+    void save();
+    // Puts back the trip as loaded (or an empty new trip): the edits are dropped.
+    void revert() { setTrip(m_trip); }
+
 Q_SIGNALS:
     void saveRequested(const tp::Trip& trip);
 
@@ -49,6 +58,8 @@ private:
     void setStatus(const QString& status);
     QString status() const;
     QLabel* errorLabel(const QString& field);
+    void touch(const QString& field);
+    void focusField(const QString& field);
 
     Trip m_trip; // as loaded
     QList<FieldError> m_errors;
@@ -59,7 +70,11 @@ private:
     QLineEdit* m_end;
     QLineEdit* m_budget;
     QSpinBox* m_travellers;
-    QButtonGroup* m_statusGroup;
+    StatusStepper* m_stepper;
+    QComboBox* m_statusChoice;
+    QSet<QString> m_touched;      // fields the person has left (their messages show)
+    QSet<QString> m_shownErrors;  // fields whose message is on screen now
+    bool m_showAllErrors = false; // after Save: every message shows
     QLabel* m_heading;
     QLabel* m_computed;
     QLabel* m_saveReason;
