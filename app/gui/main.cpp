@@ -9,6 +9,7 @@
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
 #include "llm/ProviderFromSettings.h"
+#include "main/FirstFrameProbe.h"
 #include "main/MainWindow.h"
 #include "map/MapWidget.h"
 #include "settings/SettingsDialog.h"
@@ -185,6 +186,8 @@ int main(int argc, char* argv[]) {
     if (!startupNote.isEmpty())
         window.statusBar()->showMessage(startupNote, 20000);
 
+    if (qEnvironmentVariableIsSet("TP_BENCH_FIRST_FRAME"))
+        tp::ui::FirstFrameProbe::install(&window); // tests/bench/bench_startup: quit at the first frame
     window.show();
     const int code = app.exec();
     panel->setConversationService(nullptr);

@@ -15,10 +15,13 @@
 #include "repo/UserRepository.h"
 #include "worker/DatabaseWorker.h"
 
+#include <QApplication>
 #include <QFrame>
 #include <QLabel>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +56,15 @@ struct Fixture {
     }
 
     template <typename T> T* child(const QString& name) const { return panel->findChild<T*>(name); }
+    // Waits until every read the panel posted before now has been answered
+    // and shown (the worker answers in order): a barrier, not a sleep.
+    bool drain() {
+        bool answered = false;
+        QObject context;
+        service.post<int>(
+            &context, [](Database&) { return 0; }, [&](Result<int>) { answered = true; });
+        return QTest::qWaitFor([&] { return answered; }, 30000);
+    }
     QPlainTextEdit* input() const { return child<QPlainTextEdit>(u"messageInput"_s); }
     QPushButton* send() const { return child<QPushButton>(u"send"_s); }
     QPushButton* cancel() const { return child<QPushButton>(u"cancelReply"_s); }
@@ -62,6 +74,11 @@ struct Fixture {
     QPlainTextEdit* pendingReply() const { return child<QPlainTextEdit>(u"pendingReply"_s); }
     QWidget* pending() const { return child<QWidget>(u"pendingTurn"_s); }
     QList<QFrame*> cards() const { return panel->findChildren<QFrame*>(u"recommendationCard"_s); }
+    bool hasChosenCard() const {
+        const QList<QFrame*> all = cards();
+        return std::any_of(all.cbegin(), all.cend(),
+                           [](QFrame* c) { return c->property("chosen").toBool(); });
+    }
 
     void type(const QString& text) {
         input()->setFocus();
@@ -196,6 +213,98 @@ private Q_SLOTS:
         QVERIFY(stored.state);
         QCOMPARE(stored.state->currentStage, u"commitment_detected"_s);
         QTRY_COMPARE(f.panel->messages()->rowCount(), 2 * (turns + 1));
+
+        // The chosen card is marked and offers nothing to press; the others offer a change of mind.
+        QVERIFY(f.drain());
+        QTRY_VERIFY(f.hasChosenCard());
+        for (QFrame* c : f.cards()) {
+            const bool chosen = c->property("chosen").toBool();
+            QCOMPARE(c->findChild<QLabel*>(u"chosenMark"_s) != nullptr, chosen);
+            auto* button = c->findChild<QPushButton*>(u"chooseDestination"_s);
+            QCOMPARE(button != nullptr, !chosen);
+            if (button)
+                QCOMPARE(button->text(), u"Choose this instead"_s);
+        }
+        // Every card shows its whole description, and its button, without clipping.
+        for (QFrame* c : f.cards()) {
+            auto* desc = c->findChild<QLabel*>(u"cardDescription"_s);
+            QVERIFY(desc->height() >= desc->heightForWidth(desc->width()));
+        }
+        // The conversation shows its newest message: the confirmation.
+        auto* view = f.child<QListView>(u"messages"_s);
+        QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    }
+
+    // The whole journey with the keyboard only: typing, Ctrl+Enter, Tab to a card, Space.
+    void keyboardOnlyToChosenDestination() {
+        Fixture f;
+        QVERIFY(f.start());
+        ConversationService planner(f.tmp.url(), f.user.id, {});
+        f.panel->setConversationService(&planner);
+        f.panel->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.panel.get()));
+        QSignalSpy done(&planner, &ConversationService::turnCompleted);
+        QPlainTextEdit* input = f.input();
+        input->setFocus();
+        QTRY_VERIFY(input->hasFocus());
+
+        // Tab leaves the box instead of typing a tab character.
+        QTest::keyClicks(input, u"Hiking and quiet nature"_s);
+        QTest::keyClick(input, Qt::Key_Tab);
+        QVERIFY(!input->toPlainText().contains(u'\t'));
+        QVERIFY(!input->hasFocus());
+        input->setFocus();
+
+        const QStringList answers{u"Hiking and quiet nature, avoid crowds"_s,
+                                  u"About $120 a day"_s,
+                                  u"In June"_s,
+                                  u"6 days"_s,
+                                  u"Two adults"_s,
+                                  u"Nothing else"_s,
+                                  u"No"_s};
+        int turns = 0;
+        for (const QString& answer : answers) {
+            if (f.cards().size() == 3)
+                break;
+            if (turns > 0) {
+                QTRY_VERIFY(input->hasFocus()); // the box has the focus again after each reply
+            } else {
+                input->clear();
+            }
+            QTest::keyClicks(input, answer);
+            QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+            ++turns;
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), turns, 20000);
+            if (QTest::qWaitFor([&] { return f.cards().size() == 3; }, 300))
+                break;
+        }
+        QTRY_COMPARE(f.cards().size(), 3);
+        QVERIFY(f.drain()); // the panel's own reads after the turn are shown: the cards stay as they are
+        QTRY_VERIFY(input->hasFocus());
+
+        // Tab through the panel to the first card's button, and press Space.
+        QPushButton* target = nullptr;
+        for (int i = 0; i < 20 && !target; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            target = qobject_cast<QPushButton*>(QApplication::focusWidget());
+            if (target && target->objectName() != u"chooseDestination"_s)
+                target = nullptr;
+        }
+        QVERIFY2(target, "no card button is reachable with Tab");
+        const QString chosenCard = target->accessibleName();
+        QTest::keyClick(target, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), turns + 1, 20000);
+        QVERIFY(f.drain());
+        // The card pressed is the one marked as the destination.
+        QFrame* marked = nullptr;
+        for (QFrame* c : f.cards())
+            if (c->property("chosen").toBool())
+                marked = c;
+        QVERIFY(marked);
+        QVERIFY2(chosenCard.endsWith(marked->findChild<QLabel*>(u"cardName"_s)->text()),
+                 qPrintable(chosenCard));
+        QTRY_VERIFY(input->hasFocus());
+        QVERIFY(TripRepository(*f.db, f.user.id).open(f.trip.id).trip.destinationId.has_value());
     }
 
     void openAiStreamCancelFailRetry() {

@@ -80,7 +80,8 @@ private Q_SLOTS:
         QVERIFY(!start->isEnabled()); // one active session per trip
         QVERIFY(advance->isEnabled());
         QVERIFY(!back->isEnabled()); // nothing before the first stage
-        QVERIFY(summary->text().contains(u"0 of 6"_s));
+        QVERIFY2(summary->text().contains(u"Stage 1 of 6"_s), qPrintable(summary->text()));
+        QVERIFY(summary->text().contains(u"0 of 6 stages completed"_s));
         QCOMPARE(data->topLevelItemCount(), 1); // "(no session data yet)"
 
         QTest::mouseClick(advance, Qt::LeftButton);
@@ -121,6 +122,9 @@ private Q_SLOTS:
         QVERIFY(!advance->isEnabled());
         QVERIFY(!back->isEnabled());
         QVERIFY(start->isEnabled());
+        // The counts agree with the list: six working stages, all done.
+        QVERIFY2(summary->text().contains(u"all 6 stages done"_s), qPrintable(summary->text()));
+        QCOMPARE(start->text(), u"S&tart a new session"_s);
         {
             auto db = tmp.connect();
             QVERIFY(!PlanningRepository(*db, w.userId()).active(tripId).has_value());

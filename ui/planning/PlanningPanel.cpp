@@ -155,7 +155,10 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
     m_stages->setSession(session);
     m_data->clear();
     const bool active = session && session->currentStage != u"completed";
+    const bool finished = session && session->currentStage == u"completed";
     m_start->setEnabled(m_tripId != 0 && !active);
+    // After a completed session, starting again is a new session, and says so.
+    m_start->setText(finished ? tr("S&tart a new session") : tr("S&tart planning"));
     m_advance->setEnabled(active);
     m_back->setEnabled(active && session->currentStage != u"destination");
     if (!session) {
@@ -166,10 +169,18 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
     const QString stage = QCoreApplication::translate(
         "Stages",
         planning_stage::all[qMax(0, choiceIndex(planning_stage::all, session->currentStage))].label);
-    m_summary->setText(tr("Current stage: %1 · %2 of 6 stages completed · started %3")
-                           .arg(stage)
-                           .arg(session->stagesCompleted.size())
-                           .arg(QLocale().toString(session->startedAt.toLocalTime(), QLocale::ShortFormat)));
+    // The working stages are those listed before "Planning Completed", which is where they lead.
+    const int working = int(std::size(planning_stage::all)) - 1;
+    const QString started = QLocale().toString(session->startedAt.toLocalTime(), QLocale::ShortFormat);
+    if (finished)
+        m_summary->setText(tr("Planning completed: all %1 stages done · started %2").arg(working).arg(started));
+    else
+        m_summary->setText(tr("Stage %1 of %2: %3 · %4 of %2 stages completed · started %5")
+                               .arg(choiceIndex(planning_stage::all, session->currentStage) + 1)
+                               .arg(working)
+                               .arg(stage)
+                               .arg(session->stagesCompleted.size())
+                               .arg(started));
     for (auto it = session->sessionData.begin(); it != session->sessionData.end(); ++it)
         addJson(nullptr, m_data, it.key(), it.value());
     m_data->expandAll();
