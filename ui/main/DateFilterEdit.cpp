@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DateFilterEdit.h"
+#include "ClearButton.h"
 
 #include <QCalendarWidget>
 #include <QHBoxLayout>
@@ -20,7 +21,7 @@ DateFilterEdit::DateFilterEdit(QWidget* parent)
     m_edit = new QLineEdit(this);
     m_edit->setObjectName(u"dateText"_s);
     m_edit->setPlaceholderText(tr("any date"));
-    m_edit->setClearButtonEnabled(true);
+    addClearButton(m_edit);
     // Room for "2027-03-01" and the clear button, no more.
     m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(u"0000-00-000"_s) + 28);
     m_edit->setMaximumWidth(m_edit->minimumWidth() + 24);

@@ -4,6 +4,7 @@
 #include "map/MapWidget.h"
 
 #include "Confirm.h"
+#include "ClearButton.h"
 #include "DateFilterEdit.h"
 #include "ElidedLabel.h"
 #include "TripCommands.h"
@@ -184,7 +185,7 @@ QWidget* MainWindow::buildTripsPage() {
     m_search->setObjectName(u"tripSearch"_s);
     m_search->setAccessibleName(tr("Search trips"));
     m_search->setPlaceholderText(tr("Search title and description… (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
+    addClearButton(m_search);
     m_count = new QLabel(left);
     m_count->setObjectName(u"tripCount"_s);
     searchRow->addWidget(m_search, 1);
