@@ -84,7 +84,8 @@ private Q_SLOTS:
         OfflinePlanner planner;
         ConversationEngine engine(*f.db, f.user.id, planner);
         TurnResult r = talkUntilRecommendations(
-            engine, f.trip.id, u"A beach holiday for the two of us in July, 10 days, with good food and culture"_s,
+            engine, f.trip.id,
+            u"A beach holiday for the two of us in July, 10 days, with good food and culture"_s,
             {{u"budget"_s, u"About $2500 in total"_s},
              {u"luxury"_s, u"Comfort, but not luxury"_s},
              {u"avoid"_s, u"No long flights, we start from Berlin"_s},
@@ -96,7 +97,8 @@ private Q_SLOTS:
         QVERIFY2(!first.contains(u"Bali"_s), qPrintable(first.join(u", "_s)));
         for (const QJsonValue& v : r.recommendations->locations) {
             const double km = kmFromBerlin(v);
-            QVERIFY2(km >= 0 && km <= 4500, qPrintable(v[u"name"_s].toString() + u" "_s + QString::number(km)));
+            QVERIFY2(km >= 0 && km <= 4500,
+                     qPrintable(v[u"name"_s].toString() + u" "_s + QString::number(km)));
         }
         // The reply says what was assumed.
         const QString reply = r.messages.last().content;
@@ -112,7 +114,8 @@ private Q_SLOTS:
         for (const QJsonValue& v : r.recommendations->locations) {
             QVERIFY(!first.contains(v[u"name"_s].toString()));
             const double km = kmFromBerlin(v);
-            QVERIFY2(km >= 0 && km <= 4500, qPrintable(v[u"name"_s].toString() + u" "_s + QString::number(km)));
+            QVERIFY2(km >= 0 && km <= 4500,
+                     qPrintable(v[u"name"_s].toString() + u" "_s + QString::number(km)));
         }
     }
 
@@ -130,12 +133,12 @@ private Q_SLOTS:
         prefs.save(p);
         OfflinePlanner planner;
         ConversationEngine engine(*f.db, f.user.id, planner);
-        const TurnResult r = talkUntilRecommendations(
-            engine, f.trip.id, u"Hiking, quiet nature, avoid crowds"_s,
-            {{u"month"_s, u"September"_s},
-             {u"days"_s, u"A week"_s},
-             {u"travelling"_s, u"Just me"_s},
-             {u"budget"_s, u"$1500"_s}});
+        const TurnResult r =
+            talkUntilRecommendations(engine, f.trip.id, u"Hiking, quiet nature, avoid crowds"_s,
+                                     {{u"month"_s, u"September"_s},
+                                      {u"days"_s, u"A week"_s},
+                                      {u"travelling"_s, u"Just me"_s},
+                                      {u"budget"_s, u"$1500"_s}});
         QCOMPARE(r.state.currentStage, u"destinations_complete"_s);
         QVERIFY(r.recommendations);
         for (const QJsonValue& v : r.recommendations->locations) {
@@ -162,12 +165,12 @@ private Q_SLOTS:
         OfflinePlanner planner;
         ConversationEngine engine(*f.db, f.user.id, planner);
         TurnResult r = talkUntilRecommendations(
-            engine, f.trip.id, u"A city break with museums and food in October, 4 days, two of us, $200 a day"_s,
-            {});
+            engine, f.trip.id,
+            u"A city break with museums and food in October, 4 days, two of us, $200 a day"_s, {});
         QVERIFY(r.recommendations);
         QStringList seen = namesOf(r.recommendations->locations);
-        for (const QString& ask : {u"Can you suggest something different?"_s, u"none of these, sorry"_s,
-                                   u"Anything else?"_s}) {
+        for (const QString& ask :
+             {u"Can you suggest something different?"_s, u"none of these, sorry"_s, u"Anything else?"_s}) {
             r = engine.submit(f.trip.id, ask);
             QVERIFY2(r.recommendations, qPrintable(ask + u" -> "_s + r.messages.last().content));
             const QStringList now = namesOf(r.recommendations->locations);
@@ -196,8 +199,8 @@ private Q_SLOTS:
         QVERIFY2(remark.contains(u"your budget"_s), qPrintable(remark));
         r = engine.submit(f.trip.id, u"Let's go with the first one"_s);
         QVERIFY(r.destination);
-        const auto stored = DestinationRepository(*f.db).findByNameCountry(r.destination->name,
-                                                                           r.destination->country);
+        const auto stored =
+            DestinationRepository(*f.db).findByNameCountry(r.destination->name, r.destination->country);
         QVERIFY(stored);
         QVERIFY2(!stored->description.contains(u"your"_s, Qt::CaseInsensitive) &&
                      !stored->description.contains(u"per person"_s),

@@ -25,15 +25,16 @@ const QString qInterests = u"What do you enjoy most on a trip: beaches, mountain
                            u"wildlife, food, or nightlife?"_s;
 const QString qStyle = u"Do you prefer comfort and a bit of luxury, or keeping costs low?"_s;
 const QString qAvoid = u"Is there anything you'd rather avoid (long flights, cold weather, crowds)?"_s;
-const QString qOrigin = u"Where will you be starting from (your home city), so I can keep the journey short?"_s;
+const QString qOrigin =
+    u"Where will you be starting from (your home city), so I can keep the journey short?"_s;
 
 // Places famous enough to be crowded for much of the year: left out for
 // someone who asks for quiet. The project's own judgement.
 const QStringList crowdedPlaces = {
-    u"Bali"_s,     u"Paris"_s,    u"Rome"_s,          u"Venice"_s,  u"Barcelona"_s,    u"Santorini"_s,
-    u"Dubrovnik"_s, u"Amsterdam"_s, u"Mykonos"_s,     u"Machu Picchu"_s, u"Cinque Terre"_s, u"Hallstatt"_s,
-    u"Phuket"_s,   u"Cancun"_s,   u"Kyoto"_s,         u"Prague"_s,  u"Florence"_s,     u"Ibiza"_s,
-    u"Amalfi Coast"_s, u"London"_s, u"New York"_s,    u"Bangkok"_s, u"Dubai"_s,        u"Las Vegas"_s,
+    u"Bali"_s,         u"Paris"_s,     u"Rome"_s,     u"Venice"_s,       u"Barcelona"_s,    u"Santorini"_s,
+    u"Dubrovnik"_s,    u"Amsterdam"_s, u"Mykonos"_s,  u"Machu Picchu"_s, u"Cinque Terre"_s, u"Hallstatt"_s,
+    u"Phuket"_s,       u"Cancun"_s,    u"Kyoto"_s,    u"Prague"_s,       u"Florence"_s,     u"Ibiza"_s,
+    u"Amalfi Coast"_s, u"London"_s,    u"New York"_s, u"Bangkok"_s,      u"Dubai"_s,        u"Las Vegas"_s,
 };
 
 QString number(double v) {
@@ -42,12 +43,12 @@ QString number(double v) {
 
 QString avoidPhrase(const QString& a) {
     static const QHash<QString, QString> phrases = {
-        {u"beach"_s, u"beaches"_s},          {u"mountains"_s, u"mountains"_s},
-        {u"city"_s, u"cities"_s},            {u"culture"_s, u"museums and sights"_s},
-        {u"nature"_s, u"the outdoors"_s},    {u"food"_s, u"food trips"_s},
-        {u"nightlife"_s, u"nightlife"_s},    {u"luxury"_s, u"luxury"_s},
-        {u"budget"_s, u"budget places"_s},   {u"crowds"_s, u"crowded places"_s},
-        {u"heat"_s, u"very hot places"_s},   {u"cold"_s, u"cold places"_s},
+        {u"beach"_s, u"beaches"_s},        {u"mountains"_s, u"mountains"_s},
+        {u"city"_s, u"cities"_s},          {u"culture"_s, u"museums and sights"_s},
+        {u"nature"_s, u"the outdoors"_s},  {u"food"_s, u"food trips"_s},
+        {u"nightlife"_s, u"nightlife"_s},  {u"luxury"_s, u"luxury"_s},
+        {u"budget"_s, u"budget places"_s}, {u"crowds"_s, u"crowded places"_s},
+        {u"heat"_s, u"very hot places"_s}, {u"cold"_s, u"cold places"_s},
     };
     return phrases.value(a, a);
 }
@@ -162,8 +163,8 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
         uint tie;
         const CatalogueEntry* entry;
         QStringList matched;
-        bool reachable;     // within the distance and the regions asked for
-        double distanceKm;  // from the origin, -1 when it is not known
+        bool reachable;    // within the distance and the regions asked for
+        double distanceKm; // from the origin, -1 when it is not known
     };
     QList<Scored> scored;
     const auto& entries = m_catalogue.entries();
@@ -279,8 +280,7 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
             why << cost;
             if (s.distanceKm >= 0)
                 why << u"About %1 km from %2 as the crow flies%3."_s.arg(
-                    number(s.distanceKm), p.origin,
-                    s.reachable ? QString() : u", farther than you wanted"_s);
+                    number(s.distanceKm), p.origin, s.reachable ? QString() : u", farther than you wanted"_s);
             if (!s.reachable)
                 ++beyondReach;
             set.places << fromEntry(*s.entry, why.join(u' '));
@@ -303,19 +303,20 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
     if (perDay)
         basis << u"about $%1 a day per person"_s.arg(qRound(*perDay));
     QStringList intro;
-    intro << (basis.isEmpty()
-                  ? u"Here are three destinations you might like."_s
-                  : u"Based on what you told me (%1), here are three destinations."_s.arg(basis.join(u"; "_s)));
+    intro << (basis.isEmpty() ? u"Here are three destinations you might like."_s
+                              : u"Based on what you told me (%1), here are three destinations."_s.arg(
+                                    basis.join(u"; "_s)));
     // Say what was assumed, so a wrong guess can be corrected.
     if (tagsFromPreferences)
         intro << u"You didn't say what you enjoy on this trip, so I went by your earlier trips."_s;
     if (p.maxTravelKm && p.knowsOrigin())
-        intro << u"Starting from %1, I kept to places within about %2 km as the crow flies (I took that from "
-                 u"\"%3\")."_s.arg(p.origin, number(*p.maxTravelKm), p.maxTravelBasis);
+        intro << u"Starting from %1, I kept to places within about %2 km as the crow flies (%3)."_s.arg(
+            p.origin, number(*p.maxTravelKm), p.maxTravelBasis);
     else if (p.maxTravelKm)
-        intro << u"You'd like to keep the journey short (%1), but I don't know where you start from, so I "
-                 u"couldn't rule places out by distance: tell me your home city and ask for different options."_s
-                     .arg(p.maxTravelBasis);
+        intro
+            << u"You'd like to keep the journey short (%1), but I don't know where you start from, so I "
+               u"couldn't rule places out by distance: tell me your home city and ask for different options."_s
+                   .arg(p.maxTravelBasis);
     if (!p.regions.isEmpty()) {
         QStringList names;
         for (const QString& r : p.regions)

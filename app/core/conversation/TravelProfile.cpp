@@ -21,69 +21,94 @@ struct Keyword {
 // Word stems that reveal an interest; matched at the start of a word. Said in
 // a negation ("no beaches") the same words name what to avoid.
 constexpr Keyword interestWords[] = {
-    {u"beach", u"beach"},         {u"sea", u"beach"},          {u"ocean", u"beach"},
-    {u"island", u"beach"},        {u"surf", u"beach"},         {u"snorkel", u"beach"},
-    {u"diving", u"beach"},        {u"swim", u"beach"},         {u"swimming", u"beach"},
-    {u"surfing", u"beach"},       {u"sun", u"beach"},          {u"playa", u"beach"},
-    {u"plage", u"beach"},         {u"strand", u"beach"},       {u"coast", u"beach"},
-    {u"seaside", u"beach"},       {u"mountain", u"mountains"}, {u"hike", u"mountains"},
-    {u"hiking", u"mountains"},    {u"trekking", u"mountains"}, {u"skiing", u"mountains"},
-    {u"trek", u"mountains"},      {u"ski", u"mountains"},      {u"alps", u"mountains"},
-    {u"montaña", u"mountains"},   {u"montana", u"mountains"},  {u"montagne", u"mountains"},
-    {u"berg", u"mountains"},      {u"wandern", u"mountains"},  {u"senderismo", u"mountains"},
-    {u"randonn", u"mountains"},   {u"city", u"city"},          {u"cities", u"city"},
-    {u"urban", u"city"},          {u"shopping", u"city"},      {u"ciudad", u"city"},
-    {u"ville", u"city"},          {u"stadt", u"city"},         {u"städte", u"city"},
-    {u"culture", u"culture"},     {u"cultural", u"culture"},   {u"histor", u"culture"},
-    {u"museum", u"culture"},      {u"art", u"culture"},        {u"temple", u"culture"},
-    {u"architect", u"culture"},   {u"ruins", u"culture"},      {u"cultura", u"culture"},
-    {u"kultur", u"culture"},      {u"castle", u"culture"},     {u"galler", u"culture"},
-    {u"musée", u"culture"},       {u"museo", u"culture"},      {u"nature", u"nature"},
-    {u"wildlife", u"nature"},     {u"safari", u"nature"},      {u"national park", u"nature"},
-    {u"outdoor", u"nature"},      {u"landscape", u"nature"},   {u"naturaleza", u"nature"},
-    {u"natur", u"nature"},        {u"forest", u"nature"},      {u"lake", u"nature"},
-    {u"waterfall", u"nature"},    {u"countryside", u"nature"}, {u"animals", u"nature"},
-    {u"food", u"food"},           {u"cuisine", u"food"},       {u"eat", u"food"},
-    {u"eating", u"food"},         {u"wine", u"food"},          {u"restaurant", u"food"},
-    {u"foodie", u"food"},         {u"comida", u"food"},        {u"gastronom", u"food"},
-    {u"essen", u"food"},          {u"nightlife", u"nightlife"}, {u"night life", u"nightlife"},
-    {u"party", u"nightlife"},     {u"parties", u"nightlife"},  {u"partying", u"nightlife"},
-    {u"club", u"nightlife"},      {u"clubbing", u"nightlife"}, {u"bars", u"nightlife"},
+    {u"beach", u"beach"},       {u"sea", u"beach"},           {u"ocean", u"beach"},
+    {u"island", u"beach"},      {u"surf", u"beach"},          {u"snorkel", u"beach"},
+    {u"diving", u"beach"},      {u"swim", u"beach"},          {u"swimming", u"beach"},
+    {u"surfing", u"beach"},     {u"sun", u"beach"},           {u"playa", u"beach"},
+    {u"plage", u"beach"},       {u"strand", u"beach"},        {u"coast", u"beach"},
+    {u"seaside", u"beach"},     {u"mountain", u"mountains"},  {u"hike", u"mountains"},
+    {u"hiking", u"mountains"},  {u"trekking", u"mountains"},  {u"skiing", u"mountains"},
+    {u"trek", u"mountains"},    {u"ski", u"mountains"},       {u"alps", u"mountains"},
+    {u"montaña", u"mountains"}, {u"montana", u"mountains"},   {u"montagne", u"mountains"},
+    {u"berg", u"mountains"},    {u"wandern", u"mountains"},   {u"senderismo", u"mountains"},
+    {u"randonn", u"mountains"}, {u"city", u"city"},           {u"cities", u"city"},
+    {u"urban", u"city"},        {u"shopping", u"city"},       {u"ciudad", u"city"},
+    {u"ville", u"city"},        {u"stadt", u"city"},          {u"städte", u"city"},
+    {u"culture", u"culture"},   {u"cultural", u"culture"},    {u"histor", u"culture"},
+    {u"museum", u"culture"},    {u"art", u"culture"},         {u"temple", u"culture"},
+    {u"architect", u"culture"}, {u"ruins", u"culture"},       {u"cultura", u"culture"},
+    {u"kultur", u"culture"},    {u"castle", u"culture"},      {u"galler", u"culture"},
+    {u"musée", u"culture"},     {u"museo", u"culture"},       {u"nature", u"nature"},
+    {u"wildlife", u"nature"},   {u"safari", u"nature"},       {u"national park", u"nature"},
+    {u"outdoor", u"nature"},    {u"landscape", u"nature"},    {u"naturaleza", u"nature"},
+    {u"natur", u"nature"},      {u"forest", u"nature"},       {u"lake", u"nature"},
+    {u"waterfall", u"nature"},  {u"countryside", u"nature"},  {u"animals", u"nature"},
+    {u"food", u"food"},         {u"cuisine", u"food"},        {u"eat", u"food"},
+    {u"eating", u"food"},       {u"wine", u"food"},           {u"restaurant", u"food"},
+    {u"foodie", u"food"},       {u"comida", u"food"},         {u"gastronom", u"food"},
+    {u"essen", u"food"},        {u"nightlife", u"nightlife"}, {u"night life", u"nightlife"},
+    {u"party", u"nightlife"},   {u"parties", u"nightlife"},   {u"partying", u"nightlife"},
+    {u"club", u"nightlife"},    {u"clubbing", u"nightlife"},  {u"bars", u"nightlife"},
     {u"fiesta", u"nightlife"},
 };
 
 // Style words. "comfort" is the middle: neither backpacking nor five stars.
 constexpr Keyword styleWords[] = {
-    {u"cheap", u"budget"},          {u"budget-friendly", u"budget"}, {u"on a budget", u"budget"},
-    {u"tight budget", u"budget"},   {u"low budget", u"budget"},      {u"limited budget", u"budget"},
-    {u"backpack", u"budget"},       {u"affordable", u"budget"},      {u"low cost", u"budget"},
-    {u"low-cost", u"budget"},       {u"hostel", u"budget"},          {u"barato", u"budget"},
-    {u"pas cher", u"budget"},       {u"günstig", u"budget"},         {u"comfort", u"comfort"},
-    {u"comfortable", u"comfort"},   {u"mid-range", u"comfort"},      {u"midrange", u"comfort"},
-    {u"mid range", u"comfort"},     {u"moderate", u"comfort"},       {u"4-star", u"comfort"},
-    {u"four-star", u"comfort"},     {u"confort", u"comfort"},        {u"komfort", u"comfort"},
-    {u"luxury", u"luxury"},         {u"luxurious", u"luxury"},       {u"upscale", u"luxury"},
-    {u"5-star", u"luxury"},         {u"five-star", u"luxury"},       {u"five star", u"luxury"},
-    {u"lujo", u"luxury"},           {u"luxe", u"luxury"},            {u"luxus", u"luxury"},
-    {u"fancy", u"luxury"},          {u"splurge", u"luxury"},         {u"expensive", u"luxury"},
+    {u"cheap", u"budget"},
+    {u"budget-friendly", u"budget"},
+    {u"on a budget", u"budget"},
+    {u"tight budget", u"budget"},
+    {u"low budget", u"budget"},
+    {u"limited budget", u"budget"},
+    {u"backpack", u"budget"},
+    {u"affordable", u"budget"},
+    {u"low cost", u"budget"},
+    {u"low-cost", u"budget"},
+    {u"hostel", u"budget"},
+    {u"barato", u"budget"},
+    {u"pas cher", u"budget"},
+    {u"günstig", u"budget"},
+    {u"comfort", u"comfort"},
+    {u"comfortable", u"comfort"},
+    {u"mid-range", u"comfort"},
+    {u"midrange", u"comfort"},
+    {u"mid range", u"comfort"},
+    {u"moderate", u"comfort"},
+    {u"4-star", u"comfort"},
+    {u"four-star", u"comfort"},
+    {u"confort", u"comfort"},
+    {u"komfort", u"comfort"},
+    {u"luxury", u"luxury"},
+    {u"luxurious", u"luxury"},
+    {u"upscale", u"luxury"},
+    {u"5-star", u"luxury"},
+    {u"five-star", u"luxury"},
+    {u"five star", u"luxury"},
+    {u"lujo", u"luxury"},
+    {u"luxe", u"luxury"},
+    {u"luxus", u"luxury"},
+    {u"fancy", u"luxury"},
+    {u"splurge", u"luxury"},
+    {u"expensive", u"luxury"},
     {u"money is no object", u"luxury"},
+    {u"style: budget", u"budget"},
 };
 
 // Conditions. Crowd words mean something only when negated ("avoid crowds");
 // quiet words ask for the same thing in positive form.
-constexpr const char16_t* crowdWords[] = {u"crowd",   u"touris", u"busy",      u"mass tourism",
-                                          u"hordes",  u"packed", u"overrun",   u"masses",
-                                          u"bondé",   u"gente",  u"überfüllt", u"multitud"};
-constexpr const char16_t* quietWords[] = {u"quiet",  u"peaceful",        u"tranquil", u"secluded",
-                                          u"remote", u"off the beaten",  u"calm",     u"off-the-beaten",
-                                          u"serene", u"undiscovered",    u"ruhig",    u"tranquilo",
+constexpr const char16_t* crowdWords[] = {u"crowd",  u"touris", u"busy",      u"mass tourism",
+                                          u"hordes", u"packed", u"overrun",   u"masses",
+                                          u"bondé",  u"gente",  u"überfüllt", u"multitud"};
+constexpr const char16_t* quietWords[] = {u"quiet",  u"peaceful",       u"tranquil", u"secluded",
+                                          u"remote", u"off the beaten", u"calm",     u"off-the-beaten",
+                                          u"serene", u"undiscovered",   u"ruhig",    u"tranquilo",
                                           u"calme",  u"hidden gem"};
 // Heat: negated it is avoided; wanted ("warm and sunny") it rules out the cold.
-constexpr const char16_t* hotWords[] = {u"hot",    u"heat",  u"warm",  u"sunny",  u"sunshine", u"tropical",
-                                        u"humid",  u"scorching", u"chaud", u"calor", u"caluroso", u"heiß",
-                                        u"heiss",  u"warmth", u"warmer", u"hotter", u"sweltering"};
+constexpr const char16_t* hotWords[] = {
+    u"hot",   u"heat",     u"warm", u"sunny", u"sunshine", u"tropical", u"humid",  u"scorching", u"chaud",
+    u"calor", u"caluroso", u"heiß", u"heiss", u"warmth",   u"warmer",   u"hotter", u"sweltering"};
 constexpr const char16_t* coldWords[] = {u"cold", u"cool", u"chilly", u"freezing", u"froid", u"frío",
-                                         u"frio", u"kalt", u"snowy", u"cooler", u"colder"};
+                                         u"frio", u"kalt", u"snowy",  u"cooler",   u"colder"};
 
 const QStringList monthWords = {u"january"_s,   u"february"_s, u"march"_s,    u"april"_s,
                                 u"may"_s,       u"june"_s,     u"july"_s,     u"august"_s,
@@ -93,22 +118,21 @@ const QStringList monthAbbreviations = {u"jan"_s, u"feb"_s, u"mar"_s, u"apr"_s, 
 
 // Correctly spelled words that a single slip away from a keyword would turn
 // into one ("biking" is not a misspelt "hiking").
-const QSet<QString> notTypos = {u"biking"_s,  u"hiring"_s,   u"liking"_s,   u"hiding"_s,   u"mature"_s,
-                                u"vulture"_s, u"cites"_s,    u"crowns"_s,   u"crowed"_s,   u"reaches"_s,
-                                u"teaches"_s, u"leaches"_s,  u"breaches"_s, u"bleaches"_s, u"quite"_s,
-                                u"history"_s, u"museum"_s,   u"mountain"_s, u"luxury"_s,   u"nature"_s,
-                                u"natural"_s, u"cultures"_s, u"crowded"_s,  u"crowds"_s,
-                                u"shipping"_s, u"chopping"_s, u"stopping"_s, u"topical"_s, u"peaches"_s,
-                                u"benches"_s, u"fountains"_s, u"crowned"_s, u"crows"_s, u"island"_s};
+const QSet<QString> notTypos = {
+    u"biking"_s,   u"hiring"_s,  u"liking"_s,    u"hiding"_s,   u"mature"_s,   u"vulture"_s,  u"cites"_s,
+    u"crowns"_s,   u"crowed"_s,  u"reaches"_s,   u"teaches"_s,  u"leaches"_s,  u"breaches"_s, u"bleaches"_s,
+    u"quite"_s,    u"history"_s, u"museum"_s,    u"mountain"_s, u"luxury"_s,   u"nature"_s,   u"natural"_s,
+    u"cultures"_s, u"crowded"_s, u"crowds"_s,    u"shipping"_s, u"chopping"_s, u"stopping"_s, u"topical"_s,
+    u"peaches"_s,  u"benches"_s, u"fountains"_s, u"crowned"_s,  u"crows"_s,    u"island"_s};
 // Keywords long enough to recognise with one typo (a letter missing, added,
 // changed, or two swapped): the words people misspell in a hurry.
 const QStringList typoTargets = {
-    u"beaches"_s,     u"mountains"_s,   u"mountain"_s,    u"hiking"_s,      u"trekking"_s,  u"snorkeling"_s,
-    u"snorkelling"_s, u"museums"_s,     u"museum"_s,      u"culture"_s,     u"cultural"_s,  u"history"_s,
-    u"historical"_s,  u"architecture"_s, u"restaurants"_s, u"nightlife"_s,   u"luxury"_s,    u"luxurious"_s,
-    u"wildlife"_s,    u"landscapes"_s,  u"countryside"_s, u"crowds"_s,      u"crowded"_s,   u"touristy"_s,
-    u"tropical"_s,    u"february"_s,    u"september"_s,   u"october"_s,     u"november"_s,  u"december"_s,
-    u"affordable"_s,  u"backpacking"_s, u"comfortable"_s, u"peaceful"_s,    u"nature"_s,    u"islands"_s,
+    u"beaches"_s,     u"mountains"_s,    u"mountain"_s,    u"hiking"_s,    u"trekking"_s, u"snorkeling"_s,
+    u"snorkelling"_s, u"museums"_s,      u"museum"_s,      u"culture"_s,   u"cultural"_s, u"history"_s,
+    u"historical"_s,  u"architecture"_s, u"restaurants"_s, u"nightlife"_s, u"luxury"_s,   u"luxurious"_s,
+    u"wildlife"_s,    u"landscapes"_s,   u"countryside"_s, u"crowds"_s,    u"crowded"_s,  u"touristy"_s,
+    u"tropical"_s,    u"february"_s,     u"september"_s,   u"october"_s,   u"november"_s, u"december"_s,
+    u"affordable"_s,  u"backpacking"_s,  u"comfortable"_s, u"peaceful"_s,  u"nature"_s,   u"islands"_s,
     u"shopping"_s,    u"seaside"_s,
 };
 
@@ -201,12 +225,13 @@ public:
         static const QRegularExpression soft(
             uR"(,|\s(?:but|though|although|however|whereas|yet|while)\s|\s(?:and|&)\s+(?=(?:we|i|i'd|we'd|i'm|we're|want|love|like|prefer|would|enjoy|looking|are|am|it|the\s+kids)\b))"_s);
         static const QRegularExpression negator(
-            uR"(\b(?:no|not|don't|dont|do not|doesn't|does not|didn't|never|without|avoid(?:ing)?|hate[sd]?|dislike[sd]?|neither|nor|rather not|isn't|aren't|won't|wouldn't|can't stand|cannot stand|skip|except|instead of|less|fewer|away from|nothing|none|sin|sans|pas|ni|kein(?:e|en)?|nicht|ohne|nada de)\b)"_s);
+            uR"(\b(?:no|not|don't|dont|do not|doesn't|does not|didn't|never|without|avoid(?:ing)?|hate[sd]?|dislike[sd]?|neither|nor|rather not|isn't|aren't|won't|wouldn't|can't stand|cannot stand|skip|except|instead of|less|fewer|away from|nothing|none|too|sin|sans|pas|ni|kein(?:e|en)?|nicht|ohne|nada de|trop)\b)"_s);
         static const QRegularExpression notANegation(
             uR"(^(?:no preference|not sure|no problem|don't mind|dont mind|do not mind|doesn't matter|does not matter|no matter|no idea|not bothered|don't care|dont care|do not care|not fussy|no more than|not more than|no longer than|not longer than|less than|no less than|not only|nothing special|nothing in particular|nothing else|no strong|don't know|dont know|no particular|not really sure|none yet|never been|no,))"_s);
         static const QRegularExpression afterwards(
             uR"((?:(?:is|are|'s|'re)\s+not|isn't|aren't)\s+(?:really\s+)?(?:my|our)\s+(?:thing|style|cup of tea|scene)|not\s+(?:really\s+)?(?:my|our)\s+(?:thing|style|cup of tea|scene)|(?:isn't|aren't|is not|are not|not)\s+for\s+(?:me|us)|\bbores?\s+(?:me|us)|\b(?:is|are)\s+(?:boring|overrated)|\bputs?\s+(?:me|us)\s+off)"_s);
-        static const QRegularExpression pronoun(uR"(\b(?:we|i|i'm|we're|us|my|our|want|like|love|prefer)\b)"_s);
+        static const QRegularExpression pronoun(
+            uR"(\b(?:we|i|i'm|we're|us|my|our|want|like|love|prefer)\b)"_s);
         static const QRegularExpression listWord(uR"(\b(?:or|nor)\b)"_s);
 
         struct Clause {
@@ -290,15 +315,19 @@ double currencyToUsd(const QString& currency) {
 }
 
 std::optional<int> smallNumber(const QString& word) {
-    static const QStringList words = {u"one"_s,   u"two"_s,    u"three"_s, u"four"_s,
-                                      u"five"_s,  u"six"_s,    u"seven"_s, u"eight"_s,
-                                      u"nine"_s,  u"ten"_s,    u"eleven"_s, u"twelve"_s};
+    static const QStringList words = {u"one"_s,  u"two"_s, u"three"_s,  u"four"_s,
+                                      u"five"_s, u"six"_s, u"seven"_s,  u"eight"_s,
+                                      u"nine"_s, u"ten"_s, u"eleven"_s, u"twelve"_s};
     bool ok = false;
     const int n = word.toInt(&ok);
     if (ok)
         return n;
-    if (word == u"a"_s || word == u"an"_s)
-        return 1;
+    static const QHash<QString, int> others = {
+        {u"a"_s, 1},    {u"an"_s, 1},   {u"un"_s, 1},    {u"une"_s, 1}, {u"una"_s, 1},
+        {u"uno"_s, 1},  {u"ein"_s, 1},  {u"eine"_s, 1},  {u"dos"_s, 2}, {u"deux"_s, 2},
+        {u"zwei"_s, 2}, {u"tres"_s, 3}, {u"trois"_s, 3}, {u"drei"_s, 3}};
+    if (others.contains(word))
+        return others.value(word);
     const qsizetype i = words.indexOf(word);
     if (i >= 0)
         return int(i + 1);
@@ -335,8 +364,9 @@ void readBudget(const QString& text, TravelProfile& p) {
         amount *= currencyToUsd(symbolFirst ? m.captured(1) : m.captured(6));
         const QString after = text.mid(m.capturedEnd(), 40);
         const bool daily = perDayRe.match(after.left(24)).hasMatch() ||
-                           dailyBefore.match(text.mid(std::max<qsizetype>(0, m.capturedStart() - 30),
-                                                      std::min<qsizetype>(30, m.capturedStart())))
+                           dailyBefore
+                               .match(text.mid(std::max<qsizetype>(0, m.capturedStart() - 30),
+                                               std::min<qsizetype>(30, m.capturedStart())))
                                .hasMatch();
         if (daily)
             p.budgetPerDayUsd = amount;
@@ -345,11 +375,36 @@ void readBudget(const QString& text, TravelProfile& p) {
         if (perPersonRe.match(after).hasMatch())
             p.budgetPerPerson = true;
     }
+    // "Budget is 3000", "budget: 2.5k": no currency said, dollars assumed.
+    static const QRegularExpression bareRe(
+        uR"(\bbudget\b[^\d$€£.;!?]{0,20}?(\d[\d,.]*)(\s?k)?\b(?!\s*(?:days?|nights?|weeks?|people|persons|%|km|hours?)))"_s);
+    if (!p.budgetTotalUsd && !p.budgetPerDayUsd) {
+        if (auto m = bareRe.match(text); m.hasMatch()) {
+            QString number = m.captured(1);
+            if (europeanThousands.match(number).hasMatch())
+                number.remove(u'.');
+            number.remove(u',');
+            bool ok = false;
+            double amount = number.toDouble(&ok);
+            if (ok && amount > 0) {
+                if (m.capturedLength(2) > 0)
+                    amount *= 1000;
+                if (amount >= 50) {
+                    if (perDayRe.match(text.mid(m.capturedEnd(), 24)).hasMatch())
+                        p.budgetPerDayUsd = amount;
+                    else
+                        p.budgetTotalUsd = amount;
+                    if (perPersonRe.match(text.mid(m.capturedEnd(), 40)).hasMatch())
+                        p.budgetPerPerson = true;
+                }
+            }
+        }
+    }
 }
 
 void readLength(const QString& text, TravelProfile& p) {
     static const QRegularExpression daysRe(
-        uR"(\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(days?|nights?|weeks?|días|dias|jours|tage|semanas?|semaines?|wochen?)\b)"_s);
+        uR"(\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|una|uno|ein|eine|dos|deux|zwei|tres|trois|drei)[\s-]*(days?|nights?|weeks?|días|dias|jours|tage|semanas?|semaines?|wochen?)\b)"_s);
     for (auto it = daysRe.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (auto n = smallNumber(m.captured(1))) {
@@ -357,6 +412,10 @@ void readLength(const QString& text, TravelProfile& p) {
             const bool week = unit.startsWith(u"week"_s) || unit.startsWith(u"seman"_s) ||
                               unit.startsWith(u"semaine"_s) || unit.startsWith(u"woche"_s);
             if (text.mid(m.capturedEnd(), 12).startsWith(u" ago"_s))
+                continue;
+            // "$100 a day" is a rate, not a one-day trip.
+            if ((m.captured(1) == u"a"_s || m.captured(1) == u"an"_s) &&
+                (unit == u"day"_s || unit == u"night"_s))
                 continue;
             p.days = week ? *n * 7 : *n;
         }
@@ -372,15 +431,17 @@ void readLength(const QString& text, TravelProfile& p) {
 void readTravellers(const QString& text, const Negations& neg, TravelProfile& p) {
     static const QRegularExpression summaryRe(uR"(travell?ers:\s*(\d{1,2}))"_s);
     static const QRegularExpression familyOfRe(u"\\bfamily of (%1)\\b"_s.arg(numberWords));
-    static const QRegularExpression adultsRe(u"\\b(%1)\\s+(?:adults|grown-ups|grownups)\\b"_s.arg(numberWords));
+    static const QRegularExpression adultsRe(
+        u"\\b(%1)\\s+(?:adults|grown-ups|grownups)\\b"_s.arg(numberWords));
     static const QRegularExpression kidsRe(
-        u"\\b(%1)\\s+(?:kids|children|child|teens|teenagers|toddlers|boys|girls|little ones)\\b"_s.arg(numberWords));
+        u"\\b(%1)\\s+(?:kids|children|child|teens|teenagers|toddlers|boys|girls|little ones)\\b"_s.arg(
+            numberWords));
     static const QRegularExpression friendsRe(
         u"\\b(?:me|myself|i)\\s+(?:and|\\+|with)\\s+(%1)\\s+(?:friends|others|colleagues|buddies|mates)\\b|\\bwith\\s+(%1)\\s+(?:friends|others|colleagues|buddies|mates)\\b"_s
             .arg(numberWords));
     static const QRegularExpression peopleRe(
-        u"\\b(%1)\\s+(?:people|persons|travell?ers|adults|friends|of us|personas|personnes|personen)\\b"_s.arg(
-            numberWords));
+        u"\\b(%1)\\s+(?:people|persons|travell?ers|adults|friends|of us|personas|personnes|personen)\\b"_s
+            .arg(numberWords));
 
     const auto kids = kidsRe.match(text);
     const bool kidsNegated = [&] {
@@ -404,9 +465,9 @@ void readTravellers(const QString& text, const Negations& neg, TravelProfile& p)
     } else if (auto a = adultsRe.match(text); a.hasMatch() && kids.hasMatch() && !kidsNegated) {
         p.travellers = *smallNumber(a.captured(1)) + *smallNumber(kids.captured(1));
     } else if (kids.hasMatch() && !kidsNegated) {
-        const bool alone = text.contains(u"me and"_s) || text.contains(u"just me"_s) || hasWord(text, u"myself") ||
-                           text.contains(u"single parent"_s) || text.contains(u"single mum"_s) ||
-                           text.contains(u"single dad"_s);
+        const bool alone = text.contains(u"me and"_s) || text.contains(u"just me"_s) ||
+                           hasWord(text, u"myself") || text.contains(u"single parent"_s) ||
+                           text.contains(u"single mum"_s) || text.contains(u"single dad"_s);
         p.travellers = *smallNumber(kids.captured(1)) + (alone && !couple ? 1 : 2);
     } else if (auto m = friendsRe.match(text); m.hasMatch()) {
         p.travellers = *smallNumber(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)) + 1;
@@ -444,7 +505,8 @@ void readMonths(const QString& text, const Negations& neg, TravelProfile& p) {
         add(monthWords[i], {i + 1});
         add(monthAbbreviations[i], {i + 1});
     }
-    static const QRegularExpression mayRe(uR"(\b(?:in|during|early|late|mid|until|till|through|from|of)[\s-]+may\b|\bmay\s+(?:to|or|and|\d)|\b(?:to|or|and|months?:)\s+may\b|^may\b|,\s*may(?=\s*(?:,|\band\b|\bor\b|$|[.;!?\n])))"_s);
+    static const QRegularExpression mayRe(
+        uR"(\b(?:in|during|early|late|mid|until|till|through|from|of)[\s-]+may\b|\bmay\s+(?:to|or|and|\d)|\b(?:to|or|and|months?:)\s+may\b|^may\b|,\s*may(?=\s*(?:,|\band\b|\bor\b|$|[.;!?\n])))"_s);
     for (auto it = mayRe.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (!neg.covers(m.capturedStart() + m.capturedLength() - 1))
@@ -476,12 +538,23 @@ void readMonths(const QString& text, const Negations& neg, TravelProfile& p) {
 
 void readInterestsAndStyle(const QString& text, const Negations& neg, TravelProfile& p) {
     QHash<QString, qsizetype> lastWanted, lastUnwanted;
+    QHash<QString, QSet<QString>> wantedWords, unwantedWords;
     for (const Keyword& k : interestWords) {
         for (qsizetype i : occurrences(text, QStringView(k.word))) {
-            auto& map = neg.covers(i) ? lastUnwanted : lastWanted;
+            const bool no = neg.covers(i);
+            auto& map = no ? lastUnwanted : lastWanted;
             const QString tag = QString::fromUtf16(k.tag);
             map[tag] = std::max(map.value(tag, -1), i);
+            (no ? unwantedWords : wantedWords)[tag].insert(QString::fromUtf16(k.word));
         }
+    }
+    // One kind of thing wanted and another of the same family refused
+    // ("mountains, but not skiing"): the wish stands. The same word said both
+    // ways: the last one counts.
+    for (auto it = wantedWords.cbegin(); it != wantedWords.cend(); ++it) {
+        const QSet<QString> refused = unwantedWords.value(it.key());
+        if (!refused.isEmpty() && !refused.intersects(it.value()))
+            lastUnwanted.remove(it.key());
     }
     // "sun" avoided is the heat, not the beach.
     for (qsizetype i : occurrences(text, u"sun"))
@@ -596,7 +669,8 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
         uR"(\b(\d{1,2}(?:[.,]\d)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*-\s*|\s*)(?:hours?|hrs?|h)\b)"_s);
     static const QRegularExpression limitBefore(
         uR"((?:at most|max(?:imum)?|no more than|not more than|less than|under|up to|within|shorter than|no longer than|not longer than|at the most|tops)\s*(?:of\s*)?(?:about|around|roughly|approx\.?|a)?\s*$)"_s);
-    static const QRegularExpression limitBeforeNegated(uR"((?:longer than|more than|over)\s*(?:about|around)?\s*$)"_s);
+    static const QRegularExpression limitBeforeNegated(
+        uR"((?:longer than|more than|over)\s*(?:about|around)?\s*$)"_s);
     static const QRegularExpression limitAfter(
         uR"(^[^.;!?]{0,24}?\b(?:max(?:imum)?|at most|tops|or less|at the most|maximum)\b)"_s);
     for (auto it = hoursRe.globalMatch(text); it.hasNext();) {
@@ -635,17 +709,19 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
         consider(km, u"within %1 %2"_s.arg(m.captured(1), m.captured(2)));
     }
     // "no long flights", "no long-haul": a flight of about five hours at most.
-    static const QRegularExpression longFlight(uR"(\blong[\s-]*(?:haul|flights?|flying|plane rides?|journeys?|travel))"_s);
+    static const QRegularExpression longFlight(
+        uR"(\blong[\s-]*(?:haul|flights?|flying|plane rides?|journeys?|travel))"_s);
     for (auto it = longFlight.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (neg.covers(m.capturedStart()))
-            consider(4000, u"no long flights (about 5 hours' flying at most)"_s);
+            consider(4000, u"no long flights: about 5 hours' flying at most"_s);
     }
-    static const QRegularExpression shortFlight(uR"(\bshort[\s-]*(?:haul|flights?|flight time|plane rides?))"_s);
+    static const QRegularExpression shortFlight(
+        uR"(\bshort[\s-]*(?:haul|flights?|flight time|plane rides?))"_s);
     for (auto it = shortFlight.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (!neg.covers(m.capturedStart()))
-            consider(2000, u"a short flight (about 3 hours at most)"_s);
+            consider(2000, u"a short flight: about 3 hours at most"_s);
     }
     // "not too far", "close to home", "nearby".
     static const QRegularExpression near(
@@ -654,26 +730,28 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
     for (qsizetype i : occurrences(text, u"far"))
         nearSaid = nearSaid || neg.covers(i);
     if (nearSaid)
-        consider(1500, u"not too far (about 1,500 km)"_s);
+        consider(1500, u"not too far"_s);
     // No flying at all: a day by train or car.
-    static const QRegularExpression fly(uR"(\b(?:fly|flying|flights?|planes?|airplanes?|aeroplanes?|airports?)\b)"_s);
-    static const QRegularExpression qualified(uR"((?:long|short|haul|connecting|night|early|red-eye|cheap|direct)[\s-]*$)"_s);
+    static const QRegularExpression fly(
+        uR"(\b(?:fly|flying|flights?|planes?|airplanes?|aeroplanes?|airports?|fliegen|flug|flüge|flugzeug|volar|vuelos?|avion|vols?)\b)"_s);
+    static const QRegularExpression qualified(
+        uR"((?:long|short|haul|connecting|night|early|red-eye|cheap|direct|hours?\s+of|hours?'|h\s+of)[\s-]*$)"_s);
     for (auto it = fly.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const QString before = text.mid(std::max<qsizetype>(0, m.capturedStart() - 14),
                                         std::min<qsizetype>(14, m.capturedStart()));
         if (neg.covers(m.capturedStart()) && !qualified.match(before).hasMatch())
-            consider(1200, u"no flying (a day by train or car, about 1,200 km)"_s);
+            consider(1200, u"no flying: a day by train or car"_s);
     }
     static const QRegularExpression overland(
         uR"(\b(?:by train|train only|only by train|trains only|overland|by car|drive there|driving distance|interrail|mit dem zug|en tren|en train)\b)"_s);
     if (auto m = overland.match(text); m.hasMatch() && !neg.covers(m.capturedStart()))
-        consider(1200, u"travelling %1 (a day's journey, about 1,200 km)"_s.arg(m.captured(0)));
+        consider(1200, u"travelling %1: a day's journey"_s.arg(m.captured(0)));
 }
 
 void readRegions(const QString& text, const Negations& neg, TravelProfile& p) {
     static const QRegularExpression trigger(
-        uR"((?:\bin|\bwithin|\binside|\baround|\bacross|\bto|\bthrough|\bexplore|\bexploring|\bvisit|\bvisiting|\bof|\bregion:|\ben|\bnach|\bin der|\bin)\s+(?:the\s+)?(?:south|southern|northern|western|eastern|central|somewhere in|anywhere in)?\s*$)"_s);
+        uR"((?:(?:\bin|\bwithin|\binside|\baround|\bacross|\bto|\bthrough|\bexplore|\bexploring|\bvisit|\bvisiting|\bof|\bregion:|\ben|\bnach|\bin der)\s+|^\s*|[,.;:!?]\s*)(?:the\s+)?(?:south|southern|northern|western|eastern|central|somewhere in|anywhere in)?\s*$)"_s);
     static const QRegularExpression joined(uR"(^\s*(?:,|or|and|,\s*or|/)\s*(?:the\s+)?$)"_s);
     static const QRegularExpression onlyAfter(uR"(^\s*(?:only|-only|please|is fine|would be|preferred))"_s);
     struct Hit {
@@ -690,8 +768,9 @@ void readRegions(const QString& text, const Negations& neg, TravelProfile& p) {
                 hits.append({i, i + key.size(), key});
         }
     static const QList<std::pair<QString, QString>> adjectives = {
-        {u"european"_s, u"europe"_s}, {u"scandinavian"_s, u"scandinavia"_s}, {u"nordic"_s, u"scandinavia"_s},
-        {u"caribbean"_s, u"caribbean"_s}, {u"europa"_s, u"europe"_s}, {u"europe"_s, u"europe"_s}};
+        {u"european"_s, u"europe"_s},    {u"scandinavian"_s, u"scandinavia"_s},
+        {u"nordic"_s, u"scandinavia"_s}, {u"caribbean"_s, u"caribbean"_s},
+        {u"europa"_s, u"europe"_s},      {u"europe"_s, u"europe"_s}};
     static const QRegularExpression placeNoun(
         uR"(^\s*(?:city|cities|capital|capitals|destination|destinations|country|countries|trip|getaway|break|holiday|vacation|island|islands|spot|spots|place|places))"_s);
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
@@ -722,23 +801,30 @@ void readOrigin(const QString& original, TravelProfile& p) {
     static const QRegularExpression strong(
         uR"(\b(?:(?:start(?:s|ing)?|leav(?:e|es|ing)|depart(?:s|ing)?|fly(?:ing)?|travel(?:l?ing)?|com(?:e|es|ing)|set(?:ting)? off|head(?:ing)? out|drive|driving|go(?:ing)?)\s+(?:out\s+)?(?:from|of|out of)|(?:live|lives|living|based|located|reside|residing)\s+in|home\s+(?:is|base is)(?:\s+in)?|(?:we're|we are|i'm|i am)\s+from|from\s+our\s+home\s+in|starting\s+(?:point|city)\s*(?:is|:)|starting from:|departure(?:\s+city)?\s*(?:is|:)|desde|salimos de|vivimos en|depuis|au départ de|partons de|habitons à|ab|wohnen in|leben in|starten in|starten ab|von)\s+)"_s,
         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression weak(uR"(\bfrom\s+)"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression weakExcluded(
-        uR"(\b(?:away|far|break|escape|different|apart|free|choose|pick|options|ideas|suggestions|something|anything|recommendations|places|flights?|prices?|distance|miles|km|hours?)\s*$)"_s,
+    // Plain "from", and phrasings that name a place only when it is capitalised
+    // ("starting in Madrid", not "starting in july"; "we're in Milan").
+    static const QRegularExpression weak(
+        uR"(\b(?:from|start(?:s|ing)?\s+in|(?:we're|we are|i'm|i am)\s+in|(?:km|miles|hours?)\s+(?:of|from))\s+)"_s,
         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression words(uR"(^([\p{L}][\p{L}'.-]*)(?:\s+([\p{L}][\p{L}'.-]*))?(?:\s+([\p{L}][\p{L}'.-]*))?)"_s);
+    static const QRegularExpression weakExcluded(
+        uR"(\b(?:away|break|escape|different|apart|free|choose|pick|options|ideas|suggestions|something|anything|recommendations|places|flights?|prices?|distance|miles|km|hours?)\s*$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression words(
+        uR"(^([\p{L}][\p{L}'.-]*)(?:\s+([\p{L}][\p{L}'.-]*))?(?:\s+([\p{L}][\p{L}'.-]*))?)"_s);
     static const QSet<QString> stop = {
-        u"the"_s,    u"a"_s,       u"an"_s,      u"my"_s,       u"our"_s,     u"home"_s,    u"here"_s,
-        u"there"_s,  u"work"_s,    u"scratch"_s, u"now"_s,      u"today"_s,   u"tomorrow"_s, u"next"_s,
-        u"this"_s,   u"that"_s,    u"and"_s,     u"with"_s,     u"in"_s,      u"on"_s,      u"to"_s,
-        u"but"_s,    u"for"_s,     u"by"_s,      u"so"_s,       u"we"_s,      u"i"_s,       u"or"_s,
-        u"because"_s, u"since"_s,  u"at"_s,      u"mid"_s,      u"early"_s,   u"late"_s,    u"somewhere"_s,
-        u"anywhere"_s, u"two"_s,   u"three"_s,   u"four"_s,     u"five"_s,    u"six"_s,     u"one"_s,
-        u"monday"_s, u"tuesday"_s, u"wednesday"_s, u"thursday"_s, u"friday"_s, u"saturday"_s, u"sunday"_s,
-        u"then"_s,   u"all"_s,     u"about"_s,   u"around"_s,   u"it"_s,      u"is"_s,      u"are"_s,
-        u"europe"_s, u"asia"_s,    u"africa"_s,  u"america"_s,  u"abroad"_s,  u"overseas"_s, u"budget"_s,
-        u"home."_s,  u"und"_s,     u"de"_s,      u"la"_s,       u"el"_s,      u"le"_s,      u"der"_s,
-        u"die"_s,    u"das"_s,     u"uns"_s,     u"mir"_s,      u"hier"_s,    u"aquí"_s,    u"ici"_s,
+        u"the"_s,      u"a"_s,        u"an"_s,        u"my"_s,       u"our"_s,       u"home"_s,
+        u"here"_s,     u"there"_s,    u"work"_s,      u"scratch"_s,  u"now"_s,       u"today"_s,
+        u"tomorrow"_s, u"next"_s,     u"this"_s,      u"that"_s,     u"and"_s,       u"with"_s,
+        u"in"_s,       u"on"_s,       u"to"_s,        u"but"_s,      u"for"_s,       u"by"_s,
+        u"so"_s,       u"we"_s,       u"i"_s,         u"or"_s,       u"because"_s,   u"since"_s,
+        u"at"_s,       u"mid"_s,      u"early"_s,     u"late"_s,     u"somewhere"_s, u"anywhere"_s,
+        u"two"_s,      u"three"_s,    u"four"_s,      u"five"_s,     u"six"_s,       u"one"_s,
+        u"monday"_s,   u"tuesday"_s,  u"wednesday"_s, u"thursday"_s, u"friday"_s,    u"saturday"_s,
+        u"sunday"_s,   u"then"_s,     u"all"_s,       u"about"_s,    u"around"_s,    u"it"_s,
+        u"is"_s,       u"are"_s,      u"europe"_s,    u"asia"_s,     u"africa"_s,    u"america"_s,
+        u"abroad"_s,   u"overseas"_s, u"budget"_s,    u"home."_s,    u"und"_s,       u"de"_s,
+        u"la"_s,       u"el"_s,       u"le"_s,        u"der"_s,      u"die"_s,       u"das"_s,
+        u"uns"_s,      u"mir"_s,      u"hier"_s,      u"aquí"_s,     u"ici"_s,
     };
     const geo::Gazetteer& gazetteer = geo::Gazetteer::instance();
     auto tryAt = [&](qsizetype pos, bool needCapital) -> bool {
@@ -760,8 +846,9 @@ void readOrigin(const QString& original, TravelProfile& p) {
             bool inner = false;
             for (qsizetype i = 1; i < n; ++i) {
                 const QString w = ws[i].toLower();
-                inner = inner || (stop.contains(w) && w != u"de"_s && w != u"la"_s && w != u"el"_s &&
-                                  w != u"le"_s) || monthWords.contains(w);
+                inner = inner ||
+                        (stop.contains(w) && w != u"de"_s && w != u"la"_s && w != u"el"_s && w != u"le"_s) ||
+                        monthWords.contains(w);
             }
             if (inner)
                 continue;
@@ -796,9 +883,9 @@ void readOrigin(const QString& original, TravelProfile& p) {
 } // namespace
 
 bool TravelProfile::isEmpty() const {
-    return !budgetTotalUsd && !budgetPerDayUsd && !days && !travellers && months.isEmpty() && tags.isEmpty() &&
-           avoid.isEmpty() && style.isEmpty() && !family && origin.isEmpty() && !maxTravelKm &&
-           regions.isEmpty();
+    return !budgetTotalUsd && !budgetPerDayUsd && !days && !travellers && months.isEmpty() &&
+           tags.isEmpty() && avoid.isEmpty() && style.isEmpty() && !family && origin.isEmpty() &&
+           !maxTravelKm && regions.isEmpty();
 }
 
 std::optional<double> TravelProfile::perPersonPerDay() const {
@@ -878,7 +965,7 @@ QString TravelProfile::summary() const {
         for (const QString& x : avoid)
             a << (x == u"budget"_s ? u"cheap"_s : x);
         a.sort();
-        lines << u"Avoid: "_s + a.join(u", "_s);
+        lines << u"Avoid: "_s + a.join(u" or "_s); // one clause: the negation covers all
     }
     if (!style.isEmpty())
         lines << u"Travel style: "_s + style;

@@ -28,8 +28,9 @@ QSet<QString> codes(const char* spaceSeparated) {
 // Asia; the Caucasus in Asia; Central America and the Caribbean in North America.
 const QList<Region>& regions() {
     static const QList<Region> all = [] {
-        const QSet<QString> caribbean = codes("AG BS BB CU DM DO GD HT JM KN LC VC TT PR AW CW BQ SX VG VI KY "
-                                              "TC AI MS GP MQ BL MF");
+        const QSet<QString> caribbean =
+            codes("AG BS BB CU DM DO GD HT JM KN LC VC TT PR AW CW BQ SX VG VI KY "
+                  "TC AI MS GP MQ BL MF");
         const QSet<QString> centralAmerica = codes("BZ CR SV GT HN NI PA");
         const QSet<QString> southAmerica = codes("AR BO BR CL CO EC GY PY PE SR UY VE GF FK");
         QSet<QString> northAmerica = codes("US CA MX GL BM PM");
@@ -54,7 +55,8 @@ const QList<Region>& regions() {
             {u"caribbean"_s, u"the Caribbean"_s, caribbean},
             {u"south america"_s, u"South America"_s, southAmerica},
             {u"latin america"_s, u"Latin America"_s, latinAmerica},
-            {u"oceania"_s, u"Oceania"_s, codes("AU NZ FJ PG SB VU NC PF WS TO KI TV NR FM MH PW CK NU GU AS MP")},
+            {u"oceania"_s, u"Oceania"_s,
+             codes("AU NZ FJ PG SB VU NC PF WS TO KI TV NR FM MH PW CK NU GU AS MP")},
             {u"scandinavia"_s, u"Scandinavia"_s, codes("DK NO SE FI IS FO")},
             {u"mediterranean"_s, u"the Mediterranean"_s,
              codes("ES FR IT MT GR HR SI ME AL CY TR MC BA EG LY TN DZ MA IL LB SY GI")},
