@@ -826,7 +826,6 @@ void readOrigin(const QString& original, TravelProfile& p) {
         u"la"_s,       u"el"_s,       u"le"_s,        u"der"_s,      u"die"_s,       u"das"_s,
         u"uns"_s,      u"mir"_s,      u"hier"_s,      u"aquí"_s,     u"ici"_s,
     };
-    const geo::Gazetteer& gazetteer = geo::Gazetteer::instance();
     auto tryAt = [&](qsizetype pos, bool needCapital) -> bool {
         const auto m = words.match(text.mid(pos, 60));
         if (!m.hasMatch())
@@ -855,7 +854,8 @@ void readOrigin(const QString& original, TravelProfile& p) {
             const QString name = ws.mid(0, n).join(u' ');
             if (name.size() < 3)
                 continue;
-            const auto match = gazetteer.resolve(name);
+            // Loaded on first use only: most answers name no starting point.
+            const auto match = geo::Gazetteer::instance().resolve(name);
             if (!match)
                 continue;
             p.origin = match->kind == geo::GeoMatch::Kind::City ? match->name : match->countryName;
