@@ -188,6 +188,10 @@ private Q_SLOTS:
         QCOMPARE(p.origin, u"Berlin"_s);
         QCOMPARE(qRound(*p.maxTravelKm), 4000);
         QVERIFY(!OfflinePlanner::interestsFromPreferences(ctx));
+        // A region limited one earlier trip, not every trip after it.
+        ctx.preferencesText += u"\nRegion: Europe"_s;
+        QVERIFY(TravelProfile::fromText(ctx.preferencesText).regions.contains(u"europe"_s));
+        QVERIFY(OfflinePlanner::profileOf(ctx).regions.isEmpty());
         // What this trip avoids never comes back from the preferences.
         ctx.userInfo = u"Comfort, but not luxury, and no beaches"_s;
         const TravelProfile q = OfflinePlanner::profileOf(ctx);

@@ -184,6 +184,33 @@ private Q_SLOTS:
         QCOMPARE(conversations.recommendationHistory(r.conversationId).size(), 4);
     }
 
+    // A constraint said after the recommendations counts from then on: the
+    // next three follow it, and so does everything after.
+    void constraintAfterRecommendations_data() { test::addBackendRows(); }
+    void constraintAfterRecommendations() {
+        QFETCH(QString, backend);
+        Fixture f(backend);
+        OfflinePlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        TurnResult r = talkUntilRecommendations(
+            engine, f.trip.id, u"Beaches and nature, 10 days in February, two of us, $4000"_s, {});
+        QVERIFY(r.recommendations);
+        r = engine.submit(f.trip.id, u"Which of them is best for snorkeling?"_s);
+        QVERIFY2(!r.recommendations, "a question about the places shown is answered");
+        r = engine.submit(f.trip.id, u"Oh, we start from Berlin and don't want long flights"_s);
+        QVERIFY2(r.recommendations, qPrintable(r.messages.last().content));
+        QVERIFY(r.state.userInfo.endsWith(u"don't want long flights"_s));
+        for (const QJsonValue& v : r.recommendations->locations) {
+            const double km = kmFromBerlin(v);
+            QVERIFY2(km >= 0 && km <= 4500,
+                     qPrintable(v[u"name"_s].toString() + u" "_s + QString::number(km)));
+        }
+        r = engine.submit(f.trip.id, u"show me more"_s);
+        QVERIFY(r.recommendations);
+        for (const QJsonValue& v : r.recommendations->locations)
+            QVERIFY2(kmFromBerlin(v) <= 4500, qPrintable(v[u"name"_s].toString()));
+    }
+
     // What the planner said about a place for this trip ("…within your budget")
     // stays in the trip's recommendations; the shared catalogue row gets none of it.
     void tripRemarksStayOutOfTheCatalogue_data() { test::addBackendRows(); }

@@ -113,7 +113,11 @@ TravelProfile OfflinePlanner::profileOf(const PlannerContext& ctx) {
     // preferences (what earlier trips taught) only fill in what is still unknown.
     TravelProfile p = TravelProfile::fromText(ctx.userInfo);
     p.merge(tripFieldsProfile(ctx));
-    p.merge(preferencesProfile(ctx));
+    TravelProfile fromPrefs = preferencesProfile(ctx);
+    // A region belongs to one trip ("within Europe" this time), not to the person:
+    // an earlier trip's never limits this one.
+    fromPrefs.regions.clear();
+    p.merge(fromPrefs);
     return p;
 }
 
@@ -421,7 +425,12 @@ FollowUp OfflinePlanner::followUp(const PlannerContext& ctx, const QString& user
                 ctx.current[choice].label());
         return f;
     }
-    if (choice < 0 && !TravelProfile::fromText(userText).isEmpty()) {
+    // A question about the places shown ("which of them is best for hiking?")
+    // is answered, not taken as a new wish.
+    static const QRegularExpression aboutShown(uR"(\b(?:which|these|them|those|of the three)\b)"_s,
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (choice < 0 && !aboutShown.match(userText).hasMatch() &&
+        !TravelProfile::fromText(userText).isEmpty()) {
         // Something new about the trip ("we start from Berlin, no long flights"):
         // the engine adds it to what the user said and the next three follow it.
         f.kind = FollowUp::Kind::MoreOptions;
