@@ -114,9 +114,12 @@ TravelProfile OfflinePlanner::profileOf(const PlannerContext& ctx) {
     TravelProfile p = TravelProfile::fromText(ctx.userInfo);
     p.merge(tripFieldsProfile(ctx));
     TravelProfile fromPrefs = preferencesProfile(ctx);
-    // A region belongs to one trip ("within Europe" this time), not to the person:
-    // an earlier trip's never limits this one.
+    // Regions and travel limits belong to one trip ("within Europe", "at most 3
+    // hours by train" this time), not to the person: an earlier trip's never
+    // rules places out for this one. Where the user lives does carry over.
     fromPrefs.regions.clear();
+    fromPrefs.maxTravelKm.reset();
+    fromPrefs.maxTravelBasis.clear();
     p.merge(fromPrefs);
     return p;
 }
