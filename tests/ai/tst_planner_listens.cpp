@@ -70,6 +70,30 @@ double kmFromBerlin(const QJsonValue& place) {
     return geo::haversineKm({13.405, 52.52}, {e->longitude, e->latitude});
 }
 
+// A model's recommendations: one place the bundled catalogue does not know,
+// described partly for this trip.
+class ModelPlanner : public Planner {
+public:
+    QStringList clarifyingQuestions(const PlannerContext&) override { return {u"When?"_s}; }
+    DestinationSet destinations(const PlannerContext&) override {
+        DestinationSet set;
+        set.raw = u"{}"_s;
+        auto place = [](const QString& name, const QString& description) {
+            Recommendation r;
+            r.name = name;
+            r.country = u"Croatia"_s;
+            r.description = description;
+            return r;
+        };
+        set.places << place(u"Qwxzzy Bay"_s,
+                            u"A fishing village with Venetian walls and clear water. It fits your "
+                            u"budget at about $120 a day per person. Great for a couple in June!"_s)
+                   << place(u"Split"_s, u"Roman palace."_s) << place(u"Hvar"_s, u"Island."_s);
+        return set;
+    }
+    FollowUp followUp(const PlannerContext&, const QString&) override { return {}; }
+};
+
 } // namespace
 
 class TestPlannerListens : public QObject {
@@ -209,6 +233,23 @@ private Q_SLOTS:
         QVERIFY(r.recommendations);
         for (const QJsonValue& v : r.recommendations->locations)
             QVERIFY2(kmFromBerlin(v) <= 4500, qPrintable(v[u"name"_s].toString()));
+    }
+
+    // The same for a place only the model knows: its sentences about the place are kept, the
+    // ones about this trip are not.
+    void modelRemarksStayOutOfTheCatalogue_data() { test::addBackendRows(); }
+    void modelRemarksStayOutOfTheCatalogue() {
+        QFETCH(QString, backend);
+        Fixture f(backend);
+        ModelPlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        engine.submit(f.trip.id, u"Croatia"_s);
+        TurnResult r = engine.submit(f.trip.id, u"June"_s);
+        QVERIFY(r.recommendations);
+        r = engine.choose(f.trip.id, 0);
+        const auto stored = DestinationRepository(*f.db).findByNameCountry(u"Qwxzzy Bay"_s, u"Croatia"_s);
+        QVERIFY(stored);
+        QCOMPARE(stored->description, u"A fishing village with Venetian walls and clear water."_s);
     }
 
     // What the planner said about a place for this trip ("…within your budget")
