@@ -1,6 +1,8 @@
 #include "Catalogue.h"
 
 #include <QFile>
+#include <QHash>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +30,60 @@ QString foldName(const QString& s) {
         if (c.category() != QChar::Mark_NonSpacing)
             out.append(c);
     return out.simplified();
+}
+
+QString tagPhrase(const QString& tag) {
+    static const QHash<QString, QString> phrases = {
+        {u"beach"_s, u"beaches and sea"_s},
+        {u"mountains"_s, u"mountains and hiking"_s},
+        {u"city"_s, u"city life"_s},
+        {u"culture"_s, u"culture and history"_s},
+        {u"nature"_s, u"nature and wildlife"_s},
+        {u"food"_s, u"food"_s},
+        {u"nightlife"_s, u"nightlife"_s},
+        {u"budget"_s, u"low prices"_s},
+        {u"luxury"_s, u"comfort and luxury"_s},
+    };
+    return phrases.value(tag, tag);
+}
+
+QString CatalogueEntry::neutralDescription() const {
+    QStringList phrases;
+    for (const QString& t : tags.mid(0, 3))
+        phrases << tagPhrase(t);
+    return phrases.isEmpty() ? QString() : u"Known for %1."_s.arg(phrases.join(u", "_s));
+}
+
+bool CatalogueEntry::hotIn(int month) const {
+    if (tags.contains(u"mountains"_s))
+        return false;
+    const double lat = std::abs(latitude);
+    const bool north = latitude >= 0;
+    const bool summer = north ? (month >= 6 && month <= 8) : (month == 12 || month <= 2);
+    const bool shoulder = north ? (month == 5 || month == 9) : (month == 11 || month == 3);
+    if (lat < 23.5) // the tropics: hot all year in the lowlands
+        return true;
+    if (lat < 38) // subtropics: hot from late spring to early autumn
+        return summer || shoulder;
+    if (lat < 45) // Mediterranean latitudes: hot at the height of summer
+        return summer;
+    return false;
+}
+
+bool CatalogueEntry::coldIn(int month) const {
+    const double lat = std::abs(latitude);
+    const bool north = latitude >= 0;
+    const bool summer = north ? (month >= 6 && month <= 8) : (month == 12 || month <= 2);
+    const bool winter = north ? (month == 12 || month <= 2) : (month >= 6 && month <= 8);
+    const bool shoulder = north ? (month == 11 || month == 3) : (month == 5 || month == 9);
+    const bool highland = tags.contains(u"mountains"_s);
+    if (lat >= 60)
+        return !summer;
+    if (lat >= 45)
+        return winter || shoulder || (highland && !summer);
+    if (lat >= 35)
+        return winter || (highland && shoulder);
+    return false;
 }
 
 QList<int> CatalogueEntry::bestMonths() const {

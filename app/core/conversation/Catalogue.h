@@ -22,7 +22,19 @@ struct CatalogueEntry {
 
     // Months (1..12) covered by bestTimeToVisit ("May to October", "all year", ...).
     QList<int> bestMonths() const;
+    // What the place is, for anyone: "Known for beaches and sea, food." The text
+    // the shared catalogue (api_destination.description) may hold; never a
+    // remark about one trip.
+    QString neutralDescription() const;
+    // A rough climate from the latitude (the catalogue has no temperatures):
+    // whether the place is usually hot, or cold, in a month. Mountain places
+    // count as cooler.
+    bool hotIn(int month) const;
+    bool coldIn(int month) const;
 };
+
+// "beaches and sea" for "beach": how a tag reads in a sentence.
+QString tagPhrase(const QString& tag);
 
 class Catalogue {
 public:

@@ -14,6 +14,7 @@
 #include "repo/TripRepository.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -56,6 +57,23 @@ QString withLearned(const QString& preferences, const QString& summary) {
     if (summary.isEmpty())
         return kept;
     return (kept.isEmpty() ? QString() : kept + u"\n\n"_s) + learnedMarker + u'\n' + summary;
+}
+
+// A description fit for the shared catalogue: the bundled catalogue's own
+// words for a place it knows; otherwise the planner's sentences minus those
+// addressed to the user or about their budget, dates or party.
+QString catalogueDescription(const Recommendation& r) {
+    if (const auto e = Catalogue::builtin().find(r.name, r.country))
+        return e->neutralDescription();
+    static const QRegularExpression sentenceEnd(uR"((?<=[.!?])\s+)"_s);
+    static const QRegularExpression personal(
+        uR"(\b(?:you|your|you're|yours|budget|per person|a day per|trip|travell?ers?|couple|family|kids|honeymoon|we|our|us)\b)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QStringList kept;
+    for (const QString& sentence : r.description.split(sentenceEnd, Qt::SkipEmptyParts))
+        if (!personal.match(sentence).hasMatch())
+            kept << sentence.trimmed();
+    return kept.join(u' ');
 }
 
 // Whether a recommendation's coordinates are the model's own rather than the
@@ -272,6 +290,10 @@ TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
             const FollowUp f = m_planner.followUp(ctx, text);
             switch (f.kind) {
             case FollowUp::Kind::MoreOptions:
+                // Anything new the request says about the trip ("something
+                // closer, we start from Berlin") counts from now on.
+                if (!TravelProfile::fromText(text).isEmpty())
+                    next.userInfo = appendAnswer(s.state.userInfo, text);
                 generateDestinations(true);
                 if (!f.reply.isEmpty() && !made->intro.isEmpty())
                     reply = f.reply + u"\n\n"_s + reply;
@@ -335,7 +357,10 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         Destination d;
         d.name = r.name;
         d.country = r.country;
-        d.description = r.description;
+        // The catalogue row is shared by every user and the web app: it gets
+        // what the place is, never what the planner said about it for this
+        // trip ("…within your budget"), which stays in the recommendations.
+        d.description = catalogueDescription(r);
         d.bestTimeToVisit = r.bestTimeToVisit.left(validation::BestTimeMaxLength);
         d.latitude =
             decimalOf(r.latitude, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale);

@@ -1,8 +1,12 @@
 #include "OfflinePlanner.h"
 
+#include "TravelRegions.h"
+#include "geo/Mercator.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -21,20 +25,44 @@ const QString qInterests = u"What do you enjoy most on a trip: beaches, mountain
                            u"wildlife, food, or nightlife?"_s;
 const QString qStyle = u"Do you prefer comfort and a bit of luxury, or keeping costs low?"_s;
 const QString qAvoid = u"Is there anything you'd rather avoid (long flights, cold weather, crowds)?"_s;
+const QString qOrigin =
+    u"Where will you be starting from (your home city), so I can keep the journey short?"_s;
 
-QString tagPhrase(const QString& tag) {
+// Places famous enough to be crowded for much of the year: left out for
+// someone who asks for quiet. The project's own judgement.
+const QStringList crowdedPlaces = {
+    u"Bali"_s,         u"Paris"_s,     u"Rome"_s,     u"Venice"_s,       u"Barcelona"_s,    u"Santorini"_s,
+    u"Dubrovnik"_s,    u"Amsterdam"_s, u"Mykonos"_s,  u"Machu Picchu"_s, u"Cinque Terre"_s, u"Hallstatt"_s,
+    u"Phuket"_s,       u"Cancun"_s,    u"Kyoto"_s,    u"Prague"_s,       u"Florence"_s,     u"Ibiza"_s,
+    u"Amalfi Coast"_s, u"London"_s,    u"New York"_s, u"Bangkok"_s,      u"Dubai"_s,        u"Las Vegas"_s,
+};
+
+QString number(double v) {
+    return QLocale(QLocale::English).toString(qRound(v));
+}
+
+QString avoidPhrase(const QString& a) {
     static const QHash<QString, QString> phrases = {
-        {u"beach"_s, u"beaches and sea"_s},
-        {u"mountains"_s, u"mountains and hiking"_s},
-        {u"city"_s, u"city life"_s},
-        {u"culture"_s, u"culture and history"_s},
-        {u"nature"_s, u"nature and wildlife"_s},
-        {u"food"_s, u"food"_s},
-        {u"nightlife"_s, u"nightlife"_s},
-        {u"budget"_s, u"low prices"_s},
-        {u"luxury"_s, u"comfort and luxury"_s},
+        {u"beach"_s, u"beaches"_s},        {u"mountains"_s, u"mountains"_s},
+        {u"city"_s, u"cities"_s},          {u"culture"_s, u"museums and sights"_s},
+        {u"nature"_s, u"the outdoors"_s},  {u"food"_s, u"food trips"_s},
+        {u"nightlife"_s, u"nightlife"_s},  {u"luxury"_s, u"luxury"_s},
+        {u"budget"_s, u"budget places"_s}, {u"crowds"_s, u"crowded places"_s},
+        {u"heat"_s, u"very hot places"_s}, {u"cold"_s, u"cold places"_s},
     };
-    return phrases.value(tag, tag);
+    return phrases.value(a, a);
+}
+
+// Whether the place is usually hot (or cold) in the months of the trip; with
+// no months known, in its own best season.
+bool mostly(const CatalogueEntry& e, const QSet<int>& months, bool hot) {
+    QList<int> ms = months.isEmpty() ? e.bestMonths() : months.values();
+    if (ms.isEmpty())
+        return false;
+    int n = 0;
+    for (int m : ms)
+        n += (hot ? e.hotIn(m) : e.coldIn(m)) ? 1 : 0;
+    return n * 2 > ms.size();
 }
 
 QString costLabel(int usd) {
@@ -58,8 +86,8 @@ Recommendation fromEntry(const CatalogueEntry& e, const QString& why) {
 OfflinePlanner::OfflinePlanner(const Catalogue& catalogue)
     : m_catalogue(catalogue) {}
 
-TravelProfile OfflinePlanner::profileOf(const PlannerContext& ctx) {
-    TravelProfile p = TravelProfile::fromText(ctx.userInfo);
+namespace {
+TravelProfile tripFieldsProfile(const PlannerContext& ctx) {
     TravelProfile fromTrip;
     if (ctx.trip.startDate.isValid())
         fromTrip.months.insert(ctx.trip.startDate.month());
@@ -69,14 +97,35 @@ TravelProfile OfflinePlanner::profileOf(const PlannerContext& ctx) {
         fromTrip.budgetTotalUsd = ctx.trip.budget->toString().toDouble();
     if (ctx.trip.travelersCount > 1)
         fromTrip.travellers = ctx.trip.travelersCount;
-    p.merge(fromTrip);
+    return fromTrip;
+}
+
+TravelProfile preferencesProfile(const PlannerContext& ctx) {
     TravelProfile fromPrefs = TravelProfile::fromText(ctx.preferencesText);
     if (!fromPrefs.budgetTotalUsd && !fromPrefs.budgetPerDayUsd && ctx.budgetMax)
         fromPrefs.budgetTotalUsd = ctx.budgetMax->toString().toDouble();
-    // Saved preferences inform the questions (a known budget is not asked
-    // again) but the words of this conversation win.
+    return fromPrefs;
+}
+} // namespace
+
+TravelProfile OfflinePlanner::profileOf(const PlannerContext& ctx) {
+    // This conversation's words win; the trip's fields come next; saved
+    // preferences (what earlier trips taught) only fill in what is still unknown.
+    TravelProfile p = TravelProfile::fromText(ctx.userInfo);
+    p.merge(tripFieldsProfile(ctx));
+    TravelProfile fromPrefs = preferencesProfile(ctx);
+    // Regions and travel limits belong to one trip ("within Europe", "at most 3
+    // hours by train" this time), not to the person: an earlier trip's never
+    // rules places out for this one. Where the user lives does carry over.
+    fromPrefs.regions.clear();
+    fromPrefs.maxTravelKm.reset();
+    fromPrefs.maxTravelBasis.clear();
     p.merge(fromPrefs);
     return p;
+}
+
+bool OfflinePlanner::interestsFromPreferences(const PlannerContext& ctx) {
+    return TravelProfile::fromText(ctx.userInfo).tags.isEmpty() && !profileOf(ctx).tags.isEmpty();
 }
 
 QStringList OfflinePlanner::clarifyingQuestions(const PlannerContext& ctx) {
@@ -92,6 +141,9 @@ QStringList OfflinePlanner::clarifyingQuestions(const PlannerContext& ctx) {
         out << qTravellers;
     if (!p.knowsInterests())
         out << qInterests;
+    // A limit on the journey means nothing without a starting point.
+    if (p.maxTravelKm && !p.knowsOrigin())
+        out.prepend(qOrigin);
     for (const QString& extra : {qStyle, qAvoid})
         if (out.size() < 3)
             out << extra;
@@ -102,6 +154,7 @@ QStringList OfflinePlanner::clarifyingQuestions(const PlannerContext& ctx) {
 
 DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
     const TravelProfile p = profileOf(ctx);
+    const bool tagsFromPreferences = interestsFromPreferences(ctx);
     const std::optional<double> perDay = p.perPersonPerDay();
     QStringList excluded;
     for (const QString& e : ctx.excluded)
@@ -117,6 +170,8 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
         uint tie;
         const CatalogueEntry* entry;
         QStringList matched;
+        bool reachable;    // within the distance and the regions asked for
+        double distanceKm; // from the origin, -1 when it is not known
     };
     QList<Scored> scored;
     const auto& entries = m_catalogue.entries();
@@ -131,6 +186,24 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
                 score += 3;
                 matched << t;
             }
+        // What the user does not want weighs more than any one thing they want.
+        for (const QString& t : e.tags)
+            if (p.avoid.contains(t))
+                score -= t == u"budget"_s ? 3 : 6;
+        if (p.avoid.contains(u"crowds"_s)) {
+            if (e.tags.contains(u"city"_s))
+                score -= 4;
+            if (e.tags.contains(u"nightlife"_s))
+                score -= 3;
+            if (crowdedPlaces.contains(e.name))
+                score -= 3;
+            if (e.tags.contains(u"nature"_s))
+                score += 1;
+        }
+        if (p.avoid.contains(u"heat"_s) && mostly(e, p.months, true))
+            score -= 4;
+        if (p.avoid.contains(u"cold"_s) && mostly(e, p.months, false))
+            score -= 4;
         if (!p.months.isEmpty()) {
             const QList<int> best = e.bestMonths();
             int hits = 0;
@@ -152,21 +225,43 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
             score += 2;
         if (p.style == u"budget"_s && e.tags.contains(u"luxury"_s))
             score -= 2;
+        if (p.style == u"comfort"_s && e.tags.contains(u"luxury"_s) && !p.avoid.contains(u"luxury"_s))
+            score -= 1;
+        double km = -1;
+        if (p.knowsOrigin())
+            km = geo::haversineKm({*p.originLon, *p.originLat}, {e.longitude, e.latitude});
+        bool reachable = true;
+        if (p.maxTravelKm && km >= 0 && km > *p.maxTravelKm)
+            reachable = false;
+        if (!p.regions.isEmpty()) {
+            bool inRegion = false;
+            for (const QString& r : p.regions)
+                inRegion = inRegion || countryInRegion(e.country, r);
+            reachable = reachable && inRegion;
+        }
         const uint tie = uint(quint8(seed[int(i % seed.size())])) ^ uint(i * 2654435761u >> 24);
-        scored.append({score, tie, &e, matched});
+        scored.append({score, tie, &e, matched, reachable, km});
     }
     std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+        if (a.reachable != b.reachable)
+            return a.reachable;
+        // Beyond reach, the nearest first: they only fill in when too few are within it.
+        if (!a.reachable && a.distanceKm >= 0 && b.distanceKm >= 0 && a.distanceKm != b.distanceKm)
+            return a.distanceKm < b.distanceKm;
         return a.score != b.score ? a.score > b.score : a.tie < b.tie;
     });
 
     DestinationSet set;
     QStringList countries;
-    for (int pass = 0; pass < 2 && set.places.size() < 3; ++pass) {
+    int beyondReach = 0;
+    // Within reach in three countries, within reach at all, then beyond it.
+    for (int pass = 0; pass < 4 && set.places.size() < 3; ++pass) {
         for (const Scored& s : scored) {
             if (set.places.size() == 3)
                 break;
-            // Three different countries when possible.
-            if (pass == 0 && countries.contains(s.entry->country))
+            if (pass < 2 && !s.reachable)
+                continue;
+            if ((pass == 0 || pass == 2) && countries.contains(s.entry->country))
                 continue;
             bool already = false;
             for (const Recommendation& r : set.places)
@@ -180,10 +275,7 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
                     phrases << tagPhrase(t);
                 why << u"Good for %1."_s.arg(phrases.join(u", "_s));
             } else {
-                QStringList phrases;
-                for (const QString& t : s.entry->tags.mid(0, 3))
-                    phrases << tagPhrase(t);
-                why << u"Known for %1."_s.arg(phrases.join(u", "_s));
+                why << s.entry->neutralDescription();
             }
             why << u"Best time to visit: %1."_s.arg(s.entry->bestTimeToVisit);
             QString cost = u"Typical cost: %1"_s.arg(costLabel(s.entry->dailyCostUsd));
@@ -193,6 +285,11 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
             else
                 cost += u"."_s;
             why << cost;
+            if (s.distanceKm >= 0)
+                why << u"About %1 km from %2 as the crow flies%3."_s.arg(
+                    number(s.distanceKm), p.origin, s.reachable ? QString() : u", farther than you wanted"_s);
+            if (!s.reachable)
+                ++beyondReach;
             set.places << fromEntry(*s.entry, why.join(u' '));
             countries << s.entry->country;
         }
@@ -212,10 +309,39 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
     }
     if (perDay)
         basis << u"about $%1 a day per person"_s.arg(qRound(*perDay));
-    set.intro =
-        basis.isEmpty()
-            ? u"Here are three destinations you might like:"_s
-            : u"Based on what you told me (%1), here are three destinations:"_s.arg(basis.join(u"; "_s));
+    QStringList intro;
+    intro << (basis.isEmpty() ? u"Here are three destinations you might like."_s
+                              : u"Based on what you told me (%1), here are three destinations."_s.arg(
+                                    basis.join(u"; "_s)));
+    // Say what was assumed, so a wrong guess can be corrected.
+    if (tagsFromPreferences)
+        intro << u"You didn't say what you enjoy on this trip, so I went by your earlier trips."_s;
+    if (p.maxTravelKm && p.knowsOrigin())
+        intro << u"Starting from %1, I kept to places within about %2 km as the crow flies (%3)."_s.arg(
+            p.origin, number(*p.maxTravelKm), p.maxTravelBasis);
+    else if (p.maxTravelKm)
+        intro
+            << u"You'd like to keep the journey short (%1), but I don't know where you start from, so I "
+               u"couldn't rule places out by distance: tell me your home city and ask for different options."_s
+                   .arg(p.maxTravelBasis);
+    if (!p.regions.isEmpty()) {
+        QStringList names;
+        for (const QString& r : p.regions)
+            names << regionLabel(r);
+        names.sort();
+        intro << u"I kept to %1."_s.arg(names.join(u" or "_s));
+    }
+    if (beyondReach > 0)
+        intro << u"Only %1 of the places I know fit within that; the rest are the nearest beyond it."_s.arg(
+            3 - beyondReach);
+    if (!p.avoid.isEmpty()) {
+        QStringList a;
+        for (const QString& x : p.avoid)
+            a << avoidPhrase(x);
+        a.sort();
+        intro << u"I left out %1 as far as I could."_s.arg(a.join(u", "_s));
+    }
+    set.intro = intro.join(u' ');
     QJsonArray raw;
     for (const Recommendation& r : set.places)
         raw.append(r.toJson());
@@ -223,8 +349,21 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
     return set;
 }
 
+namespace {
+QString lowered(const QString& input) {
+    QString t = input.toLower();
+    t.replace(u'\u2019', u'\'');
+    return t;
+}
+} // namespace
+
 bool soundsLikeCommitment(const QString& input) {
-    const QString t = input.toLower();
+    const QString t = lowered(input);
+    // "Let's not go with Bali", "I won't choose that one".
+    static const QRegularExpression refusal(
+        uR"(\b(?:not|don't|dont|won't|never|rather not|no)\b[^.!?]{0,16}\b(?:go with|choose|pick|take|book|do)\b)"_s);
+    if (refusal.match(t).hasMatch())
+        return false;
     static const QStringList phrases = {
         u"let's go with"_s, u"lets go with"_s, u"go with"_s,   u"i choose"_s,       u"i'll choose"_s,
         u"i pick"_s,        u"i'll pick"_s,    u"i'll take"_s, u"we'll take"_s,     u"i want to go to"_s,
@@ -239,16 +378,19 @@ bool soundsLikeCommitment(const QString& input) {
 }
 
 bool asksForOtherOptions(const QString& input) {
-    const QString t = input.toLower();
-    static const QStringList phrases = {
-        u"different option"_s, u"other option"_s,       u"more option"_s,      u"something else"_s,
-        u"other places"_s,     u"other destinations"_s, u"different places"_s, u"different destinations"_s,
-        u"show me more"_s,     u"none of these"_s,      u"none of them"_s,     u"more ideas"_s,
-        u"other ideas"_s,      u"alternatives"_s,       u"otras opciones"_s};
-    for (const QString& p : phrases)
-        if (t.contains(p))
-            return true;
-    return false;
+    const QString t = lowered(input);
+    static const QRegularExpression other(
+        uR"(\b(?:something|anything|somewhere|anywhere|someplace|some place|any place|smth|sth)\s+(?:else|different|other|new)\b)"
+        uR"(|\b(?:other|different|more|new|another|alternative|fresh|further|diff?rent|differnt)\s+(?:options?|ideas?|places?|destinations?|suggestions?|recommendations?|choices?|ones?|set|spots?|picks?)\b)"
+        uR"(|\bshow\s+me\s+(?:more|others|something|some\s+more)\b|\bnone\s+of\s+(?:these|them|those|this|the\s+three)\b)"
+        uR"(|\b(?:don't|dont|do not)\s+(?:really\s+)?(?:like|love|want|fancy)\s+(?:these|those|any|them|this|none)\b|\bnot\s+(?:these|those)\b)"
+        uR"(|\b(?:any\s*thing\s+else|anywhere\s+else|what\s+else|others|alternatives?|elsewhere)\b)"
+        uR"(|\b(?:suggest|recommend|give\s+me|got)\s+(?:something|somewhere|anything|others|more|some\s+more|other)\b)"
+        uR"(|\btry\s+again\b|\b(?:three|3)\s+(?:more|others|new|other)\b|^\s*(?:more|next|others?)\s*[?!.]*\s*$)"
+        uR"(|\botr[ao]s?\s+(?:opciones|ideas|cosa|sitios|lugares|destinos)\b|\balgo\s+(?:diferente|distinto|más|mas)\b)"
+        uR"(|\bautres?\s+(?:chose|options|idées|idees|destinations|propositions)\b|\bd'autres\b)"
+        uR"(|\b(?:andere|weitere|neue)\s+(?:vorschläge|ideen|ziele|optionen|orte)\b|\betwas\s+anderes\b|\bnoch\s+mehr\b)"_s);
+    return other.match(t).hasMatch();
 }
 
 int detectChoice(const QString& input, const QList<Recommendation>& current) {
@@ -284,6 +426,18 @@ FollowUp OfflinePlanner::followUp(const PlannerContext& ctx, const QString& user
         f.reply =
             u"Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay."_s.arg(
                 ctx.current[choice].label());
+        return f;
+    }
+    // A question about the places shown ("which of them is best for hiking?")
+    // is answered, not taken as a new wish.
+    static const QRegularExpression aboutShown(uR"(\b(?:which|these|them|those|of the three)\b)"_s,
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (choice < 0 && !aboutShown.match(userText).hasMatch() &&
+        !TravelProfile::fromText(userText).isEmpty()) {
+        // Something new about the trip ("we start from Berlin, no long flights"):
+        // the engine adds it to what the user said and the next three follow it.
+        f.kind = FollowUp::Kind::MoreOptions;
+        f.reply = u"Thanks, noted. Here are three ideas that take that into account."_s;
         return f;
     }
     if (choice >= 0) {

@@ -20,15 +20,20 @@ public:
     DestinationSet destinations(const PlannerContext& ctx) override;
     FollowUp followUp(const PlannerContext& ctx, const QString& userText) override;
 
-    // What the planner understands from the context (user info, preferences, trip).
+    // What the planner understands from the context: this conversation's words
+    // first, then the trip's fields, then the saved preferences, each only
+    // filling in what the ones before did not say.
     static TravelProfile profileOf(const PlannerContext& ctx);
+    // Which of the profile's interests came from the saved preferences only.
+    static bool interestsFromPreferences(const PlannerContext& ctx);
 
 private:
     const Catalogue& m_catalogue;
 };
 
 // Which recommendation `text` commits to (by name, "the second one", "option 3"),
-// whether it asks for other options; shared with the network planners' fallback.
+// whether it asks for other options ("Can you suggest something different?",
+// "none of these", "anything else?"); shared with the network planners' fallback.
 int detectChoice(const QString& text, const QList<Recommendation>& current);
 bool soundsLikeCommitment(const QString& text);
 bool asksForOtherOptions(const QString& text);

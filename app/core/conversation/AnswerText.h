@@ -1,0 +1,44 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_CONVERSATION_ANSWERTEXT_H
+#define TP_CONVERSATION_ANSWERTEXT_H
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <utility>
+
+// The pieces TravelProfile's reading of an answer is built from: the text
+// made comparable, word look-ups, and the reach of negations.
+namespace tp::conversation::answer {
+
+// "january" ... "december".
+const QStringList& monthNames();
+
+// Lower case, curly apostrophes straightened, "south-east asia" spelled one
+// way, and keywords with one typo corrected ("moutains" -> "mountains").
+QString normalise(const QString& input);
+
+// Where `stem` starts a word in `text`. Stems of up to four letters must be
+// whole words (or plurals): "sea" is not "season".
+QList<qsizetype> occurrences(const QString& text, QStringView stem);
+bool hasWord(const QString& text, QStringView stem);
+
+// "3", "three", "a", "une", "zwei": a small number, in digits or words.
+std::optional<int> smallNumber(const QString& word);
+
+// The parts of a normalised text that a negation covers ("not luxury", "no
+// beaches or cities", "museums are not our thing"), as [begin, end) ranges.
+class Negations {
+public:
+    explicit Negations(const QString& text);
+    bool covers(qsizetype pos) const;
+
+private:
+    QList<std::pair<qsizetype, qsizetype>> m_ranges;
+};
+
+} // namespace tp::conversation::answer
+
+#endif // TP_CONVERSATION_ANSWERTEXT_H

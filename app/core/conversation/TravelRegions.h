@@ -1,0 +1,26 @@
+// Include guard rather than #pragma once: moc output reaches these headers by
+// more than one path, which defeats #pragma once under clang.
+#ifndef TP_CONVERSATION_TRAVELREGIONS_H
+#define TP_CONVERSATION_TRAVELREGIONS_H
+
+#include <QString>
+#include <QStringList>
+
+namespace tp::conversation {
+
+// The parts of the world people name when they limit a trip ("within Europe",
+// "somewhere in Southeast Asia"): continents and a few well-known groupings.
+// Region keys are lower-case English names ("europe", "southeast asia").
+
+// Every region key the planner knows, longest names first (so "south america"
+// is tried before "america").
+const QStringList& regionKeys();
+// "Europe", "Southeast Asia": the key as a person writes it.
+QString regionLabel(const QString& key);
+// Whether the country (a name, alias or ISO code the bundled world data knows)
+// lies in the region. A country can be in several ("Turkey": Europe and Asia).
+bool countryInRegion(const QString& country, const QString& key);
+
+} // namespace tp::conversation
+
+#endif // TP_CONVERSATION_TRAVELREGIONS_H
