@@ -1,5 +1,9 @@
 #include "Catalogue.h"
 
+#include "geo/WorldData.h"
+
+#include <QRegularExpression>
+
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +112,19 @@ std::optional<CatalogueEntry> Catalogue::find(const QString& name, const QString
             byName = e;
     }
     return c.isEmpty() ? byName : std::nullopt;
+}
+
+QString Catalogue::canonicalCountry(const QString& country) const {
+    const QString given = country.trimmed();
+    const geo::WorldData& world = geo::WorldData::instance();
+    const geo::Country* known = given.isEmpty() ? nullptr : world.country(given);
+    if (!known)
+        return given;
+    for (const CatalogueEntry& e : m_entries)
+        if (e.country == given || world.country(e.country) == known)
+            return e.country;
+    static const QRegularExpression code(u"^[A-Za-z]{2,3}$"_s);
+    return code.match(given).hasMatch() ? known->name : given;
 }
 
 } // namespace tp::conversation
