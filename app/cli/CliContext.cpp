@@ -86,9 +86,9 @@ QString terminalSafe(const QString& text) {
         if (u == u'\n' || u == u'\t')
             out.append(c);
         else if (u < 0x20 || u == 0x7f)
-            out.append(u"\\x%1"_s.arg(int(u), 2, 16, u'0'));
+            out.append(u"\\x%1"_s.arg(int(u), 2, 16, QChar(u'0')));
         else if (u >= 0x80 && u < 0xa0)
-            out.append(u"\\u%1"_s.arg(int(u), 4, 16, u'0'));
+            out.append(u"\\u%1"_s.arg(int(u), 4, 16, QChar(u'0')));
         else
             out.append(c);
     }

@@ -150,8 +150,9 @@ private Q_SLOTS:
         t.title = u"T"_s;
         t = TripRepository(*db, u.id).create(t);
         ServerThread server([](const test::RecordedRequest& r) {
-            const QByteArray questions = "{\"questions\": [\"\\u001b]0;pwned\\u0007Budget?\\u001b[31m\", "
-                                         "\"When?\\tDates\", \"\\u009b2JHow long?\"]}";
+            const QByteArray questions =
+                "{\"questions\": [\"\\u001b]0;pwned\\u0007Budget?\\u001b[31m\\u009b2J\", "
+                "\"When?\\tDates\", \"\\u009b2JHow long?\"]}";
             return test::FakeLlmServer::wrap(test::FakeLlmServer::Flavour::OpenAi, questions,
                                              r.body.contains("\"stream\":true"));
         });
@@ -165,7 +166,8 @@ private Q_SLOTS:
                 QVERIFY2(c == u'\n' || c == u'\t' ||
                              (c.unicode() >= 0x20 && c.unicode() != 0x7f &&
                               !(c.unicode() >= 0x80 && c.unicode() < 0xa0)),
-                         qPrintable(u"control character U+%1 printed"_s.arg(int(c.unicode()), 4, 16, u'0')));
+                         qPrintable(
+                             u"control character U+%1 printed"_s.arg(int(c.unicode()), 4, 16, QChar(u'0'))));
         }
         QVERIFY2(r.out.contains(u"\\x1b]0;pwned\\x07"_s), qPrintable(r.out));
         QVERIFY2(r.out.contains(u"\\u009b2J"_s), qPrintable(r.out));

@@ -226,7 +226,10 @@ private Q_SLOTS:
                     s.server.queued << bad << bad << bad;
                 } else if (failure == u"cut"_s || failure == u"silent"_s) {
                     bad = FakeLlmServer::wrap(s.flavour(), answer, true);
-                    (failure == u"cut"_s ? bad.cutAfterEvents : bad.silentAfterEvents) = 2;
+                    // Before the last event: a stream whose last event came is complete
+                    // (it is used at once, even if the connection then stays open).
+                    (failure == u"cut"_s ? bad.cutAfterEvents : bad.silentAfterEvents) =
+                        std::min(2, int(bad.events.size()) - 1);
                     s.server.queued << bad;
                 } else if (failure == u"malformed"_s) {
                     s.server.queued << FakeLlmServer::wrap(s.flavour(), "Sorry, I cannot help with {that",

@@ -81,6 +81,7 @@ private Q_SLOTS:
             uR"([{"name":"A","country":"Atlantis"},{"name":"B","country":"pt"},{"name":"C","country":"Portuguese Republic"}])"_s);
         QCOMPARE(four.places[0].country, u"Atlantis"_s); // unknown: kept as given
         QCOMPARE(four.places[1].country, u"Portugal"_s);
+        QCOMPARE(four.places[2].country, u"Portuguese Republic"_s); // a name: kept, matched as Portugal
     }
 
     // Hemisphere letters decide the sign (Porto stays in Portugal, not off Sardinia).

@@ -190,7 +190,9 @@ QString DatabaseUrl::redacted() const {
     for (auto it = options.begin(); it != options.end(); ++it)
         q.addQueryItem(it.key(), it.value());
     url.setQuery(q);
-    return url.toString();
+    // Encoded, so that what is shown or stored parses back (a space in
+    // options=-c search_path=… would otherwise make an invalid URL).
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString DatabaseUrl::toString() const {
@@ -198,7 +200,7 @@ QString DatabaseUrl::toString() const {
         return redacted();
     QUrl url(redacted());
     url.setPassword(password);
-    return url.toString();
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString DatabaseUrl::displayLocation() const {

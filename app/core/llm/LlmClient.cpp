@@ -45,6 +45,30 @@ QString serverMessage(const QByteArray& body) {
     }
     return m.simplified().left(300);
 }
+
+// A server may quote the key it refuses ("Incorrect API key provided:
+// sk-ab***wxyz"): every word of a message that shares four characters in a
+// row with the key is replaced, so no part of it reaches a screen or a log.
+QString withoutKey(const QString& text, const QString& key) {
+    if (key.size() < 4)
+        return text;
+    static const QRegularExpression word(u"\\S+"_s);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString w = m.captured(0);
+        bool shares = false;
+        for (qsizetype i = 0; i + 4 <= key.size() && !shares; ++i)
+            shares = w.contains(QStringView(key).mid(i, 4));
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += shares ? u"[hidden]"_s : w;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
 } // namespace
 
 LlmClient::LlmClient(QNetworkAccessManager* nam, ProviderConfig config, QObject* parent)
@@ -365,29 +389,6 @@ void LlmClient::dropReply() {
     disconnect(r, nullptr, this, nullptr);
     r->abort();
     r->deleteLater();
-}
-
-// A server may quote the key it refuses ("Incorrect API key provided:
-// sk-ab***wxyz"): every word of a message that shares four characters in a
-// row with the key is replaced, so no part of it reaches a screen or a log.
-static QString withoutKey(const QString& text, const QString& key) {
-    if (key.size() < 4)
-        return text;
-    static const QRegularExpression word(u"\\S+"_s);
-    QString out;
-    qsizetype last = 0;
-    for (auto it = word.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const QString w = m.captured(0);
-        bool shares = false;
-        for (qsizetype i = 0; i + 4 <= key.size() && !shares; ++i)
-            shares = w.contains(QStringView(key).mid(i, 4));
-        out += QStringView(text).mid(last, m.capturedStart() - last);
-        out += shares ? u"[hidden]"_s : w;
-        last = m.capturedEnd();
-    }
-    out += QStringView(text).mid(last);
-    return out;
 }
 
 void LlmClient::fail(LlmError error) {

@@ -127,7 +127,7 @@ QList<Destination> DestinationRepository::search(const QString& text, int limit)
         for (qsizetype i = 0; i < words.size(); ++i) {
             // Letters and digits only: nothing in a word is regex syntax.
             conditions << u"f.doc ~ :w%1"_s.arg(i);
-            params.append({u"w%1"_s.arg(i), u"(^|[^[:alnum:]])"_s + words[i]});
+            params.append({u"w%1"_s.arg(i), QString(u"(^|[^[:alnum:]])"_s + words[i])});
         }
         found = m_db.query(
             selectAll() +
