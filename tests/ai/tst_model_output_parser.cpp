@@ -1,5 +1,6 @@
 #include "conversation/ModelOutputParser.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -118,6 +119,38 @@ private Q_SLOTS:
         const DestinationSet s = parser::parseDestinations(
             uR"([{"name":"A","country":"X","latitude":"38.7 E","longitude":"9.1 W"},{"name":"B","country":"X"},{"name":"C","country":"X"}])"_s);
         QVERIFY(!s.places[0].latitude);
+    }
+
+    // Every shape in the fuzz corpus (comments, codes, hemispheres, cut-off
+    // answers...): a usable answer or an "unusable" error, nothing else.
+    void fuzzCorpusShapes() {
+        const QDir corpus(QStringLiteral(TP_FUZZ_CORPUS));
+        const QStringList files = corpus.entryList(QDir::Files);
+        QVERIFY(files.size() >= 15);
+        for (const QString& name : files) {
+            QFile f(corpus.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(f.readAll());
+            try {
+                QCOMPARE(parser::parseDestinations(text).places.size(), 3);
+            } catch (const PlannerError& e) {
+                QVERIFY2(e.kind() == PlannerError::Kind::Unusable, qPrintable(name));
+            }
+            try {
+                const QStringList q = parser::parseQuestions(text);
+                QVERIFY(!q.isEmpty() && q.size() <= 5);
+            } catch (const PlannerError& e) {
+                QVERIFY2(e.kind() == PlannerError::Kind::Unusable, qPrintable(name));
+            }
+        }
+        // The new shapes give what they mean.
+        auto read = [&corpus](const QString& name) {
+            QFile f(corpus.filePath(name));
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        QCOMPARE(parser::parseDestinations(read(u"comments.json"_s)).places.size(), 3);
+        QCOMPARE(parser::parseDestinations(read(u"iso_countries.json"_s)).places[0].country, u"Portugal"_s);
+        QVERIFY(*parser::parseDestinations(read(u"hemispheres.json"_s)).places[0].longitude < 0);
     }
 
     void fourTakesFirstThree() {
