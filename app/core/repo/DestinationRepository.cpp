@@ -85,7 +85,7 @@ QString searchFold(const QString& text) {
 QStringList searchWords(const QString& text) {
     static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s);
     QStringList out;
-    for (auto it = word.globalMatch(searchFold(text)); it.hasNext() && out.size() < 8;)
+    for (auto it = word.globalMatch(searchFold(text)); it.hasNext() && out.size() < 32;)
         out << it.next().captured(0);
     return out;
 }

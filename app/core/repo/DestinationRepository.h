@@ -22,6 +22,7 @@ public:
     // plain text, never query syntax. (SQLite: FTS5 prefix terms with the
     // unicode61 remove_diacritics tokenizer; PostgreSQL: the same folding with
     // lower() and translate(), a word-start regular expression per word.)
+    // The first 32 words are used (a longer query narrows nothing further in practice).
     QList<Destination> search(const QString& text, int limit = 200);
     std::optional<Destination> find(Id id);
     std::optional<Destination> findByNameCountry(const QString& name, const QString& country);
