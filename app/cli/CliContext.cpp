@@ -8,6 +8,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringDecoder>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +50,7 @@ User CliContext::user(const QString& name) {
 
 QByteArray CliContext::readStdin() {
     QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
+    if (!in.open(STDIN_FILENO, QIODevice::ReadOnly))
         return {};
     return in.readAll();
 }
@@ -66,6 +69,32 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPo
             u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().at(maxPositional).left(60))};
 }
 
+bool decodeUtf8(const QByteArray& bytes, QString* out) {
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return false;
+    *out = std::move(text);
+    return true;
+}
+
+QString terminalSafe(const QString& text) {
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'\n' || u == u'\t')
+            out.append(c);
+        else if (u < 0x20 || u == 0x7f)
+            out.append(u"\\x%1"_s.arg(int(u), 2, 16, QChar(u'0')));
+        else if (u >= 0x80 && u < 0xa0)
+            out.append(u"\\u%1"_s.arg(int(u), 4, 16, QChar(u'0')));
+        else
+            out.append(c);
+    }
+    return out;
+}
+
 QString formatTable(const QStringList& header, const QList<QStringList>& rows) {
     QList<qsizetype> widths;
     for (const QString& h : header)
@@ -78,6 +107,7 @@ QString formatTable(const QStringList& header, const QList<QStringList>& rows) {
         for (qsizetype i = 0; i < cells.size(); ++i) {
             QString c = cells[i];
             c.replace(u'\n', u' ');
+            c = terminalSafe(c);
             if (c.size() > 60)
                 c = c.left(59) + u'…';
             padded << (i + 1 == cells.size() ? c : c.leftJustified(widths[i]));

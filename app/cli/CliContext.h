@@ -64,6 +64,17 @@ struct Command {
 // All command groups, in the order --help lists them (Commands.cpp).
 const QList<Command>& commands();
 
+// Text from the database or a model as it may be printed: control characters
+// other than newline and tab (ESC, BEL, C1 controls such as U+009B, DEL) are
+// written as \x1b or \u009b, so a model reply or another user's catalogue
+// entry cannot retitle the terminal, recolour it or move its cursor. Applied
+// whether or not the output is a terminal: a log shown later is one too.
+QString terminalSafe(const QString& text);
+
+// Decodes UTF-8 into *out; false (and *out untouched) when the bytes are not
+// valid UTF-8, so that input is refused instead of turned into U+FFFD.
+bool decodeUtf8(const QByteArray& bytes, QString* out);
+
 // Printing helpers.
 QString formatTable(const QStringList& header, const QList<QStringList>& rows);
 void printJson(CliContext& ctx, const QJsonValue& value);

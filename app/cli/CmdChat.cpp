@@ -13,6 +13,8 @@
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace tp::cli {
@@ -92,23 +94,39 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
     conversation::ConversationEngine engine(db, user.id, *planner);
     engine.load(tripId); // the trip must exist and be the user's before anything is read
 
+    // By descriptor, not FILE*: QFile reads a FILE* line with fgets(), which
+    // ends the line at a NUL byte and silently drops the rest of it.
     QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
+    if (!in.open(STDIN_FILENO, QIODevice::ReadOnly))
         throw Error(Error::Kind::Config, u"cannot read stdin"_s);
+    int lineNumber = 0;
     while (true) {
         const QByteArray raw = in.readLine();
         if (raw.isEmpty())
             break;
-        const QString line = QString::fromUtf8(raw).trimmed();
+        ++lineNumber;
+        // Refused whole rather than cut or changed: the same rule (and words)
+        // as every other text the app stores.
+        QString line;
+        QString problem;
+        if (raw.contains('\0'))
+            problem = u"line %1 contains a NUL character"_s.arg(lineNumber);
+        else if (!decodeUtf8(raw, &line))
+            problem = u"line %1 is not valid UTF-8 text"_s.arg(lineNumber);
+        if (!problem.isEmpty()) {
+            ctx.err << "tripplanner-cli: error: " << problem << "; nothing was saved for it.\n";
+            return 1;
+        }
+        line = line.trimmed();
         if (line.isEmpty())
             continue;
         try {
             const conversation::TurnResult r = engine.submit(tripId, line);
-            ctx.out << r.messages.last().content << "\n\n";
+            ctx.out << terminalSafe(r.messages.last().content) << "\n\n";
             ctx.out.flush();
         } catch (const conversation::PlannerError& e) {
-            ctx.err << "tripplanner-cli: error: " << QString(e.message()).replace(u'\n', u' ')
-                    << " (nothing was saved for: " << line.left(80) << ")\n";
+            ctx.err << "tripplanner-cli: error: " << terminalSafe(QString(e.message()).replace(u'\n', u' '))
+                    << " (nothing was saved for: " << terminalSafe(line.left(80)) << ")\n";
             return 1;
         }
     }

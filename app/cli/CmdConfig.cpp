@@ -68,7 +68,11 @@ int configShow(CliContext& ctx, const Settings& settings) {
     ctx.out << u"Profile: "_s << settings.profile() << u"   File: "_s << settings.fileName() << u'\n';
     // Not formatTable: paths and URLs are shown whole.
     for (const QStringList& row : rows)
-        ctx.out << row.at(0).leftJustified(40) << row.at(1) << u'\n';
+        ctx.out << row.at(0).leftJustified(40) << terminalSafe(row.at(1)) << u'\n';
+    // What the file holds but the app does not use, said rather than dropped silently.
+    const QStringList problems = settings.problems();
+    for (const QString& problem : problems)
+        ctx.err << u"warning: "_s << problem << u'\n';
     return 0;
 }
 
@@ -179,8 +183,15 @@ int cmdSecret(CliContext& ctx, const QStringList& args) {
             data.chop(1);
         if (data.endsWith('\r'))
             data.chop(1);
-        const QString value = QString::fromUtf8(data);
+        QString value;
+        const bool valid = !data.contains('\0') && decodeUtf8(data, &value);
         data.fill('\0');
+        if (!valid) {
+            // Stored changed (U+FFFD) or cut, the secret would fail later with no clue why.
+            ctx.err << u"error: the value on stdin contains a NUL character or is not valid UTF-8 text; "
+                       u"nothing was stored\n"_s;
+            return 1;
+        }
         if (value.isEmpty()) {
             ctx.err << u"error: no value on stdin (pipe the secret in, e.g. from a password manager)\n"_s;
             return 1;

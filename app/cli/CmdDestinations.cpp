@@ -51,7 +51,9 @@ int cmdDestinations(CliContext& ctx, const QStringList& allArgs) {
     }
     if (verb == u"search") {
         p.setApplicationDescription(
-            u"destinations search TEXT: match name, city, country and description."_s);
+            u"destinations search TEXT: the destinations where every word of TEXT begins a word of the name, "
+            u"city, "
+            u"country or description (case and accents ignored: \"sao paulo\" finds São Paulo)."_s);
         p.addPositionalArgument(u"text"_s, u"Words to look for."_s);
         parseOrThrow(p, args, 1, -1);
         print(ctx, DestinationRepository(ctx.database()).search(p.positionalArguments().join(u' ')),

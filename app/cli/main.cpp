@@ -87,16 +87,24 @@ int main(int argc, char* argv[]) {
     CliContext ctx;
     int code = 1;
     try {
+        // QCoreApplication::arguments() turns bytes that are not UTF-8 into
+        // U+FFFD without a word; refuse them instead (never echoing them).
+        for (int i = 1; i < argc; ++i) {
+            QString ignored;
+            if (!decodeUtf8(QByteArray(argv[i]), &ignored))
+                throw UsageError{u"argument %1 is not valid UTF-8 text"_s.arg(i)};
+        }
         code = run(ctx, app.arguments().mid(1));
     } catch (const HelpRequested& h) {
         ctx.out << h.text;
         code = 0;
     } catch (const UsageError& e) {
-        ctx.err << "tripplanner-cli: " << e.message << " (see --help)\n";
+        ctx.err << "tripplanner-cli: " << terminalSafe(e.message) << " (see --help)\n";
         code = 2;
     } catch (const Error& e) {
         // One line, no stack trace, no secret: messages never carry passwords.
-        ctx.err << "tripplanner-cli: error: " << QString(e.message()).replace(u'\n', u' ') << '\n';
+        ctx.err << "tripplanner-cli: error: " << terminalSafe(QString(e.message()).replace(u'\n', u' '))
+                << '\n';
         code = 1;
     }
     ctx.out.flush();

@@ -69,8 +69,11 @@ QByteArray FakeLlmServer::plannerAnswer(const QByteArray& body) {
     return R"({"intent": "question", "choice": "", "reply": "It is warm all year."})";
 }
 
-FakeResponse FakeLlmServer::wrap(Flavour flavour, const QByteArray& answer, bool stream) {
+FakeResponse FakeLlmServer::wrap(Flavour flavour, const QByteArray& answer, bool stream,
+                                 const QString& finishReason) {
     const QString text = QString::fromUtf8(answer);
+    const QString openAiReason = finishReason.isEmpty() ? u"stop"_s : finishReason;
+    const QString geminiReason = finishReason.isEmpty() ? u"STOP"_s : finishReason;
     FakeResponse r;
     r.headers << qMakePair(QByteArray("Content-Type"),
                            QByteArray(stream ? "text/event-stream" : "application/json"));
@@ -79,7 +82,7 @@ FakeResponse FakeLlmServer::wrap(Flavour flavour, const QByteArray& answer, bool
         if (flavour == Flavour::OpenAi) {
             QJsonObject choice{{u"index"_s, 0},
                                {u"delta"_s, QJsonObject{{u"content"_s, t}}},
-                               {u"finish_reason"_s, last ? QJsonValue(u"stop"_s) : QJsonValue()}};
+                               {u"finish_reason"_s, last ? QJsonValue(openAiReason) : QJsonValue()}};
             o = {{u"id"_s, u"chatcmpl-1"_s},
                  {u"object"_s, u"chat.completion.chunk"_s},
                  {u"choices"_s, QJsonArray{choice}}};
@@ -88,7 +91,7 @@ FakeResponse FakeLlmServer::wrap(Flavour flavour, const QByteArray& answer, bool
                 {u"content"_s, QJsonObject{{u"role"_s, u"model"_s},
                                            {u"parts"_s, QJsonArray{QJsonObject{{u"text"_s, t}}}}}}};
             if (last)
-                cand.insert(u"finishReason"_s, u"STOP"_s);
+                cand.insert(u"finishReason"_s, geminiReason);
             o = {{u"candidates"_s, QJsonArray{cand}}};
         }
         return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -100,7 +103,7 @@ FakeResponse FakeLlmServer::wrap(Flavour flavour, const QByteArray& answer, bool
                                                     {u"index"_s, 0},
                                                     {u"message"_s, QJsonObject{{u"role"_s, u"assistant"_s},
                                                                                {u"content"_s, text}}},
-                                                    {u"finish_reason"_s, u"stop"_s}}}}})
+                                                    {u"finish_reason"_s, openAiReason}}}}})
                          .toJson(QJsonDocument::Compact);
         else
             r.body = piece(text, true);

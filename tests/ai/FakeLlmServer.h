@@ -43,7 +43,10 @@ public:
     // The model's answer (a JSON text) for a request, by what it asks for.
     static QByteArray plannerAnswer(const QByteArray& requestBody);
     // `answer` wrapped in the flavour's response format, whole or streamed.
-    static FakeResponse wrap(Flavour flavour, const QByteArray& answer, bool stream);
+    // `finishReason`: the last piece's finish reason as the flavour spells it
+    // ("length" / "MAX_TOKENS"); empty: a normal stop.
+    static FakeResponse wrap(Flavour flavour, const QByteArray& answer, bool stream,
+                             const QString& finishReason = {});
 
     // Used for every request after the queued ones; default: the planner's answers.
     std::function<FakeResponse(const RecordedRequest&)> handler;

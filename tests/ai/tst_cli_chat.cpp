@@ -1,15 +1,69 @@
 // tripplanner-cli chat: the same engine over stdin/stdout, as a user runs it.
 #include "ConversationDump.h"
+#include "FakeLlmServer.h"
+#include "SecretScan.h"
 #include "TestBackends.h"
 #include "repo/ConversationRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QWaitCondition>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
+
+namespace {
+
+// The fake provider on a thread of its own: test::runCli blocks this one
+// until the CLI exits, and the CLI needs answers meanwhile.
+class ServerThread : public QThread {
+public:
+    explicit ServerThread(std::function<test::FakeResponse(const test::RecordedRequest&)> handler)
+        : m_handler(std::move(handler)) {
+        start();
+        QMutexLocker lock(&m_mutex);
+        while (m_url.isEmpty())
+            m_ready.wait(&m_mutex);
+    }
+    ~ServerThread() override {
+        quit();
+        wait();
+    }
+    QUrl baseUrl() const { return m_url; }
+    QList<test::RecordedRequest> requests() {
+        QMutexLocker lock(&m_mutex);
+        return m_requests;
+    }
+
+protected:
+    void run() override {
+        test::FakeLlmServer server;
+        server.handler = [this](const test::RecordedRequest& r) {
+            QMutexLocker lock(&m_mutex);
+            m_requests << r;
+            return m_handler(r);
+        };
+        {
+            QMutexLocker lock(&m_mutex);
+            m_url = server.baseUrl();
+            m_ready.wakeAll();
+        }
+        exec();
+    }
+
+private:
+    std::function<test::FakeResponse(const test::RecordedRequest&)> m_handler;
+    QMutex m_mutex;
+    QWaitCondition m_ready;
+    QUrl m_url;
+    QList<test::RecordedRequest> m_requests;
+};
+
+} // namespace
 
 class TestCliChat : public QObject {
     Q_OBJECT
@@ -63,6 +117,108 @@ private Q_SLOTS:
         QVERIFY2(failed.err.contains(u"Cannot reach"_s), qPrintable(failed.err));
         QCOMPARE(test::dumpConversationTables(*db), before);
     }
+    // A NUL byte or bytes that are not UTF-8 are refused, not cut or changed:
+    // exit 1, the same words as elsewhere, nothing stored.
+    void refusesInputItCannotStoreAsGiven_data() { test::addBackendRows(); }
+    void refusesInputItCannotStoreAsGiven() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        auto db = tmp.connectMigrated();
+        const User u = UserRepository(*db).create(u"erin"_s);
+        Trip t;
+        t.title = u"T"_s;
+        t = TripRepository(*db, u.id).create(t);
+        const QStringList args = {u"chat"_s, u"--user"_s, u"erin"_s, u"--trip"_s, QString::number(t.id)};
+        const QString before = test::dumpConversationTables(*db);
+        const auto nul = test::runCli(args, QByteArray("abc\0def ghi\n", 12), env(tmp));
+        QCOMPARE(nul.exitCode, 1);
+        QVERIFY2(nul.err.contains(u"contains a NUL character"_s), qPrintable(nul.err));
+        QCOMPARE(test::dumpConversationTables(*db), before);
+        const auto latin1 = test::runCli(args, "caf\xe9 au lait\n", env(tmp));
+        QCOMPARE(latin1.exitCode, 1);
+        QVERIFY2(latin1.err.contains(u"not valid UTF-8"_s), qPrintable(latin1.err));
+        QCOMPARE(test::dumpConversationTables(*db), before);
+    }
+
+    // A reply with terminal control sequences (a retitle, a colour, a C1 CSI)
+    // is printed with them escaped; newlines and tabs stay.
+    void controlCharactersFromTheModelAreEscaped() {
+        test::TempDatabase tmp(u"sqlite"_s);
+        auto db = tmp.connectMigrated();
+        const User u = UserRepository(*db).create(u"fay"_s);
+        Trip t;
+        t.title = u"T"_s;
+        t = TripRepository(*db, u.id).create(t);
+        ServerThread server([](const test::RecordedRequest& r) {
+            const QByteArray questions =
+                "{\"questions\": [\"\\u001b]0;pwned\\u0007Budget?\\u001b[31m\\u009b2J\", "
+                "\"When?\\tDates\", \"\\u009b2JHow long?\"]}";
+            return test::FakeLlmServer::wrap(test::FakeLlmServer::Flavour::OpenAi, questions,
+                                             r.body.contains("\"stream\":true"));
+        });
+        const auto r =
+            test::runCli({u"chat"_s, u"--user"_s, u"fay"_s, u"--trip"_s, QString::number(t.id),
+                          u"--provider"_s, u"openai"_s, u"--base-url"_s, server.baseUrl().toString()},
+                         "A beach please\n", env(tmp));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QString& text : {r.out, r.err}) {
+            for (const QChar c : text)
+                QVERIFY2(c == u'\n' || c == u'\t' ||
+                             (c.unicode() >= 0x20 && c.unicode() != 0x7f &&
+                              !(c.unicode() >= 0x80 && c.unicode() < 0xa0)),
+                         qPrintable(
+                             u"control character U+%1 printed"_s.arg(int(c.unicode()), 4, 16, QChar(u'0'))));
+        }
+        QVERIFY2(r.out.contains(u"\\x1b]0;pwned\\x07"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"\\u009b2J"_s), qPrintable(r.out));
+    }
+
+    // A key given through the environment never shows in anything printed,
+    // whatever fails: a refused key, a redirect, a server that echoes it back.
+    void theKeyNeverShows() {
+        test::TempDatabase tmp(u"sqlite"_s);
+        auto db = tmp.connectMigrated();
+        const User u = UserRepository(*db).create(u"gus"_s);
+        Trip t;
+        t.title = u"T"_s;
+        t = TripRepository(*db, u.id).create(t);
+        const QString key = u"sk-Full-Key-Mark-4421"_s;
+        QStringList e = env(tmp);
+        e.removeIf([](const QString& kv) { return kv.startsWith(u"TRIPPLANNER_LLM_API_KEY="_s); });
+        e << u"TRIPPLANNER_LLM_API_KEY="_s + key;
+        std::atomic<int> mode{0};
+        ServerThread server([&mode, key](const test::RecordedRequest&) {
+            test::FakeResponse r;
+            switch (mode.load()) {
+            case 0: // a server that quotes the key it refuses, as some do
+                r.status = 401;
+                r.body = "{\"error\": {\"message\": \"Incorrect API key provided: " + key.toUtf8() + "\"}}";
+                break;
+            case 1:
+                r.status = 307;
+                r.headers << qMakePair(QByteArray("Location"),
+                                       QByteArray("http://127.0.0.1:9/v1/chat/completions?key=") +
+                                           key.toUtf8());
+                break;
+            default:
+                r.status = 500;
+                r.body = "{\"message\": \"upstream said " + key.toUtf8() + "\"}";
+            }
+            return r;
+        });
+        for (int m = 0; m < 3; ++m) {
+            mode = m;
+            for (const QString& provider : {u"openai"_s, u"gemini"_s}) {
+                const auto r =
+                    test::runCli({u"chat"_s, u"--user"_s, u"gus"_s, u"--trip"_s, QString::number(t.id),
+                                  u"--provider"_s, provider, u"--base-url"_s, server.baseUrl().toString()},
+                                 "A beach please\n", e);
+                QCOMPARE(r.exitCode, 1);
+                QVERIFY2(test::secretPartIn(r.out + r.err, key).isEmpty(), qPrintable(r.err));
+            }
+        }
+    }
+
     void refusesBadArguments() {
         test::TempDatabase tmp(u"sqlite"_s);
         auto db = tmp.connectMigrated();

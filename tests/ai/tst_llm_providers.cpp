@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -225,7 +226,10 @@ private Q_SLOTS:
                     s.server.queued << bad << bad << bad;
                 } else if (failure == u"cut"_s || failure == u"silent"_s) {
                     bad = FakeLlmServer::wrap(s.flavour(), answer, true);
-                    (failure == u"cut"_s ? bad.cutAfterEvents : bad.silentAfterEvents) = 2;
+                    // Before the last event: a stream whose last event came is complete
+                    // (it is used at once, even if the connection then stays open).
+                    (failure == u"cut"_s ? bad.cutAfterEvents : bad.silentAfterEvents) =
+                        std::min(2, int(bad.events.size()) - 1);
                     s.server.queued << bad;
                 } else if (failure == u"malformed"_s) {
                     s.server.queued << FakeLlmServer::wrap(s.flavour(), "Sorry, I cannot help with {that",
@@ -316,6 +320,157 @@ private Q_SLOTS:
             QCOMPARE(e.kind(), PlannerError::Kind::Cancelled);
         }
         QCOMPARE(test::dumpConversationTables(*s.db), before);
+    }
+
+    // A reply read after it was aborted makes Qt warn "device not open": never.
+    void init() { QTest::failOnWarning(QRegularExpression(u"device not open"_s)); }
+
+    // A redirect to another origin (here another port of the same host) fails
+    // with a clear message; the other server never sees the key, nor a request.
+    void redirectElsewhereKeepsTheKey_data() { addProviderRows(); }
+    void redirectElsewhereKeepsTheKey() {
+        QFETCH(int, provider);
+        QFETCH(bool, stream);
+        Setup s(u"sqlite"_s, Provider(provider), stream);
+        FakeLlmServer elsewhere;
+        FakeResponse moved;
+        moved.status = 307;
+        moved.headers << qMakePair(QByteArray("Location"), elsewhere.baseUrl().toEncoded() + "/moved");
+        s.server.queued << moved;
+        try {
+            s.engine->submit(s.trip.id, u"Beach please"_s);
+            QFAIL("the redirect was followed");
+        } catch (const PlannerError& e) {
+            QCOMPARE(e.kind(), PlannerError::Kind::BadRequest);
+            QVERIFY2(e.message().contains(u"another address"_s), qPrintable(e.message()));
+            QVERIFY(!e.message().contains(u"test-key-123"_s));
+        }
+        QCOMPARE(s.server.requests.size(), 1);
+        QCOMPARE(elsewhere.requests.size(), 0);
+    }
+
+    // A redirect on the same origin is still followed (and keeps the key).
+    void redirectOnTheSameOriginIsFollowed() {
+        Setup s(u"sqlite"_s, Provider::OpenAiCompatible, false);
+        FakeResponse moved;
+        moved.status = 307;
+        moved.headers << qMakePair(QByteArray("Location"),
+                                   s.server.baseUrl().toEncoded() + "/chat/completions");
+        s.server.queued << moved;
+        QCOMPARE(s.engine->submit(s.trip.id, u"Beach please"_s).state.currentStage,
+                 u"asking_clarifications"_s);
+        QCOMPARE(s.server.requests.size(), 2);
+        QCOMPARE(s.server.requests[1].headers.value("authorization"), QByteArray("Bearer test-key-123"));
+    }
+
+    // Servers that refuse response_format with 422 (FastAPI) or with the
+    // message at the top level (vLLM): the same fallback as for a 400; when
+    // the request fails anyway, the server's reason is shown.
+    void structuredOutputFallbackOtherShapes_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("422 FastAPI detail")
+            << 422
+            << QByteArray(
+                   R"({"detail": [{"loc": ["body", "response_format"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}]})");
+        QTest::newRow("422 top-level message")
+            << 422 << QByteArray(R"({"message": "json_schema response_format is not supported"})");
+        QTest::newRow("400 vLLM object error")
+            << 400
+            << QByteArray(
+                   R"({"object": "error", "message": "response_format json_schema unsupported", "type": "BadRequestError", "code": 400})");
+    }
+    void structuredOutputFallbackOtherShapes() {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        Setup s(u"sqlite"_s, Provider::OpenAiCompatible, false);
+        FakeResponse refuse;
+        refuse.status = status;
+        refuse.body = body;
+        s.server.queued << refuse;
+        QCOMPARE(s.engine->submit(s.trip.id, u"Beach please"_s).state.currentStage,
+                 u"asking_clarifications"_s);
+        QCOMPARE(s.server.requests.size(), 2);
+        QVERIFY(s.server.requests[0].body.contains("response_format"));
+        QVERIFY(!s.server.requests[1].body.contains("response_format"));
+
+        // Refused again without it: the server's own words reach the user.
+        Setup t(u"sqlite"_s, Provider::OpenAiCompatible, false);
+        FakeResponse other;
+        other.status = status;
+        other.body = R"({"message": "model 'test-model' is not loaded"})";
+        t.server.queued << refuse << other;
+        try {
+            t.engine->submit(t.trip.id, u"Beach please"_s);
+            QFAIL("accepted");
+        } catch (const PlannerError& e) {
+            QVERIFY2(e.message().contains(u"is not loaded"_s), qPrintable(e.message()));
+        }
+    }
+
+    // A proxy that keeps the connection open after the end of the stream: the
+    // whole answer is used at once, not thrown away when the idle timer fires.
+    void streamHeldOpenAfterTheEnd_data() {
+        QTest::addColumn<int>("provider");
+        QTest::newRow("gemini") << int(Provider::Gemini);
+        QTest::newRow("openai") << int(Provider::OpenAiCompatible);
+    }
+    void streamHeldOpenAfterTheEnd() {
+        QFETCH(int, provider);
+        Setup s(u"sqlite"_s, Provider(provider), true);
+        s.engine.reset();
+        s.planner.reset();
+        s.config.idleTimeoutMs = 8000;
+        s.client = makeClient(&s.nam, s.config);
+        s.planner = std::make_unique<LlmPlanner>(s.client.get());
+        s.engine = std::make_unique<ConversationEngine>(*s.db, s.user.id, *s.planner);
+        FakeResponse open =
+            FakeLlmServer::wrap(s.flavour(), FakeLlmServer::plannerAnswer("clarifying questions"), true);
+        open.silentAfterEvents = int(open.events.size());
+        s.server.queued << open;
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(s.engine->submit(s.trip.id, u"Beach please"_s).state.currentStage,
+                 u"asking_clarifications"_s);
+        QVERIFY2(t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    // Cut off at the token limit: asked once more with a larger limit; cut
+    // again: a message that says so (not "could not be used").
+    void cutOffAtTheTokenLimit_data() { addProviderRows(); }
+    void cutOffAtTheTokenLimit() {
+        QFETCH(int, provider);
+        QFETCH(bool, stream);
+        Setup s(u"sqlite"_s, Provider(provider), stream);
+        const QByteArray answer = FakeLlmServer::plannerAnswer("clarifying questions");
+        const QString reason = Provider(provider) == Provider::Gemini ? u"MAX_TOKENS"_s : u"length"_s;
+        const FakeResponse cut =
+            FakeLlmServer::wrap(s.flavour(), answer.left(answer.size() / 2), stream, reason);
+        s.server.queued << cut;
+        QCOMPARE(s.engine->submit(s.trip.id, u"Beach please"_s).state.currentStage,
+                 u"asking_clarifications"_s);
+        QCOMPARE(s.server.requests.size(), 2);
+        const QJsonObject first = QJsonDocument::fromJson(s.server.requests[0].body).object();
+        const QJsonObject second = QJsonDocument::fromJson(s.server.requests[1].body).object();
+        if (Provider(provider) == Provider::Gemini) {
+            QVERIFY(!first[u"generationConfig"_s].toObject().contains(u"maxOutputTokens"_s));
+            QCOMPARE(second[u"generationConfig"_s][u"maxOutputTokens"_s].toInt(), s.config.retryMaxTokens);
+        } else {
+            QVERIFY(!first.contains(u"max_tokens"_s));
+            QCOMPARE(second[u"max_tokens"_s].toInt(), s.config.retryMaxTokens);
+        }
+
+        s.server.queued << cut << cut;
+        try {
+            s.engine->submit(s.trip.id, u"$3000"_s); // a fixed question: no model call
+            s.engine->submit(s.trip.id, u"July"_s);
+            s.engine->submit(s.trip.id, u"7 days"_s);
+            QFAIL("a cut-off answer was used");
+        } catch (const PlannerError& e) {
+            QCOMPARE(e.kind(), PlannerError::Kind::Unusable);
+            QVERIFY2(e.message().contains(u"token limit"_s), qPrintable(e.message()));
+        }
+        QCOMPARE(s.server.requests.size(), 4);
     }
 
     void loopbackNeedsNoKey() {

@@ -1,5 +1,6 @@
 #include "conversation/ModelOutputParser.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +53,106 @@ private Q_SLOTS:
         QCOMPARE(s.places[2].name, u"Seville, yes"_s);
         QCOMPARE(s.places[2].description, u"a, b,}"_s); // commas inside strings untouched
     }
+    // Real models put // and /* */ comments in their JSON; a comment with a
+    // quote or a bracket in it must not derail the bracket matching either.
+    void comments() {
+        const QString text =
+            u"```json\n{\n  // three places, as asked\n  \"destinations\": [\n"
+            u"    {\"name\": \"Lisbon\", \"country\": \"Portugal\"}, // the capital \"of course\" {\n"
+            u"    /* second: [north] */ {\"name\": \"Porto\", \"country\": \"Portugal\"},\n"
+            u"    {\"name\": \"Faro\", \"country\": \"Portugal\", \"description\": \"http://x.pt // not a "
+            u"comment\"}, // trailing comma next\n"
+            u"  ]\n}\n```"_s;
+        const DestinationSet s = parser::parseDestinations(text);
+        QCOMPARE(s.places.size(), 3);
+        QCOMPARE(s.places[1].name, u"Porto"_s);
+        QCOMPARE(s.places[2].description, u"http://x.pt // not a comment"_s);
+    }
+
+    // ISO 3166 codes and other names of a country become the catalogue's name.
+    void countryCodes() {
+        const QString text = uR"({"destinations": [
+            {"name": "Lisbon", "country": "PT"}, {"name": "Kyoto", "country": "JPN"},
+            {"name": "Istanbul", "country": "TR"}, {"name": "Atlantis", "country": "Atlantis"}]})"_s;
+        const DestinationSet s = parser::parseDestinations(text);
+        QCOMPARE(s.places[0].country, u"Portugal"_s);
+        QCOMPARE(s.places[1].country, u"Japan"_s);
+        QCOMPARE(s.places[2].country, u"Turkey"_s); // the catalogue's spelling
+        const DestinationSet four = parser::parseDestinations(
+            uR"([{"name":"A","country":"Atlantis"},{"name":"B","country":"pt"},{"name":"C","country":"Portuguese Republic"}])"_s);
+        QCOMPARE(four.places[0].country, u"Atlantis"_s); // unknown: kept as given
+        QCOMPARE(four.places[1].country, u"Portugal"_s);
+        QCOMPARE(four.places[2].country, u"Portuguese Republic"_s); // a name: kept, matched as Portugal
+    }
+
+    // Hemisphere letters decide the sign (Porto stays in Portugal, not off Sardinia).
+    void hemisphereLetters_data() {
+        QTest::addColumn<QString>("lat");
+        QTest::addColumn<QString>("lon");
+        QTest::addColumn<double>("latitude");
+        QTest::addColumn<double>("longitude");
+        QTest::newRow("degree sign and letter") << u"41.1579° N"_s << u"8.6291° W"_s << 41.1579 << -8.6291;
+        QTest::newRow("letters first") << u"S 22.9"_s << u"W 43.2"_s << -22.9 << -43.2;
+        QTest::newRow("no space") << u"33.87S"_s << u"151.21E"_s << -33.87 << 151.21;
+        QTest::newRow("lower case") << u"38.7 n"_s << u"9.1 w"_s << 38.7 << -9.1;
+        QTest::newRow("minutes and seconds")
+            << u"38°42'N"_s << u"9° 8' 24\" W"_s << 38.7 << -(9 + 8 / 60.0 + 24 / 3600.0);
+        QTest::newRow("signed, no letter") << u"-8.4"_s << u"115.2"_s << -8.4 << 115.2;
+        QTest::newRow("minus and letter") << u"-8.4 S"_s << u"115.2 E"_s << -8.4 << 115.2;
+    }
+    void hemisphereLetters() {
+        QFETCH(QString, lat);
+        QFETCH(QString, lon);
+        QFETCH(double, latitude);
+        QFETCH(double, longitude);
+        const QString text =
+            uR"([{"name":"A","country":"X","latitude":"%1","longitude":"%2"},{"name":"B","country":"X"},{"name":"C","country":"X"}])"_s
+                .arg(QString(lat).replace(u'"', u"\\\""_s), QString(lon).replace(u'"', u"\\\""_s));
+        const DestinationSet s = parser::parseDestinations(text);
+        QVERIFY2(s.places[0].latitude && s.places[0].longitude, qPrintable(text));
+        QVERIFY2(qAbs(*s.places[0].latitude - latitude) < 1e-9,
+                 qPrintable(QString::number(*s.places[0].latitude)));
+        QVERIFY2(qAbs(*s.places[0].longitude - longitude) < 1e-9,
+                 qPrintable(QString::number(*s.places[0].longitude)));
+    }
+    void hemisphereOfTheWrongAxisIsNotGuessed() {
+        const DestinationSet s = parser::parseDestinations(
+            uR"([{"name":"A","country":"X","latitude":"38.7 E","longitude":"9.1 W"},{"name":"B","country":"X"},{"name":"C","country":"X"}])"_s);
+        QVERIFY(!s.places[0].latitude);
+    }
+
+    // Every shape in the fuzz corpus (comments, codes, hemispheres, cut-off
+    // answers...): a usable answer or an "unusable" error, nothing else.
+    void fuzzCorpusShapes() {
+        const QDir corpus(QStringLiteral(TP_FUZZ_CORPUS));
+        const QStringList files = corpus.entryList(QDir::Files);
+        QVERIFY(files.size() >= 15);
+        for (const QString& name : files) {
+            QFile f(corpus.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(f.readAll());
+            try {
+                QCOMPARE(parser::parseDestinations(text).places.size(), 3);
+            } catch (const PlannerError& e) {
+                QVERIFY2(e.kind() == PlannerError::Kind::Unusable, qPrintable(name));
+            }
+            try {
+                const QStringList q = parser::parseQuestions(text);
+                QVERIFY(!q.isEmpty() && q.size() <= 5);
+            } catch (const PlannerError& e) {
+                QVERIFY2(e.kind() == PlannerError::Kind::Unusable, qPrintable(name));
+            }
+        }
+        // The new shapes give what they mean.
+        auto read = [&corpus](const QString& name) {
+            QFile f(corpus.filePath(name));
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        QCOMPARE(parser::parseDestinations(read(u"comments.json"_s)).places.size(), 3);
+        QCOMPARE(parser::parseDestinations(read(u"iso_countries.json"_s)).places[0].country, u"Portugal"_s);
+        QVERIFY(*parser::parseDestinations(read(u"hemispheres.json"_s)).places[0].longitude < 0);
+    }
+
     void fourTakesFirstThree() {
         const QString text =
             uR"([{"name":"A1","country":"X"},{"name":"B2","country":"X"},{"name":"C3","country":"X"},{"name":"D4","country":"X"}])"_s;

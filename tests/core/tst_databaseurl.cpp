@@ -1,6 +1,7 @@
 // DatabaseUrl: the DATABASE_URL forms the seed's dj_database_url accepts, the
 // Neon console's strings, malformed input as clear Config errors, and a
 // password that never shows in what logs and screens print.
+#include "SecretScan.h"
 #include "TestBackends.h"
 #include "db/DatabaseUrl.h"
 #include "domain/Error.h"
@@ -218,6 +219,37 @@ private Q_SLOTS:
             QCOMPARE(e.kind(), Error::Kind::Config);
             QVERIFY2(!e.message().contains(u"Hunter2SecretPw"_s), qPrintable(e.message()));
             QVERIFY(!QString::fromUtf8(e.what()).contains(u"Hunter2SecretPw"_s));
+        }
+    }
+
+    // Characters QUrl rejects, and unencoded @ / # ? in the password: the
+    // message is built from fixed text, so not even a piece of it shows.
+    void errorsNeverShowAnyPartOfThePassword_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("space in database") << u"postgresql://alice:Full-Pw-Mark-78@127.0.0.1:55432/my db"_s;
+        QTest::newRow("space in host") << u"postgresql://alice:Full-Pw-Mark-78@127.0 .0.1/db"_s;
+        QTest::newRow("at sign") << u"postgresql://alice:Full-Pw@Mark-78@127.0.0.1/db"_s;
+        QTest::newRow("hash") << u"postgresql://alice:Full-Pw#Mark-78@127.0.0.1/db"_s;
+        QTest::newRow("hash after digits") << u"postgresql://alice:13#Full-Pw-Mark-78@127.0.0.1/db"_s;
+        QTest::newRow("slash") << u"postgresql://alice:Full/Pw-Mark-78@127.0.0.1/db"_s;
+        QTest::newRow("slash after digits") << u"postgresql://alice:13/Full-Pw-Mark-78@127.0.0.1"_s;
+        QTest::newRow("question mark") << u"postgresql://alice:Full?Pw-Mark-78@127.0.0.1/db"_s;
+        QTest::newRow("question after digits") << u"postgresql://alice:13?Full-Pw-Mark-78=1@127.0.0.1/db"_s;
+        QTest::newRow("bad character in password") << u"postgresql://alice:Full-Pw-Mark-78<>@127.0.0.1/db"_s;
+        QTest::newRow("bad query") << u"postgresql://alice:Full-Pw-Mark-78@127.0.0.1/db?sslmode=a b"_s;
+    }
+    void errorsNeverShowAnyPartOfThePassword() {
+        QFETCH(QString, text);
+        try {
+            const DatabaseUrl u = DatabaseUrl::parse(text);
+            // Accepted: then nothing derived from it for display may carry the password.
+            for (const QString& shown : {u.redacted(), u.displayLocation(), u.host, u.database})
+                QVERIFY2(test::secretPartIn(shown, u"Full-Pw-Mark-78"_s).isEmpty(), qPrintable(shown));
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Config);
+            QVERIFY2(test::secretPartIn(e.message(), u"Full-Pw-Mark-78"_s).isEmpty(),
+                     qPrintable(e.message()));
+            QVERIFY2(test::secretPartIn(e.message(), u"13x@127"_s).isEmpty(), qPrintable(e.message()));
         }
     }
 

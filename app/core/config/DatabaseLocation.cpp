@@ -49,6 +49,15 @@ ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QStr
     }
     const Settings settings(profile);
     const DatabaseSettings db = settings.database();
+    // Database settings read from the file but not used: said, not dropped in silence.
+    QStringList ignored;
+    for (const QString& problem : settings.problems())
+        if (problem.startsWith(u"database."_s))
+            ignored << problem;
+    r.note = ignored.join(u'\n');
+    auto addNote = [&r](const QString& text) {
+        r.note = r.note.isEmpty() ? text : r.note + u'\n' + text;
+    };
     if (db.mode == DatabaseMode::PostgreSql && !db.postgresUrl.isEmpty()) {
         r.url = DatabaseUrl::parse(db.postgresUrl);
         r.url.password.clear();
@@ -58,9 +67,9 @@ ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QStr
         if (secret.ok())
             r.url.password = secret.value;
         else if (secret.status == SecretResult::Status::NotFound)
-            r.note = u"No database password is stored in the keychain for profile \"%1\"."_s.arg(profile);
+            addNote(u"No database password is stored in the keychain for profile \"%1\"."_s.arg(profile));
         else
-            r.note = u"The database password could not be read: %1"_s.arg(secret.message);
+            addNote(u"The database password could not be read: %1"_s.arg(secret.message));
         return r;
     }
     if (!db.embeddedFile.isEmpty()) {

@@ -226,13 +226,19 @@ void Settings::checkKey(const QString& key) {
 
 QString Settings::value(const QString& key) const {
     checkKey(key);
-    return m_settings->value(path(key)).toString();
+    // What is read is checked as what is written: a hand-edited file cannot
+    // bring in a password, a key in a URL or an unknown provider (problems()
+    // says what was ignored).
+    QString usable;
+    readProblem(key, &usable);
+    return usable;
 }
 
-void Settings::setValue(const QString& key, const QString& value) {
-    checkKey(key);
+QString Settings::normalized(const QString& key, const QString& value) {
     QString stored = value.trimmed();
     if (key == kDbMode) {
+        if (stored.isEmpty())
+            return {};
         const auto mode = databaseModeFromId(stored);
         if (!mode)
             throw configError(u"database.mode is embedded or postgresql"_s);
@@ -243,6 +249,8 @@ void Settings::setValue(const QString& key, const QString& value) {
         if (!stored.isEmpty())
             stored = QDir::cleanPath(QDir(stored).absolutePath());
     } else if (key == kLlmProvider) {
+        if (stored.isEmpty())
+            return {};
         const auto provider = llmProviderFromId(stored);
         if (!provider)
             throw configError(u"llm.provider is offline, gemini or openai-compatible"_s);
@@ -258,10 +266,67 @@ void Settings::setValue(const QString& key, const QString& value) {
     } else if (key == kGeoUrl) {
         stored = checkedHttpUrl(stored, kGeoUrl);
     }
+    return stored;
+}
+
+void Settings::setValue(const QString& key, const QString& value) {
+    checkKey(key);
+    if ((key == kDbMode || key == kLlmProvider) && value.trimmed().isEmpty())
+        throw configError(key == kDbMode ? u"database.mode is embedded or postgresql"_s
+                                         : u"llm.provider is offline, gemini or openai-compatible"_s);
+    const QString stored = normalized(key, value);
     if (stored.isEmpty())
         m_settings->remove(path(key));
     else
         m_settings->setValue(path(key), stored);
+}
+
+QString Settings::storedText(const QString& key) const {
+    const QVariant v = m_settings->value(path(key));
+    // A hand-edited line with a comma reads back as a list: take it whole.
+    if (v.metaType().id() == QMetaType::QStringList)
+        return v.toStringList().join(u", "_s);
+    return v.toString();
+}
+
+std::optional<QString> Settings::readProblem(const QString& key, QString* usable) const {
+    const QString raw = storedText(key);
+    try {
+        const QString v = normalized(key, raw);
+        if (usable)
+            *usable = v;
+        return std::nullopt;
+    } catch (const Error& e) {
+        if (usable)
+            usable->clear();
+        // A URL that carries a password still says where the server is: keep
+        // that, drop the password (it belongs in the keychain).
+        if (key == kDbUrl) {
+            try {
+                const DatabaseUrl url = DatabaseUrl::parse(raw);
+                if (url.dialect == Dialect::Postgres && !url.password.isEmpty()) {
+                    if (usable)
+                        *usable = url.redacted();
+                    return u"database.url in the settings file contains a password; it is ignored. Move it "
+                           u"to the keychain (the settings dialog offers to, or `tripplanner-cli secret set "
+                           u"database-password`) and then run `tripplanner-cli config set database.url` with "
+                           u"the URL without it."_s;
+                }
+            } catch (const Error&) {
+            }
+        }
+        // The messages above are built from fixed text and the key: they never
+        // repeat the stored value, which may hold a secret.
+        return u"%1 in the settings file is ignored (the default is used): %2"_s.arg(key, e.message());
+    }
+}
+
+QStringList Settings::problems() const {
+    QStringList out;
+    for (const QString& key : keys())
+        if (auto p = readProblem(key, nullptr))
+            out << *p;
+    return out;
 }
 
 void Settings::unset(const QString& key) {

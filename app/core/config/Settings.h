@@ -89,7 +89,12 @@ public:
     // database.mode database.url database.file llm.provider llm.base-url llm.model
     // map.online-tiles map.tile-url map.tile-attribution geocoding.online geocoding.url
     static QStringList keys();
+    // The value in effect: what the file holds when it passes the checks
+    // setValue() makes, else empty (the default). Never contains a password.
     QString value(const QString& key) const;
+    // One sentence per value in the file that is ignored because it fails those
+    // checks (hand-edited, or written by another tool). Never repeats a value.
+    QStringList problems() const;
     // Validates like the typed setters; throws Error(Kind::Config) naming the problem.
     void setValue(const QString& key, const QString& value);
     void unset(const QString& key);
@@ -100,6 +105,10 @@ public:
 private:
     QString path(const QString& key) const;
     static void checkKey(const QString& key);
+    // The stored form of `value` for `key`; throws Error(Kind::Config).
+    static QString normalized(const QString& key, const QString& value);
+    QString storedText(const QString& key) const;
+    std::optional<QString> readProblem(const QString& key, QString* usable) const;
 
     QString m_profile;
     QSettings* m_settings;

@@ -1,5 +1,9 @@
 #include "Catalogue.h"
 
+#include "geo/WorldData.h"
+
+#include <QRegularExpression>
+
 #include <QFile>
 #include <QHash>
 #include <cmath>
@@ -158,12 +162,34 @@ std::optional<CatalogueEntry> Catalogue::find(const QString& name, const QString
     for (const CatalogueEntry& e : m_entries) {
         if (foldName(e.name) != n)
             continue;
-        if (c.isEmpty() || foldName(e.country) == c)
+        // "Portugal", "PT", "Portuguese Republic": one country (the world data's names and codes).
+        if (c.isEmpty() || foldName(e.country) == c ||
+            (geo::WorldData::instance().country(country.trimmed()) &&
+             geo::WorldData::instance().country(country.trimmed()) ==
+                 geo::WorldData::instance().country(e.country)))
             return e;
         if (!byName)
             byName = e;
     }
     return c.isEmpty() ? byName : std::nullopt;
+}
+
+QString Catalogue::canonicalCountry(const QString& country) const {
+    const QString given = country.trimmed();
+    const geo::WorldData& world = geo::WorldData::instance();
+    const geo::Country* known = given.isEmpty() ? nullptr : world.country(given);
+    if (!known)
+        return given;
+    // Only codes are rewritten (and a catalogue name in other letter case): a
+    // name in the traveller's language ("México") stays as the model wrote it;
+    // the catalogue look-ups treat both spellings as one country.
+    static const QRegularExpression code(u"^[A-Za-z]{2,3}$"_s);
+    const bool isCode = code.match(given).hasMatch() && foldName(given) != foldName(known->name);
+    for (const CatalogueEntry& e : m_entries)
+        if (e.country.compare(given, Qt::CaseInsensitive) == 0 ||
+            (isCode && world.country(e.country) == known))
+            return e.country;
+    return isCode ? known->name : given;
 }
 
 } // namespace tp::conversation

@@ -46,6 +46,11 @@ public:
     const QList<CatalogueEntry>& entries() const { return m_entries; }
     // By name (case- and accent-insensitive), preferring `country` when given.
     std::optional<CatalogueEntry> find(const QString& name, const QString& country = {}) const;
+    // The catalogue's spelling of a country given by ISO 3166 code ("PT", "PRT")
+    // or another name the world data knows ("Republic of Portugal"): "Portugal".
+    // A country the catalogue lacks takes the world data's name when it was
+    // given as a code; anything unknown is returned as given (trimmed).
+    QString canonicalCountry(const QString& country) const;
 
 private:
     QList<CatalogueEntry> m_entries;

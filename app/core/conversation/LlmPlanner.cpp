@@ -152,6 +152,9 @@ QString LlmPlanner::call(const llm::LlmRequest& request, const QString& streamed
             shown = visible;
         }
     });
+    // A retry (a larger token limit) starts the answer over: parse it afresh;
+    // what was already shown stays, and grows again once the new text passes it.
+    QObject::connect(m_client, &llm::LlmClient::restarted, &loop, [&] { accumulated.clear(); });
     QObject::connect(m_client, &llm::LlmClient::finished, &loop, [&](const QString& text) {
         result = text;
         loop.quit();

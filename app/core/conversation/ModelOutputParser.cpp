@@ -21,7 +21,25 @@ constexpr qsizetype MaxInput = 1 << 20; // a megabyte of model text is already a
     throw PlannerError(PlannerError::Kind::Unusable, u"The planner's answer could not be used: "_s + why);
 }
 
-// Index one past the bracket closing the one at `start`, or -1; string-aware.
+// Where the comment starting at `i` ends (one past it), or `i` when none starts
+// there: `// …` to the end of the line, `/* … */` (unclosed: to the end).
+// Valid JSON has no "//" or "/*" outside strings, so skipping them never
+// changes a text that was valid.
+qsizetype commentEnd(const QString& s, qsizetype i) {
+    if (s.at(i) != u'/' || i + 1 >= s.size())
+        return i;
+    if (s.at(i + 1) == u'/') {
+        const qsizetype eol = s.indexOf(u'\n', i);
+        return eol < 0 ? s.size() : eol;
+    }
+    if (s.at(i + 1) == u'*') {
+        const qsizetype close = s.indexOf(u"*/"_s, i + 2);
+        return close < 0 ? s.size() : close + 2;
+    }
+    return i;
+}
+
+// Index one past the bracket closing the one at `start`, or -1; string- and comment-aware.
 qsizetype matchingEnd(const QString& s, qsizetype start) {
     QList<QChar> stack;
     bool inString = false;
@@ -32,6 +50,10 @@ qsizetype matchingEnd(const QString& s, qsizetype start) {
                 ++i;
             else if (c == u'"')
                 inString = false;
+            continue;
+        }
+        if (const qsizetype end = commentEnd(s, i); end != i) {
+            i = end - 1;
             continue;
         }
         if (c == u'"')
@@ -49,7 +71,8 @@ qsizetype matchingEnd(const QString& s, qsizetype start) {
     return -1;
 }
 
-// Removes commas that directly precede a closing bracket, outside strings.
+// Removes comments and the commas that directly precede a closing bracket
+// (after spaces or a comment), outside strings.
 QString withoutTrailingCommas(const QString& s) {
     QString out;
     out.reserve(s.size());
@@ -64,12 +87,23 @@ QString withoutTrailingCommas(const QString& s) {
                 inString = false;
             continue;
         }
+        if (const qsizetype end = commentEnd(s, i); end != i) {
+            out.append(u' ');
+            i = end - 1;
+            continue;
+        }
         if (c == u'"')
             inString = true;
         if (c == u',') {
             qsizetype j = i + 1;
-            while (j < s.size() && s.at(j).isSpace())
-                ++j;
+            while (j < s.size()) {
+                if (s.at(j).isSpace())
+                    ++j;
+                else if (const qsizetype end = commentEnd(s, j); end != j)
+                    j = end;
+                else
+                    break;
+            }
             if (j < s.size() && (s.at(j) == u'}' || s.at(j) == u']'))
                 continue;
         }
@@ -99,6 +133,52 @@ QString firstString(const QJsonObject& o, std::initializer_list<const char16_t*>
             return v.toString().trimmed();
     }
     return {};
+}
+
+// A coordinate as models write it: 38.7, "38.7", "38,7", "38.7° N", "8.6291° W",
+// "S 22.9", "38°42'N", "9° 8' 21\" W". S and W make it negative; a letter of
+// the other axis (a latitude "E") makes it unusable rather than guessed.
+std::optional<double> coordinate(const QJsonObject& o, std::initializer_list<const char16_t*> keys,
+                                 bool latitude) {
+    static const QRegularExpression numberRe(uR"(\d+(?:[.,]\d+)?)"_s);
+    static const QRegularExpression letterRe(
+        uR"((?:^|[\s\d°'"′″])([NSEWnsew])(?=$|[\s\d.,°])|^([NSEWnsew])$)"_s);
+    for (const char16_t* k : keys) {
+        const QJsonValue v = o.value(QString::fromUtf16(k));
+        if (v.isDouble() && std::isfinite(v.toDouble()))
+            return v.toDouble();
+        if (!v.isString())
+            continue;
+        const QString text = v.toString().trimmed();
+        QList<double> parts;
+        for (auto it = numberRe.globalMatch(text); it.hasNext() && parts.size() < 3;) {
+            bool ok = false;
+            const double d = it.next().captured(0).replace(u',', u'.').toDouble(&ok);
+            if (ok && std::isfinite(d))
+                parts << d;
+        }
+        if (parts.isEmpty())
+            continue;
+        // Degrees, minutes, seconds only when written with their marks.
+        const bool dms = parts.size() > 1 && (text.contains(u'°') || text.contains(u'\''));
+        double value = parts[0];
+        if (dms) {
+            if (parts[1] >= 60 || (parts.size() > 2 && parts[2] >= 60))
+                continue;
+            value += parts[1] / 60.0 + (parts.size() > 2 ? parts[2] / 3600.0 : 0.0);
+        }
+        bool negative = text.startsWith(u'-') || text.startsWith(u'−');
+        if (const auto m = letterRe.match(text); m.hasMatch()) {
+            const QChar letter = (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).at(0).toUpper();
+            const bool ofLatitude = letter == u'N' || letter == u'S';
+            if (ofLatitude != latitude)
+                return std::nullopt;
+            // The letter decides ("-8.6 W" is not a double negative).
+            negative = letter == u'S' || letter == u'W';
+        }
+        return negative ? -value : value;
+    }
+    return std::nullopt;
 }
 
 std::optional<double> firstNumber(const QJsonObject& o, std::initializer_list<const char16_t*> keys) {
@@ -229,15 +309,19 @@ DestinationSet parseDestinations(const QString& text) {
                 .left(200);
         if (r.name.isEmpty() || seen.contains(foldName(r.name)))
             continue;
-        r.country = firstString(o, {u"country", u"pais", u"país", u"pays", u"land"}).left(100);
+        // "PT", "PRT" or "Portuguese Republic" are all stored as the catalogue's "Portugal",
+        // so that the shared catalogue gets no second "Lisbon".
+        r.country = Catalogue::builtin()
+                        .canonicalCountry(firstString(o, {u"country", u"pais", u"país", u"pays", u"land"}))
+                        .left(100);
         r.description = firstString(o, {u"description", u"why", u"reason", u"summary", u"descripcion",
                                         u"descripción", u"beschreibung"})
                             .left(4000);
         r.bestTimeToVisit =
             firstString(o, {u"best_time_to_visit", u"best_time", u"bestTimeToVisit", u"when", u"mejor_epoca"})
                 .left(200);
-        const auto lat = firstNumber(o, {u"latitude", u"lat"});
-        const auto lon = firstNumber(o, {u"longitude", u"lon", u"lng", u"long"});
+        const auto lat = coordinate(o, {u"latitude", u"lat"}, true);
+        const auto lon = coordinate(o, {u"longitude", u"lon", u"lng", u"long"}, false);
         if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) {
             r.latitude = lat;
             r.longitude = lon;

@@ -1,14 +1,49 @@
 #include "ConnectionErrors.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace tp {
+
+namespace {
+
+// The first meaningful line of a server or driver message, without libpq's
+// "FATAL:"/"ERROR:" prefixes, its WARNING/DETAIL/HINT lines and trailing "(08001)" codes.
+QString firstLine(const QString& raw) {
+    for (QString line : raw.split(u'\n')) {
+        line = line.trimmed();
+        static const QRegularExpression noise(u"^(WARNING|NOTICE|DETAIL|HINT|CONTEXT|LINE \\d+):"_s);
+        if (line.isEmpty() || noise.match(line).hasMatch())
+            continue;
+        static const QRegularExpression prefix(u"^(FATAL|ERROR|PANIC):\\s*"_s);
+        line.remove(prefix);
+        static const QRegularExpression code(u"\\s*\\(?[0-9A-Z]{5}\\)?\\s*$"_s);
+        if (!line.contains(u' '))
+            continue;
+        line.remove(code);
+        return line.left(300);
+    }
+    return raw.simplified().left(300);
+}
+
+} // namespace
 
 ConnectFailure classifyConnectFailure(const QString& raw) {
     const QString m = raw.toLower();
     if (m.contains(u"could not translate host name"_s) || m.contains(u"name or service not known"_s) ||
         m.contains(u"temporary failure in name resolution"_s))
         return ConnectFailure::HostNotFound;
+    if (m.contains(u"the database system is starting up"_s) ||
+        m.contains(u"the database system is shutting down"_s) ||
+        m.contains(u"the database system is in recovery mode"_s) ||
+        m.contains(u"the database system is not yet accepting connections"_s) ||
+        m.contains(u"the database system is not accepting connections"_s))
+        return ConnectFailure::ServerStarting;
+    if (m.contains(u"too many clients already"_s) || m.contains(u"too many connections"_s) ||
+        m.contains(u"remaining connection slots are reserved"_s) ||
+        m.contains(u"no more connections allowed"_s))
+        return ConnectFailure::TooManyClients;
     if (m.contains(u"connection refused"_s))
         return ConnectFailure::Refused;
     if (m.contains(u"timeout expired"_s) || m.contains(u"timed out"_s))
@@ -54,11 +89,21 @@ QString describeConnectionError(const QString& raw, const DatabaseUrl& url) {
     case ConnectFailure::DatabaseMissing:
         return u"The server at %1 has no database named \"%2\"."_s.arg(where, url.database);
     case ConnectFailure::FileNotWritable:
-        return u"The database file %1 cannot be opened for writing."_s.arg(url.database);
+        return u"The database file %1 cannot be opened for writing. Check that its folder exists and that "
+               u"you may write to it."_s.arg(url.database);
+    case ConnectFailure::ServerStarting:
+        return u"The database server at %1 is restarting (starting up, shutting down or recovering). Wait a "
+               u"moment and try again."_s.arg(where);
+    case ConnectFailure::TooManyClients:
+        return u"The database server at %1 has no free connections. Try again in a moment, close other "
+               u"programs using it, or use a pooled endpoint."_s.arg(where);
     case ConnectFailure::Other:
         break;
     }
-    return u"Cannot connect to the database at %1: %2"_s.arg(where, raw.simplified().left(300));
+    // Only the first line of what the driver said: libpq appends WARNING and
+    // DETAIL lines that are noise here.
+    return u"Cannot connect to the database at %1 (%2). Check the connection settings, or run "
+           u"`tripplanner-cli doctor`."_s.arg(where, firstLine(raw));
 }
 
 bool isConnectionLoss(const QString& sqlState, const QString& raw, bool driverStillOpen) {
@@ -78,26 +123,78 @@ bool isConnectionLoss(const QString& sqlState, const QString& raw, bool driverSt
 }
 
 Error classifyStatementError(const QString& code, const QString& raw, Dialect dialect) {
-    const QString text = raw.simplified().left(500);
+    const QString text = firstLine(raw);
     Error::Kind kind = Error::Kind::Database;
+    QString message;
     if (dialect == Dialect::Postgres) {
-        if (code == u"23505" || code == u"40001" || code == u"40P01")
+        if (code == u"23505") {
             kind = Error::Kind::Conflict;
-        else if (code == u"23514" || code == u"23502" || code == u"22001" || code == u"22003" ||
-                 code == u"22007" || code == u"22008" || code == u"22P02" || code == u"23503")
+            message = u"This would duplicate something that already exists (%1). Change it, or edit the "
+                      u"existing one."_s.arg(text);
+        } else if (code == u"40001" || code == u"40P01" || code == u"55P03") {
+            kind = Error::Kind::Conflict;
+            message = u"Another change to the same data happened at the same time. Try again."_s;
+        } else if (code == u"23514" || code == u"23502" || code == u"22001" || code == u"22003" ||
+                   code == u"22007" || code == u"22008" || code == u"22P02" || code == u"23503") {
             kind = Error::Kind::Validation;
-        else if (code == u"42P01")
+            message = u"The database refused a value (%1). Correct it and try again."_s.arg(text);
+        } else if (code == u"42P01" || code == u"42883" || code == u"3F000") {
             kind = Error::Kind::Schema;
+            message = u"The database has no %1 where the app looks for it. Either the tables were never "
+                      u"created (run `tripplanner-cli migrate`), or the connection looks in another schema: "
+                      u"remove a search_path setting (options=-c search_path=… in the URL, or one set for "
+                      u"the database user)."_s.arg(code == u"42883" ? u"function"_s : u"table"_s);
+        } else if (code == u"42501") {
+            message = u"The database user may not do this (%1). Connect as the database's owner, or ask "
+                      u"its administrator for the permission."_s.arg(text);
+        } else if (code == u"25006") {
+            message = u"The database accepts no changes (a read-only server or user). Connect to the primary "
+                      u"server, or as a user that may write."_s;
+        } else if (code == u"57014") {
+            message = u"The database cancelled the statement (it took too long, or was cancelled). Try "
+                      u"again."_s;
+        } else if (code == u"57P03" || code.startsWith(u"57P"_s)) {
+            kind = Error::Kind::Connection;
+            message = u"The database server is restarting. Wait a moment and try again."_s;
+        } else if (code == u"53300" || code == u"53400") {
+            kind = Error::Kind::Connection;
+            message = u"The database server has no free connections. Try again in a moment."_s;
+        } else if (code.startsWith(u"53"_s)) {
+            message = u"The database server is out of resources (%1). Try again later, or ask its "
+                      u"administrator."_s.arg(text);
+        }
     } else {
         const QString m = raw.toLower();
-        if (m.contains(u"unique constraint failed"_s) || m.contains(u"database is locked"_s))
+        if (m.contains(u"unique constraint failed"_s)) {
             kind = Error::Kind::Conflict;
-        else if (m.contains(u"constraint failed"_s))
+            message = u"This would duplicate something that already exists (%1). Change it, or edit the "
+                      u"existing one."_s.arg(text);
+        } else if (m.contains(u"database is locked"_s) || m.contains(u"database is busy"_s)) {
+            kind = Error::Kind::Conflict;
+            message = u"The database file is busy: another program is writing to it. Try again when it has "
+                      u"finished."_s;
+        } else if (m.contains(u"constraint failed"_s)) {
             kind = Error::Kind::Validation;
-        else if (m.contains(u"no such table"_s))
+            message = u"The database refused a value (%1). Correct it and try again."_s.arg(text);
+        } else if (m.contains(u"no such table"_s) || m.contains(u"no such column"_s)) {
             kind = Error::Kind::Schema;
+            message =
+                u"The database file lacks part of the app's tables (%1). Run `tripplanner-cli migrate`, "
+                u"or open a file made by Trip Planner."_s.arg(text);
+        } else if (m.contains(u"readonly"_s) || m.contains(u"read-only"_s)) {
+            message = u"The database file is read-only. Check that you may write to it and to its folder."_s;
+        } else if (m.contains(u"disk is full"_s) || m.contains(u"disk i/o error"_s)) {
+            message = u"The disk holding the database file is full or failing. Free some space and try "
+                      u"again."_s;
+        } else if (m.contains(u"file is not a database"_s) || m.contains(u"malformed"_s)) {
+            message = u"The file is not a usable database (it is damaged, or not a database). Restore a "
+                      u"backup, or choose another file."_s;
+        }
     }
-    Error e(kind, u"The database refused the change: "_s + text);
+    if (message.isEmpty())
+        message = u"The database reported an error (%1). Try again; if it persists, run "
+                  u"`tripplanner-cli doctor`."_s.arg(text);
+    Error e(kind, message);
     e.setNativeCode(code);
     return e;
 }

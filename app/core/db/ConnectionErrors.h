@@ -17,6 +17,8 @@ enum class ConnectFailure {
     WrongPassword,
     DatabaseMissing,
     FileNotWritable,
+    ServerStarting, // starting up, shutting down or in recovery (a restart)
+    TooManyClients,
     Other
 };
 

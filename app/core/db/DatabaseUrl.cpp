@@ -41,6 +41,46 @@ Error configError(const QString& what) {
     return Error(Error::Kind::Config, u"Database URL: "_s + what);
 }
 
+// What to do about special characters: the usual cause of a URL that does not parse.
+QString encodingHint() {
+    return u"Characters such as @ : / # ? % or a space in the user name or password must be "
+           u"percent-encoded (%40 for @, %23 for #, %2F for /, %3F for ?, %25 for %)."_s;
+}
+
+// Only a name shaped like a libpq keyword is repeated in a message: anything
+// else may be a piece of a password that lost its encoding.
+bool looksLikeKeyword(const QString& key) {
+    if (key.isEmpty() || key.size() > 30)
+        return false;
+    for (QChar c : key)
+        if (!(c >= u'a' && c <= u'z') && c != u'_')
+            return false;
+    return true;
+}
+
+// QUrl::errorString() quotes the offending character and then every component,
+// the password included. Only its fixed leading words are looked at here, to
+// name the part that is wrong in a sentence built from known text.
+QString invalidUrlReason(const QString& qtError) {
+    const QString head = qtError.section(u'(', 0, 0).section(u';', 0, 0).toLower();
+    QString part;
+    if (head.contains(u"port"_s))
+        part = u"the port is not a number between 1 and 65535"_s;
+    else if (head.contains(u"hostname"_s) || head.contains(u"ipv"_s) || head.contains(u"']'"_s))
+        part = u"the host name has a character that is not allowed"_s;
+    else if (head.contains(u"user name"_s) || head.contains(u"password"_s))
+        part = u"the user name or password has a character that is not allowed"_s;
+    else if (head.contains(u"path"_s))
+        part = u"the database name has a character that is not allowed (a space, for example)"_s;
+    else if (head.contains(u"query"_s))
+        part = u"the parameters after '?' have a character that is not allowed"_s;
+    else if (head.contains(u"fragment"_s))
+        part = u"it contains '#'"_s;
+    else
+        part = u"it is not a valid URL"_s;
+    return part + u". "_s + encodingHint();
+}
+
 QString quoteConninfo(const QString& value) {
     QString v = value;
     v.replace(u"\\"_s, u"\\\\"_s);
@@ -86,7 +126,11 @@ DatabaseUrl DatabaseUrl::parse(const QString& input) {
 
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        throw configError(u"it is not a valid URL (%1)"_s.arg(url.errorString().remove(text)));
+        throw configError(invalidUrlReason(url.errorString()));
+    // '#' starts a fragment, which a database URL never has: it is an unencoded
+    // character of the password, and what follows it must not be shown anywhere.
+    if (url.hasFragment())
+        throw configError(u"it contains '#'. "_s + encodingHint());
 
     DatabaseUrl u;
     u.dialect = Dialect::Postgres;
@@ -102,12 +146,17 @@ DatabaseUrl DatabaseUrl::parse(const QString& input) {
     if (u.database.isEmpty())
         throw configError(u"the database name is missing (…/dbname after the host)"_s);
     if (u.database.contains(u'/'))
-        throw configError(u"the database name must not contain '/'"_s);
+        throw configError(u"the database name must not contain '/'. "_s + encodingHint());
+    // An unencoded '/' in a password moves the rest of it into the path: refuse
+    // a database name that still holds the '@' that ended the user information.
+    if (u.database.contains(u'@'))
+        throw configError(u"the database name must not contain '@'. "_s + encodingHint());
 
     const QUrlQuery query(url);
     for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (!allowedOptions().contains(key))
-            throw configError(u"unknown parameter \"%1\""_s.arg(key.left(40)));
+            throw configError(looksLikeKeyword(key) ? u"unknown parameter \"%1\""_s.arg(key)
+                                                    : u"it has a parameter that is not a libpq keyword"_s);
         u.options.insert(key, value);
     }
     static const QSet<QString> sslModes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
@@ -141,7 +190,9 @@ QString DatabaseUrl::redacted() const {
     for (auto it = options.begin(); it != options.end(); ++it)
         q.addQueryItem(it.key(), it.value());
     url.setQuery(q);
-    return url.toString();
+    // Encoded, so that what is shown or stored parses back (a space in
+    // options=-c search_path=… would otherwise make an invalid URL).
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString DatabaseUrl::toString() const {
@@ -149,7 +200,7 @@ QString DatabaseUrl::toString() const {
         return redacted();
     QUrl url(redacted());
     url.setPassword(password);
-    return url.toString();
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString DatabaseUrl::displayLocation() const {

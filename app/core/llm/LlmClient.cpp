@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -11,17 +12,63 @@ using namespace Qt::StringLiterals;
 namespace tp::llm {
 
 namespace {
+// The reason a server gives, in the shapes real servers use: OpenAI and Gemini
+// {"error": {"message": …}}, {"error": "…"}, vLLM and LiteLLM {"message": …} at
+// the top level, FastAPI (llama-cpp-python) {"detail": "…"} or
+// {"detail": [{"loc": [...], "msg": "…"}]}.
 QString serverMessage(const QByteArray& body) {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     QString m;
     if (doc.isObject()) {
-        const QJsonValue e = doc.object().value(u"error"_s);
+        const QJsonObject o = doc.object();
+        const QJsonValue e = o.value(u"error"_s);
         m = e.isObject() ? e.toObject().value(u"message"_s).toString() : e.toString();
+        if (m.isEmpty())
+            m = o.value(u"message"_s).toString();
+        if (m.isEmpty()) {
+            const QJsonValue detail = o.value(u"detail"_s);
+            if (detail.isString())
+                m = detail.toString();
+            QStringList parts;
+            for (const QJsonValue& d : detail.toArray()) {
+                QStringList where;
+                for (const QJsonValue& l : d.toObject().value(u"loc"_s).toArray())
+                    where << (l.isString() ? l.toString() : QString::number(l.toInt()));
+                parts << (where.isEmpty() ? QString() : where.join(u'.') + u": "_s) +
+                             d.toObject().value(u"msg"_s).toString();
+            }
+            if (m.isEmpty())
+                m = parts.join(u"; "_s);
+        }
     } else if (doc.isArray() && doc.array().first().isObject()) {
         m = doc.array().first().toObject().value(u"error"_s).toObject().value(u"message"_s).toString();
     }
     return m.simplified().left(300);
 }
+
+// A server may quote the key it refuses ("Incorrect API key provided:
+// sk-ab***wxyz"): every word of a message that shares four characters in a
+// row with the key is replaced, so no part of it reaches a screen or a log.
+QString withoutKey(const QString& text, const QString& key) {
+    if (key.size() < 4)
+        return text;
+    static const QRegularExpression word(u"\\S+"_s);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString w = m.captured(0);
+        bool shares = false;
+        for (qsizetype i = 0; i + 4 <= key.size() && !shares; ++i)
+            shares = w.contains(QStringView(key).mid(i, 4));
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += shares ? u"[hidden]"_s : w;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
 } // namespace
 
 LlmClient::LlmClient(QNetworkAccessManager* nam, ProviderConfig config, QObject* parent)
@@ -43,7 +90,9 @@ QNetworkRequest LlmClient::baseRequest(const QUrl& url, bool stream) const {
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     req.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     req.setRawHeader("Accept", stream ? "text/event-stream" : "application/json");
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // The API key rides in a header: a redirect may only stay on the origin the
+    // user configured (scheme, host and port), never carry the key elsewhere.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     // Our own timers decide; no transfer timeout from Qt.
     req.setTransferTimeout(0);
     return req;
@@ -57,6 +106,8 @@ void LlmClient::start(const LlmRequest& request) {
     m_cancelled = false;
     m_structured = m_config.structuredOutput;
     m_attempt = 0;
+    m_raisedLimit = false;
+    m_deltasEmitted = false;
     if (m_config.needsKey() && m_config.apiKey.trimmed().isEmpty()) {
         fail({ErrorKind::NoKey,
               u"No API key is set for %1. Add one in Settings, or use the offline planner."_s.arg(
@@ -76,9 +127,17 @@ void LlmClient::sendAttempt() {
     m_sawDone = false;
     m_headersSeen = false;
     m_timedOut = false;
+    m_cutAtLimit = false;
     m_streaming = m_config.stream;
-    const QNetworkRequest req = buildRequest(m_request, m_streaming);
-    m_reply = m_nam->post(req, buildBody(m_request, m_streaming, m_structured));
+    if (m_deltasEmitted) {
+        m_deltasEmitted = false;
+        Q_EMIT restarted();
+    }
+    LlmRequest request = m_request;
+    if (m_raisedLimit)
+        request.maxTokens = m_config.retryMaxTokens;
+    const QNetworkRequest req = buildRequest(request, m_streaming);
+    m_reply = m_nam->post(req, buildBody(request, m_streaming, m_structured));
     connect(m_reply, &QNetworkReply::readyRead, this, &LlmClient::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &LlmClient::onFinished);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
@@ -94,8 +153,13 @@ void LlmClient::onReadyRead() {
     m_timeout.start(m_config.idleTimeoutMs);
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_buffer += m_reply->readAll();
-    if (m_streaming && status >= 200 && status < 300)
+    if (m_streaming && status >= 200 && status < 300) {
         processEvents(false);
+        // The end marker (or a final finish reason) came: the answer is whole
+        // even if a proxy keeps the connection open after it.
+        if (m_running && m_sawDone && m_reply)
+            complete();
+    }
 }
 
 void LlmClient::processEvents(bool atEnd) {
@@ -133,13 +197,16 @@ void LlmClient::processEvents(bool atEnd) {
         }
         bool done = false;
         QString error;
-        const QString text = parseEvent(data, &done, &error);
+        bool cut = false;
+        const QString text = parseEvent(data, &done, &error, &cut);
+        m_cutAtLimit = m_cutAtLimit || cut;
         if (!error.isEmpty()) {
             fail({ErrorKind::Server, error, 0});
             return;
         }
         if (!text.isEmpty()) {
             m_text += text;
+            m_deltasEmitted = true;
             Q_EMIT delta(text);
         }
         m_sawDone = m_sawDone || done;
@@ -161,9 +228,16 @@ void LlmClient::onFinished() {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
     const QString netText = reply->errorString();
-    m_buffer += reply->readAll();
+    // An aborted reply (our timeout) is closed: reading it would only warn.
+    if (reply->isOpen())
+        m_buffer += reply->readAll();
     const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    const QUrl redirectTo =
+        reply->url().resolved(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
+    const bool redirected = netError == QNetworkReply::InsecureRedirectError ||
+                            netError == QNetworkReply::TooManyRedirectsError ||
+                            (status >= 300 && status < 400);
     dropReply();
 
     const bool nothingShown = m_text.isEmpty();
@@ -180,15 +254,36 @@ void LlmClient::onFinished() {
             fail(e);
         return;
     }
+    if (redirected) {
+        // Only the host is named: the rest of the address may carry a token.
+        const QString elsewhere =
+            redirectTo.host().isEmpty()
+                ? QString()
+                : u" (to %1)"_s.arg(redirectTo.port() > 0
+                                        ? u"%1:%2"_s.arg(redirectTo.host()).arg(redirectTo.port())
+                                        : redirectTo.host());
+        fail(
+            {ErrorKind::BadRequest,
+             u"The server at %1 sent the request to another address%2. The API key is only sent to the "
+             u"server you configured: if the new address is right, set it as the base URL in Settings."_s.arg(
+                 m_config.effectiveBaseUrl().host(), elsewhere),
+             status});
+        return;
+    }
     if (status >= 300) {
         const LlmError e = errorForStatus(status, m_buffer);
         const QString body = QString::fromUtf8(m_buffer).toLower();
-        if (status == 400 && m_structured &&
+        // 400 from OpenAI and most servers, 422 from FastAPI-based ones (llama-cpp-python).
+        if ((status == 400 || status == 422) && m_structured &&
             (body.contains(u"response_format"_s) || body.contains(u"json_schema"_s) ||
              body.contains(u"responseschema"_s) || body.contains(u"response_schema"_s))) {
             // A server without structured output: ask again without it.
             m_structured = false;
-            scheduleRetry(0, u"structured output not supported"_s, e);
+            const QString reason = serverMessage(m_buffer);
+            scheduleRetry(0,
+                          u"structured output not supported"_s +
+                              (reason.isEmpty() ? QString() : u" ("_s + reason + u')'),
+                          e);
             return;
         }
         if (isRetryableStatus(status))
@@ -223,17 +318,42 @@ void LlmClient::onFinished() {
                 fail(e);
             return;
         }
-        succeed();
+        complete();
         return;
     }
     QString error;
-    const QString text = parseResponse(m_buffer, &error);
-    if (!error.isEmpty()) {
+    bool cut = false;
+    const QString text = parseResponse(m_buffer, &error, &cut);
+    m_cutAtLimit = cut;
+    if (!error.isEmpty() && !cut) {
         fail({ErrorKind::Unusable, error, status});
         return;
     }
     m_text = text;
-    succeed();
+    complete();
+}
+
+void LlmClient::complete() {
+    dropReply();
+    m_timeout.stop();
+    if (!m_cutAtLimit) {
+        succeed();
+        return;
+    }
+    const LlmError e{ErrorKind::Unusable,
+                     m_raisedLimit || m_request.maxTokens >= m_config.retryMaxTokens
+                         ? u"The answer was cut off at the model's token limit, even when asked with a limit "
+                           u"of %1 tokens. Ask for less at a time, or choose a model that can write longer "
+                           u"answers."_s.arg(std::max(m_config.retryMaxTokens, m_request.maxTokens))
+                         : u"The answer was cut off at the model's token limit."_s,
+                     0};
+    if (m_raisedLimit || m_request.maxTokens >= m_config.retryMaxTokens) {
+        fail(e);
+        return;
+    }
+    // Once more, allowing a longer answer.
+    m_raisedLimit = true;
+    scheduleRetry(0, u"the answer was cut off at the token limit; asking again with a larger limit"_s, e);
 }
 
 void LlmClient::scheduleRetry(qint64 serverDelayMs, const QString& reason, const LlmError& ifExhausted) {
@@ -250,7 +370,7 @@ void LlmClient::scheduleRetry(qint64 serverDelayMs, const QString& reason, const
         const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
         delay = qint64(std::min(base * jitter, 30000.0));
     }
-    Q_EMIT retrying(m_attempt + 1, int(delay), reason);
+    Q_EMIT retrying(m_attempt + 1, int(delay), withoutKey(reason, m_config.apiKey));
     m_retryTimer.start(int(delay));
 }
 
@@ -272,6 +392,7 @@ void LlmClient::dropReply() {
 }
 
 void LlmClient::fail(LlmError error) {
+    error.message = withoutKey(error.message, m_config.apiKey);
     dropReply();
     m_timeout.stop();
     m_retryTimer.stop();

@@ -41,15 +41,21 @@ Q_SIGNALS:
     void finished(const QString& text);
     void failed(const tp::llm::LlmError& error);
     void retrying(int attempt, int delayMs, const QString& reason);
+    // A new attempt starts after deltas of an earlier one were emitted: what
+    // was gathered from them is to be dropped (the answer starts again).
+    void restarted();
 
 protected:
     virtual QNetworkRequest buildRequest(const LlmRequest& request, bool stream) const = 0;
     virtual QByteArray buildBody(const LlmRequest& request, bool stream, bool structured) const = 0;
-    // The text of a whole (non-streamed) response body; sets *error when unusable.
-    virtual QString parseResponse(const QByteArray& body, QString* error) const = 0;
+    // The text of a whole (non-streamed) response body; sets *error when unusable,
+    // *cutAtLimit when the model stopped at the token limit.
+    virtual QString parseResponse(const QByteArray& body, QString* error, bool* cutAtLimit) const = 0;
     // One SSE event's data. Returns its text; sets *done on the end marker or a
-    // finish reason, *error when the event is an error or cannot be read.
-    virtual QString parseEvent(const QByteArray& data, bool* done, QString* error) const = 0;
+    // finish reason, *error when the event is an error or cannot be read,
+    // *cutAtLimit when the finish reason is the token limit.
+    virtual QString parseEvent(const QByteArray& data, bool* done, QString* error,
+                               bool* cutAtLimit) const = 0;
 
     QNetworkRequest baseRequest(const QUrl& url, bool stream) const;
 
@@ -63,6 +69,8 @@ private:
     void succeed();
     void scheduleRetry(qint64 serverDelayMs, const QString& reason, const LlmError& ifExhausted);
     void dropReply();
+    // The answer is complete: used, or asked again when it was cut at the token limit.
+    void complete();
     LlmError errorForStatus(int status, const QByteArray& body) const;
     LlmError errorForNetwork(QNetworkReply::NetworkError code, const QString& text) const;
 
@@ -81,6 +89,9 @@ private:
     bool m_structured = true;
     bool m_timedOut = false;
     bool m_cancelled = false;
+    bool m_cutAtLimit = false;    // this attempt's answer stopped at the token limit
+    bool m_raisedLimit = false;   // the request was already repeated with a larger limit
+    bool m_deltasEmitted = false; // this start() emitted deltas (a retry restarts them)
     int m_attempt = 0;
 };
 

@@ -29,6 +29,9 @@ struct ProviderConfig {
     int maxAttempts = 4;          // including the first
     int backoffBaseMs = 1000;     // 1 s, 2 s, 4 s ... with jitter
     int maxRetryDelayMs = 60000;  // a server asking to wait longer: give up (quota)
+    // An answer cut off at the token limit is asked for once more with this
+    // limit (max_tokens / maxOutputTokens) when the first request set none or less.
+    int retryMaxTokens = 16384;
 
     QUrl effectiveBaseUrl() const;
     QString effectiveModel() const;
@@ -48,6 +51,7 @@ struct LlmRequest {
     QJsonObject schema; // JSON Schema (lower-case types); empty: free text
     QString schemaName = QStringLiteral("answer");
     double temperature = 0.7;
+    int maxTokens = 0; // the longest answer asked for; 0: the server's default
 };
 
 using ErrorKind = conversation::PlannerError::Kind;

@@ -19,7 +19,10 @@ QUrl withPath(const QUrl& base, const QString& tail) {
 }
 
 QString errorOf(const QJsonObject& o) {
-    const QJsonValue e = o.value(u"error"_s);
+    QJsonValue e = o.value(u"error"_s);
+    // vLLM and LiteLLM: {"object": "error", "message": "…"} at the top level.
+    if ((e.isUndefined() || e.isNull()) && o.value(u"object"_s).toString() == u"error"_s)
+        e = o.value(u"message"_s);
     if (e.isUndefined() || e.isNull())
         return {};
     const QString m = e.isObject() ? e.toObject().value(u"message"_s).toString() : e.toString();
@@ -79,6 +82,8 @@ QByteArray GeminiClient::buildBody(const LlmRequest& request, bool, bool structu
         contents.append(QJsonObject{{u"role"_s, m.role == ChatMessage::Role::User ? u"user"_s : u"model"_s},
                                     {u"parts"_s, QJsonArray{QJsonObject{{u"text"_s, m.text}}}}});
     QJsonObject generation{{u"temperature"_s, request.temperature}};
+    if (request.maxTokens > 0)
+        generation.insert(u"maxOutputTokens"_s, request.maxTokens);
     if (!request.schema.isEmpty()) {
         generation.insert(u"responseMimeType"_s, u"application/json"_s);
         if (structured)
@@ -91,7 +96,7 @@ QByteArray GeminiClient::buildBody(const LlmRequest& request, bool, bool structu
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-static QString geminiText(const QJsonObject& o, bool* done, QString* error) {
+static QString geminiText(const QJsonObject& o, bool* done, QString* error, bool* cutAtLimit) {
     if (QString e = errorOf(o); !e.isEmpty()) {
         *error = e;
         return {};
@@ -114,29 +119,31 @@ static QString geminiText(const QJsonObject& o, bool* done, QString* error) {
             *done = true;
         if (reason == u"SAFETY"_s || reason == u"RECITATION"_s || reason == u"PROHIBITED_CONTENT"_s)
             *error = u"The provider stopped the answer (%1)."_s.arg(reason);
+        else if (reason == u"MAX_TOKENS"_s)
+            *cutAtLimit = true;
     }
     return text;
 }
 
-QString GeminiClient::parseResponse(const QByteArray& body, QString* error) const {
+QString GeminiClient::parseResponse(const QByteArray& body, QString* error, bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject()) {
         *error = u"The provider's response was not JSON."_s;
         return {};
     }
-    const QString text = geminiText(doc.object(), nullptr, error);
+    const QString text = geminiText(doc.object(), nullptr, error, cutAtLimit);
     if (error->isEmpty() && text.isEmpty())
         *error = u"The provider's response had no text."_s;
     return text;
 }
 
-QString GeminiClient::parseEvent(const QByteArray& data, bool* done, QString* error) const {
+QString GeminiClient::parseEvent(const QByteArray& data, bool* done, QString* error, bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     if (!doc.isObject()) {
         *error = u"The provider sent a stream event that is not JSON."_s;
         return {};
     }
-    return geminiText(doc.object(), done, error);
+    return geminiText(doc.object(), done, error, cutAtLimit);
 }
 
 // ---- OpenAI-compatible ----
@@ -160,6 +167,8 @@ QByteArray OpenAiCompatibleClient::buildBody(const LlmRequest& request, bool str
                      {u"messages"_s, messages},
                      {u"stream"_s, stream},
                      {u"temperature"_s, request.temperature}};
+    if (request.maxTokens > 0)
+        body.insert(u"max_tokens"_s, request.maxTokens);
     if (!request.schema.isEmpty() && structured)
         body.insert(u"response_format"_s,
                     QJsonObject{{u"type"_s, u"json_schema"_s},
@@ -169,7 +178,8 @@ QByteArray OpenAiCompatibleClient::buildBody(const LlmRequest& request, bool str
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-QString OpenAiCompatibleClient::parseResponse(const QByteArray& body, QString* error) const {
+QString OpenAiCompatibleClient::parseResponse(const QByteArray& body, QString* error,
+                                              bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject()) {
         *error = u"The provider's response was not JSON."_s;
@@ -179,8 +189,10 @@ QString OpenAiCompatibleClient::parseResponse(const QByteArray& body, QString* e
         *error = e;
         return {};
     }
-    const QJsonObject message =
-        doc.object().value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject();
+    const QJsonObject choice = doc.object().value(u"choices"_s).toArray().first().toObject();
+    const QJsonObject message = choice.value(u"message"_s).toObject();
+    if (choice.value(u"finish_reason"_s).toString() == u"length"_s)
+        *cutAtLimit = true;
     if (const QString refusal = message.value(u"refusal"_s).toString(); !refusal.isEmpty()) {
         *error = u"The model declined to answer: "_s + refusal.left(300);
         return {};
@@ -191,7 +203,8 @@ QString OpenAiCompatibleClient::parseResponse(const QByteArray& body, QString* e
     return text;
 }
 
-QString OpenAiCompatibleClient::parseEvent(const QByteArray& data, bool* done, QString* error) const {
+QString OpenAiCompatibleClient::parseEvent(const QByteArray& data, bool* done, QString* error,
+                                           bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     if (!doc.isObject()) {
         *error = u"The provider sent a stream event that is not JSON."_s;
@@ -206,7 +219,9 @@ QString OpenAiCompatibleClient::parseEvent(const QByteArray& data, bool* done, Q
         const QJsonObject choice = c.toObject();
         text += choice.value(u"delta"_s).toObject().value(u"content"_s).toString();
         if (choice.value(u"finish_reason"_s).isString())
-            *done = true;
+            *done = true; // servers that never send [DONE] end here
+        if (choice.value(u"finish_reason"_s).toString() == u"length"_s)
+            *cutAtLimit = true;
     }
     return text;
 }

@@ -22,8 +22,8 @@ public:
 protected:
     QNetworkRequest buildRequest(const LlmRequest& request, bool stream) const override;
     QByteArray buildBody(const LlmRequest& request, bool stream, bool structured) const override;
-    QString parseResponse(const QByteArray& body, QString* error) const override;
-    QString parseEvent(const QByteArray& data, bool* done, QString* error) const override;
+    QString parseResponse(const QByteArray& body, QString* error, bool* cutAtLimit) const override;
+    QString parseEvent(const QByteArray& data, bool* done, QString* error, bool* cutAtLimit) const override;
 };
 
 // OpenAI-compatible Chat Completions: POST {base}/chat/completions with
@@ -38,8 +38,8 @@ public:
 protected:
     QNetworkRequest buildRequest(const LlmRequest& request, bool stream) const override;
     QByteArray buildBody(const LlmRequest& request, bool stream, bool structured) const override;
-    QString parseResponse(const QByteArray& body, QString* error) const override;
-    QString parseEvent(const QByteArray& data, bool* done, QString* error) const override;
+    QString parseResponse(const QByteArray& body, QString* error, bool* cutAtLimit) const override;
+    QString parseEvent(const QByteArray& data, bool* done, QString* error, bool* cutAtLimit) const override;
 };
 
 // The client for `config.provider` (nullptr for Offline).

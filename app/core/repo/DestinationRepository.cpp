@@ -3,6 +3,8 @@
 #include "RowMapping.h"
 #include "domain/Validation.h"
 
+#include "geo/WorldData.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,16 @@ Destination normalized(Destination d) {
     d.country = d.country.trimmed();
     d.city = d.city.trimmed();
     return d;
+}
+
+// Two spellings of one country: equal ignoring case, or the same country of
+// the world data by name, alias or ISO code ("PT", "PRT", "Portugal").
+bool sameCountry(const QString& a, const QString& b) {
+    if (a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0)
+        return true;
+    const geo::WorldData& world = geo::WorldData::instance();
+    const geo::Country* ca = world.country(a.trimmed());
+    return ca && ca == world.country(b.trimmed());
 }
 
 SqlParams valuesOf(const Destination& d, const QDateTime& now) {
@@ -54,28 +66,83 @@ int DestinationRepository::count() {
     return r.isEmpty() ? 0 : col::integer(r.first(), "n");
 }
 
+namespace {
+
+// Lower case without accents, as SQLite's FTS5 "unicode61 remove_diacritics 2"
+// tokenizer folds: canonical decomposition, combining marks dropped.
+QString searchFold(const QString& text) {
+    const QString d = text.normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(d.size());
+    for (const QChar c : d)
+        if (c.category() != QChar::Mark_NonSpacing)
+            out.append(c);
+    return out.toLower();
+}
+
+// The query's words: runs of letters and digits, folded; everything else
+// (quotes, dashes, OR, *) separates words and is never syntax.
+QStringList searchWords(const QString& text) {
+    static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s);
+    QStringList out;
+    for (auto it = word.globalMatch(searchFold(text)); it.hasNext() && out.size() < 32;)
+        out << it.next().captured(0);
+    return out;
+}
+
+// translate() arguments that fold the Latin letters of a PostgreSQL text the
+// way searchFold() does (À..ɏ to their lower-case base letter); lower() does ASCII.
+const std::pair<QString, QString>& latinFoldTable() {
+    static const std::pair<QString, QString> table = [] {
+        QString from, to;
+        for (char16_t u = 0xC0; u <= 0x24F; ++u) {
+            const QString f = searchFold(QString(QChar(u)));
+            if (f.size() == 1 && f.at(0) != QChar(u)) {
+                from.append(QChar(u));
+                to.append(f.at(0));
+            }
+        }
+        return std::pair{from, to};
+    }();
+    return table;
+}
+
+} // namespace
+
 QList<Destination> DestinationRepository::search(const QString& text, int limit) {
-    const QString q = text.simplified();
-    if (q.isEmpty())
+    if (text.simplified().isEmpty())
         return list(limit);
+    // One meaning on both engines: every word of the query begins a word of the
+    // name, city, country or description; case and accents are ignored
+    // ("sao paulo" finds São Paulo, "lis" finds Lisbon); punctuation and words
+    // such as OR are plain text.
+    const QStringList words = searchWords(text);
+    if (words.isEmpty())
+        return {};
     SqlRows found;
     if (m_db.isPostgres()) {
+        const auto& [from, to] = latinFoldTable();
+        SqlParams params{{u"from"_s, from}, {u"to"_s, to}, {u"limit"_s, limit}};
+        QStringList conditions;
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            // Letters and digits only: nothing in a word is regex syntax.
+            conditions << u"f.doc ~ :w%1"_s.arg(i);
+            params.append({u"w%1"_s.arg(i), QString(u"(^|[^[:alnum:]])"_s + words[i])});
+        }
         found = m_db.query(
             selectAll() +
-                u"WHERE (coalesce(d.name, '') || ' ' || coalesce(d.city, '') || ' ' || "
-                u"coalesce(d.country, '') || ' ' || coalesce(d.description, '')) ILIKE :p ESCAPE '!' "
-                u"ORDER BY (d.name ILIKE :p ESCAPE '!') DESC, d.name, d.country LIMIT :limit"_s,
-            {{u"p"_s, rows::likePattern(q)}, {u"limit"_s, limit}});
+                u"JOIN (SELECT id, translate(lower(coalesce(name, '') || ' ' || coalesce(city, '') || ' ' || "
+                u"coalesce(country, '') || ' ' || coalesce(description, '')), :from, :to) AS doc, "
+                u"translate(lower(name), :from, :to) AS folded_name FROM api_destination) f ON f.id = d.id "
+                u"WHERE "_s +
+                conditions.join(u" AND "_s) +
+                u" ORDER BY (f.folded_name ~ :w0) DESC, d.name, d.country LIMIT :limit"_s,
+            params);
     } else {
-        // Each word as a quoted FTS5 prefix term: user text never reaches the
-        // FTS5 query syntax (quotes are doubled inside the string).
+        // Each word as a quoted FTS5 prefix term ("word"*, implicitly ANDed).
         QStringList terms;
-        static const QRegularExpression words(u"[\\w]+"_s, QRegularExpression::UseUnicodePropertiesOption);
-        auto it = words.globalMatch(q);
-        while (it.hasNext())
-            terms << u'"' + it.next().captured(0).replace(u'"', u"\"\""_s) + u"\"*"_s;
-        if (terms.isEmpty())
-            return {};
+        for (const QString& w : words)
+            terms << u'"' + w + u"\"*"_s;
         found = m_db.query(selectAll() + u"JOIN (SELECT rowid AS rid, rank AS score FROM api_destination_fts "
                                          u"WHERE api_destination_fts MATCH :q) f ON f.rid = d.id "
                                          u"ORDER BY f.score, d.name LIMIT :limit"_s,
@@ -145,10 +212,23 @@ Destination DestinationRepository::update(const Destination& draft) {
     });
 }
 
+std::optional<Destination> DestinationRepository::findSamePlace(const QString& name, const QString& country) {
+    if (auto exact = findByNameCountry(name, country))
+        return exact;
+    const SqlRows r = m_db.query(selectAll() + u"WHERE lower(d.name) = lower(:name) ORDER BY d.id"_s,
+                                 {{u"name"_s, name.trimmed()}});
+    for (const SqlRow& row : r) {
+        const Destination d = rows::destination(row, "d_");
+        if (sameCountry(d.country, country))
+            return d;
+    }
+    return std::nullopt;
+}
+
 Destination DestinationRepository::findOrCreate(const Destination& known) {
     const Destination k = normalized(known);
     return m_db.transaction([&] {
-        auto existing = findByNameCountry(k.name, k.country);
+        auto existing = findSamePlace(k.name, k.country);
         if (!existing)
             return create(k);
         Destination d = *existing;

@@ -15,8 +15,14 @@ public:
     // Ordered by name, then country. `limit` < 0: all.
     QList<Destination> list(int limit = -1, int offset = 0);
     int count();
-    // Matches name, city, country and description (FTS5 on SQLite with prefix
-    // matching; trigram-indexed substring search on PostgreSQL).
+    // The same meaning on SQLite and PostgreSQL: every word of `text` (a run of
+    // letters and digits) begins a word of the name, city, country or
+    // description; case and accents are ignored ("sao paulo" finds São Paulo,
+    // "lis port" finds Lisbon, Portugal); quotes, dashes and words like OR are
+    // plain text, never query syntax. (SQLite: FTS5 prefix terms with the
+    // unicode61 remove_diacritics tokenizer; PostgreSQL: the same folding with
+    // lower() and translate(), a word-start regular expression per word.)
+    // The first 32 words are used (a longer query narrows nothing further in practice).
     QList<Destination> search(const QString& text, int limit = 200);
     std::optional<Destination> find(Id id);
     std::optional<Destination> findByNameCountry(const QString& name, const QString& country);
@@ -24,7 +30,11 @@ public:
     // Throws Conflict "… already exists" for a duplicate (name, country).
     Destination create(const Destination& draft);
     Destination update(const Destination& destination);
-    // Finds the destination by (name, country) or creates it; fills fields it
+    // The destination for a place however its country is spelt: the exact
+    // (name, country), else the same name (any case) in the same country by
+    // the world data's names, aliases and ISO codes ("Lisbon, PT" is "Lisbon, Portugal").
+    std::optional<Destination> findSamePlace(const QString& name, const QString& country);
+    // Finds the destination by findSamePlace() or creates it; fills fields it
     // lacks from `known` (the seed's stub enrichment).
     Destination findOrCreate(const Destination& known);
     // How many trips (of all users) point at it: what a delete would clear.
