@@ -434,10 +434,9 @@ void MainWindow::openTrip(Id id) {
                 m_editor->setTrip(r.value().trip);
             m_conversation->showTrip(r.value());
             m_openDetails = r.value();
-            m_tripMap->setRecommendations(
-                r.value().latestRecommendations ? r.value().latestRecommendations->locations : QJsonArray());
-            if (r.value().trip.destinationId)
-                m_tripMap->setSelectedDestination(*r.value().trip.destinationId);
+            m_tripMap->showTrip(r.value().trip.destinationId.value_or(0),
+                                r.value().latestRecommendations ? r.value().latestRecommendations->locations
+                                                                : QJsonArray());
             m_planning->showTrip(id, r.value().activePlanningSession);
         });
 }

@@ -2,6 +2,7 @@
 
 #include "domain/Stages.h"
 #include "domain/Validation.h"
+#include "style/ErrorText.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -177,7 +178,7 @@ TripEditor::TripEditor(QWidget* parent)
 QLabel* TripEditor::errorLabel(const QString& field) {
     auto* l = new QLabel(this);
     l->setObjectName(u"error_"_s + field);
-    l->setStyleSheet(u"color: #c0392b;"_s);
+    setErrorText(l);
     l->setWordWrap(true);
     l->hide();
     m_errorLabels.insert(field, l);
