@@ -122,7 +122,8 @@ private Q_SLOTS:
         QVERIFY(pixelsOf(label->grab().toImage(), QColor(0xc0, 0x39, 0x2b), 6) > 50);
 
         QApplication::setPalette(paletteWithWindow(DarkWindow, QColor(0xee, 0xee, 0xee)));
-        QCOMPARE(label->palette().color(QPalette::Window), DarkWindow);
+        // The application posts the change to its widgets: it arrives with the next events.
+        QTRY_COMPARE(label->palette().color(QPalette::Window), DarkWindow);
         const QColor darkRed = label->palette().color(QPalette::WindowText);
         QVERIFY2(darkRed != QColor(0xc0, 0x39, 0x2b), qPrintable(darkRed.name()));
         QVERIFY2(measure() >= 4.5, qPrintable(QString::number(measure())));
@@ -134,14 +135,14 @@ private Q_SLOTS:
                                   label->palette().color(group, QPalette::Window)) >= 4.5);
 
         QApplication::setPalette(paletteWithWindow(LightWindow, Qt::black));
-        QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0xc0, 0x39, 0x2b));
+        QTRY_COMPARE(label->palette().color(QPalette::WindowText), QColor(0xc0, 0x39, 0x2b));
 
         // Not an error any more: the palette's own text colour.
         setErrorText(label, false);
         QVERIFY(!isErrorText(label));
         QCOMPARE(label->palette().color(QPalette::WindowText), QColor(Qt::black));
         QApplication::setPalette(paletteWithWindow(DarkWindow, QColor(0xee, 0xee, 0xee)));
-        QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0xee, 0xee, 0xee));
+        QTRY_COMPARE(label->palette().color(QPalette::WindowText), QColor(0xee, 0xee, 0xee));
     }
 
     // The app's error labels use it (the destination editor's, here).
@@ -149,6 +150,7 @@ private Q_SLOTS:
         const QPalette original = QApplication::palette();
         const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
         QApplication::setPalette(paletteWithWindow(DarkWindow, QColor(0xee, 0xee, 0xee)));
+        QCoreApplication::processEvents();
         DestinationDialog dialog(Destination{});
         auto* errors = dialog.findChild<QLabel*>(u"errors"_s);
         QVERIFY(errors);

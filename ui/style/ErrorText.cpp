@@ -50,11 +50,16 @@ public:
         if (!m_widget || m_applying)
             return;
         m_applying = true;
-        QPalette p = m_widget->palette();
+        // Only the text roles are the widget's own: a palette that has no role
+        // set but them, so that everything else (the window colour the red is
+        // chosen against) keeps following the parent and the application.
+        const QPalette inherited = m_widget->palette();
+        QPalette p;
+        p.setResolveMask(0);
         // Every colour group: an error stays red (and readable) in an inactive
         // window and on a disabled form.
         for (auto group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
-            const QColor red = errorTextColour(p.color(group, QPalette::Window));
+            const QColor red = errorTextColour(inherited.color(group, QPalette::Window));
             p.setColor(group, QPalette::WindowText, red);
             p.setColor(group, QPalette::Text, red);
         }
