@@ -618,6 +618,7 @@ private slots:
             }
             QVERIFY2(w.zoom() > w.minimumZoom() + 2, qPrintable(QString::number(w.zoom())));
             QVERIFY(visibleLonLat(w).width() < 60); // Iberia, not the world
+            QVERIFY(w.zoom() <= 6);                 // with its neighbours around it
         };
         const QList<tp::geo::LonLat> places{
             {-9.1393, 38.7223}, {-8.6291, 41.1579}, {-7.9304, 37.0194}, {-5.98, 37.38}};

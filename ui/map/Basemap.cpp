@@ -93,8 +93,8 @@ Basemap::Shape Basemap::shapeOf(const geo::GeoPolygon& poly) {
 
 Basemap::Style Basemap::Style::dark() {
     Style s;
-    s.sea = QColor(0x17, 0x25, 0x2e);
-    s.land = QColor(0x34, 0x3a, 0x40);
+    s.sea = QColor(0x14, 0x2a, 0x3a);
+    s.land = QColor(0x38, 0x3e, 0x45);
     s.border = QColor(0x72, 0x7b, 0x84);
     s.coast = QColor(0x4f, 0x7a, 0x8c);
     return s;

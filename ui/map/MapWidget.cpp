@@ -37,8 +37,9 @@ constexpr double RecRadius = 9;
 
 // The trip map's zoom on a single place: a country and its neighbours.
 constexpr double SinglePlaceZoom = 5;
-// ... and at most this close on several (places in one city stay in context).
-constexpr double TripPlacesMaxZoom = 9;
+// ... and at most this close on several: the basemap has no place names, so
+// neighbouring countries' outlines are what tells where the places are.
+constexpr double TripPlacesMaxZoom = 6;
 
 // Natural Earth asks no credit but suggests this short text
 // (https://www.naturalearthdata.com/about/terms-of-use/).
