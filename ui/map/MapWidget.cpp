@@ -286,6 +286,7 @@ void MapWidget::setSelectedDestination(qint64 id, bool centre) {
 
 void MapWidget::showTrip(qint64 destinationId, const QJsonArray& recommendations) {
     m_tripMap = true;
+    m_fitButton->setToolTip(tr("Show the trip's places (Home)"));
     m_tripDestinationId = destinationId;
     m_selectedId = m_markerById.contains(destinationId) ? destinationId : 0;
     setRecommendations(recommendations);
@@ -461,7 +462,6 @@ void MapWidget::layoutButtons() {
     m_zoomInButton->move(10, 10);
     m_zoomOutButton->move(10, 44);
     m_fitButton->move(10, 84);
-    m_fitButton->setToolTip(m_tripMap ? tr("Show the trip's places (Home)") : tr("Show all markers (Home)"));
     layoutLegend();
 }
 
