@@ -386,7 +386,7 @@ void MapWidget::panBy(QPointF pixels) {
 
 void MapWidget::fitToUnitRect(const QRectF& r, double maxZoom, QRectF viewport) {
     if (viewport.isEmpty())
-        viewport = QRectF(rect());
+        viewport = unobstructedRect();
     const double w = std::max(viewport.width(), 150.0), h = std::max(viewport.height(), 100.0);
     const double pad = 40;
     const double bw = std::max(r.width(), 1e-9) * geo::TileSize;

@@ -90,7 +90,8 @@ public:
     void fitToMarkers();
     // Home key and fit button: the trip's places on a trip map, else every marker.
     void fitView();
-    // Fits `unitRect` into `viewport` (widget pixels, default the whole widget).
+    // Fits `unitRect` into `viewport` (widget pixels; by default the part the
+    // legend leaves free).
     void fitToUnitRect(const QRectF& unitRect, double maxZoom = 12, QRectF viewport = {});
     // Where markers can be seen whole: the widget without the legend's corner.
     QRectF unobstructedRect() const;
