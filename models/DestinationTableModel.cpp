@@ -53,6 +53,7 @@ void DestinationTableModel::load() {
             beginResetModel();
             m_rows = std::move(r.value());
             m_atEnd = !search.isEmpty() || m_rows.size() < limit;
+            m_loaded = true;
             endResetModel();
         });
 }

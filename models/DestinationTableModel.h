@@ -30,6 +30,8 @@ public:
     QString searchText() const { return m_search; }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     bool isLoading() const { return m_loading; }
+    // Whether a load (or search) has answered: before that, no rows means "not yet".
+    bool hasLoaded() const { return m_loaded; }
 
     Destination destinationAt(int row) const { return m_rows.at(row); }
     int rowOf(Id id) const;
@@ -61,6 +63,7 @@ private:
     QList<Destination> m_rows;
     bool m_atEnd = true;
     bool m_loading = false;
+    bool m_loaded = false;
     int m_pageSize = 500;
     quint64 m_generation = 0;
 };

@@ -49,6 +49,8 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
         panel = MainWindow::PlanningTab;
     else if (view == u"destinations" || view == u"editor")
         panel = MainWindow::DestinationsTab;
+    else if (view == u"map")
+        panel = MainWindow::MapTab;
     if (QScreen* screen = window.screen())
         window.setGeometry(screen->availableGeometry());
     auto done = std::make_shared<bool>(false);
@@ -87,7 +89,7 @@ int main(int argc, char* argv[]) {
         u"show"_s,
         QApplication::translate("main",
                                 "Open with the newest trip selected and VIEW shown: trips, conversation, "
-                                "planning, destinations or editor (the destination editor)."),
+                                "planning, map, destinations or editor (the destination editor)."),
         u"VIEW"_s);
     parser.addOption(showOption);
     parser.process(app);

@@ -3,6 +3,7 @@
 // dead server), PNG export.
 #include "LoopbackTileServer.h"
 #include "map/MapWidget.h"
+#include "style/Contrast.h"
 
 #include <QApplication>
 #include <QGestureEvent>
@@ -10,12 +11,14 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNativeGestureEvent>
+#include <QPalette>
 #include <QPinchGesture>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -67,6 +70,53 @@ int darkPixels(const QImage& img, const QRect& r) {
         }
     }
     return n;
+}
+
+// Fusion's dark palette as people set it (a dark window, light text).
+QPalette darkPalette() {
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+    p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    return p;
+}
+
+bool sameColour(const QImage& img, const QRect& r, QColor colour, int tol = 8) {
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            if (!near(img.pixelColor(x, y), colour, tol))
+                return false;
+    return true;
+}
+
+int pixelsNear(const QImage& img, const QRect& r, QColor colour, int tol = 30) {
+    int n = 0;
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            n += near(img.pixelColor(x, y), colour, tol) ? 1 : 0;
+    return n;
+}
+
+// The longitudes and latitudes the widget shows (no wrap: the view is narrower than the world).
+QRectF visibleLonLat(const MapWidget& w) {
+    const tp::geo::LonLat tl = w.toLonLat({0, 0}), br = w.toLonLat(QPointF(w.width(), w.height()));
+    return QRectF(QPointF(tl.lon, br.lat), QPointF(br.lon, tl.lat));
+}
+
+QJsonArray portugalCards() {
+    return QJsonArray{QJsonObject{{u"name"_s, u"Porto"_s},
+                                  {u"country"_s, u"Portugal"_s},
+                                  {u"latitude"_s, 41.1579},
+                                  {u"longitude"_s, -8.6291}},
+                      QJsonObject{{u"name"_s, u"Faro"_s},
+                                  {u"country"_s, u"Portugal"_s},
+                                  {u"latitude"_s, 37.0194},
+                                  {u"longitude"_s, -7.9304}},
+                      QJsonObject{{u"name"_s, u"Sevilla"_s}, {u"country"_s, u"Spain"_s}}}; // gazetteer
 }
 
 int visibleTiles(const MapWidget& w) {
@@ -354,7 +404,6 @@ private slots:
         MapWidget w;
         w.resize(640, 480);
         QVERIFY(!w.onlineTilesEnabled());
-        QVERIFY(w.attributionRect().isEmpty());
         const Basemap::Style style;
         for (double z : {2.0, 6.0, 11.0, 17.0}) {
             w.setZoom(z);
@@ -366,6 +415,7 @@ private slots:
             QVERIFY(near(img.pixelColor(320, 240), style.sea));
         }
         QVERIFY(w.basemapCacheBytes() > 0);
+        QCOMPARE(w.attributionText(), u"Made with Natural Earth"_s);
     }
 
     // Two maps at once (the trip's panel and the catalogue's view) share the
@@ -523,12 +573,11 @@ private slots:
         QVERIFY(near(img.pixelColor(320, 240), Basemap::Style().land));
         w.setCenter({-30, 0});
         QVERIFY(near(w.renderImage().pixelColor(320, 240), Basemap::Style().sea));
+        // Only the basemap was drawn: only it is credited.
         QVERIFY(!w.attributionRect().isEmpty());
+        QCOMPARE(w.attributionText(), u"Made with Natural Earth"_s);
         // No dialog, no modal window.
         QVERIFY(!QApplication::activeModalWidget());
-        // Turning tiles off removes the attribution.
-        w.setOnlineTiles(false);
-        QVERIFY(w.attributionRect().isEmpty());
     }
 
     void exportPng() {
@@ -542,6 +591,299 @@ private slots:
         QImage img(path);
         QVERIFY(!img.isNull());
         QCOMPARE(img.size(), QSize(500, 300));
+    }
+
+    // The trip map opens on the trip's places: its destination and its
+    // recommendations all in view, closer than the world; one place at a
+    // country's scale; none: the world. It keeps fitting them (a resize, the
+    // catalogue arriving late) until the user moves the map.
+    void tripMapFitsTheTrip() {
+        QList<Destination> catalogue = sample();
+        catalogue << dest(6, u"Lisbon"_s, u"Portugal"_s, 38.7223, -9.1393);
+        MapWidget w;
+        w.resize(560, 600);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setDestinations(catalogue);
+        w.showTrip(6, portugalCards());
+        QVERIFY(w.isTripMap());
+        QCOMPARE(w.selectedDestination(), 6);
+        QCOMPARE(w.recommendationMarkerCount(), 3);
+        auto checkFitted = [&w](const QList<tp::geo::LonLat>& places) {
+            const QRectF area = w.unobstructedRect();
+            for (const auto& p : places) {
+                const QPointF at = w.toScreen(p);
+                QVERIFY2(area.contains(at),
+                         qPrintable(u"%1,%2 at %3,%4"_s.arg(p.lon).arg(p.lat).arg(at.x()).arg(at.y())));
+            }
+            QVERIFY2(w.zoom() > w.minimumZoom() + 2, qPrintable(QString::number(w.zoom())));
+            QVERIFY(visibleLonLat(w).width() < 60); // Iberia, not the world
+            QVERIFY(w.zoom() <= 6);                 // with its neighbours around it
+        };
+        const QList<tp::geo::LonLat> places{
+            {-9.1393, 38.7223}, {-8.6291, 41.1579}, {-7.9304, 37.0194}, {-5.98, 37.38}};
+        checkFitted(places);
+        // Whatever the legend covers is not where the places are.
+        QVERIFY(!w.legendRect().isEmpty());
+        for (const auto& p : places)
+            QVERIFY(!w.legendRect().contains(w.toScreen(p).toPoint()));
+
+        // A resize keeps the fit; so does the catalogue read again.
+        w.resize(900, 420);
+        checkFitted(places);
+        w.setDestinations(catalogue);
+        checkFitted(places);
+
+        // The user moves the map: it stays where they put it; Home fits again.
+        QTest::keyClick(&w, Qt::Key_Minus);
+        QVERIFY(!w.followsTrip());
+        const double moved = w.zoom();
+        w.setDestinations(catalogue);
+        QCOMPARE(w.zoom(), moved);
+        QTest::keyClick(&w, Qt::Key_Home);
+        QVERIFY(w.followsTrip());
+        checkFitted(places);
+
+        // One place: centred, at a country's scale.
+        w.showTrip(2, {});
+        QCOMPARE(w.selectedDestination(), 2);
+        QVERIFY(QLineF(w.toScreen({139.6503, 35.6762}), w.unobstructedRect().center()).length() < 1);
+        QVERIFY2(w.zoom() >= 4 && w.zoom() <= 6, qPrintable(QString::number(w.zoom())));
+
+        // None (a trip without a destination, nothing recommended yet): the world.
+        w.showTrip(0, {});
+        QCOMPARE(w.selectedDestination(), 0);
+        QCOMPARE(w.zoom(), w.minimumZoom());
+
+        // The catalogue after the trip (the app reads it in the background):
+        // the destination is highlighted and fitted when it arrives.
+        MapWidget late;
+        late.resize(560, 600);
+        late.showTrip(2, {});
+        QCOMPARE(late.zoom(), late.minimumZoom());
+        late.setDestinations(catalogue);
+        QCOMPARE(late.selectedDestination(), 2);
+        QVERIFY2(late.zoom() >= 4, qPrintable(QString::number(late.zoom())));
+        QVERIFY(late.rect().contains(late.toScreen({139.6503, 35.6762}).toPoint()));
+
+        // A click on another marker of the trip map does not move the trip's highlight.
+        w.showTrip(6, {});
+        w.renderImage();
+        QSignalSpy activated(&w, &MapWidget::destinationActivated);
+        w.setCenter({2.35, 48.85});
+        w.setZoom(9);
+        w.renderImage();
+        QTest::mouseClick(&w, Qt::LeftButton, {}, w.toScreen({2.3522, 48.8566}).toPoint());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(w.selectedDestination(), 6);
+    }
+
+    // The legend names each colour the map uses, is drawn on the map, and
+    // hides and comes back with its button.
+    void legend() {
+        MapWidget w;
+        w.resize(700, 500);
+        QVERIFY(w.legendEntries().isEmpty()); // nothing to explain
+        QVERIFY(w.legendRect().isEmpty());
+        w.setDestinations(sample());
+        w.showTrip(1, portugalCards());
+        QStringList texts;
+        QList<MapWidget::LegendKind> kinds;
+        for (const auto& e : w.legendEntries()) {
+            texts << e.text;
+            kinds << e.kind;
+        }
+        QCOMPARE(kinds, (QList<MapWidget::LegendKind>{
+                            MapWidget::LegendKind::Selected, MapWidget::LegendKind::Recommendation,
+                            MapWidget::LegendKind::Destination, MapWidget::LegendKind::Cluster}));
+        QVERIFY2(texts.join(u'|').contains(u"Chosen destination"_s), qPrintable(texts.join(u'|')));
+        QVERIFY(texts.join(u'|').contains(u"Recommended"_s));
+        QVERIFY(texts.join(u'|').contains(u"catalogue"_s));
+        const QRect legend = w.legendRect();
+        QVERIFY(!legend.isEmpty());
+        QVERIFY(w.rect().contains(legend));
+        // Drawn: the swatches' colours are in the panel.
+        const QImage img = w.exportImage();
+        QVERIFY(pixelsNear(img, legend, QColor(0xe0, 0x36, 0x2c)) > 20); // chosen
+        QVERIFY(pixelsNear(img, legend, QColor(0xf0, 0x8c, 0x00)) > 20); // recommended
+        QVERIFY(pixelsNear(img, legend, QColor(0x1f, 0x6f, 0xd6)) > 20); // catalogue
+        QVERIFY(pixelsNear(img, legend, QColor(0x2b, 0x8a, 0x7e)) > 20); // several
+        QVERIFY(darkPixels(img, legend) > 50);                           // its text
+        // A click on the legend is not a click on the map.
+        QSignalSpy clicked(&w, &MapWidget::mapClicked);
+        QTest::mouseClick(&w, Qt::LeftButton, {}, legend.center());
+        QCOMPARE(clicked.size(), 0);
+
+        // Hidden with its button, shown again with it.
+        auto* toggle = w.findChild<QToolButton*>(u"legendToggle"_s);
+        QVERIFY(toggle && !toggle->isHidden());
+        QVERIFY(legend.contains(toggle->geometry()));
+        toggle->click();
+        QVERIFY(!w.legendExpanded());
+        QVERIFY(w.legendRect().isEmpty());
+        QVERIFY(!toggle->isHidden());
+        QCOMPARE(toggle->text(), u"Legend"_s);
+        toggle->click();
+        QVERIFY(!w.legendRect().isEmpty());
+
+        // The destinations map says "selected", not "chosen".
+        MapWidget catalogue;
+        catalogue.resize(700, 500);
+        catalogue.setDestinations(sample());
+        catalogue.setSelectedDestination(2);
+        QVERIFY(catalogue.legendEntries().first().text.contains(u"Selected"_s));
+        // A map too small for it shows none.
+        catalogue.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&catalogue));
+        catalogue.resize(200, 150);
+        QVERIFY(catalogue.legendRect().isEmpty());
+    }
+
+    // The exported picture is the map: no zoom or fit buttons, no legend
+    // button; the legend panel and the attribution are in it.
+    void exportHasNoControls() {
+        MapWidget w;
+        w.resize(640, 480);
+        w.setDestinations(sample());
+        w.showTrip(3, {});
+        w.setCenter({-30, 10}); // the Atlantic under the buttons
+        w.setZoom(4);
+        const QImage shown = w.renderImage();
+        const QImage exported = w.exportImage();
+        QCOMPARE(exported.size(), QSize(640, 480));
+        const QColor sea = Basemap::Style().sea;
+        for (const char* name : {"zoomIn", "zoomOut", "fitMarkers"}) {
+            auto* b = w.findChild<QToolButton*>(QString::fromLatin1(name));
+            QVERIFY(b);
+            const QRect r = b->geometry();
+            QVERIFY2(!sameColour(shown, r, sea), name);   // on screen: the button
+            QVERIFY2(sameColour(exported, r, sea), name); // exported: the sea under it
+        }
+        // The legend's button: on screen, not in the picture (the panel's plain background there).
+        auto* toggle = w.findChild<QToolButton*>(u"legendToggle"_s);
+        const QRect t = toggle->geometry();
+        QVERIFY(w.legendRect().contains(t));
+        QVERIFY(darkPixels(shown, t) > 3);    // its "−"
+        QCOMPARE(darkPixels(exported, t), 0); // nothing drawn there
+        QVERIFY(darkPixels(exported, w.legendRect()) > 50);
+        // The attribution is in the picture.
+        QVERIFY(!w.attributionRect().isEmpty());
+        QVERIFY(darkPixels(exported, w.attributionRect()) > 20);
+        // exportPng writes that picture.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"trip.png"_s);
+        QVERIFY(w.exportPng(path));
+        QCOMPARE(QImage(path).convertToFormat(QImage::Format_ARGB32),
+                 exported.convertToFormat(QImage::Format_ARGB32));
+    }
+
+    // The attribution names what was drawn: Natural Earth for the built-in
+    // basemap (online tiles off, or on but unreachable), the tile server's
+    // credit once its tiles cover the view.
+    void attributionNamesWhatWasDrawn() {
+        {
+            MapWidget w;
+            w.resize(640, 480);
+            w.setCenter({10, 45});
+            w.setZoom(4);
+            w.exportImage();
+            QCOMPARE(w.attributionText(), u"Made with Natural Earth"_s);
+        }
+        {
+            // Tiles on, the server gone: only the basemap is drawn and credited.
+            quint16 port = 0;
+            {
+                QTcpServer probe;
+                QVERIFY(probe.listen(QHostAddress::LocalHost));
+                port = probe.serverPort();
+            }
+            TileSourceConfig cfg;
+            cfg.urlTemplate = u"http://127.0.0.1:%1/{z}/{x}/{y}.png"_s.arg(port);
+            QTemporaryDir cacheDir;
+            cfg.cacheDirectory = cacheDir.path();
+            MapWidget w;
+            w.resize(640, 480);
+            w.setOnlineTiles(true, cfg);
+            w.setCenter({10, 45});
+            w.setZoom(4);
+            w.exportImage(); // asks for the tiles, which fail
+            QTRY_VERIFY(w.tileFetcher()->failures() > 0 && w.tileFetcher()->inFlight() == 0);
+            w.exportImage();
+            QCOMPARE(w.attributionText(), u"Made with Natural Earth"_s);
+            QVERIFY(!w.attributionText().contains(u"OpenStreetMap"_s));
+        }
+        {
+            LoopbackTileServer server(TileColour, "public, max-age=86400", 40);
+            QVERIFY(server.listen());
+            QTemporaryDir cacheDir;
+            TileSourceConfig cfg;
+            cfg.urlTemplate = server.urlTemplate();
+            cfg.cacheDirectory = cacheDir.path();
+            MapWidget w;
+            w.resize(640, 480);
+            w.setOnlineTiles(true, cfg);
+            w.setCenter({10, 45});
+            w.setZoom(4);
+            w.exportImage(); // asks for the tiles
+            QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), visibleTiles(w), 10000);
+            QTRY_COMPARE(w.tileFetcher()->inFlight(), 0);
+            const QImage img = w.exportImage();
+            QCOMPARE(w.attributionText(), u"© OpenStreetMap contributors"_s);
+            QVERIFY(near(img.pixelColor(320, 240), TileColour));
+            QVERIFY(darkPixels(img, w.attributionRect()) > 20);
+            // Half a view further: the tiles there are not in yet, the basemap
+            // stands in for them, and both are credited.
+            w.panBy({320, 0});
+            w.exportImage();
+            QCOMPARE(w.attributionText(), u"© OpenStreetMap contributors \u00b7 Made with Natural Earth"_s);
+        }
+    }
+
+    // With a dark palette the basemap is dark (other colours than the light
+    // one), land and sea stay apart, the legend and attribution keep their
+    // text readable (WCAG 4.5:1), and it switches when the palette changes.
+    void darkBasemap() {
+        const Basemap::Style light = Basemap::Style::light(), dark = Basemap::Style::dark();
+        QVERIFY(!near(light.sea, dark.sea, 60) && !near(light.land, dark.land, 60));
+        QVERIFY(light.border != dark.border && light.coast != dark.coast);
+        QVERIFY(tp::ui::relativeLuminance(dark.land) < 0.1 && tp::ui::relativeLuminance(dark.sea) < 0.1);
+        // Land, sea and borders apart, in both.
+        for (const auto& s : {light, dark}) {
+            QVERIFY2(tp::ui::contrastRatio(s.land, s.sea) >= 1.25,
+                     qPrintable(QString::number(tp::ui::contrastRatio(s.land, s.sea))));
+            QVERIFY(tp::ui::contrastRatio(s.border, s.land) >= 2.0);
+        }
+
+        MapWidget w;
+        w.resize(700, 500);
+        w.setDestinations(sample());
+        w.showTrip(1, portugalCards());
+        w.setCenter({20, 15}); // Chad: land
+        w.setZoom(4);
+        QVERIFY(near(w.exportImage().pixelColor(350, 250), light.land));
+        w.setPalette(darkPalette());
+        QImage img = w.exportImage();
+        QVERIFY2(near(img.pixelColor(350, 250), dark.land), qPrintable(img.pixelColor(350, 250).name()));
+        w.setCenter({-30, 0});
+        img = w.exportImage();
+        QVERIFY(near(img.pixelColor(350, 250), dark.sea));
+        // The legend's and the attribution's text on their backgrounds: at least 4.5:1.
+        const QColor text = darkPalette().color(QPalette::WindowText);
+        const QRect legend = w.legendRect();
+        const QColor legendBack = img.pixelColor(legend.left() + 3, legend.bottom() - 3);
+        QVERIFY2(tp::ui::contrastRatio(text, legendBack) >= 4.5,
+                 qPrintable(QString::number(tp::ui::contrastRatio(text, legendBack))));
+        const QRect attribution = w.attributionRect();
+        const QColor attributionBack = img.pixelColor(attribution.left() + 1, attribution.top() + 1);
+        QVERIFY2(tp::ui::contrastRatio(text, attributionBack) >= 4.5,
+                 qPrintable(QString::number(tp::ui::contrastRatio(text, attributionBack))));
+        // Light text really is drawn there.
+        QVERIFY(pixelsNear(img, attribution, text, 40) > 20);
+        QVERIFY(pixelsNear(img, legend, text, 40) > 50);
+        // Back to a light palette: back to the light map.
+        w.setPalette(QPalette());
+        w.setCenter({20, 15});
+        QVERIFY(near(w.exportImage().pixelColor(350, 250), light.land));
     }
 
     // The app's tile choice reaches the maps that exist and those made later.

@@ -90,3 +90,20 @@ shoot conversation conversation.png
 shoot planning planning.png
 shoot destinations destinations.png
 shoot editor destination-editor.png
+
+# --- The trip's map, and a dark palette --------------------------------------
+# The dark shots preload tests/ui/dark_palette.cpp, which switches the app to
+# Fusion with a dark palette once it runs (as a desktop's dark mode would).
+cmake --build "$build" --target tp_dark_palette >/dev/null
+dark=$build/tests/ui/libtp_dark_palette.so
+shoot_dark() { # shoot_dark VIEW FILE
+    xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+        LD_PRELOAD="$4" "$1" --show "$2" -style Fusion & pid=$!
+        sleep 4
+        import -window root "$3"
+        kill $pid; wait $pid 2>/dev/null || true' _ "$app" "$1" "$out/$2" "$dark"
+    echo "saved $out/$2"
+}
+shoot map trip-map.png
+shoot_dark map trip-map-dark.png
+shoot_dark destinations destinations-dark.png

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -172,6 +173,112 @@ private Q_SLOTS:
         QTest::mouseClick(panel->findChild<QPushButton*>(u"deleteDestination"_s), Qt::LeftButton);
         QTRY_COMPARE(model->rowCount(), 0);
         QVERIFY(!ui::Confirm::lastQuestion().contains(u"trip"_s));
+    }
+
+    // Edit… and Delete act on a selected destination and are disabled without
+    // one; an empty catalogue (or a search without matches) says what to do
+    // instead of showing an empty grid; "Fill missing coordinates" on an empty
+    // catalogue says there is nothing to fill.
+    void buttonStatesAndHints_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+    void buttonStatesAndHints() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        tmp.connectMigrated();
+        DatabaseService service(tmp.url(), 0);
+        ui::DestinationsPanel panel(&service);
+        panel.resize(1000, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto* edit = panel.findChild<QPushButton*>(u"editDestination"_s);
+        auto* del = panel.findChild<QPushButton*>(u"deleteDestination"_s);
+        auto* fill = panel.findChild<QPushButton*>(u"fillCoordinates"_s);
+        auto* hint = panel.findChild<QLabel*>(u"destinationsEmptyHint"_s);
+        auto* table = panel.findChild<QTableView*>(u"destinationsTable"_s);
+        auto* status = panel.findChild<QLabel*>(u"destinationsStatus"_s);
+        QVERIFY(edit && del && fill && hint && table && status);
+        // Before the first answer: no hint (the catalogue is not known to be empty yet).
+        QVERIFY(!hint->isVisible());
+        QVERIFY(!edit->isEnabled() && !del->isEnabled());
+        panel.load();
+
+        // Empty: a hint that says how to add one; nothing to edit or delete.
+        QTRY_VERIFY(hint->isVisible());
+        QVERIFY(!table->isVisible());
+        QVERIFY2(hint->text().contains(u"Add"_s), qPrintable(hint->text()));
+        QVERIFY(!edit->isEnabled() && !del->isEnabled());
+        // Clicking them anyway (a shortcut, a script) does nothing.
+        panel.editSelected();
+        panel.deleteSelected();
+        QVERIFY(!panel.findChild<DestinationDialog*>());
+        // Fill on an empty catalogue: nothing to fill, said as such.
+        QTest::mouseClick(fill, Qt::LeftButton);
+        QTRY_VERIFY(fill->isEnabled());
+        QTRY_VERIFY(!status->text().startsWith(u"Looking up"_s));
+        QVERIFY2(status->text().contains(u"nothing to fill"_s), qPrintable(status->text()));
+        QVERIFY(!status->text().contains(u"already has coordinates"_s));
+
+        // Two destinations (one added with the dialog): the table is back, nothing selected yet.
+        {
+            auto db = tmp.connect();
+            Destination d;
+            d.name = u"Porto"_s;
+            d.country = u"Portugal"_s;
+            d.latitude = validation::parseLatitude(u"41.1579"_s);
+            d.longitude = validation::parseLongitude(u"-8.6291"_s);
+            DestinationRepository(*db).create(d);
+        }
+        panel.load();
+        QTRY_VERIFY(table->isVisible());
+        DestinationDialog* dialog = openDialog(&panel);
+        type(dialog, u"name"_s, u"Kyoto"_s);
+        type(dialog, u"country"_s, u"Japan"_s);
+        type(dialog, u"latitude"_s, u"35.0116"_s);
+        type(dialog, u"longitude"_s, u"135.768"_s);
+        QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY(!panel.findChild<DestinationDialog*>());
+        DestinationTableModel* model = panel.model();
+        QTRY_COMPARE(model->rowCount(), 2);
+        QTRY_VERIFY(table->isVisible());
+        QVERIFY(!hint->isVisible());
+        QVERIFY(!edit->isEnabled() && !del->isEnabled());
+
+        // A row selected: both enabled, and Edit… opens that destination.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(model->index(1, 0)).center());
+        QVERIFY(edit->isEnabled() && del->isEnabled());
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QTRY_VERIFY((dialog = panel.findChild<DestinationDialog*>()));
+        QCOMPARE(dialog->findChild<QLineEdit*>(u"name"_s)->text(), model->destinationAt(1).name);
+        dialog->reject();
+        QTRY_VERIFY(!panel.findChild<DestinationDialog*>());
+        // Selection cleared: disabled again.
+        table->clearSelection();
+        QVERIFY(!edit->isEnabled() && !del->isEnabled());
+        // Selected again, then the catalogue reloads (the rows are new): disabled.
+        table->selectRow(0);
+        QVERIFY(edit->isEnabled());
+        model->load();
+        QTRY_VERIFY(!model->isLoading());
+        QTRY_VERIFY(!edit->isEnabled() && !del->isEnabled());
+
+        // Every destination placed: fill says so.
+        QTest::mouseClick(fill, Qt::LeftButton);
+        QTRY_VERIFY(status->text().contains(u"Every destination already has coordinates"_s));
+
+        // A search without matches: the hint says so (not "empty catalogue").
+        auto* search = panel.findChild<QLineEdit*>(u"destinationSearch"_s);
+        QTest::keyClicks(search, u"Atlantis"_s);
+        QTRY_VERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(u"No destination matches"_s) && hint->text().contains(u"Atlantis"_s),
+                 qPrintable(hint->text()));
+        QVERIFY(!edit->isEnabled() && !del->isEnabled());
+        search->clear();
+        QTRY_COMPARE(model->rowCount(), 2);
+        QTRY_VERIFY(table->isVisible());
     }
 };
 

@@ -5,12 +5,15 @@
 #include "domain/Validation.h"
 #include "main/MainWindow.h"
 #include "map/MapWidget.h"
+#include "repo/ConversationRepository.h"
 #include "repo/DestinationRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -90,6 +93,76 @@ private Q_SLOTS:
         Q_EMIT w.tripMap()->destinationActivated(ids[0]);
         QTRY_VERIFY(panel->isVisible());
         QTRY_COMPARE(panel->model()->destinationAt(table->currentIndex().row()).id, ids[0]);
+    }
+
+    // The trip's map opens fitted to the trip: its destination and its latest
+    // recommendations in view, at a regional scale, not the world; a trip
+    // with nothing to show opens on the world.
+    void tripMapOpensOnTheTrip() {
+        test::TempDatabase tmp(u"sqlite"_s);
+        {
+            auto db = tmp.connectMigrated();
+            const User user = UserRepository(*db).ensureLocalUser(u"tester"_s);
+            Destination lisbon;
+            lisbon.name = u"Lisbon"_s;
+            lisbon.country = u"Portugal"_s;
+            lisbon.latitude = validation::parseLatitude(u"38.7223"_s);
+            lisbon.longitude = validation::parseLongitude(u"-9.1393"_s);
+            Destination kyoto = lisbon;
+            kyoto.name = u"Kyoto"_s;
+            kyoto.country = u"Japan"_s;
+            kyoto.latitude = validation::parseLatitude(u"35.0116"_s);
+            kyoto.longitude = validation::parseLongitude(u"135.7681"_s);
+            DestinationRepository destinations(*db);
+            Trip t;
+            t.title = u"Atlantic coast"_s;
+            t.destinationId = destinations.create(lisbon).id;
+            destinations.create(kyoto); // in the catalogue, far away: not part of the trip's view
+            TripRepository trips(*db, user.id);
+            const Trip trip = trips.create(t);
+            Trip empty;
+            empty.title = u"Somewhere, some day"_s;
+            trips.create(empty);
+            ConversationRepository conversations(*db, user.id);
+            auto [conversation, state] = conversations.ensureForTrip(trip.id);
+            conversations.addRecommendations(
+                conversation.id,
+                QJsonArray{QJsonObject{{u"name"_s, u"Porto"_s}, {u"country"_s, u"Portugal"_s}},
+                           QJsonObject{{u"name"_s, u"Faro"_s}, {u"country"_s, u"Portugal"_s}}});
+        }
+        DatabaseService service(tmp.url(), 0);
+        MainWindow w(&service, u"tester"_s);
+        w.resize(1300, 800);
+        w.show();
+        QTRY_VERIFY(w.userId() != 0);
+        w.showPanel(MainWindow::MapTab);
+        QTRY_COMPARE(w.tripModel()->rowCount(), 2);
+        MapWidget* map = w.tripMap();
+        QTRY_COMPARE(w.destinationsPanel()->allDestinations().size(), 2);
+
+        const int atlantic = w.tripModel()->tripAt(0).title == u"Atlantic coast"_s ? 0 : 1;
+        w.tripTable()->setCurrentIndex(w.tripModel()->index(atlantic, 0));
+        QTRY_COMPARE(map->recommendationMarkerCount(), 2);
+        QTRY_VERIFY(map->selectedDestination() != 0);
+        const QRectF area = map->unobstructedRect();
+        for (const tp::geo::LonLat& p : {tp::geo::LonLat{-9.1393, 38.7223}, {-8.61, 41.15}, {-7.93, 37.02}})
+            QVERIFY2(area.contains(map->toScreen(p)),
+                     qPrintable(u"%1,%2 at zoom %3"_s.arg(p.lon).arg(p.lat).arg(map->zoom())));
+        QVERIFY2(map->zoom() > map->minimumZoom() + 2, qPrintable(QString::number(map->zoom())));
+        QVERIFY(!map->rect().contains(map->toScreen({135.7681, 35.0116}).toPoint())); // Kyoto: not this trip
+        // The legend explains the chosen destination and the recommendations.
+        QStringList legend;
+        for (const auto& e : map->legendEntries())
+            legend << e.text;
+        QVERIFY2(legend.join(u'|').contains(u"Chosen destination"_s) &&
+                     legend.join(u'|').contains(u"Recommended"_s),
+                 qPrintable(legend.join(u'|')));
+
+        // The other trip: nothing of its own to show, so the world.
+        w.tripTable()->setCurrentIndex(w.tripModel()->index(1 - atlantic, 0));
+        QTRY_COMPARE(map->recommendationMarkerCount(), 0);
+        QTRY_COMPARE(map->zoom(), map->minimumZoom());
+        QCOMPARE(map->selectedDestination(), 0);
     }
 };
 

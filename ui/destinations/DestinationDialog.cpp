@@ -5,6 +5,7 @@
 #include "geo/CoordinateCheck.h"
 #include "geo/Gazetteer.h"
 #include "geo/WorldData.h"
+#include "style/ErrorText.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -102,7 +103,7 @@ DestinationDialog::DestinationDialog(const Destination& d, QWidget* parent)
     form->addRow(tr("Description"), m_description);
     m_errors = new QLabel(this);
     m_errors->setObjectName(u"errors"_s);
-    m_errors->setStyleSheet(u"color: #c0392b;"_s);
+    setErrorText(m_errors);
     m_errors->setWordWrap(true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto* outer = new QVBoxLayout(this);

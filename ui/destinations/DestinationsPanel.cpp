@@ -20,6 +20,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
@@ -54,13 +55,13 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     bar->addWidget(m_search, 1);
     auto* add = new QPushButton(tr("&Add…"), this);
     add->setObjectName(u"addDestination"_s);
-    auto* edit = new QPushButton(tr("&Edit…"), this);
-    edit->setObjectName(u"editDestination"_s);
-    auto* del = new QPushButton(tr("&Delete"), this);
-    del->setObjectName(u"deleteDestination"_s);
+    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_edit->setObjectName(u"editDestination"_s);
+    m_delete = new QPushButton(tr("&Delete"), this);
+    m_delete->setObjectName(u"deleteDestination"_s);
     bar->addWidget(add);
-    bar->addWidget(edit);
-    bar->addWidget(del);
+    bar->addWidget(m_edit);
+    bar->addWidget(m_delete);
     m_fill = new QPushButton(tr("Fill &missing coordinates"), this);
     m_fill->setObjectName(u"fillCoordinates"_s);
     m_fill->setToolTip(tr("Place every destination without coordinates with the offline gazetteer"));
@@ -76,6 +77,21 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // No rows: instead of an empty grid, what to do about it.
+    auto* emptyPage = new QWidget(this);
+    auto* emptyLayout = new QVBoxLayout(emptyPage);
+    m_emptyHint = new QLabel(emptyPage);
+    m_emptyHint->setObjectName(u"destinationsEmptyHint"_s);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setTextFormat(Qt::PlainText);
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(m_emptyHint);
+    emptyLayout->addStretch();
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->setObjectName(u"destinationsStack"_s);
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(emptyPage);
     // The larger map view: every destination with coordinates, one selection
     // shared with the table (a click on a marker selects the row and back).
     m_map = new MapWidget(this);
@@ -83,7 +99,7 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     m_map->setAccessibleName(tr("Map of destinations"));
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(u"destinationsSplitter"_s);
-    split->addWidget(m_table);
+    split->addWidget(m_tableStack);
     split->addWidget(m_map);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -100,13 +116,19 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
     connect(add, &QPushButton::clicked, this, &DestinationsPanel::addDestination);
-    connect(edit, &QPushButton::clicked, this, &DestinationsPanel::editSelected);
-    connect(del, &QPushButton::clicked, this, &DestinationsPanel::deleteSelected);
+    connect(m_edit, &QPushButton::clicked, this, &DestinationsPanel::editSelected);
+    connect(m_delete, &QPushButton::clicked, this, &DestinationsPanel::deleteSelected);
     connect(m_fill, &QPushButton::clicked, this, &DestinationsPanel::fillMissingCoordinates);
     connect(m_table, &QTableView::doubleClicked, this, &DestinationsPanel::editSelected);
     connect(m_model, &DestinationTableModel::errorOccurred, m_status, &QLabel::setText);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DestinationsPanel::onTableSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DestinationsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DestinationsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &DestinationsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DestinationsPanel::updateActions);
+    connect(m_model, &DestinationTableModel::loadingChanged, this, &DestinationsPanel::updateActions);
     connect(m_map, &MapWidget::destinationActivated, this, &DestinationsPanel::selectDestination);
     connect(this, &DestinationsPanel::catalogueChanged, this, &DestinationsPanel::reloadMap);
     // A row asked for before its page arrived is selected when it comes.
@@ -114,6 +136,29 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
         if (m_pendingSelection != 0)
             selectDestination(m_pendingSelection);
     });
+    updateActions();
+}
+
+int DestinationsPanel::selectedRow() const {
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {}) ? current.row()
+                                                                                            : -1;
+}
+
+void DestinationsPanel::updateActions() {
+    const bool selected = selectedRow() >= 0;
+    m_edit->setEnabled(selected);
+    m_delete->setEnabled(selected);
+    const bool empty = m_model->rowCount() == 0 && m_model->hasLoaded() && !m_model->isLoading();
+    if (empty) {
+        m_emptyHint->setText(
+            m_model->searchText().isEmpty()
+                ? tr("Your catalogue has no destinations yet.\n\nAdd one with Add… above, or "
+                     "choose one of the planner's recommendations in a trip's conversation: "
+                     "it joins the catalogue.")
+                : tr("No destination matches “%1”.").arg(m_model->searchText()));
+    }
+    m_tableStack->setCurrentIndex(empty ? 1 : 0);
 }
 
 void DestinationsPanel::reloadMap() {
@@ -170,9 +215,9 @@ void DestinationsPanel::addDestination() {
 }
 
 void DestinationsPanel::editSelected() {
-    const QModelIndex i = m_table->currentIndex();
-    if (i.isValid())
-        openDialog(m_model->destinationAt(i.row()));
+    const int row = selectedRow();
+    if (row >= 0)
+        openDialog(m_model->destinationAt(row));
 }
 
 void DestinationsPanel::setGeocoder(geo::GeocodingService* geocoder) {
@@ -241,6 +286,11 @@ void DestinationsPanel::fillMissingCoordinates() {
                 return;
             }
             const geo::FillReport& report = r.value();
+            if (report.destinations == 0) {
+                m_status->setText(tr("The catalogue is empty: there is nothing to fill in. Add destinations "
+                                     "first (Add…)."));
+                return;
+            }
             if (report.missing == 0) {
                 m_status->setText(tr("Every destination already has coordinates."));
                 return;
@@ -255,10 +305,10 @@ void DestinationsPanel::fillMissingCoordinates() {
 }
 
 void DestinationsPanel::deleteSelected() {
-    const QModelIndex i = m_table->currentIndex();
-    if (!i.isValid())
+    const int row = selectedRow();
+    if (row < 0)
         return;
-    const Destination d = m_model->destinationAt(i.row());
+    const Destination d = m_model->destinationAt(row);
     m_service->post<int>(
         this, [id = d.id](Database& db) { return DestinationRepository(db).tripsUsing(id); },
         [this, d](Result<int> r) {

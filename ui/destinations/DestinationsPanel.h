@@ -9,6 +9,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 
 namespace tp {
@@ -56,11 +57,20 @@ private:
     void openDialog(const Destination& d);
     void reloadMap();
     void onTableSelection();
+    // The row Edit… and Delete act on: the current row when it is selected, else -1.
+    int selectedRow() const;
+    // Edit… and Delete enabled only with a destination selected; the table, or
+    // (no rows) a hint that says how to add destinations or that a search found none.
+    void updateActions();
 
     DatabaseService* m_service;
     DestinationTableModel* m_model;
     QLineEdit* m_search;
     QTableView* m_table;
+    QPushButton* m_edit;
+    QPushButton* m_delete;
+    QStackedWidget* m_tableStack;
+    QLabel* m_emptyHint;
     QLabel* m_status;
     QPushButton* m_fill;
     MapWidget* m_map;

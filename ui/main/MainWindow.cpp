@@ -486,6 +486,7 @@ void MainWindow::showNoTrip() {
     m_editor->startNew();
     m_conversation->clear();
     m_planning->clear();
+    m_tripMap->showTrip(0, {}); // the previous trip's places do not stay on its map
 }
 
 void MainWindow::onCurrentTripChanged() {
@@ -560,10 +561,9 @@ void MainWindow::openTrip(Id id) {
                 m_editor->setTrip(r.value().trip);
             m_conversation->showTrip(r.value());
             m_openDetails = r.value();
-            m_tripMap->setRecommendations(
-                r.value().latestRecommendations ? r.value().latestRecommendations->locations : QJsonArray());
-            if (r.value().trip.destinationId)
-                m_tripMap->setSelectedDestination(*r.value().trip.destinationId);
+            m_tripMap->showTrip(r.value().trip.destinationId.value_or(0),
+                                r.value().latestRecommendations ? r.value().latestRecommendations->locations
+                                                                : QJsonArray());
             m_planning->showTrip(id, r.value().activePlanningSession);
         });
 }
@@ -578,6 +578,8 @@ void MainWindow::newTrip() {
     m_editor->startNew();
     m_conversation->clear();
     m_planning->clear();
+    m_openDetails.reset();
+    m_tripMap->showTrip(0, {});
     if (auto* title = m_editor->findChild<QLineEdit*>(u"title"_s))
         title->setFocus();
 }

@@ -4,6 +4,7 @@
 
 #include "domain/Stages.h"
 #include "domain/Validation.h"
+#include "style/ErrorText.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -171,7 +172,7 @@ TripEditor::TripEditor(QWidget* parent)
 QLabel* TripEditor::errorLabel(const QString& field) {
     auto* l = new QLabel(this);
     l->setObjectName(u"error_"_s + field);
-    l->setStyleSheet(u"color: #c0392b;"_s);
+    setErrorText(l);
     l->setWordWrap(true);
     // The line is kept whether or not a message is in it: fields never jump
     // (and clicks never land in the wrong one) as messages come and go.

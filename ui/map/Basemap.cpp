@@ -1,5 +1,7 @@
 #include "Basemap.h"
 
+#include "style/Contrast.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -87,6 +89,26 @@ Basemap::Shape Basemap::shapeOf(const geo::GeoPolygon& poly) {
         s.rings.push_back(std::move(r));
     }
     return s;
+}
+
+Basemap::Style Basemap::Style::dark() {
+    Style s;
+    s.sea = QColor(0x14, 0x2a, 0x3a);
+    s.land = QColor(0x38, 0x3e, 0x45);
+    s.border = QColor(0x72, 0x7b, 0x84);
+    s.coast = QColor(0x4f, 0x7a, 0x8c);
+    return s;
+}
+
+Basemap::Style Basemap::Style::forPalette(const QPalette& palette) {
+    return isDarkPalette(palette) ? dark() : light();
+}
+
+void Basemap::setStyle(const Style& style) {
+    if (style == m_style)
+        return;
+    m_style = style;
+    m_cache.clear();
 }
 
 QImage Basemap::cachedTile(const geo::TileId& id) const {

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <vector>
 
+class QPalette;
+
 namespace tp::ui {
 
 // The offline basemap: Natural Earth land and country outlines rendered into
@@ -18,16 +20,28 @@ namespace tp::ui {
 // reach QPainter, so deep zooms never hand it huge coordinates.
 class Basemap {
 public:
+    // The default is the light style (OpenStreetMap-like colours).
     struct Style {
         QColor sea{0xaa, 0xd3, 0xdf};
         QColor land{0xf2, 0xef, 0xe9};
         QColor border{0x9a, 0x93, 0x8c};
         QColor coast{0x7f, 0xa8, 0xb8};
+
+        static Style light() { return {}; }
+        // For a dark palette: a night-blue sea, slate land, borders and coast
+        // lighter than the land, so that white-ringed markers and light text
+        // on the map stay readable and the map does not glare in a dark window.
+        static Style dark();
+        // dark() for a dark palette (Contrast.h, isDarkPalette), light() otherwise.
+        static Style forPalette(const QPalette& palette);
+        bool operator==(const Style&) const = default;
     };
 
     explicit Basemap(const geo::WorldData& data = geo::WorldData::instance(), int cachedTiles = 128);
 
     const Style& style() const { return m_style; }
+    // A new style drops the rendered tiles (they are drawn again on demand).
+    void setStyle(const Style& style);
     // Renders the tile when it is not cached (about 0.2–2 ms).
     QImage tile(const geo::TileId& id);
     // The cached tile, or a null image: never renders.

@@ -1,6 +1,7 @@
 #include "MapWidget.h"
 
 #include "geo/Gazetteer.h"
+#include "style/Contrast.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -33,6 +34,18 @@ const QColor ClusterColor(0x2b, 0x8a, 0x7e);
 constexpr double MarkerRadius = 6;
 constexpr double SelectedRadius = 10;
 constexpr double RecRadius = 9;
+
+// The trip map's zoom on a single place: a country and its neighbours.
+constexpr double SinglePlaceZoom = 5;
+// ... and at most this close on several: the basemap has no place names, so
+// neighbouring countries' outlines are what tells where the places are.
+constexpr double TripPlacesMaxZoom = 6;
+
+// Natural Earth asks no credit but suggests this short text
+// (https://www.naturalearthdata.com/about/terms-of-use/).
+QString naturalEarthCredit() {
+    return QObject::tr("Made with Natural Earth");
+}
 
 QString clusterLabel(int count) {
     if (count < 1000)
@@ -119,10 +132,26 @@ MapWidget::MapWidget(QWidget* parent)
     m_zoomInButton = makeButton(u"+"_s, tr("Zoom in (+)"));
     m_zoomOutButton = makeButton(u"\u2212"_s, tr("Zoom out (-)"));
     m_fitButton = makeButton(u"\u2922"_s, tr("Show all markers (Home)"));
-    connect(m_zoomInButton, &QToolButton::clicked, this, &MapWidget::zoomIn);
-    connect(m_zoomOutButton, &QToolButton::clicked, this, &MapWidget::zoomOut);
-    connect(m_fitButton, &QToolButton::clicked, this, &MapWidget::fitToMarkers);
+    m_zoomInButton->setObjectName(u"zoomIn"_s);
+    m_zoomOutButton->setObjectName(u"zoomOut"_s);
+    m_fitButton->setObjectName(u"fitMarkers"_s);
+    connect(m_zoomInButton, &QToolButton::clicked, this, [this] {
+        userMovedView();
+        zoomIn();
+    });
+    connect(m_zoomOutButton, &QToolButton::clicked, this, [this] {
+        userMovedView();
+        zoomOut();
+    });
+    connect(m_fitButton, &QToolButton::clicked, this, &MapWidget::fitView);
+    // The legend's one control: hides the panel, or (hidden) brings it back.
+    m_legendButton = new QToolButton(this);
+    m_legendButton->setObjectName(u"legendToggle"_s);
+    m_legendButton->setFocusPolicy(Qt::NoFocus);
+    m_legendButton->setAutoRaise(true);
+    connect(m_legendButton, &QToolButton::clicked, this, [this] { setLegendExpanded(!m_legendExpanded); });
     layoutButtons();
+    applyPalette();
     onlineTilesDefault().maps.append(this);
     if (onlineTilesDefault().enabled)
         setOnlineTiles(true, onlineTilesDefault().config);
@@ -172,6 +201,7 @@ void MapWidget::setOnlineTilesForAll(bool enabled, const TileSourceConfig& confi
 
 void MapWidget::setPin(std::optional<geo::LonLat> pin) {
     m_pin = pin;
+    layoutLegend();
     update();
 }
 
@@ -206,6 +236,13 @@ void MapWidget::setDestinations(const QList<tp::Destination>& destinations) {
     m_clusterer.build(points);
     if (!m_markerById.contains(m_selectedId))
         m_selectedId = 0;
+    // The catalogue may arrive after the trip (or change): the trip's
+    // destination is highlighted, and the view fits it, as soon as it is known.
+    if (m_tripMap)
+        m_selectedId = m_markerById.contains(m_tripDestinationId) ? m_tripDestinationId : 0;
+    layoutLegend();
+    if (m_tripMap && m_followTrip)
+        fitToTrip();
     update();
 }
 
@@ -230,6 +267,7 @@ void MapWidget::setRecommendations(const QJsonArray& locations) {
         }
         m_recs.push_back(std::move(r));
     }
+    layoutLegend();
     update();
 }
 
@@ -242,7 +280,60 @@ void MapWidget::setSelectedDestination(qint64 id, bool centre) {
         clampView();
         emit viewChanged();
     }
+    layoutLegend();
     update();
+}
+
+void MapWidget::showTrip(qint64 destinationId, const QJsonArray& recommendations) {
+    m_tripMap = true;
+    m_fitButton->setToolTip(tr("Show the trip's places (Home)"));
+    m_tripDestinationId = destinationId;
+    m_selectedId = m_markerById.contains(destinationId) ? destinationId : 0;
+    setRecommendations(recommendations);
+    m_followTrip = true;
+    fitToTrip();
+}
+
+void MapWidget::fitToTrip() {
+    QRectF bounds;
+    int places = 0;
+    auto add = [&](QPointF u) {
+        const QRectF pt(u, QSizeF(1e-9, 1e-9));
+        bounds = bounds.isNull() ? pt : bounds.united(pt);
+        ++places;
+    };
+    if (m_tripMap && m_markerById.contains(m_tripDestinationId))
+        add(m_markers[size_t(m_markerById.value(m_tripDestinationId))].unit);
+    for (const RecMarker& r : m_recs)
+        add(r.unit);
+    if (places == 0) {
+        m_zoom = minimumZoom();
+        m_center = geo::toUnit(10, 25);
+        clampView();
+        changed();
+        return;
+    }
+    fitToUnitRect(bounds, places == 1 ? SinglePlaceZoom : TripPlacesMaxZoom, unobstructedRect());
+}
+
+void MapWidget::fitView() {
+    if (m_tripMap) {
+        m_followTrip = true;
+        fitToTrip();
+    } else {
+        fitToMarkers();
+    }
+}
+
+QRectF MapWidget::unobstructedRect() const {
+    const QRectF all(rect());
+    const QRect legend = legendRect();
+    if (legend.isEmpty())
+        return all;
+    // Below the legend, or left of it: whichever leaves more of the map.
+    const QRectF below(QPointF(0, legend.bottom() + 1), all.bottomRight());
+    const QRectF left(all.topLeft(), QPointF(legend.left(), all.bottom()));
+    return below.width() * below.height() >= left.width() * left.height() ? below : left;
 }
 
 // --- view -------------------------------------------------------------------
@@ -252,12 +343,14 @@ geo::LonLat MapWidget::center() const {
 }
 
 void MapWidget::setCenter(geo::LonLat c) {
+    userMovedView();
     m_center = geo::toUnit(geo::wrapLongitude(c.lon), c.lat);
     clampView();
     changed();
 }
 
 void MapWidget::setZoom(double zoom) {
+    userMovedView();
     m_zoom = zoom;
     clampView();
     changed();
@@ -291,15 +384,18 @@ void MapWidget::panBy(QPointF pixels) {
     changed();
 }
 
-void MapWidget::fitToUnitRect(const QRectF& r, double maxZoom) {
-    const double w = std::max(width(), 200), h = std::max(height(), 150);
+void MapWidget::fitToUnitRect(const QRectF& r, double maxZoom, QRectF viewport) {
+    if (viewport.isEmpty())
+        viewport = unobstructedRect();
+    const double w = std::max(viewport.width(), 150.0), h = std::max(viewport.height(), 100.0);
     const double pad = 40;
     const double bw = std::max(r.width(), 1e-9) * geo::TileSize;
     const double bh = std::max(r.height(), 1e-9) * geo::TileSize;
     const double zx = std::log2(std::max(1.0, w - 2 * pad) / bw);
     const double zy = std::log2(std::max(1.0, h - 2 * pad) / bh);
-    m_zoom = std::min({zx, zy, maxZoom});
-    m_center = r.center();
+    m_zoom = std::clamp(std::min({zx, zy, maxZoom}), minimumZoom(), double(geo::MaxZoom));
+    // The rectangle's centre at the viewport's centre.
+    m_center = r.center() + (QRectF(rect()).center() - viewport.center()) / worldPx();
     clampView();
     changed();
 }
@@ -366,6 +462,20 @@ void MapWidget::layoutButtons() {
     m_zoomInButton->move(10, 10);
     m_zoomOutButton->move(10, 44);
     m_fitButton->move(10, 84);
+    layoutLegend();
+}
+
+void MapWidget::applyPalette() {
+    m_basemap.setStyle(Basemap::Style::forPalette(palette()));
+    update();
+}
+
+void MapWidget::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    else if (event->type() == QEvent::FontChange)
+        layoutLegend();
+    QWidget::changeEvent(event);
 }
 
 // --- online tiles -----------------------------------------------------------
@@ -380,14 +490,6 @@ void MapWidget::setOnlineTiles(bool enabled, const TileSourceConfig& config) {
     update();
 }
 
-QRect MapWidget::attributionRect() const {
-    if (!m_fetcher || m_fetcher->config().attribution.isEmpty())
-        return {};
-    const QFontMetrics fm(font());
-    const QSize s(fm.horizontalAdvance(m_fetcher->config().attribution) + 10, fm.height() + 4);
-    return QRect(QPoint(width() - s.width(), height() - s.height()), s);
-}
-
 // --- export -----------------------------------------------------------------
 
 QImage MapWidget::renderImage() {
@@ -398,18 +500,40 @@ QImage MapWidget::renderImage() {
     return image;
 }
 
+QImage MapWidget::exportImage() {
+    // Painted directly rather than grabbed: the child widgets (the buttons)
+    // are not part of the picture.
+    const qreal dpr = devicePixelRatioF();
+    QImage image(size() * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(m_basemap.style().sea);
+    layoutLegend(); // for the current size, even before the widget was ever shown
+    m_wholeFrame = true;
+    {
+        QPainter p(&image);
+        paintMap(p);
+    }
+    m_wholeFrame = false;
+    return image;
+}
+
 bool MapWidget::exportPng(const QString& path) {
-    return renderImage().save(path, "PNG");
+    return exportImage().save(path, "PNG");
 }
 
 // --- painting ---------------------------------------------------------------
 
 void MapWidget::paintEvent(QPaintEvent*) {
     QPainter p(this);
+    paintMap(p);
+}
+
+void MapWidget::paintMap(QPainter& p) {
     p.fillRect(rect(), m_basemap.style().sea);
     drawTiles(p);
     drawMarkers(p);
     drawPin(p);
+    drawLegend(p);
     drawAttribution(p);
 }
 
@@ -451,6 +575,8 @@ void MapWidget::drawTiles(QPainter& p) {
     qint64 renderedNs = 0;
     bool renderedOne = false;
     bool deferred = false;
+    m_frameDrewTiles = false;
+    m_frameDrewBasemap = false;
     auto render = [&](const geo::TileId& id) {
         QElapsedTimer t;
         t.start();
@@ -472,9 +598,13 @@ void MapWidget::drawTiles(QPainter& p) {
                 img = m_fetcher->tile(id);
                 if (img.isNull())
                     wanted.push_back({QLineF(target.center(), mid).length(), id});
+                else
+                    m_frameDrewTiles = true;
             }
-            if (img.isNull())
+            if (img.isNull()) {
                 img = m_basemap.cachedTile(id);
+                m_frameDrewBasemap = true; // that, or a stand-in from it below
+            }
             if (img.isNull()) {
                 if (m_wholeFrame || !renderedOne || renderedNs < RenderBudgetNs || id.z == 0) {
                     img = render(id);
@@ -660,18 +790,187 @@ void MapWidget::drawMarkers(QPainter& p) {
 }
 
 void MapWidget::drawAttribution(QPainter& p) {
-    const QRect r = attributionRect();
-    if (r.isEmpty())
+    // Only what this frame drew is credited.
+    QStringList credits;
+    if (m_frameDrewTiles && m_fetcher && !m_fetcher->config().attribution.isEmpty())
+        credits << m_fetcher->config().attribution;
+    if (m_frameDrewBasemap)
+        credits << naturalEarthCredit();
+    m_attributionText = credits.join(u" \u00b7 "_s);
+    m_attributionRect = {};
+    if (m_attributionText.isEmpty())
         return;
-    p.fillRect(r, QColor(255, 255, 255, 210));
-    p.setPen(QColor(0x20, 0x20, 0x20));
+    const QFontMetrics fm(font());
+    const QSize s(fm.horizontalAdvance(m_attributionText) + 10, fm.height() + 4);
+    m_attributionRect = QRect(QPoint(width() - s.width(), height() - s.height()), s);
+    // The window's colours, nearly opaque: readable on any map, light or dark.
+    QColor back = palette().color(QPalette::Window);
+    back.setAlpha(220);
+    p.fillRect(m_attributionRect, back);
+    p.setPen(palette().color(QPalette::WindowText));
     p.setFont(font());
-    p.drawText(r, Qt::AlignCenter, m_fetcher->config().attribution);
+    p.drawText(m_attributionRect, Qt::AlignCenter, m_attributionText);
+}
+
+// --- legend -------------------------------------------------------------------
+
+namespace {
+
+constexpr int LegendMargin = 10; // from the widget's edges
+constexpr int LegendPadding = 8; // inside the panel
+constexpr int LegendIconSide = 20;
+constexpr int LegendButtonSide = 22;
+
+void drawLegendIcon(QPainter& p, MapWidget::LegendKind kind, QPointF c) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    switch (kind) {
+    case MapWidget::LegendKind::Selected:
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(SelectedColor);
+        p.drawEllipse(c, 7.5, 7.5);
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::white);
+        p.drawEllipse(c, 2.2, 2.2);
+        break;
+    case MapWidget::LegendKind::Destination:
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(MarkerColor);
+        p.drawEllipse(c, MarkerRadius, MarkerRadius);
+        break;
+    case MapWidget::LegendKind::Cluster:
+        p.setPen(QPen(Qt::white, 1.5));
+        p.setBrush(ClusterColor);
+        p.drawEllipse(c, 8.5, 8.5);
+        break;
+    case MapWidget::LegendKind::Recommendation: {
+        const double r = 7.5;
+        const QPolygonF diamond{
+            {c.x(), c.y() - r}, {c.x() + r, c.y()}, {c.x(), c.y() + r}, {c.x() - r, c.y()}};
+        p.setPen(QPen(Qt::white, 1.5));
+        p.setBrush(RecColor);
+        p.drawPolygon(diamond);
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::white);
+        p.drawEllipse(c, 1.8, 1.8);
+        break;
+    }
+    case MapWidget::LegendKind::Pin:
+        p.setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(c, 5, 5);
+        p.drawLine(c - QPointF(9, 0), c - QPointF(3, 0));
+        p.drawLine(c + QPointF(3, 0), c + QPointF(9, 0));
+        p.drawLine(c - QPointF(0, 9), c - QPointF(0, 3));
+        p.drawLine(c + QPointF(0, 3), c + QPointF(0, 9));
+        break;
+    }
+    p.restore();
+}
+
+} // namespace
+
+QList<MapWidget::LegendEntry> MapWidget::legendEntries() const {
+    QList<LegendEntry> entries;
+    if (m_selectedId != 0)
+        entries.append({LegendKind::Selected,
+                        m_tripMap ? tr("Chosen destination of this trip") : tr("Selected destination")});
+    if (!m_recs.empty())
+        entries.append({LegendKind::Recommendation, tr("Recommended by the planner")});
+    if (!m_markers.empty())
+        entries.append({LegendKind::Destination, tr("Destination in your catalogue")});
+    if (m_markers.size() > 1)
+        entries.append({LegendKind::Cluster, tr("Several destinations (click to zoom in)")});
+    if (m_pin)
+        entries.append({LegendKind::Pin, tr("Picked position")});
+    return entries;
+}
+
+void MapWidget::setLegendExpanded(bool expanded) {
+    if (m_legendExpanded == expanded)
+        return;
+    m_legendExpanded = expanded;
+    layoutLegend();
+    update();
+}
+
+void MapWidget::layoutLegend() {
+    if (!m_legendButton)
+        return;
+    const QList<LegendEntry> entries = legendEntries();
+    const QFontMetrics fm(font());
+    const int row = std::max(fm.height(), LegendIconSide) + 2;
+    const int titleRow = std::max(fm.height(), LegendButtonSide);
+    int textWidth = fm.horizontalAdvance(tr("Legend")) + 6 + LegendButtonSide;
+    for (const LegendEntry& e : entries)
+        textWidth = std::max(textWidth, LegendIconSide + 6 + fm.horizontalAdvance(e.text));
+    const QSize panel(2 * LegendPadding + textWidth,
+                      2 * LegendPadding + titleRow + 4 + row * int(entries.size()));
+    m_legendRect = QRect(QPoint(width() - LegendMargin - panel.width(), LegendMargin), panel);
+    // Room for it: right of the zoom buttons, and above the attribution line.
+    const bool fits = !entries.isEmpty() && m_legendRect.left() >= 50 &&
+                      m_legendRect.bottom() <= height() - LegendMargin - (fm.height() + 4);
+    m_legendShown = fits && m_legendExpanded;
+    m_legendButton->setVisible(fits);
+    if (m_legendShown) {
+        m_legendButton->setText(u"\u2212"_s);
+        m_legendButton->setToolTip(tr("Hide the legend"));
+        m_legendButton->setAccessibleName(tr("Hide the legend"));
+        m_legendButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        m_legendButton->setFixedSize(LegendButtonSide, LegendButtonSide);
+        m_legendButton->move(m_legendRect.right() - LegendPadding / 2 - LegendButtonSide + 1,
+                             m_legendRect.top() + LegendPadding / 2);
+    } else {
+        m_legendButton->setText(tr("Legend"));
+        m_legendButton->setToolTip(tr("Show what the markers' colours mean"));
+        m_legendButton->setAccessibleName(tr("Show the legend"));
+        m_legendButton->setFixedSize(fm.horizontalAdvance(m_legendButton->text()) + 16, LegendButtonSide + 4);
+        m_legendButton->move(width() - LegendMargin - m_legendButton->width(), LegendMargin);
+    }
+    m_legendButton->setAutoRaise(m_legendShown);
+}
+
+void MapWidget::drawLegend(QPainter& p) {
+    if (!m_legendShown)
+        return;
+    const QList<LegendEntry> entries = legendEntries();
+    const QFontMetrics fm(font());
+    const int row = std::max(fm.height(), LegendIconSide) + 2;
+    const int titleRow = std::max(fm.height(), LegendButtonSide);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    // The window's colours, nearly opaque, so that its text keeps the palette's
+    // contrast over any map (light or dark).
+    QColor back = palette().color(QPalette::Window);
+    back.setAlpha(235);
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(back);
+    p.drawRoundedRect(QRectF(m_legendRect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    p.setPen(palette().color(QPalette::WindowText));
+    QFont title = font();
+    title.setBold(true);
+    p.setFont(title);
+    const int x = m_legendRect.left() + LegendPadding;
+    int y = m_legendRect.top() + LegendPadding;
+    p.drawText(QRect(x, y, m_legendRect.width() - 2 * LegendPadding, titleRow),
+               Qt::AlignLeft | Qt::AlignVCenter, tr("Legend"));
+    y += titleRow + 4;
+    p.setFont(font());
+    for (const LegendEntry& e : entries) {
+        drawLegendIcon(p, e.kind, QPointF(x + LegendIconSide / 2.0, y + row / 2.0));
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(QRect(x + LegendIconSide + 6, y, m_legendRect.right() - x - LegendIconSide - 6, row),
+                   Qt::AlignLeft | Qt::AlignVCenter, e.text);
+        y += row;
+    }
+    p.restore();
 }
 
 // --- interaction ------------------------------------------------------------
 
 std::optional<MapWidget::Hit> MapWidget::hitAt(QPointF pos) const {
+    if (legendRect().contains(pos.toPoint()))
+        return std::nullopt; // the legend covers what is under it
     std::optional<Hit> best;
     double bestD = 1e9;
     // Topmost first: later items are drawn over earlier ones.
@@ -726,9 +1025,17 @@ void MapWidget::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     clampView();
     layoutButtons();
+    if (m_followTrip)
+        fitToTrip();
 }
 
 void MapWidget::mousePressEvent(QMouseEvent* event) {
+    // The legend is not the map: no drag, no click through it.
+    m_pressOnLegend = legendRect().contains(event->position().toPoint());
+    if (m_pressOnLegend) {
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_pressPos = event->position().toPoint();
         m_lastDragPos = event->position();
@@ -738,10 +1045,11 @@ void MapWidget::mousePressEvent(QMouseEvent* event) {
 }
 
 void MapWidget::mouseMoveEvent(QMouseEvent* event) {
-    if (event->buttons() & Qt::LeftButton) {
+    if ((event->buttons() & Qt::LeftButton) && !m_pressOnLegend) {
         if (!m_dragging && (event->position().toPoint() - m_pressPos).manhattanLength() >=
                                QApplication::startDragDistance()) {
             m_dragging = true;
+            userMovedView();
             setCursor(Qt::ClosedHandCursor);
         }
         if (m_dragging) {
@@ -754,6 +1062,10 @@ void MapWidget::mouseMoveEvent(QMouseEvent* event) {
 void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton)
         return;
+    if (m_pressOnLegend) {
+        m_pressOnLegend = false;
+        return;
+    }
     if (m_dragging) {
         m_dragging = false;
         unsetCursor();
@@ -767,12 +1079,17 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
     switch (hit->kind) {
     case HitKind::Destination: {
         const qint64 id = m_markers[size_t(hit->ref)].id;
-        m_selectedId = id;
+        // On the trip map the highlight is the trip's destination, not the last click.
+        if (!m_tripMap) {
+            m_selectedId = id;
+            layoutLegend();
+        }
         update();
         emit destinationActivated(id);
         break;
     }
     case HitKind::Cluster:
+        userMovedView();
         fitToUnitRect(hit->clusterBounds, std::max(m_zoom + 1, std::min(m_zoom + 3, 16.0)));
         if (m_zoom < m_clusterer.levelFor(m_zoom) + 0.5)
             zoomAround(1, hit->pos);
@@ -784,19 +1101,37 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void MapWidget::mouseDoubleClickEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton && !hitAt(event->position()))
+    if (event->button() == Qt::LeftButton && !hitAt(event->position()) &&
+        !legendRect().contains(event->position().toPoint())) {
+        userMovedView();
         zoomAround(1, event->position());
+    }
 }
 
 void MapWidget::wheelEvent(QWheelEvent* event) {
     const QPoint angle = event->angleDelta();
-    if (angle.y() != 0)
+    if (angle.y() != 0) {
+        userMovedView();
         zoomAround(angle.y() / 120.0 * 0.5, event->position());
+    }
     event->accept();
 }
 
 void MapWidget::keyPressEvent(QKeyEvent* event) {
     const double step = std::max(40, std::min(width(), height()) / 5);
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+    case Qt::Key_Minus:
+        userMovedView();
+        break;
+    default:
+        break;
+    }
     switch (event->key()) {
     case Qt::Key_Left:
         panBy({-step, 0});
@@ -818,7 +1153,7 @@ void MapWidget::keyPressEvent(QKeyEvent* event) {
         zoomOut();
         break;
     case Qt::Key_Home:
-        fitToMarkers();
+        fitView();
         break;
     default:
         QWidget::keyPressEvent(event);
@@ -844,8 +1179,10 @@ bool MapWidget::event(QEvent* event) {
     case QEvent::Gesture: {
         auto* ge = static_cast<QGestureEvent*>(event);
         if (auto* pinch = static_cast<QPinchGesture*>(ge->gesture(Qt::PinchGesture))) {
-            if ((pinch->changeFlags() & QPinchGesture::ScaleFactorChanged) && pinch->scaleFactor() > 0)
+            if ((pinch->changeFlags() & QPinchGesture::ScaleFactorChanged) && pinch->scaleFactor() > 0) {
+                userMovedView();
                 zoomAround(std::log2(pinch->scaleFactor()), mapFromGlobal(pinch->centerPoint()));
+            }
             ge->accept(pinch);
             return true;
         }
@@ -854,6 +1191,7 @@ bool MapWidget::event(QEvent* event) {
     case QEvent::NativeGesture: {
         auto* ng = static_cast<QNativeGestureEvent*>(event);
         if (ng->gestureType() == Qt::ZoomNativeGesture && ng->value() > -1) {
+            userMovedView();
             zoomAround(std::log2(1.0 + ng->value()), ng->position());
             return true;
         }

@@ -33,6 +33,13 @@ namespace tp::ui {
 //   pinch, double click, +/- keys and buttons; a fit-to-markers button (Home key).
 // - Clicking a marker emits destinationActivated(id); clicking a cluster zooms
 //   into it; tooltips show name, country, best time to visit and daily cost.
+// - A legend (top right) says what each marker's colour means, for the kinds
+//   of marker the map holds; a button hides and shows it.
+// - The attribution (bottom right) names what the frame drew: the tile
+//   server's credit when its tiles were drawn, Natural Earth's when the
+//   built-in basemap was.
+// - The basemap and the legend follow the palette (a dark palette: a dark map).
+// - The trip map (showTrip) fits the trip's places whenever they change.
 class MapWidget : public QWidget {
     Q_OBJECT
 public:
@@ -56,6 +63,18 @@ public:
     void setSelectedDestination(qint64 id, bool centre = true);
     qint64 selectedDestination() const { return m_selectedId; }
 
+    // --- the trip -------------------------------------------------------------
+    // The trip map: the trip's destination (0: none yet) highlighted as the
+    // chosen one and its recommendations. The view fits them (one place at a
+    // country's scale, none: the world) and keeps fitting them when the map is
+    // resized or the catalogue arrives, until the user pans or zooms; Home and
+    // the fit button fit them again.
+    void showTrip(qint64 destinationId, const QJsonArray& recommendations);
+    bool isTripMap() const { return m_tripMap; }
+    bool followsTrip() const { return m_followTrip; }
+    // The view on the trip's places (see showTrip).
+    void fitToTrip();
+
     // --- view ---------------------------------------------------------------
     geo::LonLat center() const;
     void setCenter(geo::LonLat center);
@@ -69,7 +88,13 @@ public:
     void panBy(QPointF pixels);
     // Shows every marker (the world when there is none).
     void fitToMarkers();
-    void fitToUnitRect(const QRectF& unitRect, double maxZoom = 12);
+    // Home key and fit button: the trip's places on a trip map, else every marker.
+    void fitView();
+    // Fits `unitRect` into `viewport` (widget pixels; by default the part the
+    // legend leaves free).
+    void fitToUnitRect(const QRectF& unitRect, double maxZoom = 12, QRectF viewport = {});
+    // Where markers can be seen whole: the widget without the legend's corner.
+    QRectF unobstructedRect() const;
     // Widget pixel of a point (the copy of the world nearest the centre).
     QPointF toScreen(geo::LonLat p) const;
     geo::LonLat toLonLat(QPointF widgetPos) const;
@@ -91,12 +116,33 @@ public:
     static void setOnlineTilesForAll(bool enabled, const TileSourceConfig& config = {});
     bool onlineTilesEnabled() const { return m_fetcher != nullptr; }
     TileFetcher* tileFetcher() const { return m_fetcher; }
-    // Where the attribution is drawn (widget pixels); empty when none is shown.
-    QRect attributionRect() const;
+    // What the last frame credited and where (widget pixels): the tile
+    // server's attribution when its tiles were drawn, "Made with Natural Earth"
+    // when the basemap was, both when both were; empty before the first frame.
+    QString attributionText() const { return m_attributionText; }
+    QRect attributionRect() const { return m_attributionRect; }
+
+    // --- legend ---------------------------------------------------------------
+    enum class LegendKind { Selected, Destination, Cluster, Recommendation, Pin };
+    struct LegendEntry {
+        LegendKind kind;
+        QString text;
+    };
+    // What the legend lists: one line for each kind of marker the map holds.
+    QList<LegendEntry> legendEntries() const;
+    // Where the legend panel is drawn (widget pixels); empty when it is hidden,
+    // there is nothing to explain, or the map is too small for it.
+    QRect legendRect() const { return m_legendShown ? m_legendRect : QRect(); }
+    void setLegendExpanded(bool expanded);
+    bool legendExpanded() const { return m_legendExpanded; }
 
     // --- export -------------------------------------------------------------
-    QImage renderImage(); // the widget as shown (QWidget::grab)
-    bool exportPng(const QString& path);
+    QImage renderImage(); // the widget as shown (QWidget::grab), buttons and all
+    // The map as a picture: what the widget shows without its controls (zoom
+    // and fit buttons, the legend's hide button); the legend panel and the
+    // attribution are part of it. At the screen's device pixel ratio.
+    QImage exportImage();
+    bool exportPng(const QString& path); // exportImage() as PNG
 
     // --- statistics (tests, benchmark) --------------------------------------
     int lastFrameItems() const { return int(m_hits.size()); }
@@ -121,6 +167,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
     bool event(QEvent* event) override;
 
 private:
@@ -157,10 +204,15 @@ private:
     void clampView();
     void changed();
     void layoutButtons();
+    void layoutLegend();
+    void applyPalette();
+    void userMovedView() { m_followTrip = false; }
+    void paintMap(QPainter& p); // everything but the child widgets
     void drawTiles(QPainter& p);
     bool drawFallback(QPainter& p, const geo::TileId& id, const QRect& target) const;
     void drawMarkers(QPainter& p);
     void drawAttribution(QPainter& p);
+    void drawLegend(QPainter& p);
     void drawPin(QPainter& p);
     const QPixmap& clusterSprite(int count);
     const QPixmap& plainClusterSprite(int count); // a disc without its number, for one frame
@@ -175,6 +227,9 @@ private:
     std::vector<RecMarker> m_recs;
     geo::MarkerClusterer m_clusterer;
     qint64 m_selectedId = 0;
+    bool m_tripMap = false;
+    qint64 m_tripDestinationId = 0;
+    bool m_followTrip = false;
     std::optional<geo::LonLat> m_pin;
     bool m_pickMode = false;
 
@@ -193,6 +248,15 @@ private:
     bool m_repaintQueued = false;
     bool m_wholeFrame = false; // renderImage(): no frame budget
     bool m_frameComplete = true;
+    bool m_frameDrewTiles = false;   // online tiles
+    bool m_frameDrewBasemap = false; // the built-in basemap
+    QString m_attributionText;
+    QRect m_attributionRect;
+    bool m_legendExpanded = true;
+    bool m_legendShown = false; // expanded, something to explain, and room for it
+    QRect m_legendRect;
+    bool m_pressOnLegend = false;
+    QToolButton* m_legendButton = nullptr;
     QToolButton* m_zoomInButton = nullptr;
     QToolButton* m_zoomOutButton = nullptr;
     QToolButton* m_fitButton = nullptr;

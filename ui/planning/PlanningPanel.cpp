@@ -3,6 +3,7 @@
 #include "PlanningStagesModel.h"
 #include "domain/Stages.h"
 #include "repo/PlanningRepository.h"
+#include "style/ErrorText.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -85,7 +86,7 @@ PlanningPanel::PlanningPanel(DatabaseService* service, QWidget* parent)
     m_error = new QLabel(this);
     m_error->setObjectName(u"planningError"_s);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(u"color: #c0392b;"_s);
+    setErrorText(m_error);
     m_error->setWordWrap(true);
     outer->addWidget(m_error);
 

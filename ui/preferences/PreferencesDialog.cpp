@@ -2,6 +2,7 @@
 
 #include "domain/Validation.h"
 #include "repo/PreferencesRepository.h"
+#include "style/ErrorText.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -70,7 +71,7 @@ PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidge
             [this](Result<UserPreferences> r) {
                 m_buttons->setEnabled(true);
                 if (!r.ok()) {
-                    m_message->setStyleSheet(u"color: #c0392b;"_s);
+                    setErrorText(m_message);
                     m_message->setText(r.error().message);
                     return;
                 }
@@ -138,7 +139,7 @@ void PreferencesDialog::revalidate() {
     for (const FieldError& e : std::as_const(errors))
         lines << tr("%1 %2").arg(fieldLabel(e.field), e.message);
     lines.removeDuplicates();
-    m_message->setStyleSheet(lines.isEmpty() ? QString() : u"color: #c0392b;"_s);
+    setErrorText(m_message, !lines.isEmpty());
     m_message->setText(lines.join(u'\n'));
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(ok);
 }

@@ -27,6 +27,7 @@ FillReport fillMissingCoordinates(Database& db) {
         const Gazetteer& gazetteer = Gazetteer::instance();
         FillReport report;
         for (Destination d : repo.list()) {
+            ++report.destinations;
             if (d.hasCoordinates())
                 continue;
             ++report.missing;

@@ -5,8 +5,9 @@
 namespace tp::geo {
 
 struct FillReport {
-    int missing = 0; // destinations that had no coordinates
-    int placed = 0;  // of those, placed now
+    int destinations = 0; // every destination in the catalogue
+    int missing = 0;      // destinations that had no coordinates
+    int placed = 0;       // of those, placed now
 };
 
 // Places every destination without coordinates with the offline gazetteer, in
