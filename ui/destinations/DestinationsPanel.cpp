@@ -1,5 +1,7 @@
 #include "DestinationsPanel.h"
 
+#include "main/ClearButton.h"
+
 #include "DestinationDialog.h"
 #include "DestinationTableModel.h"
 #include "geo/FillCoordinates.h"
@@ -37,25 +39,29 @@ DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
     , m_model(new DestinationTableModel(service, this)) {
     setObjectName(u"destinationsPanel"_s);
     // The country outlines and the gazetteer load once, on first use (tens of
-    // milliseconds): load them in the background now so that the editor's
-    // as-you-type coordinate check never does it on the GUI thread.
-    QThread* warmUp = QThread::create([] {
-        geo::WorldData::instance();
-        geo::Gazetteer::instance();
+    // milliseconds): load them in the background so that the editor's
+    // as-you-type coordinate check and the first map never do it on the GUI
+    // thread. Not at once: on a two-core machine that thread slowed the
+    // window's first frame (tests/bench/bench_startup), which needs neither.
+    QTimer::singleShot(1500, this, [] {
+        QThread* warmUp = QThread::create([] {
+            geo::WorldData::instance();
+            geo::Gazetteer::instance();
+        });
+        QObject::connect(warmUp, &QThread::finished, warmUp, &QObject::deleteLater);
+        warmUp->start(QThread::LowPriority);
     });
-    connect(warmUp, &QThread::finished, warmUp, &QObject::deleteLater);
-    warmUp->start(QThread::LowPriority);
     auto* outer = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"destinationSearch"_s);
     m_search->setAccessibleName(tr("Search destinations"));
     m_search->setPlaceholderText(tr("Search name, city, country, description…"));
-    m_search->setClearButtonEnabled(true);
+    addClearButton(m_search);
     bar->addWidget(m_search, 1);
     auto* add = new QPushButton(tr("&Add…"), this);
     add->setObjectName(u"addDestination"_s);
-    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_edit = new QPushButton(tr("Ed&it…"), this);
     m_edit->setObjectName(u"editDestination"_s);
     m_delete = new QPushButton(tr("&Delete"), this);
     m_delete->setObjectName(u"deleteDestination"_s);

@@ -3,8 +3,8 @@
 #include "geo/GeoExport.h"
 #include "map/MapWidget.h"
 
-#include "Confirm.h"
 #include "ClearButton.h"
+#include "Confirm.h"
 #include "DateFilterEdit.h"
 #include "ElidedLabel.h"
 #include "TripCommands.h"

@@ -55,8 +55,16 @@ QPolygonF clipToSquare(const QPolygonF& in, double lo, double hi) {
 
 } // namespace
 
-Basemap::Basemap(const geo::WorldData& data, int cachedTiles) {
+Basemap::Basemap(const geo::WorldData* data, int cachedTiles)
+    : m_data(data) {
     m_cache.setMaxCost(std::max(8, cachedTiles));
+}
+
+void Basemap::ensureShapes() {
+    if (m_shaped)
+        return;
+    m_shaped = true;
+    const geo::WorldData& data = m_data ? *m_data : geo::WorldData::instance();
     // A polygon that runs past the antimeridian is also drawn one world to the
     // other side, so that both edges of the map show it.
     auto add = [](std::vector<Shape>& to, Shape s) {
@@ -119,6 +127,7 @@ QImage Basemap::cachedTile(const geo::TileId& id) const {
 QImage Basemap::tile(const geo::TileId& id) {
     if (const QImage* img = m_cache.object(id))
         return *img;
+    ensureShapes();
     QImage img = render(id);
     m_cache.insert(id, new QImage(img));
     return img;

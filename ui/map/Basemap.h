@@ -37,7 +37,10 @@ public:
         bool operator==(const Style&) const = default;
     };
 
-    explicit Basemap(const geo::WorldData& data = geo::WorldData::instance(), int cachedTiles = 128);
+    // `data` null: the bundled world, loaded when the first tile is drawn (not
+    // when a map is made: the window builds maps that are not shown yet, and
+    // reading the outlines was a tenth of the start-up).
+    explicit Basemap(const geo::WorldData* data = nullptr, int cachedTiles = 128);
 
     const Style& style() const { return m_style; }
     // A new style drops the rendered tiles (they are drawn again on demand).
@@ -58,7 +61,10 @@ private:
     };
     static Shape shapeOf(const geo::GeoPolygon& poly);
     QImage render(const geo::TileId& id) const;
+    void ensureShapes();
 
+    const geo::WorldData* m_data;
+    bool m_shaped = false;
     Style m_style;
     std::vector<Shape> m_land;
     std::vector<Shape> m_countries;
