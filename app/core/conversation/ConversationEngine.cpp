@@ -354,74 +354,104 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         draft = d;
     }
 
-    return m_db.transaction([&] {
-        ConversationRepository conversations(m_db, m_userId);
-        TripRepository trips(m_db, m_userId);
-        TurnResult result;
-        result.tripId = s.trip.id;
-        if (!s.conversation || next.id == 0) {
-            // The first turn creates the conversation and its state; someone
-            // who did so meanwhile (and moved on) makes this turn stale.
-            auto [conversation, created] = conversations.ensureForTrip(s.trip.id);
-            if (created.currentStage != s.state.currentStage || created.userInfo != s.state.userInfo)
-                throw Error(Error::Kind::Conflict,
-                            u"This conversation was changed elsewhere (another window or "
-                            u"app) since it was loaded. Reload it and try again."_s);
-            s.conversation = conversation;
-            next.id = created.id;
-            next.conversationId = conversation.id;
-            next.createdAt = created.createdAt;
-            next.updatedAt = created.updatedAt;
-        }
-        result.conversationId = s.conversation->id;
-        // The state first: it takes the row lock and detects a stale turn.
-        result.state = conversations.saveState(next);
-        result.messages << conversations.addMessage(s.conversation->id, true, userText);
-        result.messages << conversations.addMessage(s.conversation->id, false, replyText);
-        if (made) {
-            QJsonArray locations;
-            for (const Recommendation& r : made->places)
-                locations.append(r.toJson());
-            result.recommendations = conversations.addRecommendations(s.conversation->id, locations);
+    // What the transaction wrote, kept for when its COMMIT is lost on the way.
+    std::optional<TurnResult> attempted;
+    try {
+        return m_db.transaction([&] {
+            ConversationRepository conversations(m_db, m_userId);
+            TripRepository trips(m_db, m_userId);
+            TurnResult result;
+            result.tripId = s.trip.id;
+            if (!s.conversation || next.id == 0) {
+                // The first turn creates the conversation and its state; someone
+                // who did so meanwhile (and moved on) makes this turn stale.
+                auto [conversation, created] = conversations.ensureForTrip(s.trip.id);
+                if (created.currentStage != s.state.currentStage || created.userInfo != s.state.userInfo)
+                    throw Error(Error::Kind::Conflict,
+                                u"This conversation was changed elsewhere (another window or "
+                                u"app) since it was loaded. Reload it and try again."_s);
+                s.conversation = conversation;
+                next.id = created.id;
+                next.conversationId = conversation.id;
+                next.createdAt = created.createdAt;
+                next.updatedAt = created.updatedAt;
+            }
+            result.conversationId = s.conversation->id;
+            // The state first: it takes the row lock and detects a stale turn.
+            result.state = conversations.saveState(next);
+            result.messages << conversations.addMessage(s.conversation->id, true, userText);
+            result.messages << conversations.addMessage(s.conversation->id, false, replyText);
+            if (made) {
+                QJsonArray locations;
+                for (const Recommendation& r : made->places)
+                    locations.append(r.toJson());
+                result.recommendations = conversations.addRecommendations(s.conversation->id, locations);
 
-            // What this conversation taught us, for the next trip.
-            PreferencesRepository prefs(m_db, m_userId);
-            UserPreferences p = prefs.get();
-            const QString updated =
-                withLearned(p.preferencesText, TravelProfile::fromText(next.userInfo).summary());
-            if (updated != p.preferencesText) {
-                p.preferencesText = updated;
-                prefs.save(p);
+                // What this conversation taught us, for the next trip.
+                PreferencesRepository prefs(m_db, m_userId);
+                UserPreferences p = prefs.get();
+                const QString updated =
+                    withLearned(p.preferencesText, TravelProfile::fromText(next.userInfo).summary());
+                if (updated != p.preferencesText) {
+                    p.preferencesText = updated;
+                    prefs.save(p);
+                }
             }
-        }
-        Trip trip = trips.get(s.trip.id);
-        if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
-            trip.status = u"ai_chat_active"_s;
-            trip = trips.update(trip);
-        }
-        if (draft) {
-            const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
-            // Recorded when these are the draft's coordinates and nothing else
-            // already explains them (an existing destination keeps its own source).
-            if (draft->hasCoordinates() && d.latitude == draft->latitude && d.longitude == draft->longitude) {
-                CoordinateSourceRepository sources(m_db);
-                if (!sources.of(d))
-                    sources.record(d, draftOrigin, draftOriginDetail);
+            Trip trip = trips.get(s.trip.id);
+            if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
+                trip.status = u"ai_chat_active"_s;
+                trip = trips.update(trip);
             }
-            trip.destinationId = d.id;
-            trip.status = u"destinations_selected"_s;
-            trip = trips.update(trip);
-            PlanningRepository planning(m_db, m_userId);
-            auto session = planning.active(trip.id);
-            if (!session)
-                session = planning.start(trip.id);
-            if (!session->stagesCompleted.contains(u"destination"_s))
-                planning.markStageCompleted(session->id, u"destination"_s);
-            result.destination = d;
-        }
-        result.tripStatus = trip.status;
-        return result;
-    });
+            if (draft) {
+                const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
+                // Recorded when these are the draft's coordinates and nothing else
+                // already explains them (an existing destination keeps its own source).
+                if (draft->hasCoordinates() && d.latitude == draft->latitude &&
+                    d.longitude == draft->longitude) {
+                    CoordinateSourceRepository sources(m_db);
+                    if (!sources.of(d))
+                        sources.record(d, draftOrigin, draftOriginDetail);
+                }
+                trip.destinationId = d.id;
+                trip.status = u"destinations_selected"_s;
+                trip = trips.update(trip);
+                PlanningRepository planning(m_db, m_userId);
+                auto session = planning.active(trip.id);
+                if (!session)
+                    session = planning.start(trip.id);
+                if (!session->stagesCompleted.contains(u"destination"_s))
+                    planning.markStageCompleted(session->id, u"destination"_s);
+                result.destination = d;
+            }
+            result.tripStatus = trip.status;
+            attempted = result;
+            return result;
+        });
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::OutcomeUnknown || !attempted)
+            throw;
+        return confirmSaved(*attempted);
+    }
+}
+
+// The connection went while COMMIT was on its way: read the conversation again
+// (on a new connection) to learn whether the turn was saved. The state row's
+// updated_at is the turn's token: it is ours exactly when our turn committed.
+TurnResult ConversationEngine::confirmSaved(const TurnResult& attempted) {
+    std::optional<ConversationState> now;
+    try {
+        now = ConversationRepository(m_db, m_userId).state(attempted.conversationId);
+    } catch (const Error&) {
+        throw Error(Error::Kind::OutcomeUnknown,
+                    u"The connection to the database was lost while the reply was being saved, and it "
+                    u"cannot be checked now whether it was saved. Reload the conversation before sending "
+                    u"it again."_s);
+    }
+    if (now && now->updatedAt == attempted.state.updatedAt)
+        return attempted; // it was saved
+    throw Error(Error::Kind::Connection,
+                u"The connection to the database was lost while the reply was being saved; it was not "
+                u"saved. Try again."_s);
 }
 
 } // namespace tp::conversation

@@ -64,6 +64,9 @@ private:
     TurnResult write(Snapshot& s, const QString& userText, const QString& reply, ConversationState next,
                      const std::optional<DestinationSet>& recommendations, int commitIndex,
                      const QList<Recommendation>& commitFrom);
+    // After a lost COMMIT (Error::Kind::OutcomeUnknown): the turn if it was
+    // saved after all; otherwise throws what the user should be told.
+    TurnResult confirmSaved(const TurnResult& attempted);
     QString formatRecommendations(const DestinationSet& set) const;
 
     Database& m_db;
