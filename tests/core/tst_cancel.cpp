@@ -62,9 +62,10 @@ private:
 // PostgreSQL: true once a backend of the database waits for a lock.
 int backendsWaitingOnLock(const test::TempDatabase& tmp) {
     Database admin(DatabaseUrl::parse(test::cluster().adminUrl));
-    return col::integer(admin.query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE datname = :d AND "
-                                    u"wait_event_type = 'Lock'"_s,
-                                    {{u"d"_s, tmp.url().database}})
+    return col::integer(admin
+                            .query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE datname = :d AND "
+                                   u"wait_event_type = 'Lock'"_s,
+                                   {{u"d"_s, tmp.url().database}})
                             .first(),
                         "n");
 }
@@ -200,8 +201,8 @@ private Q_SLOTS:
         test::TempDatabase tmp(backend);
         Id tripId = 0;
         const Id userId = makeUserWithTrip(*tmp.connectMigrated(), &tripId);
-        auto service = std::make_unique<conversation::ConversationService>(tmp.url(), userId,
-                                                                             llm::ProviderConfig{});
+        auto service =
+            std::make_unique<conversation::ConversationService>(tmp.url(), userId, llm::ProviderConfig{});
         // A first turn, so the thread's connection is open before the lock is taken.
         QSignalSpy done(service.get(), &conversation::ConversationService::turnCompleted);
         service->submit(tripId, u"Hello"_s);

@@ -85,8 +85,8 @@ private Q_SLOTS:
             ++id;
             db->execute(u"INSERT INTO hostile (id, body, doc) VALUES (:id, :b, :d)"_s,
                         {{u"id"_s, id}, {u"b"_s, a}, {u"d"_s, QJsonObject{{u"k"_s, a}}}});
-            const SqlRows r = db->query(u"SELECT body, doc->>'k' AS k, :a AS echo FROM hostile WHERE body = :a"_s,
-                                        {{u"a"_s, a}});
+            const SqlRows r = db->query(
+                u"SELECT body, doc->>'k' AS k, :a AS echo FROM hostile WHERE body = :a"_s, {{u"a"_s, a}});
             QCOMPARE(r.size(), 1);
             QCOMPARE(col::text(r.first(), "body"), a);
             QCOMPARE(col::text(r.first(), "k"), a);
@@ -163,9 +163,8 @@ private Q_SLOTS:
             conversations.addMessage(c.id, true, u"hello"_s);
         }
         QStringList lines;
-        QTRY_VERIFY_WITH_TIMEOUT((lines = serverLog(tmp.url().database, from), lines.join(u'\n').contains(
-                                                                                   u"hello"_s)),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (lines = serverLog(tmp.url().database, from), lines.join(u'\n').contains(u"hello"_s)), 10000);
         static const QRegularExpression set(u"\\b(statement|execute [^:]*): (SET|RESET)\\s+(\\w+)"_s,
                                             QRegularExpression::CaseInsensitiveOption);
         static const QStringList tracked = {u"client_encoding"_s, u"datestyle"_s, u"timezone"_s,

@@ -64,8 +64,7 @@ private:
                                           {{u"m"_s, marker}});
             if (!r.isEmpty()) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(delayMs)); // the kill point
-                admin.query(u"SELECT pg_terminate_backend(:p)"_s,
-                            {{u"p"_s, col::integer(r.first(), "pid")}});
+                admin.query(u"SELECT pg_terminate_backend(:p)"_s, {{u"p"_s, col::integer(r.first(), "pid")}});
                 m_killed = true;
                 return;
             }
@@ -113,9 +112,8 @@ private Q_SLOTS:
                 SqlRows rows;
                 {
                     Killer killer(marker, fullMs * i / Points);
-                    rows = db->transaction([&] {
-                        return db->query(u"SELECT id, body, '%1' AS marker FROM big"_s.arg(marker));
-                    });
+                    rows = db->transaction(
+                        [&] { return db->query(u"SELECT id, body, '%1' AS marker FROM big"_s.arg(marker)); });
                     killed = killer.killed();
                 }
                 QVERIFY2(completeBigRead(rows),
@@ -208,7 +206,8 @@ private Q_SLOTS:
             QVERIFY2(e.kind() == Error::Kind::Connection, qPrintable(e.message()));
         }
         QVERIFY(swallowed);
-        QVERIFY2(laterFailed, "a statement after the loss ran (on a new connection, outside the transaction)");
+        QVERIFY2(laterFailed,
+                 "a statement after the loss ran (on a new connection, outside the transaction)");
         QVERIFY(!db->inTransaction());
         QCOMPARE(db->reconnectCount(), reconnectsBefore);
         auto fresh = tmp.connect();
@@ -252,7 +251,8 @@ private Q_SLOTS:
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
                 return false;
-            const QJsonArray trips = QJsonDocument::fromJson(f.readAll()).object().value(u"trips"_s).toArray();
+            const QJsonArray trips =
+                QJsonDocument::fromJson(f.readAll()).object().value(u"trips"_s).toArray();
             if (trips.size() != Trips)
                 return false;
             for (const QJsonValue& t : trips)
@@ -265,8 +265,8 @@ private Q_SLOTS:
         const QString reference = home.path() + u"/reference.json"_s;
         QElapsedTimer timer;
         timer.start();
-        const test::ProcessResult ok = test::runCli(
-            {u"export"_s, u"--user"_s, u"big"_s, u"--output"_s, reference}, {}, env);
+        const test::ProcessResult ok =
+            test::runCli({u"export"_s, u"--user"_s, u"big"_s, u"--output"_s, reference}, {}, env);
         const int fullMs = int(timer.elapsed());
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
         QVERIFY(checkComplete(reference));
@@ -285,10 +285,11 @@ private Q_SLOTS:
             p.start(QStringLiteral(TP_CLI_PATH), {u"export"_s, u"--user"_s, u"big"_s, u"--output"_s, out});
             QVERIFY(p.waitForStarted());
             // Wait until the export has a backend, then let it run to the kill point.
-            QTRY_VERIFY_WITH_TIMEOUT(col::integer(admin.query(u"SELECT count(*) AS n FROM pg_stat_activity "
-                                                              u"WHERE datname = :d AND application_name = "
-                                                              u"'tripplanner' AND pid <> pg_backend_pid()"_s,
-                                                              {{u"d"_s, tmp.url().database}})
+            QTRY_VERIFY_WITH_TIMEOUT(col::integer(admin
+                                                      .query(u"SELECT count(*) AS n FROM pg_stat_activity "
+                                                             u"WHERE datname = :d AND application_name = "
+                                                             u"'tripplanner' AND pid <> pg_backend_pid()"_s,
+                                                             {{u"d"_s, tmp.url().database}})
                                                       .first(),
                                                   "n") > 0 ||
                                          p.state() == QProcess::NotRunning,
@@ -309,9 +310,9 @@ private Q_SLOTS:
             QVERIFY(p.waitForFinished(120000));
             const QString err = QString::fromUtf8(p.readAllStandardError());
             if (p.exitCode() == 0) {
-                QVERIFY2(checkComplete(out), qPrintable(u"point %1: exit 0 with an incomplete export; stderr: %2"_s
-                                                            .arg(i)
-                                                            .arg(err)));
+                QVERIFY2(
+                    checkComplete(out),
+                    qPrintable(u"point %1: exit 0 with an incomplete export; stderr: %2"_s.arg(i).arg(err)));
             } else {
                 ++failed;
                 QVERIFY2(!QFile::exists(out), qPrintable(u"point %1: a failed export left a file"_s.arg(i)));
@@ -320,7 +321,8 @@ private Q_SLOTS:
             QVERIFY2(!err.contains(u"no transaction in progress"_s), qPrintable(err));
             // No temporary file left beside it either.
             const QStringList left = QDir(home.path()).entryList({u"export-%1*"_s.arg(i)}, QDir::Files);
-            QVERIFY2(left.isEmpty() || (p.exitCode() == 0 && left.size() == 1), qPrintable(left.join(u", "_s)));
+            QVERIFY2(left.isEmpty() || (p.exitCode() == 0 && left.size() == 1),
+                     qPrintable(left.join(u", "_s)));
         }
         qInfo("%d of %d disturbed exports failed cleanly, the rest were complete", failed, Points);
     }

@@ -83,9 +83,9 @@ private Q_SLOTS:
             if (!null)
                 QCOMPARE(p.text, text);
         };
-        check(u"it's"_s, 0, "it's");                 // unknown, like a quoted literal
+        check(u"it's"_s, 0, "it's");               // unknown, like a quoted literal
         check(u"back\\slash"_s, 0, "back\\slash"); // sent as it is: no escaping
-        check(QString(), 0, "");                     // empty text stays ''
+        check(QString(), 0, "");                   // empty text stays ''
         check(SqlValue(), 0, {}, true);
         check(SqlValue::textOrNull(QString()), 0, {}, true);
         check(qint64(-42), 23, "-42");
@@ -95,7 +95,8 @@ private Q_SLOTS:
         check(*Decimal::parse(u"-12.5", 10, 2), 1700, "-12.50");
         check(QDate(2027, 5, 1), 1082, "2027-05-01");
         check(QDate(), 0, {}, true);
-        check(QDateTime(QDate(2027, 5, 1), QTime(10, 15, 30, 123), Qt::UTC), 1184, "2027-05-01T10:15:30.123Z");
+        check(QDateTime(QDate(2027, 5, 1), QTime(10, 15, 30, 123), Qt::UTC), 1184,
+              "2027-05-01T10:15:30.123Z");
         check(QJsonArray{u"it's"_s}, 3802, "[\"it's\"]");
         check(std::optional<qint64>(), 0, {}, true);
         check(std::optional<qint64>(7), 23, "7");
@@ -108,9 +109,8 @@ private Q_SLOTS:
                  u"SELECT $1::text, 1::int, x::numeric(10, 2)"_s);
         // The same placeholder twice gets two parameters (each typed by its own
         // context); a name that is the prefix of another.
-        const BoundSql twice =
-            bindSql(u"SELECT :user, :username, :user"_s, {{u"user"_s, 1}, {u"username"_s, u"bob"_s}},
-                    Dialect::Postgres);
+        const BoundSql twice = bindSql(u"SELECT :user, :username, :user"_s,
+                                       {{u"user"_s, 1}, {u"username"_s, u"bob"_s}}, Dialect::Postgres);
         QCOMPARE(twice.sql, u"SELECT $1, $2, $3"_s);
         QCOMPARE(twice.pgValues.size(), 3);
         QCOMPARE(twice.pgValues[0].text, QByteArray("1"));

@@ -28,9 +28,10 @@ template <class W> W* child(SettingsDialog& d, const char* name) {
 
 int waitingOnLock(const test::TempDatabase& tmp) {
     Database admin(DatabaseUrl::parse(test::cluster().adminUrl));
-    return col::integer(admin.query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE datname = :d AND "
-                                    u"wait_event_type = 'Lock'"_s,
-                                    {{u"d"_s, tmp.url().database}})
+    return col::integer(admin
+                            .query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE datname = :d AND "
+                                   u"wait_event_type = 'Lock'"_s,
+                                   {{u"d"_s, tmp.url().database}})
                             .first(),
                         "n");
 }

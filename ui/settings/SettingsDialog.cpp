@@ -478,11 +478,11 @@ void SettingsDialog::startDatabaseTest() {
             probe.setCanceller(cancel);
             return probe.run();
         },
-                   [this, generation](const ProbeResult& result) {
-                       if (generation != m_dbGeneration)
-                           return; // cancelled, or superseded by a newer test
-                       showDatabaseResult(result);
-                   });
+        [this, generation](const ProbeResult& result) {
+            if (generation != m_dbGeneration)
+                return; // cancelled, or superseded by a newer test
+            showDatabaseResult(result);
+        });
 }
 
 void SettingsDialog::cancelDatabaseTest() {

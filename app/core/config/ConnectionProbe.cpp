@@ -90,7 +90,8 @@ ConnectionProbe::ConnectionProbe(DatabaseUrl url)
 // words reach classifyConnectFailure and a canceller can stop every step.
 ProbeResult ConnectionProbe::runPostgres() const {
     ProbeResult r;
-    std::shared_ptr<QueryCanceller> canceller = m_canceller ? m_canceller : std::make_shared<QueryCanceller>();
+    std::shared_ptr<QueryCanceller> canceller =
+        m_canceller ? m_canceller : std::make_shared<QueryCanceller>();
     DatabaseUrl url = m_url;
     if (!url.options.contains(u"connect_timeout"_s))
         url.options.insert(u"connect_timeout"_s, QString::number(m_timeout));

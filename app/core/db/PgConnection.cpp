@@ -363,8 +363,7 @@ void PgConnection::open(const DatabaseUrl& url, QueryCanceller* canceller) {
         if (w == Wait::TimedOut) {
             close();
             m_lastConnectError = u"timeout expired"_s;
-            throw Error(Error::Kind::Connection,
-                        describeConnectionError(u"timeout expired"_s, url));
+            throw Error(Error::Kind::Connection, describeConnectionError(u"timeout expired"_s, url));
         }
         if (w == Wait::Failed)
             break;
@@ -377,7 +376,8 @@ void PgConnection::open(const DatabaseUrl& url, QueryCanceller* canceller) {
         throw Error(Error::Kind::Connection, describeConnectionError(raw, url));
     }
     // Notices (a WARNING from the server) are not printed on stderr by libpq.
-    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        m_conn, [](void*, const char*) {}, nullptr);
     if (canceller)
         canceller->attachPostgres(m_conn);
     // Dates and timestamps are read in ISO form. DateStyle is a parameter
@@ -455,8 +455,8 @@ bool PgConnection::collect(Outcome& out, QueryCanceller* canceller, bool pipelin
         PQclear(r);
     }
     if (PQstatus(m_conn) != CONNECTION_OK) {
-        const QString message = out.message.isEmpty() ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()
-                                                       : out.message;
+        const QString message =
+            out.message.isEmpty() ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : out.message;
         const QString state = out.sqlState;
         out = lost(message);
         out.sqlState = state;

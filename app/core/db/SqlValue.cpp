@@ -65,7 +65,7 @@ PgParam SqlValue::toPostgresParam() const {
     case Kind::Integer: {
         const qint64 v = m_value.toLongLong();
         p.type = v >= std::numeric_limits<qint32>::min() && v <= std::numeric_limits<qint32>::max() ? Int4Oid
-                                                                                                      : Int8Oid;
+                                                                                                    : Int8Oid;
         p.text = QByteArray::number(v);
         break;
     }

@@ -16,7 +16,7 @@ class QNetworkAccessManager;
 namespace tp {
 class Database;
 class QueryCanceller;
-}
+} // namespace tp
 
 namespace tp::conversation {
 class ConversationEngine;
