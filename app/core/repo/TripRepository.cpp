@@ -126,8 +126,9 @@ Trip TripRepository::update(const Trip& trip) {
         QString versionCheck;
         if (trip.updatedAt.isValid()) {
             // Stored with microseconds by the web app, read with milliseconds here.
-            versionCheck = m_db.isPostgres() ? u" AND date_trunc('milliseconds', updated_at) = :version"_s
-                                             : u" AND strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) = :version"_s;
+            versionCheck = m_db.isPostgres()
+                               ? u" AND date_trunc('milliseconds', updated_at) = :version"_s
+                               : u" AND strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) = :version"_s;
             params.append({u"version"_s, trip.updatedAt});
             // A new version always differs from the one it replaces.
             const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -219,6 +220,12 @@ Trip TripRepository::restore(const Trip& trip) {
         params.append({u"id"_s, trip.id});
         params.append(
             {u"created"_s, trip.createdAt.isValid() ? trip.createdAt : QDateTime::currentDateTimeUtc()});
+        // The row comes back as it was, its version (updated_at) included, so
+        // that the undo commands recorded before the delete still apply to it.
+        if (trip.updatedAt.isValid())
+            for (SqlParam& p : params)
+                if (p.name == u"now")
+                    p.value = trip.updatedAt;
         m_db.execute(
             u"INSERT INTO api_trip (id, title, description, start_date, end_date, budget, status, "
             u"travelers_count, created_at, updated_at, destination_id, user_id) VALUES (:id, :title, "
