@@ -294,7 +294,7 @@ TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
     }
     if (reply.trimmed().isEmpty())
         throw PlannerError(PlannerError::Kind::Unusable, u"The planner's reply was empty."_s);
-    return write(s, text, reply, next, made, commitIndex, s.current);
+    return writeTurn(s, text, reply, next, made, commitIndex, s.current);
 }
 
 TurnResult ConversationEngine::choose(Id tripId, int index) {
@@ -307,7 +307,7 @@ TurnResult ConversationEngine::choose(Id tripId, int index) {
     ConversationState next = s.state;
     next.currentStage = stage::committed;
     const Recommendation& r = s.current[index];
-    return write(
+    return writeTurn(
         s, u"Let's go with %1."_s.arg(r.label()),
         u"Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay."_s.arg(
             r.label()),
@@ -354,83 +354,87 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         draft = d;
     }
 
-    // What the transaction wrote, kept for when its COMMIT is lost on the way.
-    std::optional<TurnResult> attempted;
-    try {
-        return m_db.transaction([&] {
-            ConversationRepository conversations(m_db, m_userId);
-            TripRepository trips(m_db, m_userId);
-            TurnResult result;
-            result.tripId = s.trip.id;
-            if (!s.conversation || next.id == 0) {
-                // The first turn creates the conversation and its state; someone
-                // who did so meanwhile (and moved on) makes this turn stale.
-                auto [conversation, created] = conversations.ensureForTrip(s.trip.id);
-                if (created.currentStage != s.state.currentStage || created.userInfo != s.state.userInfo)
-                    throw Error(Error::Kind::Conflict,
-                                u"This conversation was changed elsewhere (another window or "
-                                u"app) since it was loaded. Reload it and try again."_s);
-                s.conversation = conversation;
-                next.id = created.id;
-                next.conversationId = conversation.id;
-                next.createdAt = created.createdAt;
-                next.updatedAt = created.updatedAt;
-            }
-            result.conversationId = s.conversation->id;
-            // The state first: it takes the row lock and detects a stale turn.
-            result.state = conversations.saveState(next);
-            result.messages << conversations.addMessage(s.conversation->id, true, userText);
-            result.messages << conversations.addMessage(s.conversation->id, false, replyText);
-            if (made) {
-                QJsonArray locations;
-                for (const Recommendation& r : made->places)
-                    locations.append(r.toJson());
-                result.recommendations = conversations.addRecommendations(s.conversation->id, locations);
+    m_attempted.reset();
+    return m_db.transaction([&] {
+        ConversationRepository conversations(m_db, m_userId);
+        TripRepository trips(m_db, m_userId);
+        TurnResult result;
+        result.tripId = s.trip.id;
+        if (!s.conversation || next.id == 0) {
+            // The first turn creates the conversation and its state; someone
+            // who did so meanwhile (and moved on) makes this turn stale.
+            auto [conversation, created] = conversations.ensureForTrip(s.trip.id);
+            if (created.currentStage != s.state.currentStage || created.userInfo != s.state.userInfo)
+                throw Error(Error::Kind::Conflict,
+                            u"This conversation was changed elsewhere (another window or "
+                            u"app) since it was loaded. Reload it and try again."_s);
+            s.conversation = conversation;
+            next.id = created.id;
+            next.conversationId = conversation.id;
+            next.createdAt = created.createdAt;
+            next.updatedAt = created.updatedAt;
+        }
+        result.conversationId = s.conversation->id;
+        // The state first: it takes the row lock and detects a stale turn.
+        result.state = conversations.saveState(next);
+        result.messages << conversations.addMessage(s.conversation->id, true, userText);
+        result.messages << conversations.addMessage(s.conversation->id, false, replyText);
+        if (made) {
+            QJsonArray locations;
+            for (const Recommendation& r : made->places)
+                locations.append(r.toJson());
+            result.recommendations = conversations.addRecommendations(s.conversation->id, locations);
 
-                // What this conversation taught us, for the next trip.
-                PreferencesRepository prefs(m_db, m_userId);
-                UserPreferences p = prefs.get();
-                const QString updated =
-                    withLearned(p.preferencesText, TravelProfile::fromText(next.userInfo).summary());
-                if (updated != p.preferencesText) {
-                    p.preferencesText = updated;
-                    prefs.save(p);
-                }
+            // What this conversation taught us, for the next trip.
+            PreferencesRepository prefs(m_db, m_userId);
+            UserPreferences p = prefs.get();
+            const QString updated =
+                withLearned(p.preferencesText, TravelProfile::fromText(next.userInfo).summary());
+            if (updated != p.preferencesText) {
+                p.preferencesText = updated;
+                prefs.save(p);
             }
-            Trip trip = trips.get(s.trip.id);
-            if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
-                trip.status = u"ai_chat_active"_s;
-                trip = trips.update(trip);
+        }
+        Trip trip = trips.get(s.trip.id);
+        if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
+            trip.status = u"ai_chat_active"_s;
+            trip = trips.update(trip);
+        }
+        if (draft) {
+            const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
+            // Recorded when these are the draft's coordinates and nothing else
+            // already explains them (an existing destination keeps its own source).
+            if (draft->hasCoordinates() && d.latitude == draft->latitude && d.longitude == draft->longitude) {
+                CoordinateSourceRepository sources(m_db);
+                if (!sources.of(d))
+                    sources.record(d, draftOrigin, draftOriginDetail);
             }
-            if (draft) {
-                const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
-                // Recorded when these are the draft's coordinates and nothing else
-                // already explains them (an existing destination keeps its own source).
-                if (draft->hasCoordinates() && d.latitude == draft->latitude &&
-                    d.longitude == draft->longitude) {
-                    CoordinateSourceRepository sources(m_db);
-                    if (!sources.of(d))
-                        sources.record(d, draftOrigin, draftOriginDetail);
-                }
-                trip.destinationId = d.id;
-                trip.status = u"destinations_selected"_s;
-                trip = trips.update(trip);
-                PlanningRepository planning(m_db, m_userId);
-                auto session = planning.active(trip.id);
-                if (!session)
-                    session = planning.start(trip.id);
-                if (!session->stagesCompleted.contains(u"destination"_s))
-                    planning.markStageCompleted(session->id, u"destination"_s);
-                result.destination = d;
-            }
-            result.tripStatus = trip.status;
-            attempted = result;
-            return result;
-        });
+            trip.destinationId = d.id;
+            trip.status = u"destinations_selected"_s;
+            trip = trips.update(trip);
+            PlanningRepository planning(m_db, m_userId);
+            auto session = planning.active(trip.id);
+            if (!session)
+                session = planning.start(trip.id);
+            if (!session->stagesCompleted.contains(u"destination"_s))
+                planning.markStageCompleted(session->id, u"destination"_s);
+            result.destination = d;
+        }
+        result.tripStatus = trip.status;
+        m_attempted = result; // kept for when the COMMIT is lost on the way
+        return result;
+    });
+}
+
+TurnResult ConversationEngine::writeTurn(Snapshot& s, const QString& userText, const QString& reply,
+                                         ConversationState next, const std::optional<DestinationSet>& made,
+                                         int commitIndex, const QList<Recommendation>& commitFrom) {
+    try {
+        return write(s, userText, reply, std::move(next), made, commitIndex, commitFrom);
     } catch (const Error& e) {
-        if (e.kind() != Error::Kind::OutcomeUnknown || !attempted)
+        if (e.kind() != Error::Kind::OutcomeUnknown || !m_attempted)
             throw;
-        return confirmSaved(*attempted);
+        return confirmSaved(*m_attempted);
     }
 }
 
