@@ -11,6 +11,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qtkeychain-qt6-dev qt6-l10n-tools qt6-tools-dev qt6-httpserver-dev
     libgl-dev
+    libpq-dev libsqlite3-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(

@@ -294,9 +294,11 @@ void TripListModel::updateTrip(const Trip& trip, TripCallback done) {
     const Id user = m_userId;
     m_service->post<Trip>(
         this, [=](Database& db) { return TripRepository(db, user).update(trip); },
-        [this, done](Result<Trip> r) {
+        [this, done, id = trip.id](Result<Trip> r) {
             if (r.ok())
                 applyUpdated(r.value());
+            else if (r.error().kind == Error::Kind::Conflict)
+                reloadTrip(id); // show the change that was kept
             if (done)
                 done(std::move(r));
         });

@@ -1,7 +1,8 @@
-// bindSql: named placeholders become escaped literals (PostgreSQL, so that a
-// transaction-mode pool never sees a prepared statement) or native "?" bindings
-// (SQLite). Unit checks of the rewriting, then hostile strings through a real
-// INSERT/SELECT on every backend.
+// bindSql: named placeholders become "$n" parameters sent apart from the SQL
+// text through libpq's extended protocol (PostgreSQL, unnamed statements that a
+// transaction-mode pool serves) or native "?" bindings (SQLite). Unit checks of
+// the rewriting, then hostile strings through a real INSERT/SELECT on every
+// backend, and a value that tries to be a second statement.
 #include "TestBackends.h"
 #include "db/SqlValue.h"
 #include "repo/DestinationRepository.h"
@@ -66,45 +67,67 @@ QStringList hostileStrings() {
 class TestSqlBinding : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void postgresLiterals() {
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, u"it's"_s}}), u"SELECT E'it''s'"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, u"back\\slash"_s}}), u"SELECT E'back\\\\slash'"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, u"\\'"_s}}), u"SELECT E'\\\\'''"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, QString()}}), u"SELECT E''"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, SqlValue()}}), u"SELECT NULL"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, SqlValue::textOrNull(QString())}}), u"SELECT NULL"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, qint64(-42)}}), u"SELECT (-42)"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, true}}), u"SELECT TRUE"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, false}}), u"SELECT FALSE"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, *Decimal::parse(u"-12.5", 10, 2)}}),
-                 u"SELECT '-12.50'::numeric"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, QDate(2027, 5, 1)}}), u"SELECT DATE '2027-05-01'"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, QDate()}}), u"SELECT NULL"_s);
-        QCOMPARE(
-            pg(u"SELECT :a"_s, {{u"a"_s, QDateTime(QDate(2027, 5, 1), QTime(10, 15, 30, 123), Qt::UTC)}}),
-            u"SELECT TIMESTAMPTZ '2027-05-01T10:15:30.123Z'"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, QJsonArray{u"it's"_s}}}), u"SELECT E'[\"it''s\"]'::jsonb"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, std::optional<qint64>()}}), u"SELECT NULL"_s);
-        QCOMPARE(pg(u"SELECT :a"_s, {{u"a"_s, std::optional<qint64>(7)}}), u"SELECT 7"_s);
+    // PostgreSQL: each placeholder becomes $n and its value a separate,
+    // typed, text-format parameter; no value ever reaches the SQL text.
+    void postgresParameters() {
+        auto one = [](const SqlValue& v) {
+            const BoundSql b = bindSql(u"SELECT :a"_s, {{u"a"_s, v}}, Dialect::Postgres);
+            if (b.sql != u"SELECT $1" || b.pgValues.size() != 1)
+                qFatal("unexpected binding %s", qPrintable(b.sql));
+            return b.pgValues.first();
+        };
+        auto check = [&](const SqlValue& v, quint32 type, const QByteArray& text, bool null = false) {
+            const PgParam p = one(v);
+            QCOMPARE(p.type, type);
+            QCOMPARE(p.null, null);
+            if (!null)
+                QCOMPARE(p.text, text);
+        };
+        check(u"it's"_s, 0, "it's");               // unknown, like a quoted literal
+        check(u"back\\slash"_s, 0, "back\\slash"); // sent as it is: no escaping
+        check(QString(), 0, "");                   // empty text stays ''
+        check(SqlValue(), 0, {}, true);
+        check(SqlValue::textOrNull(QString()), 0, {}, true);
+        check(qint64(-42), 23, "-42");
+        check(qint64(5000000000), 20, "5000000000");
+        check(true, 16, "t");
+        check(false, 16, "f");
+        check(*Decimal::parse(u"-12.5", 10, 2), 1700, "-12.50");
+        check(QDate(2027, 5, 1), 1082, "2027-05-01");
+        check(QDate(), 0, {}, true);
+        check(QDateTime(QDate(2027, 5, 1), QTime(10, 15, 30, 123), Qt::UTC), 1184,
+              "2027-05-01T10:15:30.123Z");
+        check(QJsonArray{u"it's"_s}, 3802, "[\"it's\"]");
+        check(std::optional<qint64>(), 0, {}, true);
+        check(std::optional<qint64>(7), 23, "7");
+        check(u"Zürich"_s, 0, "Z\xc3\xbcrich");
     }
 
     void placeholdersAndCasts() {
         // "::" casts stay, also right after a placeholder.
         QCOMPARE(pg(u"SELECT :a::text, 1::int, x::numeric(10, 2)"_s, {{u"a"_s, u"v"_s}}),
-                 u"SELECT E'v'::text, 1::int, x::numeric(10, 2)"_s);
-        // The same placeholder twice; a name that is the prefix of another.
-        QCOMPARE(pg(u"SELECT :user, :username, :user"_s, {{u"user"_s, 1}, {u"username"_s, u"bob"_s}}),
-                 u"SELECT 1, E'bob', 1"_s);
+                 u"SELECT $1::text, 1::int, x::numeric(10, 2)"_s);
+        // The same placeholder twice gets two parameters (each typed by its own
+        // context); a name that is the prefix of another.
+        const BoundSql twice = bindSql(u"SELECT :user, :username, :user"_s,
+                                       {{u"user"_s, 1}, {u"username"_s, u"bob"_s}}, Dialect::Postgres);
+        QCOMPARE(twice.sql, u"SELECT $1, $2, $3"_s);
+        QCOMPARE(twice.pgValues.size(), 3);
+        QCOMPARE(twice.pgValues[0].text, QByteArray("1"));
+        QCOMPARE(twice.pgValues[1].text, QByteArray("bob"));
+        QCOMPARE(twice.pgValues[2].text, QByteArray("1"));
         // Placeholders inside literals, identifiers, comments and $$ bodies are text.
         QCOMPARE(pg(u"SELECT ':a', \":a\", :a -- :a\n, $$ :a $$"_s, {{u"a"_s, 5}}),
-                 u"SELECT ':a', \":a\", 5 -- :a\n, $$ :a $$"_s);
-        QCOMPARE(pg(u"SELECT 'it''s :a', :b"_s, {{u"b"_s, 2}}), u"SELECT 'it''s :a', 2"_s);
+                 u"SELECT ':a', \":a\", $1 -- :a\n, $$ :a $$"_s);
+        QCOMPARE(pg(u"SELECT 'it''s :a', :b"_s, {{u"b"_s, 2}}), u"SELECT 'it''s :a', $1"_s);
         QCOMPARE(pg(u"SELECT 1 -- trailing :a comment"_s), u"SELECT 1 -- trailing :a comment"_s);
         QCOMPARE(pg(u"DO $$ BEGIN PERFORM :x; END $$"_s), u"DO $$ BEGIN PERFORM :x; END $$"_s);
         // A colon not followed by a name is left alone (array slices, times).
-        QCOMPARE(pg(u"SELECT a[1:2], '10:30', :_x"_s, {{u"_x"_s, 3}}), u"SELECT a[1:2], '10:30', 3"_s);
+        QCOMPARE(pg(u"SELECT a[1:2], '10:30', :_x"_s, {{u"_x"_s, 3}}), u"SELECT a[1:2], '10:30', $1"_s);
         // Unused parameters are fine.
         QCOMPARE(pg(u"SELECT 1"_s, {{u"unused"_s, 1}}), u"SELECT 1"_s);
+        // Hostile text never reaches the SQL.
+        QCOMPARE(pg(u"SELECT :v"_s, {{u"v"_s, u"'; DROP TABLE x; --"_s}}), u"SELECT $1"_s);
     }
 
     void sqliteBinding() {
@@ -152,9 +175,10 @@ private Q_SLOTS:
     void nulRejected() {
         try {
             bindSql(u"SELECT :a"_s, {{u"a"_s, QString(u"a\u0000b"_s)}}, Dialect::Postgres);
-            QFAIL("a NUL character was accepted into a PostgreSQL literal");
+            QFAIL("a NUL character was accepted into a PostgreSQL parameter");
         } catch (const Error& e) {
             QCOMPARE(e.kind(), Error::Kind::Validation);
+            QCOMPARE(e.fieldErrors().first().message, u"contains a NUL character"_s);
         }
         try {
             bindSql(u"SELECT :a"_s, {{u"a"_s, QJsonObject{{u"k"_s, QString(u"\u0000"_s)}}}},
@@ -222,7 +246,7 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QFAIL(qPrintable(u"placeholder inside an E'' literal with \\' was bound: "_s + e.message()));
         }
-        QCOMPARE(sql, u"SELECT E'it\\'s :nope', 1"_s);
+        QCOMPARE(sql, u"SELECT E'it\\'s :nope', $1"_s);
     }
     void placeholderInTaggedDollarQuote() {
         QString sql;
@@ -231,7 +255,7 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QFAIL(qPrintable(u"placeholder inside a $tag$ quote was bound: "_s + e.message()));
         }
-        QCOMPARE(sql, u"SELECT $body$ :nope $body$, 1"_s);
+        QCOMPARE(sql, u"SELECT $body$ :nope $body$, $1"_s);
     }
 
     // Every hostile string goes in and comes out unchanged, through a real

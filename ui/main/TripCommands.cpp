@@ -47,23 +47,30 @@ EditTripCommand::EditTripCommand(TripListModel* model, const Trip& before, const
     : TripCommand(model, std::move(errors),
                   QCoreApplication::translate("TripCommands", "edit “%1”").arg(after.title))
     , m_before(before)
-    , m_after(after) {}
+    , m_after(after)
+    , m_version(std::make_shared<QDateTime>(after.updatedAt)) {}
+
+void EditTripCommand::write(const Trip& values) {
+    if (!m_model)
+        return;
+    Trip t = values;
+    t.updatedAt = *m_version;
+    m_model->updateTrip(t, [errors = m_errors, version = m_version](Result<Trip> r) {
+        if (r.ok())
+            *version = r.value().updatedAt;
+        else if (errors)
+            errors(r.error().message);
+    });
+}
 
 void EditTripCommand::undo() {
-    if (m_model)
-        m_model->updateTrip(m_before, [errors = m_errors](Result<Trip> r) {
-            if (!r.ok() && errors)
-                errors(r.error().message);
-        });
+    write(m_before);
 }
 
 void EditTripCommand::redo() {
-    if (firstRedo() || !m_model)
+    if (firstRedo())
         return;
-    m_model->updateTrip(m_after, [errors = m_errors](Result<Trip> r) {
-        if (!r.ok() && errors)
-            errors(r.error().message);
-    });
+    write(m_after);
 }
 
 DeleteTripCommand::DeleteTripCommand(TripListModel* model, const TripArchive& deleted, ErrorSink errors)

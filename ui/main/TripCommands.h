@@ -6,6 +6,8 @@
 #include <QUndoCommand>
 #include <memory>
 
+#include <memory>
+
 // Undo commands for trips. A command is pushed after its first run succeeded
 // (the database thread answered), so its first redo() does nothing; later
 // undo()/redo() run through the model and the database thread again.
@@ -46,8 +48,14 @@ public:
     void redo() override;
 
 private:
+    void write(const Trip& values);
+
     Trip m_before;
     Trip m_after;
+    // The row's version (updated_at) as this command last left it: undo and
+    // redo are written only over that version, never over someone else's
+    // change (which is then reported and kept). Shared with the callbacks.
+    std::shared_ptr<QDateTime> m_version;
 };
 
 class DeleteTripCommand : public TripCommand {

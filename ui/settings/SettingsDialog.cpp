@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "db/QueryCanceller.h"
+
 #include "MapSettingsPage.h"
 
 #include "config/DatabaseLocation.h"
@@ -89,6 +91,8 @@ SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    // Closing the dialog (Save, Cancel, the window's close button) stops a test in flight.
+    connect(this, &QDialog::finished, this, &SettingsDialog::cancelDatabaseTest);
     layout->addWidget(buttons);
 
     m_ticker = new QTimer(this);
@@ -100,9 +104,12 @@ SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
 }
 
 SettingsDialog::~SettingsDialog() {
-    // Ask a running HTTP test to stop; the runner then waits for its threads.
+    // Stop running tests; the runner then waits for their threads, which end
+    // within milliseconds of the cancel.
     if (m_llmCancel)
         m_llmCancel->store(true);
+    if (m_dbCancel)
+        m_dbCancel->cancel();
 }
 
 QWidget* SettingsDialog::buildDatabasePage() {
@@ -462,23 +469,33 @@ void SettingsDialog::startDatabaseTest() {
     m_dbProgress->show();
     m_ticker->start();
     tick();
-    m_runner.start([url] { return ConnectionProbe(url).run(); },
-                   [this, generation](const ProbeResult& result) {
-                       if (generation != m_dbGeneration)
-                           return; // cancelled, or superseded by a newer test
-                       showDatabaseResult(result);
-                   });
+    if (m_dbCancel)
+        m_dbCancel->cancel(); // a test still running is superseded
+    m_dbCancel = std::make_shared<QueryCanceller>();
+    m_runner.start(
+        [url, cancel = m_dbCancel] {
+            ConnectionProbe probe(url);
+            probe.setCanceller(cancel);
+            return probe.run();
+        },
+        [this, generation](const ProbeResult& result) {
+            if (generation != m_dbGeneration)
+                return; // cancelled, or superseded by a newer test
+            showDatabaseResult(result);
+        });
 }
 
 void SettingsDialog::cancelDatabaseTest() {
     if (!m_dbTestRunning)
         return;
     ++m_dbGeneration;
+    if (m_dbCancel)
+        m_dbCancel->cancel(); // stops the connect or the statement in flight
     m_dbTestRunning = false;
     m_dbProgress->hide();
     m_dbCancelButton->hide();
     m_dbTestButton->setEnabled(true);
-    m_dbResult->setText(tr("Test cancelled. (The attempt ends by itself in the background.)"));
+    m_dbResult->setText(tr("Test cancelled."));
     emit databaseTestFinished(false);
 }
 

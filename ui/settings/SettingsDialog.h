@@ -148,6 +148,8 @@ private:
     int m_dbGeneration = 0;
     int m_llmGeneration = 0;
     std::shared_ptr<std::atomic<bool>> m_llmCancel;
+    // Stops the running connection test (its connect and its statements).
+    std::shared_ptr<QueryCanceller> m_dbCancel;
     QElapsedTimer m_dbElapsed;
     QElapsedTimer m_llmElapsed;
     QString m_dbTarget;

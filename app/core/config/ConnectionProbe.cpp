@@ -2,6 +2,8 @@
 
 #include "db/Database.h"
 #include "db/Migrator.h"
+#include "db/PgConnection.h"
+#include "db/QueryCanceller.h"
 
 #include <QAtomicInt>
 #include <QElapsedTimer>
@@ -30,27 +32,15 @@ QString scalar(QSqlDatabase& db, const QString& sql, bool* ok = nullptr) {
     return done ? q.value(0).toString() : QString();
 }
 
-// Opens a connection of our own on this thread, so that libpq's own words
-// reach classifyConnectFailure. Removed again when the object goes.
+// Opens a read-only SQLite connection of our own on this thread. Removed
+// again when the object goes.
 class RawConnection {
 public:
-    RawConnection(const DatabaseUrl& url, int timeoutSeconds)
+    explicit RawConnection(const DatabaseUrl& url)
         : m_name(u"tripplanner-probe-%1"_s.arg(g_probeCounter.fetchAndAddRelaxed(1))) {
-        const bool pg = url.dialect == Dialect::Postgres;
-        QSqlDatabase db = QSqlDatabase::addDatabase(pg ? u"QPSQL"_s : u"QSQLITE"_s, m_name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(url.database);
-        if (pg) {
-            DatabaseUrl u = url;
-            if (!u.options.contains(u"connect_timeout"_s))
-                u.options.insert(u"connect_timeout"_s, QString::number(timeoutSeconds));
-            db.setHostName(u.host);
-            db.setPort(u.port);
-            db.setUserName(u.user);
-            db.setPassword(u.password);
-            db.setConnectOptions(u.libpqOptions());
-        } else {
-            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        }
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
     }
     ~RawConnection() {
         {
@@ -65,81 +55,10 @@ private:
     QString m_name;
 };
 
-} // namespace
-
-ConnectionProbe::ConnectionProbe(DatabaseUrl url)
-    : m_url(std::move(url)) {}
-
-ProbeResult ConnectionProbe::run() const {
-    ProbeResult r;
-    const bool pg = m_url.dialect == Dialect::Postgres;
-    const QString driver = pg ? u"QPSQL"_s : u"QSQLITE"_s;
-    if (!QSqlDatabase::isDriverAvailable(driver)) {
-        r.failure = ConnectFailure::Other;
-        r.error = tr("The Qt SQL driver %1 is not installed.").arg(driver);
-        return r;
-    }
-    if (!pg && m_url.database != u":memory:" && !QFileInfo::exists(m_url.database)) {
-        // Nothing to open yet: the app creates the file on first use.
-        r.reachable = true;
-        r.schema = ProbeResult::Schema::Empty;
-        r.serverVersion = tr("SQLite (the file will be created on first use)");
-        return r;
-    }
-
-    RawConnection raw(m_url, m_timeout);
-    QSqlDatabase db = raw.handle();
-    QElapsedTimer timer;
-    timer.start();
-    if (!db.open()) {
-        const QSqlError e = db.lastError();
-        const QString text = e.driverText() + u' ' + e.databaseText();
-        r.failure = classifyConnectFailure(text);
-        r.error = describeConnectionError(text, m_url);
-        return r;
-    }
-    r.connectMs = elapsedMs(timer);
-    r.reachable = true;
-
-    // Round trips: the best of three, as the first may pay for a cold start.
-    for (int i = 0; i < 3; ++i) {
-        QElapsedTimer t;
-        t.start();
-        bool ok = false;
-        scalar(db, u"SELECT 1"_s, &ok);
-        if (!ok)
-            break;
-        const double ms = elapsedMs(t);
-        if (r.latencyMs < 0 || ms < r.latencyMs)
-            r.latencyMs = ms;
-    }
-
-    if (pg) {
-        const QString version = scalar(db, u"SHOW server_version"_s);
-        r.serverVersion = u"PostgreSQL "_s + version.section(u' ', 0, 0);
-        bool ok = false;
-        const QString ssl = scalar(db, u"SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"_s, &ok);
-        if (ok)
-            r.tls = ssl == u"t" || ssl == u"true" || ssl == u"1";
-        const QString portText = scalar(db, u"SELECT inet_server_port()"_s, &ok);
-        if (m_url.looksPooled()) {
-            r.pooled = true;
-            r.poolingReason = tr("the host name is a Neon pooler endpoint (\"-pooler\")");
-        } else if (ok && !portText.isEmpty() && portText.toInt() != m_url.port) {
-            r.pooled = true;
-            r.poolingReason = tr("the server listens on port %1, not on the port %2 of the URL (a connection "
-                                 "pooler such as PgBouncer is in between)")
-                                  .arg(portText)
-                                  .arg(m_url.port);
-        }
-    } else {
-        r.serverVersion = u"SQLite "_s + scalar(db, u"SELECT sqlite_version()"_s);
-    }
-    db.close();
-
-    // The schema state, through the app's own Migrator (read-only).
+// The schema state, through the app's own Migrator (read-only).
+void readSchema(ProbeResult& r, const DatabaseUrl& url, const std::shared_ptr<QueryCanceller>& canceller) {
     try {
-        Database database(m_url);
+        Database database(url, canceller);
         const SchemaStatus s = Migrator(database).status();
         r.schemaVersion = s.currentVersion;
         r.appSchemaVersion = s.latestKnownVersion;
@@ -157,8 +76,125 @@ ProbeResult ConnectionProbe::run() const {
         else
             r.schema = ProbeResult::Schema::Current;
     } catch (const Error& e) {
+        r.cancelled = e.kind() == Error::Kind::Cancelled;
         r.schemaError = e.message();
     }
+}
+
+} // namespace
+
+ConnectionProbe::ConnectionProbe(DatabaseUrl url)
+    : m_url(std::move(url)) {}
+
+// Through libpq, as the app itself connects (PgConnection), so that libpq's own
+// words reach classifyConnectFailure and a canceller can stop every step.
+ProbeResult ConnectionProbe::runPostgres() const {
+    ProbeResult r;
+    std::shared_ptr<QueryCanceller> canceller =
+        m_canceller ? m_canceller : std::make_shared<QueryCanceller>();
+    DatabaseUrl url = m_url;
+    if (!url.options.contains(u"connect_timeout"_s))
+        url.options.insert(u"connect_timeout"_s, QString::number(m_timeout));
+    PgConnection pg;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        pg.open(url, canceller.get());
+    } catch (const Error& e) {
+        r.cancelled = e.kind() == Error::Kind::Cancelled;
+        r.failure = r.cancelled ? ConnectFailure::Other : classifyConnectFailure(pg.lastConnectError());
+        r.error = r.cancelled ? tr("The test was cancelled.") : e.message();
+        return r;
+    }
+    r.connectMs = elapsedMs(timer);
+    r.reachable = true;
+    auto scalar = [&](const char* sql, bool* ok = nullptr) -> QString {
+        const PgConnection::Outcome o = pg.exec({sql, {}}, canceller.get());
+        const bool done = o.ok && !o.rows.isEmpty();
+        if (ok)
+            *ok = done;
+        r.cancelled = r.cancelled || o.cancelled;
+        return done ? o.rows.first().value(0).toString() : QString();
+    };
+    // Round trips: the best of three, as the first may pay for a cold start.
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer t;
+        t.start();
+        bool ok = false;
+        scalar("SELECT 1", &ok);
+        if (!ok)
+            break;
+        const double ms = elapsedMs(t);
+        if (r.latencyMs < 0 || ms < r.latencyMs)
+            r.latencyMs = ms;
+    }
+    const QString version = scalar("SHOW server_version");
+    r.serverVersion = u"PostgreSQL "_s + version.section(u' ', 0, 0);
+    bool ok = false;
+    const QString ssl = scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &ok);
+    if (ok)
+        r.tls = ssl == u"t" || ssl == u"true" || ssl == u"1";
+    const QString portText = scalar("SELECT inet_server_port()", &ok);
+    if (m_url.looksPooled()) {
+        r.pooled = true;
+        r.poolingReason = tr("the host name is a Neon pooler endpoint (\"-pooler\")");
+    } else if (ok && !portText.isEmpty() && portText.toInt() != m_url.port) {
+        r.pooled = true;
+        r.poolingReason = tr("the server listens on port %1, not on the port %2 of the URL (a connection "
+                             "pooler such as PgBouncer is in between)")
+                              .arg(portText)
+                              .arg(m_url.port);
+    }
+    pg.close();
+    if (r.cancelled || canceller->isCancelled()) {
+        r.cancelled = true;
+        return r;
+    }
+    readSchema(r, url, canceller);
+    return r;
+}
+
+ProbeResult ConnectionProbe::run() const {
+    if (m_url.dialect == Dialect::Postgres)
+        return runPostgres();
+    ProbeResult r;
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+        r.failure = ConnectFailure::Other;
+        r.error = tr("The Qt SQL driver %1 is not installed.").arg(u"QSQLITE"_s);
+        return r;
+    }
+    if (m_url.database != u":memory:" && !QFileInfo::exists(m_url.database)) {
+        // Nothing to open yet: the app creates the file on first use.
+        r.reachable = true;
+        r.schema = ProbeResult::Schema::Empty;
+        r.serverVersion = tr("SQLite (the file will be created on first use)");
+        return r;
+    }
+
+    RawConnection raw(m_url);
+    QSqlDatabase db = raw.handle();
+    QElapsedTimer timer;
+    timer.start();
+    if (!db.open()) {
+        const QSqlError e = db.lastError();
+        const QString text = e.driverText() + u' ' + e.databaseText();
+        r.failure = classifyConnectFailure(text);
+        r.error = describeConnectionError(text, m_url);
+        return r;
+    }
+    r.connectMs = elapsedMs(timer);
+    r.reachable = true;
+    {
+        QElapsedTimer t;
+        t.start();
+        bool ok = false;
+        scalar(db, u"SELECT 1"_s, &ok);
+        if (ok)
+            r.latencyMs = elapsedMs(t);
+    }
+    r.serverVersion = u"SQLite "_s + scalar(db, u"SELECT sqlite_version()"_s);
+    db.close();
+    readSchema(r, m_url, m_canceller);
     return r;
 }
 

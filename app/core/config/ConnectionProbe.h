@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <memory>
 #include <optional>
 
 // Opens a database once and reports what a user needs to know about it, in
@@ -13,10 +14,13 @@
 // a worker thread (it opens and closes its own connections on that thread).
 namespace tp {
 
+class QueryCanceller;
+
 struct ProbeResult {
     enum class Schema { Unknown, Empty, Current, Older, Newer, WebApp, Foreign };
 
     bool reachable = false;
+    bool cancelled = false;                // stopped through the canceller
     std::optional<ConnectFailure> failure; // set when not reachable
     QString error;                         // why not, in words (no password in it)
 
@@ -43,11 +47,16 @@ public:
     explicit ConnectionProbe(DatabaseUrl url);
     // Seconds to wait for the server (libpq connect_timeout); default 15.
     void setConnectTimeout(int seconds) { m_timeout = seconds; }
+    // Another thread may stop the probe through it (a dialog's Cancel, closing the dialog).
+    void setCanceller(std::shared_ptr<QueryCanceller> canceller) { m_canceller = std::move(canceller); }
     ProbeResult run() const;
 
 private:
+    ProbeResult runPostgres() const;
+
     DatabaseUrl m_url;
     int m_timeout = 15;
+    std::shared_ptr<QueryCanceller> m_canceller;
 };
 
 } // namespace tp

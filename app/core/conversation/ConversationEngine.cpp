@@ -316,7 +316,7 @@ TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
     }
     if (reply.trimmed().isEmpty())
         throw PlannerError(PlannerError::Kind::Unusable, u"The planner's reply was empty."_s);
-    return write(s, text, reply, next, made, commitIndex, s.current);
+    return writeTurn(s, text, reply, next, made, commitIndex, s.current);
 }
 
 TurnResult ConversationEngine::choose(Id tripId, int index) {
@@ -329,7 +329,7 @@ TurnResult ConversationEngine::choose(Id tripId, int index) {
     ConversationState next = s.state;
     next.currentStage = stage::committed;
     const Recommendation& r = s.current[index];
-    return write(
+    return writeTurn(
         s, u"Let's go with %1."_s.arg(r.label()),
         u"Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay."_s.arg(
             r.label()),
@@ -379,6 +379,7 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         draft = d;
     }
 
+    m_attempted.reset();
     return m_db.transaction([&] {
         ConversationRepository conversations(m_db, m_userId);
         TripRepository trips(m_db, m_userId);
@@ -445,8 +446,41 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             result.destination = d;
         }
         result.tripStatus = trip.status;
+        m_attempted = result; // kept for when the COMMIT is lost on the way
         return result;
     });
+}
+
+TurnResult ConversationEngine::writeTurn(Snapshot& s, const QString& userText, const QString& reply,
+                                         ConversationState next, const std::optional<DestinationSet>& made,
+                                         int commitIndex, const QList<Recommendation>& commitFrom) {
+    try {
+        return write(s, userText, reply, std::move(next), made, commitIndex, commitFrom);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::OutcomeUnknown || !m_attempted)
+            throw;
+        return confirmSaved(*m_attempted);
+    }
+}
+
+// The connection went while COMMIT was on its way: read the conversation again
+// (on a new connection) to learn whether the turn was saved. The state row's
+// updated_at is the turn's token: it is ours exactly when our turn committed.
+TurnResult ConversationEngine::confirmSaved(const TurnResult& attempted) {
+    std::optional<ConversationState> now;
+    try {
+        now = ConversationRepository(m_db, m_userId).state(attempted.conversationId);
+    } catch (const Error&) {
+        throw Error(Error::Kind::OutcomeUnknown,
+                    u"The connection to the database was lost while the reply was being saved, and it "
+                    u"cannot be checked now whether it was saved. Reload the conversation before sending "
+                    u"it again."_s);
+    }
+    if (now && now->updatedAt == attempted.state.updatedAt)
+        return attempted; // it was saved
+    throw Error(Error::Kind::Connection,
+                u"The connection to the database was lost while the reply was being saved; it was not "
+                u"saved. Try again."_s);
 }
 
 } // namespace tp::conversation

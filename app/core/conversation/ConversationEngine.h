@@ -64,11 +64,20 @@ private:
     TurnResult write(Snapshot& s, const QString& userText, const QString& reply, ConversationState next,
                      const std::optional<DestinationSet>& recommendations, int commitIndex,
                      const QList<Recommendation>& commitFrom);
+    // write(), and after a lost COMMIT (Error::Kind::OutcomeUnknown) a second
+    // read to learn whether the turn was saved (confirmSaved): the turn if it
+    // was, otherwise what the user should be told.
+    TurnResult writeTurn(Snapshot& s, const QString& userText, const QString& reply, ConversationState next,
+                         const std::optional<DestinationSet>& recommendations, int commitIndex,
+                         const QList<Recommendation>& commitFrom);
+    TurnResult confirmSaved(const TurnResult& attempted);
     QString formatRecommendations(const DestinationSet& set) const;
 
     Database& m_db;
     Id m_userId;
     Planner& m_planner;
+    // What the last write() put in its transaction, for confirmSaved().
+    std::optional<TurnResult> m_attempted;
 };
 
 // Fills an empty country, missing coordinates, best time and daily cost from

@@ -1,5 +1,6 @@
 #include "ConversationService.h"
 
+#include "db/QueryCanceller.h"
 #include "llm/LlmWorker.h"
 
 using namespace Qt::StringLiterals;
@@ -15,6 +16,8 @@ ConversationService::ConversationService(DatabaseUrl url, Id userId, llm::Provid
     qRegisterMetaType<llm::ProviderConfig>();
     m_thread.setObjectName(u"conversation"_s);
     auto* worker = new llm::LlmWorker(std::move(url), userId, std::move(config), m_cancelled);
+    m_dbCanceller = std::make_shared<QueryCanceller>();
+    worker->setDatabaseCanceller(m_dbCanceller);
     worker->moveToThread(&m_thread);
     m_worker = worker;
     // The worker (its database connection and network manager) is deleted on its own thread.
@@ -36,6 +39,9 @@ ConversationService::ConversationService(DatabaseUrl url, Id userId, llm::Provid
 
 ConversationService::~ConversationService() {
     cancel();
+    // A statement waiting on a lock (the web app's, a migration's) would keep
+    // the thread, and the window, from closing: it is stopped at once.
+    m_dbCanceller->cancel();
     m_thread.quit(); // also ends a planner's local event loop
     m_thread.wait();
 }

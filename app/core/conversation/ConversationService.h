@@ -13,6 +13,9 @@
 #include <atomic>
 #include <memory>
 
+namespace tp {
+class QueryCanceller;
+}
 namespace tp::llm {
 class LlmWorker;
 }
@@ -57,6 +60,8 @@ private:
     QThread m_thread;
     QPointer<llm::LlmWorker> m_worker;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    // Stops the conversation thread's statement in flight when the service goes.
+    std::shared_ptr<QueryCanceller> m_dbCanceller;
     bool m_busy = false;
 };
 

@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "ConnectionErrors.h"
+#include "PgConnection.h"
 #include "domain/Error.h"
 
 #include <QAtomicInt>
@@ -14,6 +15,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace tp {
@@ -24,33 +27,50 @@ QAtomicInt g_connectionCounter;
 QSqlDatabase handleFor(const QString& name) {
     return QSqlDatabase::database(name, false);
 }
+
+// SQLite waits for another writer (a second window, the CLI) up to 5 s, in
+// short naps, and stops waiting as soon as the work is cancelled.
+int sqliteBusyHandler(void* canceller, int attempts) {
+    if (static_cast<QueryCanceller*>(canceller)->isCancelled() || attempts >= 1000)
+        return 0;
+    QThread::msleep(5);
+    return 1;
+}
+
+sqlite3* sqliteHandle(const QSqlDatabase& db) {
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(v.constData());
+    return nullptr;
+}
+
+QString seconds(int ms) {
+    return QString::number(ms / 1000.0, 'g', 3);
+}
 } // namespace
 
-Database::Database(DatabaseUrl url)
+Database::Database(DatabaseUrl url, std::shared_ptr<QueryCanceller> canceller)
     : m_url(std::move(url))
+    , m_canceller(canceller ? std::move(canceller) : std::make_shared<QueryCanceller>())
     , m_connectionName(u"tripplanner-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1)))
     , m_thread(QThread::currentThread()) {
-    const QString driver = m_url.dialect == Dialect::Postgres ? u"QPSQL"_s : u"QSQLITE"_s;
-    if (!QSqlDatabase::isDriverAvailable(driver))
-        throw Error(Error::Kind::Config,
-                    u"The Qt SQL driver %1 is not installed (Debian: %2)."_s.arg(
-                        driver, driver == u"QPSQL" ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s));
-    QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_connectionName);
     if (m_url.dialect == Dialect::Postgres) {
-        db.setHostName(m_url.host);
-        db.setPort(m_url.port);
-        db.setDatabaseName(m_url.database);
-        db.setUserName(m_url.user);
-        db.setPassword(m_url.password);
-        db.setConnectOptions(m_url.libpqOptions());
-    } else {
-        db.setDatabaseName(m_url.database);
-        // Wait for another writer (a second window, the CLI) instead of failing at once.
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        m_pg = std::make_unique<PgConnection>();
+        return;
     }
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
+        throw Error(Error::Kind::Config,
+                    u"The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite)."_s);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(m_url.database);
 }
 
 Database::~Database() {
+    m_canceller->detach();
+    if (m_pg) {
+        m_pg->close();
+        return;
+    }
     {
         QSqlDatabase db = handleFor(m_connectionName);
         if (db.isOpen())
@@ -65,15 +85,23 @@ void Database::checkThread() const {
 }
 
 bool Database::isOpen() const {
+    if (m_pg)
+        return m_pg->isOpen();
     return handleFor(m_connectionName).isOpen();
 }
 
 void Database::open() {
     checkThread();
-    QSqlDatabase db = handleFor(m_connectionName);
-    if (db.isOpen())
+    if (isOpen())
         return;
-    if (m_url.dialect == Dialect::Sqlite && m_url.database != u":memory:") {
+    if (m_canceller->isCancelled())
+        throw Error(Error::Kind::Cancelled, u"The operation was cancelled."_s);
+    if (m_pg) {
+        m_pg->open(m_url, m_canceller.get());
+        return;
+    }
+    QSqlDatabase db = handleFor(m_connectionName);
+    if (m_url.database != u":memory:") {
         const QFileInfo file(m_url.database);
         if (!QDir().mkpath(file.absolutePath()))
             throw Error(Error::Kind::Connection,
@@ -88,9 +116,11 @@ void Database::open() {
 }
 
 void Database::configureSession() {
-    if (m_url.dialect != Dialect::Sqlite)
-        return; // PostgreSQL: no session state, so that a transaction-mode pool works
     QSqlDatabase db = handleFor(m_connectionName);
+    if (sqlite3* h = sqliteHandle(db)) {
+        sqlite3_busy_handler(h, sqliteBusyHandler, m_canceller.get());
+        m_canceller->attachSqlite(h);
+    }
     QSqlQuery q(db);
     for (const QString& pragma :
          {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s}) {
@@ -102,10 +132,16 @@ void Database::configureSession() {
 
 void Database::close() {
     checkThread();
-    QSqlDatabase db = handleFor(m_connectionName);
-    if (db.isOpen())
-        db.close();
-    m_transactionDepth = 0;
+    m_canceller->detach();
+    if (m_pg) {
+        m_pg->close();
+    } else {
+        QSqlDatabase db = handleFor(m_connectionName);
+        if (db.isOpen())
+            db.close();
+    }
+    if (m_transactionDepth > 0)
+        m_transactionBroken = true; // the transaction ended with the connection
 }
 
 SqlRows Database::query(const QString& sql, const SqlParams& params) {
@@ -122,85 +158,255 @@ int Database::execute(const QString& sql, const SqlParams& params) {
     return affected;
 }
 
+void Database::throwBrokenTransaction() const {
+    throw Error(Error::Kind::Connection,
+                u"The connection to the database was lost during this change; nothing of it was saved. "
+                u"Try again."_s);
+}
+
+void Database::reopenIfClosed(int attempt) {
+    if (isOpen())
+        return;
+    // Inside a transaction a new connection would run the rest of it outside
+    // any transaction: the transaction is over, as an error.
+    if (m_transactionDepth > 0) {
+        m_transactionBroken = true;
+        throwBrokenTransaction();
+    }
+    if (attempt > 0 || m_statementCount > 0)
+        ++m_reconnects;
+    open();
+}
+
+void Database::fail(const Failure& f, bool mayRetry) {
+    const bool inTx = m_transactionDepth > 0;
+    if (f.cancelled || (f.sqlState == u"57014" && m_canceller->isCancelled())) {
+        if (m_pg)
+            m_pg->close(); // given up mid-statement; reopened on next use
+        if (inTx)
+            m_transactionBroken = true;
+        Error e(Error::Kind::Cancelled, inTx ? u"The operation was cancelled; nothing of it was saved."_s
+                                             : u"The operation was cancelled."_s);
+        e.setNativeCode(f.sqlState);
+        throw e;
+    }
+    if (f.connectionLost || isConnectionLoss(f.sqlState, f.message, isOpen())) {
+        close();
+        if (mayRetry)
+            return; // the whole statement again, never the rest of its rows
+        if (inTx) {
+            m_transactionBroken = true;
+            throwBrokenTransaction();
+        }
+        Error err(Error::Kind::Connection, u"The connection to the database was lost. Try again."_s);
+        err.setNativeCode(f.sqlState);
+        throw err;
+    }
+    if (m_pg && f.sqlState == u"57014") {
+        Error e(Error::Kind::Cancelled,
+                u"The database took longer than %1 s over this and stopped it. Try again; if it happens "
+                u"every time, the server is overloaded or the data much larger than usual."_s.arg(
+                    seconds(m_statementTimeoutMs)));
+        e.setNativeCode(f.sqlState);
+        throw e;
+    }
+    if (m_pg && f.sqlState == u"55P03") {
+        Error e(Error::Kind::Conflict,
+                u"Another program or window is changing the same data and kept it locked for more than "
+                u"%1 s. Try again in a moment."_s.arg(seconds(m_lockTimeoutMs)));
+        e.setNativeCode(f.sqlState);
+        throw e;
+    }
+    throw classifyStatementError(f.sqlState, f.message, m_url.dialect);
+}
+
+SqlRows Database::runSqlite(const BoundSql& bound, int* rowsAffected, Failure& failure) {
+    QSqlDatabase db = handleFor(m_connectionName);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    bool ok = q.prepare(bound.sql);
+    if (ok) {
+        for (const QVariant& v : bound.sqliteValues)
+            q.addBindValue(v);
+        ok = q.exec();
+    }
+    SqlRows rows;
+    if (ok) {
+        while (q.next())
+            rows.append(q.record());
+        // next() is false at the end of the rows and also when stepping failed
+        // (interrupted, an I/O error): only the first is a result.
+        ok = !q.lastError().isValid();
+    }
+    if (ok) {
+        if (rowsAffected)
+            *rowsAffected = q.numRowsAffected();
+        return rows;
+    }
+    const QSqlError e = q.lastError();
+    q.finish();
+    failure.sqlState = e.nativeErrorCode();
+    failure.message = e.databaseText() + u' ' + e.driverText();
+    failure.cancelled = m_canceller->isCancelled() || e.nativeErrorCode() == u"9"; // SQLITE_INTERRUPT
+    failure.connectionLost = !db.isOpen();
+    return {};
+}
+
 SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected) {
     checkThread();
+    if (m_transactionBroken)
+        throwBrokenTransaction();
+    if (m_canceller->isCancelled())
+        fail({{}, {}, false, true}, false);
     const BoundSql bound = bindSql(sql, params, m_url.dialect);
-    const bool mayRetry = retry == Retry::IfIdempotent && m_transactionDepth == 0;
+    if (retry == Retry::No && m_transactionDepth > 0)
+        m_transactionWrote = true;
+    const QByteArray utf8 = m_pg ? bound.sql.toUtf8() : QByteArray();
     for (int attempt = 0;; ++attempt) {
-        if (!isOpen()) {
-            if (attempt > 0 || m_statementCount > 0)
-                ++m_reconnects;
-            open();
-        }
-        QSqlDatabase db = handleFor(m_connectionName);
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        // NUMERIC as text: exact, never a double.
-        q.setNumericalPrecisionPolicy(QSql::HighPrecision);
+        reopenIfClosed(attempt);
         ++m_statementCount;
-        bool ok;
-        if (m_url.dialect == Dialect::Sqlite) {
-            ok = q.prepare(bound.sql);
-            if (ok) {
-                for (const QVariant& v : bound.sqliteValues)
-                    q.addBindValue(v);
-                ok = q.exec();
+        Failure failure;
+        if (m_pg) {
+            PgConnection::Outcome o = m_pg->exec({utf8, bound.pgValues}, m_canceller.get());
+            if (o.ok) {
+                m_lastCommandTag = o.commandTag;
+                if (rowsAffected)
+                    *rowsAffected = o.rowsAffected;
+                return std::move(o.rows);
             }
+            failure = {o.sqlState, o.message, o.connectionLost, o.cancelled};
         } else {
-            ok = q.exec(bound.sql);
+            SqlRows rows = runSqlite(bound, rowsAffected, failure);
+            if (failure.message.isEmpty() && !failure.cancelled && !failure.connectionLost)
+                return rows;
+        }
+        fail(failure, retry == Retry::IfIdempotent && m_transactionDepth == 0 && attempt < 2);
+    }
+}
+
+QList<SqlRows> Database::queryPipeline(const QList<QPair<QString, SqlParams>>& statements) {
+    checkThread();
+    if (!m_pg) {
+        QList<SqlRows> out;
+        for (const auto& [sql, params] : statements)
+            out.append(query(sql, params));
+        return out;
+    }
+    if (m_transactionBroken)
+        throwBrokenTransaction();
+    if (m_canceller->isCancelled())
+        fail({{}, {}, false, true}, false);
+    QList<PgConnection::Statement> bound;
+    for (const auto& [sql, params] : statements) {
+        BoundSql b = bindSql(sql, params, m_url.dialect);
+        bound.append({b.sql.toUtf8(), std::move(b.pgValues)});
+    }
+    for (int attempt = 0;; ++attempt) {
+        reopenIfClosed(attempt);
+        m_statementCount += quint64(bound.size());
+        QList<PgConnection::Outcome> outs = m_pg->execPipeline(bound, m_canceller.get());
+        Failure failure;
+        bool ok = outs.size() == bound.size();
+        for (const PgConnection::Outcome& o : outs) {
+            if (!o.ok) {
+                failure = {o.sqlState, o.message, o.connectionLost, o.cancelled};
+                ok = false;
+                break;
+            }
         }
         if (ok) {
-            SqlRows rows;
-            while (q.next())
-                rows.append(q.record());
-            if (rowsAffected)
-                *rowsAffected = q.numRowsAffected();
-            return rows;
+            QList<SqlRows> out;
+            for (PgConnection::Outcome& o : outs)
+                out.append(std::move(o.rows));
+            return out;
         }
-        const QSqlError e = q.lastError();
-        q.finish();
-        if (isConnectionLoss(e.nativeErrorCode(), e.databaseText() + u' ' + e.driverText(), db.isOpen())) {
-            db.close();
-            if (mayRetry && attempt < 2)
-                continue;
-            const bool inTx = m_transactionDepth > 0;
-            m_transactionDepth = 0;
-            Error err(Error::Kind::Connection,
-                      inTx ? u"The connection to the database was lost; nothing of this change was saved. "
-                             u"Try again."_s
-                           : u"The connection to the database was lost. Try again."_s);
-            err.setNativeCode(e.nativeErrorCode());
-            throw err;
-        }
-        Error err = classifyStatementError(e.nativeErrorCode(), e.databaseText(), m_url.dialect);
-        throw err;
+        fail(failure, m_transactionDepth == 0 && attempt < 2);
     }
 }
 
 void Database::begin() {
-    // BEGIN is idempotent: a connection that died while idle (a suspended Neon
-    // compute, a restarted server) is reopened here, before any write is sent.
-    run(m_url.dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, {}, Retry::IfIdempotent,
-        nullptr);
+    checkThread();
+    if (!m_pg) {
+        run(u"BEGIN IMMEDIATE"_s, {}, Retry::IfIdempotent, nullptr);
+        m_transactionDepth = 1;
+        m_transactionBroken = false;
+        m_transactionWrote = false;
+        return;
+    }
+    // BEGIN and the transaction's time limits in one round trip. BEGIN is
+    // idempotent: a connection that died while idle (a suspended Neon compute,
+    // a restarted server) is reopened here, before any write is sent.
+    QList<QPair<QString, SqlParams>> statements = {{u"BEGIN"_s, {}}};
+    if (m_statementTimeoutMs > 0 || m_lockTimeoutMs > 0)
+        statements.append({u"SELECT set_config('statement_timeout', :st, true), "
+                           u"set_config('lock_timeout', :lt, true)"_s,
+                           {{u"st"_s, QString::number(m_statementTimeoutMs)},
+                            {u"lt"_s, QString::number(m_lockTimeoutMs)}}});
+    queryPipeline(statements);
     m_transactionDepth = 1;
+    m_transactionBroken = false;
+    m_transactionWrote = false;
 }
 
 void Database::commit() {
-    try {
-        run(u"COMMIT"_s, {}, Retry::No, nullptr);
-    } catch (...) {
-        m_transactionDepth = 0;
-        throw;
+    if (m_transactionBroken) {
+        // The body went on after a lost connection (it caught the error): the
+        // server rolled everything back, which is not a success.
+        rollback();
+        throwBrokenTransaction();
     }
+    if (!m_pg) {
+        try {
+            run(u"COMMIT"_s, {}, Retry::No, nullptr);
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        m_transactionDepth = 0;
+        return;
+    }
+    ++m_statementCount;
+    const PgConnection::Outcome o = m_pg->exec({"COMMIT", {}}, m_canceller.get());
     m_transactionDepth = 0;
+    m_transactionBroken = false;
+    if (o.ok && o.commandTag == "COMMIT")
+        return;
+    if (o.ok) {
+        // COMMIT of a transaction in which a statement failed (and the body
+        // caught the error) is a ROLLBACK: nothing was saved.
+        throw Error(Error::Kind::Database,
+                    u"The change was not saved: one of its steps was refused by the database."_s);
+    }
+    if (o.cancelled || o.connectionLost || isConnectionLoss(o.sqlState, o.message, m_pg->isOpen())) {
+        close();
+        if (!m_transactionWrote)
+            return; // only reads: they are complete, and there was nothing to save
+        Error e(Error::Kind::OutcomeUnknown,
+                u"The connection to the database was lost while the change was being saved, so it is not "
+                u"known whether it was saved. Look at the data again before repeating it."_s);
+        e.setNativeCode(o.sqlState);
+        throw e;
+    }
+    // A deferred constraint checked at COMMIT, a serialization failure: refused, rolled back.
+    throw classifyStatementError(o.sqlState, o.message, m_url.dialect);
 }
 
 void Database::rollback() {
     m_transactionDepth = 0;
+    m_transactionBroken = false;
     if (!isOpen())
         return; // the server rolls back what a dropped connection left open
-    QSqlQuery q(handleFor(m_connectionName));
     ++m_statementCount;
+    if (m_pg) {
+        if (!m_pg->inTransactionBlock())
+            return; // COMMIT failed, or BEGIN never got through: nothing to roll back
+        const PgConnection::Outcome o = m_pg->exec({"ROLLBACK", {}}, m_canceller.get());
+        if (!o.ok)
+            m_pg->close(); // whatever state it is in, the server rolls back on close
+        return;
+    }
+    QSqlQuery q(handleFor(m_connectionName));
     q.exec(u"ROLLBACK"_s);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DatabaseUrl.h"
+#include "QueryCanceller.h"
 #include "SqlValue.h"
 #include "domain/Error.h"
 
@@ -8,20 +9,29 @@
 #include <QSqlRecord>
 #include <QThread>
 #include <functional>
+#include <memory>
 
 namespace tp {
 
 using SqlRow = QSqlRecord;
 using SqlRows = QList<QSqlRecord>;
 
+class PgConnection;
+
 // One connection to the database, owned by and used on one thread only (a
 // QSqlDatabase cannot change threads before Qt 6.8). Every statement goes
 // through here: values are bound by name, errors become tp::Error, dropped
 // connections are noticed and reopened, and idempotent reads outside a
-// transaction are retried once the connection is back.
+// transaction are retried, as a whole, once the connection is back.
+//
+// PostgreSQL is reached through libpq directly (PgConnection: the extended
+// protocol, values apart from the SQL text); SQLite through QSqlDatabase with
+// native binding. A result is all of its rows or an error, never part of them.
 class Database {
 public:
-    explicit Database(DatabaseUrl url);
+    // `canceller` lets another thread stop this connection's statements (see
+    // QueryCanceller); one is made when none is given.
+    explicit Database(DatabaseUrl url, std::shared_ptr<QueryCanceller> canceller = {});
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -81,19 +91,61 @@ public:
     // Lets a test or the benchmark observe reconnects.
     int reconnectCount() const { return m_reconnects; }
 
+    // What another thread calls to cancel this connection's work.
+    const std::shared_ptr<QueryCanceller>& canceller() const { return m_canceller; }
+
+    // Limits set at the start of every transaction on PostgreSQL (SET LOCAL
+    // through set_config(..., true), which a transaction pool allows), in
+    // milliseconds; 0: none. Defaults: 30 s per statement, 10 s waiting for a lock.
+    void setTimeouts(int statementMs, int lockMs) {
+        m_statementTimeoutMs = statementMs;
+        m_lockTimeoutMs = lockMs;
+    }
+    int statementTimeoutMs() const { return m_statementTimeoutMs; }
+    int lockTimeoutMs() const { return m_lockTimeoutMs; }
+
+    // Several reads in one round trip (PostgreSQL's pipeline mode; one after
+    // the other on SQLite). Outside a transaction, retried as a whole after a
+    // lost connection. Each statement's rows, in order.
+    QList<SqlRows> queryPipeline(const QList<QPair<QString, SqlParams>>& statements);
+
 private:
     enum class Retry { No, IfIdempotent };
     SqlRows run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected);
+    struct Failure {
+        QString sqlState;
+        QString message;
+        bool connectionLost = false;
+        bool cancelled = false;
+    };
+    // Throws the error a failed statement means, or returns (having closed the
+    // connection) when it may be tried again.
+    void fail(const Failure& f, bool mayRetry);
+    void reopenIfClosed(int attempt);
+    SqlRows runSqlite(const BoundSql& bound, int* rowsAffected, Failure& failure);
     void begin();
     void commit();
     void rollback();
     void configureSession();
     void checkThread() const;
+    [[noreturn]] void throwBrokenTransaction() const;
 
     DatabaseUrl m_url;
-    QString m_connectionName;
+    std::shared_ptr<QueryCanceller> m_canceller;
+    std::unique_ptr<PgConnection> m_pg; // PostgreSQL
+    QString m_connectionName;           // SQLite (QSqlDatabase)
+    QByteArray m_lastCommandTag;
+    int m_statementTimeoutMs = 30000;
+    int m_lockTimeoutMs = 10000;
     QThread* m_thread;
     int m_transactionDepth = 0;
+    // Set when the connection was lost inside the current transaction: the
+    // server has rolled it back, so every later statement of it fails (none is
+    // run on a new connection, outside the transaction) until it is left.
+    bool m_transactionBroken = false;
+    // Whether the current transaction sent anything but reads (write/execute):
+    // a lost COMMIT of a read-only transaction loses nothing.
+    bool m_transactionWrote = false;
     quint64 m_statementCount = 0;
     int m_reconnects = 0;
 };

@@ -147,6 +147,16 @@ QList<Migration> Migrator::migrate(bool dryRun, const std::function<void(const Q
     if (before.currentVersion == 0 && before.djangoSchema)
         checkDjangoSchema();
 
+    // A migration may rewrite a big table, and waits for another copy of the
+    // app migrating: no time limits here (quitting still cancels it).
+    struct NoTimeouts {
+        Database& db;
+        int statementMs = db.statementTimeoutMs();
+        int lockMs = db.lockTimeoutMs();
+        ~NoTimeouts() { db.setTimeouts(statementMs, lockMs); }
+    } noTimeouts{m_db};
+    m_db.setTimeouts(0, 0);
+
     QList<Migration> applied;
     // One migration with its bookkeeping row. On PostgreSQL, copies of the app
     // migrating at once serialize on a transaction-scoped advisory lock (a

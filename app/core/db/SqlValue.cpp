@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QJsonDocument>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace tp {
@@ -41,51 +43,58 @@ QString sqliteTimestamp(const QDateTime& utc) {
 }
 
 namespace {
-QString escapedString(const QString& text) {
+QByteArray checkedText(const QString& text) {
     if (text.contains(QChar(u'\0')))
         throw Error::validation(u"text"_s, u"contains a NUL character"_s);
-    // E'' strings mean the same whatever standard_conforming_strings is set to
-    // on the server or the pooler: backslash and quote are both escaped.
-    QString out;
-    out.reserve(text.size() + 8);
-    out += u"E'"_s;
-    for (QChar c : text) {
-        if (c == u'\\')
-            out += u"\\\\"_s;
-        else if (c == u'\'')
-            out += u"''"_s;
-        else
-            out += c;
-    }
-    out += u'\'';
-    return out;
+    return text.toUtf8();
 }
+
+// Type OIDs (PostgreSQL's src/include/catalog/pg_type.dat).
+constexpr quint32 BoolOid = 16, Int8Oid = 20, Int4Oid = 23, NumericOid = 1700, DateOid = 1082,
+                  TimestampTzOid = 1184, JsonbOid = 3802;
 } // namespace
 
-QString SqlValue::toPostgresLiteral() const {
+PgParam SqlValue::toPostgresParam() const {
+    PgParam p;
+    p.null = false;
     switch (m_kind) {
     case Kind::Null:
-        return u"NULL"_s;
-    // A negative number in parentheses: "10-:n" must not become "10--3", a comment.
+        p.null = true; // unknown type: the server infers it from the context, as for NULL
+        break;
+    // Typed as a literal of the same value would be: integer if it fits, else bigint.
     case Kind::Integer: {
         const qint64 v = m_value.toLongLong();
-        return v < 0 ? u'(' + QString::number(v) + u')' : QString::number(v);
+        p.type = v >= std::numeric_limits<qint32>::min() && v <= std::numeric_limits<qint32>::max() ? Int4Oid
+                                                                                                    : Int8Oid;
+        p.text = QByteArray::number(v);
+        break;
     }
     case Kind::Boolean:
-        return m_value.toBool() ? u"TRUE"_s : u"FALSE"_s;
+        p.type = BoolOid;
+        p.text = m_value.toBool() ? "t" : "f";
+        break;
     case Kind::Text:
-        return escapedString(m_value.toString());
-    // Decimal::toString() only ever yields digits, '-' and '.'.
+        // Unknown, like a quoted literal: it takes the type of the column it meets.
+        p.text = checkedText(m_value.toString());
+        break;
     case Kind::Numeric:
-        return u"'"_s + m_value.toString() + u"'::numeric"_s;
+        p.type = NumericOid;
+        p.text = m_value.toString().toLatin1();
+        break;
     case Kind::Date:
-        return u"DATE '"_s + m_value.toDate().toString(Qt::ISODate) + u'\'';
+        p.type = DateOid;
+        p.text = m_value.toDate().toString(Qt::ISODate).toLatin1();
+        break;
     case Kind::Timestamp:
-        return u"TIMESTAMPTZ '"_s + sqliteTimestamp(m_value.toDateTime()) + u'\'';
+        p.type = TimestampTzOid;
+        p.text = sqliteTimestamp(m_value.toDateTime()).toLatin1();
+        break;
     case Kind::Json:
-        return escapedString(m_value.toString()) + u"::jsonb"_s;
+        p.type = JsonbOid;
+        p.text = checkedText(m_value.toString());
+        break;
     }
-    return u"NULL"_s;
+    return p;
 }
 
 QVariant SqlValue::toSqliteBinding() const {
@@ -150,7 +159,8 @@ BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect) {
             if (!found)
                 throw Error(Error::Kind::Database, u"internal: no value bound for :%1"_s.arg(name));
             if (dialect == Dialect::Postgres) {
-                out.sql += found->value.toPostgresLiteral();
+                out.pgValues << found->value.toPostgresParam();
+                out.sql += u'$' + QString::number(out.pgValues.size());
             } else {
                 out.sql += u'?';
                 out.sqliteValues << found->value.toSqliteBinding();

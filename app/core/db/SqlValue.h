@@ -15,6 +15,14 @@
 
 namespace tp {
 
+// A parameter as libpq sends it: the type's OID (0: let the server infer it,
+// as it would for a quoted literal) and the value in text format.
+struct PgParam {
+    quint32 type = 0;
+    QByteArray text;
+    bool null = true;
+};
+
 // A value bound to a named placeholder (":name") in a statement. The kind is
 // explicit so that each engine gets the right literal or binding: exact
 // decimals stay text, dates stay dates, timestamps are UTC.
@@ -57,9 +65,9 @@ public:
     bool isNull() const { return m_kind == Kind::Null; }
     const QVariant& value() const { return m_value; }
 
-    // The value as a PostgreSQL literal (E'...' strings, typed dates). Throws
+    // The value as a libpq text-format parameter with its type OID. Throws
     // Error::validation for text PostgreSQL cannot store (a NUL character).
-    QString toPostgresLiteral() const;
+    PgParam toPostgresParam() const;
     // The value as bound to SQLite: text for decimals, dates and timestamps.
     QVariant toSqliteBinding() const;
 
@@ -75,14 +83,17 @@ struct SqlParam {
 using SqlParams = QList<SqlParam>;
 
 // Replaces ":name" placeholders, outside quotes, comments and "::" casts.
-// For PostgreSQL each becomes its escaped literal (so that no statement is ever
-// prepared server-side: pooled connections in transaction mode cannot keep
-// prepared statements, see ARCHITECTURE.md); for SQLite each becomes "?" and
-// the values come back in order for native binding. Throws Error(Database) for
-// a placeholder with no value.
+// For PostgreSQL each occurrence becomes "$n" with its value in pgValues (sent
+// apart from the SQL text by PQsendQueryParams, as an unnamed statement, which
+// a transaction-mode pool serves); a name used twice gets two parameters, so
+// that each occurrence is typed by its own context, as a literal would be. For
+// SQLite each becomes "?" and the values come back in order for native
+// binding. No value ever becomes SQL text. Throws Error(Database) for a
+// placeholder with no value.
 struct BoundSql {
     QString sql;
     QList<QVariant> sqliteValues;
+    QList<PgParam> pgValues;
 };
 BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect);
 

@@ -39,6 +39,10 @@ QString kindName(Error::Kind kind) {
         return u"schema"_s;
     case Error::Kind::Config:
         return u"configuration"_s;
+    case Error::Kind::Cancelled:
+        return u"cancelled"_s;
+    case Error::Kind::OutcomeUnknown:
+        return u"outcome unknown"_s;
     }
     return u"error"_s;
 }

@@ -25,6 +25,10 @@ public:
         Database,   // the server rejected a statement
         Schema,     // schema missing, unknown, or newer than this app
         Config,     // a malformed URL or setting
+        Cancelled,  // stopped on request (quitting, a Cancel button) or by a time limit
+        // The connection was lost while COMMIT was on its way: the change may or
+        // may not have been saved; the caller reads again to find out.
+        OutcomeUnknown,
     };
 
     Error(Kind kind, QString message, QList<FieldError> fieldErrors = {});

@@ -34,7 +34,7 @@ void LlmWorker::ensureReady() {
     if (!m_nam)
         m_nam = std::make_unique<QNetworkAccessManager>();
     if (!m_db)
-        m_db = std::make_unique<Database>(m_url);
+        m_db = std::make_unique<Database>(m_url, m_dbCanceller);
     if (m_engine)
         return;
     Planner* planner = nullptr;

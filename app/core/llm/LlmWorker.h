@@ -15,7 +15,8 @@ class QNetworkAccessManager;
 
 namespace tp {
 class Database;
-}
+class QueryCanceller;
+} // namespace tp
 
 namespace tp::conversation {
 class ConversationEngine;
@@ -36,6 +37,12 @@ class LlmWorker : public QObject {
 public:
     LlmWorker(DatabaseUrl url, Id userId, ProviderConfig config, std::shared_ptr<std::atomic_bool> cancelled);
     ~LlmWorker() override;
+
+    // Shared with the owner on the GUI thread, which cancels this thread's
+    // database work through it when quitting. Set before the first turn.
+    void setDatabaseCanceller(std::shared_ptr<QueryCanceller> canceller) {
+        m_dbCanceller = std::move(canceller);
+    }
 
 public Q_SLOTS:
     void submit(qint64 tripId, const QString& text);
@@ -63,6 +70,7 @@ private:
     bool m_rebuild = false;
     qint64 m_currentTrip = 0;
     std::unique_ptr<Database> m_db;
+    std::shared_ptr<QueryCanceller> m_dbCanceller;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<LlmClient> m_client;
     std::unique_ptr<conversation::LlmPlanner> m_llmPlanner;

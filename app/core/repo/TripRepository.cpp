@@ -113,19 +113,43 @@ Trip TripRepository::create(const Trip& draft) {
     });
 }
 
+// Optimistic concurrency: a trip read with updated_at T is written only while
+// the row still has T (the row's version), so that an edit or an undo never
+// overwrites what another window, the planner or the web app saved meanwhile.
+// A trip without updatedAt (a draft, a restored row) is written without the check.
 Trip TripRepository::update(const Trip& trip) {
     validation::require(validation::checkTrip(trip));
     return m_db.transaction([&] {
         checkDestination(trip.destinationId);
         SqlParams params = tripValues(trip);
         params.append({u"id"_s, trip.id});
+        QString versionCheck;
+        if (trip.updatedAt.isValid()) {
+            // Stored with microseconds by the web app, read with milliseconds here.
+            versionCheck = m_db.isPostgres()
+                               ? u" AND date_trunc('milliseconds', updated_at) = :version"_s
+                               : u" AND strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) = :version"_s;
+            params.append({u"version"_s, trip.updatedAt});
+            // A new version always differs from the one it replaces.
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (SqlParam& p : params)
+                if (p.name == u"now" && now <= trip.updatedAt)
+                    p.value = trip.updatedAt.addMSecs(1);
+        }
         const int n = m_db.execute(
             u"UPDATE api_trip SET title = :title, description = :description, start_date = :start, "
             u"end_date = :end, budget = :budget, status = :status, travelers_count = :travelers, "
-            u"destination_id = :destination, updated_at = :now WHERE id = :id AND user_id = :user"_s,
+            u"destination_id = :destination, updated_at = :now WHERE id = :id AND user_id = :user"_s +
+                versionCheck,
             params);
-        if (n == 0)
-            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
+        if (n == 0) {
+            if (!find(trip.id))
+                throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
+            throw Error(Error::Kind::Conflict,
+                        u"“%1” was changed elsewhere (another window, the planner or the web app) after you "
+                        u"opened it. Your change was not saved, so that the other one is kept; the trip now "
+                        u"shows it. Make your change again if it is still needed."_s.arg(trip.title));
+        }
         return get(trip.id);
     });
 }
@@ -198,6 +222,12 @@ Trip TripRepository::restore(const Trip& trip) {
         params.append({u"id"_s, trip.id});
         params.append(
             {u"created"_s, trip.createdAt.isValid() ? trip.createdAt : QDateTime::currentDateTimeUtc()});
+        // The row comes back as it was, its version (updated_at) included, so
+        // that the undo commands recorded before the delete still apply to it.
+        if (trip.updatedAt.isValid())
+            for (SqlParam& p : params)
+                if (p.name == u"now")
+                    p.value = trip.updatedAt;
         m_db.execute(
             u"INSERT INTO api_trip (id, title, description, start_date, end_date, budget, status, "
             u"travelers_count, created_at, updated_at, destination_id, user_id) VALUES (:id, :title, "

@@ -39,7 +39,7 @@ public:
     Trip create(const Trip& draft);
     Trip update(const Trip& trip);
     void remove(Id id);
-    // Inserts a deleted trip again with its id and created_at (undo of a delete);
+    // Inserts a deleted trip again with its id, created_at and updated_at (undo of a delete);
     // a destination deleted meanwhile is left out.
     Trip restore(const Trip& trip);
     Trip setStatus(Id id, const QString& status);

@@ -9,9 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-DatabaseWorker::DatabaseWorker(DatabaseUrl url, int pingIntervalMs)
+DatabaseWorker::DatabaseWorker(DatabaseUrl url, int pingIntervalMs, std::shared_ptr<QueryCanceller> canceller)
     : m_url(std::move(url))
-    , m_pingIntervalMs(pingIntervalMs) {}
+    , m_pingIntervalMs(pingIntervalMs)
+    , m_canceller(std::move(canceller)) {}
 
 DatabaseWorker::~DatabaseWorker() = default;
 
@@ -50,7 +51,7 @@ void DatabaseWorker::connectAndMigrate() {
     setState(m_state == State::Offline ? State::Reconnecting : State::Connecting);
     Q_EMIT progress(tr("Connecting to %1…").arg(m_url.displayLocation()));
     try {
-        auto db = std::make_unique<Database>(m_url);
+        auto db = std::make_unique<Database>(m_url, m_canceller);
         db->open();
         Migrator migrator(*db);
         const SchemaStatus status = migrator.status();
@@ -117,7 +118,7 @@ DatabaseService::DatabaseService(DatabaseUrl url, int pingIntervalMs, QObject* p
     , m_url(std::move(url)) {
     qRegisterMetaType<tp::DatabaseWorker::State>();
     m_thread.setObjectName(u"tp-database"_s);
-    m_worker = new DatabaseWorker(m_url, pingIntervalMs);
+    m_worker = new DatabaseWorker(m_url, pingIntervalMs, m_canceller);
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &DatabaseWorker::stateChanged, this, [this](State state, const QString& error) {
         const bool becameReady = state == State::Connected && m_state != State::Connected;
@@ -138,6 +139,10 @@ DatabaseService::DatabaseService(DatabaseUrl url, int pingIntervalMs, QObject* p
 
 DatabaseService::~DatabaseService() {
     m_worker->requestStop();
+    // The job running now fails at once (its statement is cancelled on the
+    // server, its connection given up) instead of waiting for a lock or a
+    // slow server; the queued ones are skipped.
+    m_canceller->cancel();
     DatabaseWorker* worker = m_worker;
     // Runs after whatever job is executing now; the queued ones are skipped.
     QMetaObject::invokeMethod(

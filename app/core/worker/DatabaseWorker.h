@@ -77,7 +77,7 @@ public:
     enum class State { Idle, Connecting, Migrating, Connected, Reconnecting, Offline };
     Q_ENUM(State)
 
-    explicit DatabaseWorker(DatabaseUrl url, int pingIntervalMs);
+    DatabaseWorker(DatabaseUrl url, int pingIntervalMs, std::shared_ptr<QueryCanceller> canceller);
     ~DatabaseWorker() override;
 
     // Runs on the database thread, in the order posted. The job receives the
@@ -108,6 +108,7 @@ private:
 
     DatabaseUrl m_url;
     int m_pingIntervalMs;
+    std::shared_ptr<QueryCanceller> m_canceller;
     std::unique_ptr<Database> m_db;
     QTimer* m_pingTimer = nullptr;
     State m_state = State::Idle;
@@ -196,6 +197,9 @@ private:
     static JobError internalFailure(const char* detail);
 
     DatabaseUrl m_url;
+    // Cancels the database thread's statement in flight (and all later ones)
+    // when the service goes, so that quitting never waits for the server.
+    std::shared_ptr<QueryCanceller> m_canceller = std::make_shared<QueryCanceller>();
     QThread m_thread;
     DatabaseWorker* m_worker = nullptr;
     State m_state = State::Idle;
