@@ -178,7 +178,9 @@ QJsonObject writeMoney(QJsonObject o, const std::optional<Money>& m) {
 
 void putCommon(QJsonObject& o, const QString& bookingRef, const QString& status, const QString& notes) {
     put(o, u"booking_ref"_s, bookingRef);
-    put(o, u"status"_s, status);
+    // "idea" is the default: not written unless the object already had a status.
+    if (status != QStringView(item_status::Idea) || o.contains(u"status"_s))
+        put(o, u"status"_s, status);
     put(o, u"notes"_s, notes);
 }
 
@@ -279,7 +281,8 @@ QJsonObject writeBudget(const BudgetSettings& b) {
         put(x, u"date"_s, rate.date);
         rates.append(x);
     }
-    o[u"rates"_s] = rates;
+    if (!rates.isEmpty() || o.contains(u"rates"_s))
+        o[u"rates"_s] = rates;
     QJsonArray other;
     for (const OtherCost& c : b.other) {
         QJsonObject x = c.raw;
@@ -289,7 +292,8 @@ QJsonObject writeBudget(const BudgetSettings& b) {
         x[u"currency"_s] = c.amount.currency;
         other.append(x);
     }
-    o[u"other"_s] = other;
+    if (!other.isEmpty() || o.contains(u"other"_s))
+        o[u"other"_s] = other;
     return o;
 }
 
