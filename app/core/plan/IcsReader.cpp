@@ -211,8 +211,7 @@ TimeValue timeValue(const Property& p, const Component& calendar) {
             iana = location;
             v.note = u"time zone “%1” read as %2"_s.arg(tzid, iana);
         } else if (const auto offset = offsetFromVTimezone(*tz, v.date, v.time)) {
-            const QTimeZone fixed(*offset);
-            v.zone = QString::fromUtf8(fixed.id());
+            v.zone = QString::fromUtf8(QTimeZone(*offset).id()); // "UTC+02"
             v.utc = QDateTime(v.date, v.time, Qt::UTC).addSecs(-*offset);
             v.note = u"time zone “%1” is not a known zone; its offset %2 from the file was used"_s.arg(
                 tzid, v.zone);

@@ -52,6 +52,15 @@ void writeTimeZone(Writer& w, const QString& id, const QDateTime& from, const QD
     const QTimeZone::OffsetData before = tz.previousTransition(from);
     if (before.atUtc.isValid())
         observances << before;
+    // Start from a standard-time observance: readers (python-icalendar among
+    // them) need one to tell how much of a daylight offset is daylight saving.
+    for (int guard = 0; guard < 4 && !observances.isEmpty() && observances.first().daylightTimeOffset != 0;
+         ++guard) {
+        const QTimeZone::OffsetData earlier = tz.previousTransition(observances.first().atUtc);
+        if (!earlier.atUtc.isValid())
+            break;
+        observances.prepend(earlier);
+    }
     observances += tz.transitions(from, to);
     if (observances.isEmpty()) {
         // A zone without transitions: one standard observance.

@@ -13,6 +13,11 @@ namespace tp::plan {
 
 namespace {
 
+// IANA ids, and the UTC offsets Qt names ("UTC+02") that an import may need.
+bool isKnownZone(const QString& zone) {
+    return QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()) || QTimeZone(zone.toUtf8()).isValid();
+}
+
 class Checker {
 public:
     Checker(QList<FieldError>& out, QString path)
@@ -61,7 +66,7 @@ public:
         if (p.latitude.has_value() != p.longitude.has_value())
             add(key + (p.latitude ? u".longitude"_s : u".latitude"_s),
                 u"is required when the other coordinate is set"_s);
-        if (!p.zone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(p.zone.toUtf8()))
+        if (!p.zone.isEmpty() && !isKnownZone(p.zone))
             add(key + u".zone"_s,
                 u"\"%1\" is not a known IANA time zone (such as Europe/Rome)"_s.arg(p.zone.left(60)));
     }
@@ -78,7 +83,7 @@ void checkLegEnd(Checker& c, const QString& key, const LegEnd& e) {
     if (e.hasTime()) {
         if (e.place.zone.isEmpty())
             c.add(key + u".zone"_s, u"is required with a time (an IANA time zone such as Europe/Rome)"_s);
-        else if (QTimeZone::isTimeZoneIdAvailable(e.place.zone.toUtf8())) {
+        else if (isKnownZone(e.place.zone)) {
             const Instant i = toInstant(e.date, e.time, e.place.zone);
             if (!i.utc.isValid())
                 c.add(key + u".time"_s, i.problem);
