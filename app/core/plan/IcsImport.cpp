@@ -112,8 +112,11 @@ std::optional<ImportedItem> asLeg(const Component& e, const Component& cal, cons
                    e.text(u"DESCRIPTION"_s));
     const auto number = flightNo.match(summary);
     const auto modeWord = word.match(all);
-    const bool isLeg = kindHint == u"leg" || (airports.size() >= 2) ||
-                       (modeWord.hasMatch() && (airports.size() >= 1 || number.hasMatch()));
+    static const QRegularExpression arrow(u"(.+?)\\s*(?:→|->|–| to )\\s*(.+)"_s);
+    const auto route = arrow.match(summary);
+    const bool isLeg =
+        kindHint == u"leg" || (airports.size() >= 2) ||
+        (modeWord.hasMatch() && (airports.size() >= 1 || number.hasMatch() || route.hasMatch()));
     if (!isLeg)
         return std::nullopt;
     ImportedItem item;
@@ -133,8 +136,7 @@ std::optional<ImportedItem> asLeg(const Component& e, const Component& cal, cons
         item.reason = u"airports %1 → %2"_s.arg(airports[0].iata, airports[1].iata);
     } else {
         l.from.place = placeFromEvent(e);
-        static const QRegularExpression arrow(u"(.+?)\\s*(?:→|->|–| to )\\s*(.+)"_s);
-        const auto m = arrow.match(summary);
+        const auto& m = route;
         if (m.hasMatch()) {
             if (l.from.place.name.isEmpty())
                 l.from.place.name = m.captured(1).trimmed();
