@@ -96,7 +96,7 @@ int cmdPlan(CliContext& ctx, const QStringList& args) {
             u"  add stay|leg|activity|cost [opts]  add an item (see plan add KIND --help)\n"
             u"  remove ITEM_ID                     remove an item\n"
             u"  budget [--home-currency C] [--rate C=RATE@DATE]  budget settings\n"
-            u"  import FILE.ics [--apply]          read bookings from a calendar file\n"
+            u"  import FILE [--apply]              bookings from .ics, places from .gpx .kml .geojson\n"
             u"  export --ics FILE                  write the plan as an iCalendar file\n"
             u"  stage next|back                    complete the current planning stage, or go back\n"_s};
     throw UsageError{verb.isEmpty() ? u"plan needs show, add, remove, budget, import, export or stage"_s

@@ -3,6 +3,7 @@
 
 #include "plan/IcsImport.h"
 #include "plan/IcsWriter.h"
+#include "plan/PlacesImport.h"
 #include "repo/PlanRepository.h"
 #include "repo/PlanningRepository.h"
 #include "repo/TripRepository.h"
@@ -35,24 +36,55 @@ QString describe(const plan::ImportedItem& i) {
     return {};
 }
 
+// GPX, KML and GeoJSON places: activity ideas, shown first, added with --apply.
+int importPlaces(CliContext& ctx, const QCommandLineParser& p, const User& user, Id trip,
+                 const plan::PlacesImportResult& r) {
+    int n = 0;
+    for (const plan::Activity& a : r.ideas)
+        ctx.out << u"%1. idea: %2 (%3, %4)\n"_s.arg(++n).arg(a.title, a.place.latitude->toString(),
+                                                             a.place.longitude->toString());
+    if (r.skipped > 0)
+        ctx.out << u"Skipped %1 feature(s) that are not single places (tracks, routes, areas).\n"_s.arg(
+            r.skipped);
+    if (!p.isSet(u"apply"_s)) {
+        TripRepository(ctx.database(), user.id).get(trip);
+        ctx.out << u"%1 place(s) recognised; nothing added. Run again with --apply to add them as ideas.\n"_s
+                       .arg(n);
+        return 0;
+    }
+    PlanRepository(ctx.database(), user.id).edit(trip, [&](plan::Plan& pl) {
+        for (plan::Activity a : r.ideas) {
+            a.id = plan::newItemId(u"act"_s);
+            pl.activities << a;
+        }
+    });
+    ctx.out << u"Added %1 idea(s) to the plan.\n"_s.arg(n);
+    return 0;
+}
+
 } // namespace
 
 int cmdPlanImport(CliContext& ctx, const QStringList& args) {
     QCommandLineParser p;
     p.addHelpOption();
     p.setApplicationDescription(
-        u"plan import --trip ID FILE.ics [--apply]: read booking confirmations (flights, hotels, events)\n"
-        u"from a calendar file. Without --apply it only prints what it recognised."_s);
+        u"plan import --trip ID FILE [--apply]: read booking confirmations (flights, hotels, events)\n"
+        u"from a calendar file (.ics), or places (.gpx, .kml, .geojson) as activity ideas.\n"
+        u"Without --apply it only prints what it recognised."_s);
     addTripOptions(p);
     p.addOption({u"apply"_s, u"Add what was recognised to the plan."_s});
-    p.addPositionalArgument(u"file"_s, u"The .ics file."_s);
+    p.addPositionalArgument(u"file"_s, u"The .ics, .gpx, .kml or .geojson file."_s);
     parseOrThrow(p, args, 1, 1);
     const Id trip = tripId(p);
-    QFile f(p.positionalArguments().first());
+    const QString path = p.positionalArguments().first();
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw Error::validation(u"file"_s, u"cannot be read: %1"_s.arg(f.errorString()));
-    const plan::IcsImportResult r = plan::importIcs(f.readAll());
+    const QByteArray data = f.readAll();
     const User user = ctx.user(p.value(u"user"_s));
+    if (const auto format = plan::placesFormatFor(path))
+        return importPlaces(ctx, p, user, trip, plan::importPlaces(data, *format));
+    const plan::IcsImportResult r = plan::importIcs(data);
     int n = 0;
     for (const plan::ImportedItem& i : r.items) {
         ctx.out << u"%1. %2: %3\n     recognised by %4\n"_s.arg(++n).arg(plan::importedKindName(i.kind),

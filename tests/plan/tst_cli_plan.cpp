@@ -168,6 +168,17 @@ private Q_SLOTS:
         QCOMPARE(ok(cli(QStringList{u"plan"_s, u"import"_s, booking, u"--apply"_s} + t)).exitCode, 0);
         QCOMPARE(legCount(), 2);
 
+        // Places from a GeoJSON file become ideas.
+        const QString places = QStringLiteral(TP_PLAN_TEST_DIR) + u"/data/places.geojson"_s;
+        const auto placesDry = ok(cli(QStringList{u"plan"_s, u"import"_s, places} + t));
+        QVERIFY2(placesDry.out.contains(u"1. idea: Colosseum (41.890200, 12.492200)"_s),
+                 qPrintable(placesDry.out));
+        QCOMPARE(ok(cli(QStringList{u"plan"_s, u"import"_s, places, u"--apply"_s} + t)).exitCode, 0);
+        const auto afterPlaces = cli(QStringList{u"plan"_s, u"show"_s, u"--json"_s} + t);
+        QCOMPARE(
+            QJsonDocument::fromJson(afterPlaces.out.toUtf8())[u"plan"_s][u"activities"_s].toArray().size(),
+            4);
+
         // Remove.
         QCOMPARE(ok(cli(QStringList{u"plan"_s, u"remove"_s, addedId(idea)} + t)).exitCode, 0);
         expectError(cli(QStringList{u"plan"_s, u"remove"_s, addedId(idea)} + t), 1, u"no item"_s);

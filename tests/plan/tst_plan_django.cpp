@@ -33,7 +33,8 @@ private Q_SLOTS:
         s.name = u"Hotel “Centrale”"_s;
         s.price = plan::Money{dec("120.00"), u"EUR"_s};
         p.stays << s;
-        p.legs << leg(u"leg-1"_s, u"Europe/London"_s, "2026-06-01T07:05", u"Europe/Rome"_s, "2026-06-01T11:10");
+        p.legs << leg(u"leg-1"_s, u"Europe/London"_s, "2026-06-01T07:05", u"Europe/Rome"_s,
+                      "2026-06-01T11:10");
         repo.save(repo.load(trip.id), p);
         // A completed session with the plan, and an active one started from it.
         PlanningRepository planning(*db, u.id);
@@ -44,17 +45,19 @@ private Q_SLOTS:
 
         const QStringList env{u"DATABASE_URL="_s + tmp.url().toString()};
         const QString seed = QStringLiteral(TP_DJANGO_SEED_DIR);
-        const ProcessResult check = run(u"/usr/bin/python3"_s, {seed + u"/check_db_usable.py"_s}, {}, env, 240000);
+        const ProcessResult check =
+            run(u"/usr/bin/python3"_s, {seed + u"/check_db_usable.py"_s}, {}, env, 240000);
         QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
 
         const QString script =
             u"from api.models import PlanningSession\n"
             u"for s in PlanningSession.objects.filter(trip__title='Sicily').order_by('id'):\n"
             u"    p = s.session_data['plan']\n"
-            u"    print(s.current_stage, p['version'], p['stays'][0]['name'], p['stays'][0]['price']['amount'],\n"
+            u"    print(s.current_stage, p['version'], p['stays'][0]['name'], "
+            u"p['stays'][0]['price']['amount'],\n"
             u"          p['legs'][0]['from']['zone'], p['legs'][0]['to']['time'])\n"_s;
-        const ProcessResult read =
-            run(u"/usr/bin/python3"_s, {seed + u"/manage.py"_s, u"shell"_s, u"-c"_s, script}, {}, env, 240000);
+        const ProcessResult read = run(
+            u"/usr/bin/python3"_s, {seed + u"/manage.py"_s, u"shell"_s, u"-c"_s, script}, {}, env, 240000);
         QVERIFY2(read.exitCode == 0, qPrintable(read.err));
         QCOMPARE(read.out.trimmed().split(u'\n'),
                  (QStringList{u"completed 1 Hotel “Centrale” 120.00 Europe/London 11:10"_s,
