@@ -6,6 +6,7 @@
 #include "plan/Itinerary.h"
 #include "plan/LegTiming.h"
 #include "plan/PlanCodec.h"
+#include "plan/Review.h"
 #include "repo/DestinationRepository.h"
 #include "repo/PlanRepository.h"
 #include "repo/TripRepository.h"
@@ -95,6 +96,7 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
     const plan::Coverage cover = plan::coverage(pl, t.startDate, t.endDate.isValid() ? t.endDate : QDate());
     const QList<plan::ItineraryDay> days = plan::buildItinerary(pl, t.startDate, t.endDate);
     const plan::BudgetReport budget = plan::computeBudget(pl, t, destination);
+    const QList<plan::ReviewItem> review = plan::reviewPlan(pl, t, budget);
 
     if (p.isSet(u"json"_s)) {
         QJsonArray gaps, overlaps, legs;
@@ -118,7 +120,10 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
                 o[u"arrival_utc"_s] = arr.utc.toString(Qt::ISODate);
             legs.append(o);
         }
-        QJsonArray problems;
+        QJsonArray problems, checklist;
+        for (const plan::ReviewItem& r : review)
+            checklist.append(QJsonObject{
+                {u"kind"_s, plan::reviewKindName(r.kind)}, {u"item"_s, r.itemId}, {u"message"_s, r.message}});
         for (const FieldError& e : doc.problems)
             problems.append(QJsonObject{{u"field"_s, e.field}, {u"message"_s, e.message}});
         printJson(ctx, QJsonObject{{u"trip_id"_s, trip},
@@ -131,6 +136,7 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
                                    {u"overlapping_stays"_s, overlaps},
                                    {u"itinerary"_s, itineraryJson(days)},
                                    {u"budget"_s, budgetJson(budget)},
+                                   {u"review"_s, checklist},
                                    {u"unreadable_values"_s, problems}});
         return 0;
     }
@@ -192,6 +198,10 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
                                         : QString());
     for (const QString& pr : budget.problems)
         out << u"  ! %1\n"_s.arg(pr);
+    out << u"\nFinal review: %1\n"_s.arg(review.isEmpty() ? u"nothing missing"_s
+                                                          : u"%1 thing(s) to see to"_s.arg(review.size()));
+    for (const plan::ReviewItem& r : review)
+        out << u"  - %1\n"_s.arg(r.message);
     return 0;
 }
 

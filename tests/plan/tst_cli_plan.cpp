@@ -126,6 +126,16 @@ private Q_SLOTS:
         QCOMPARE(budget[u"remaining"_s].toString(), u"402.71"_s);
         QCOMPARE(budget[u"over_budget"_s].toBool(), false);
         QCOMPARE(j[u"stage"_s].toString(), u"destination"_s);
+        // The final review: the night of 06-04, the stay and the museum not booked? (the museum has no
+        // reference).
+        QStringList review;
+        for (const QJsonValue& r : j[u"review"_s].toArray())
+            review << r[u"kind"_s].toString() + u':' + r[u"message"_s].toString();
+        QVERIFY2(review.contains(u"night_without_stay:No stay for the night of 2026-06-04"_s),
+                 qPrintable(review.join(u'|')));
+        QVERIFY2(review.contains(u"unbooked:“Hotel Centrale” is not booked"_s),
+                 qPrintable(review.join(u'|')));
+        QCOMPARE(review.size(), 2);
 
         const auto text = ok(cli(QStringList{u"plan"_s, u"show"_s} + t));
         QVERIFY2(text.out.contains(u"Nights without a stay: 2026-06-04"_s), qPrintable(text.out));
