@@ -20,6 +20,8 @@ if [[ "${1:-}" == "--tests" ]]; then
         dbus dbus-x11 gnome-keyring libsecret-tools
         xvfb xauth imagemagick openssl sqlite3
     )
+    # The trip plan's iCalendar files are read back by an independent parser.
+    packages+=(python3-icalendar python3-tz)
 fi
 
 missing=()

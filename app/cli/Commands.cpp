@@ -12,6 +12,7 @@ int cmdExport(CliContext&, const QStringList&);
 int cmdChat(CliContext&, const QStringList&);
 int cmdConfig(CliContext&, const QStringList&);
 int cmdSecret(CliContext&, const QStringList&);
+int cmdPlan(CliContext&, const QStringList&);
 
 const QList<Command>& commands() {
     static const QList<Command> all = {
@@ -25,6 +26,8 @@ const QList<Command>& commands() {
         {"config", "show | set KEY VALUE | unset KEY: the non-secret settings", cmdConfig},
         {"secret", "set NAME (value from stdin) | clear NAME: passwords and API keys in the keychain",
          cmdSecret},
+        {"plan", "show | add | remove | budget | import | export | stage: a trip's stays, legs, activities",
+         cmdPlan},
     };
     return all;
 }

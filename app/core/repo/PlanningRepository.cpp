@@ -1,7 +1,10 @@
 #include "PlanningRepository.h"
 
 #include "RowMapping.h"
+#include "TripRepository.h"
 #include "domain/Stages.h"
+#include "plan/PlanCodec.h"
+#include "plan/StageStatus.h"
 
 using namespace Qt::StringLiterals;
 
@@ -58,13 +61,22 @@ PlanningSession PlanningRepository::start(Id tripId) {
             throw Error(
                 Error::Kind::Conflict,
                 u"This trip already has a planning session in progress; finish it before starting another."_s);
+        // The plan belongs to the trip: a new session starts from the latest one's.
+        QJsonObject data;
+        const QString planKey = QString::fromUtf16(plan::SessionDataKey);
+        for (const PlanningSession& earlier : history(tripId)) {
+            if (earlier.sessionData.value(planKey).isObject()) {
+                data[planKey] = earlier.sessionData.value(planKey);
+                break;
+            }
+        }
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const SqlRows r =
             m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
                        u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
                        u"VALUES ('destination', :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
                        {{u"t"_s, true},
-                        {u"data"_s, QJsonObject()},
+                        {u"data"_s, data},
                         {u"done"_s, QJsonArray()},
                         {u"now"_s, now},
                         {u"trip"_s, tripId}});
@@ -72,13 +84,14 @@ PlanningSession PlanningRepository::start(Id tripId) {
     });
 }
 
+// Writes the stage fields only: session_data (the plan) is written by its own
+// guarded statements, so a stage move never overwrites a plan saved meanwhile.
 PlanningSession PlanningRepository::save(const PlanningSession& s) {
     m_db.execute(
-        u"UPDATE api_planningsession SET current_stage = :stage, is_active = :active, session_data = :data, "
+        u"UPDATE api_planningsession SET current_stage = :stage, is_active = :active, "
         u"stages_completed = :done, last_interaction_at = :now, completed_at = :completed WHERE id = :id"_s,
         {{u"stage"_s, s.currentStage},
          {u"active"_s, s.isActive},
-         {u"data"_s, s.sessionData},
          {u"done"_s, toJson(s.stagesCompleted)},
          {u"now"_s, QDateTime::currentDateTimeUtc()},
          {u"completed"_s, s.completedAt},
@@ -91,6 +104,7 @@ PlanningSession PlanningRepository::advance(Id sessionId) {
         PlanningSession s = get(sessionId);
         if (s.currentStage == u"completed")
             throw Error(Error::Kind::Conflict, u"This planning session is already completed."_s);
+        const QString completedStage = s.currentStage;
         if (!s.stagesCompleted.contains(s.currentStage))
             s.stagesCompleted << s.currentStage;
         s.currentStage = nextPlanningStage(s.currentStage);
@@ -98,6 +112,7 @@ PlanningSession PlanningRepository::advance(Id sessionId) {
             s.isActive = false;
             s.completedAt = QDateTime::currentDateTimeUtc();
         }
+        followStage(s.tripId, plan::statusAfterCompleting(completedStage, everythingBooked(s)));
         return save(s);
     });
 }
@@ -109,6 +124,7 @@ PlanningSession PlanningRepository::back(Id sessionId) {
             throw Error(Error::Kind::Conflict,
                         u"A completed planning session cannot go back; start a new one."_s);
         s.currentStage = previousPlanningStage(s.currentStage);
+        followStage(s.tripId, plan::statusWhileCurrent(s.currentStage, everythingBooked(s)));
         return save(s);
     });
 }
@@ -128,9 +144,29 @@ PlanningSession PlanningRepository::markStageCompleted(Id sessionId, const QStri
 PlanningSession PlanningRepository::setSessionData(Id sessionId, const QJsonObject& data) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
-        s.sessionData = data;
+        m_db.execute(u"UPDATE api_planningsession SET session_data = :data WHERE id = :id"_s,
+                     {{u"data"_s, data}, {u"id"_s, s.id}});
         return save(s);
     });
+}
+
+bool PlanningRepository::everythingBooked(const PlanningSession& s) {
+    try {
+        return plan::readPlan(s.sessionData).everythingBooked();
+    } catch (const Error&) { // a plan of a newer format: not known to be booked
+        return false;
+    }
+}
+
+void PlanningRepository::followStage(Id tripId, const std::optional<QString>& status) {
+    if (!status)
+        return;
+    TripRepository trips(m_db, m_userId);
+    Trip t = trips.get(tripId);
+    if (t.status == *status || plan::statusIsFinal(t.status))
+        return;
+    t.status = *status;
+    trips.update(t);
 }
 
 } // namespace tp

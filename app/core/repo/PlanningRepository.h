@@ -17,9 +17,11 @@ public:
     std::optional<PlanningSession> active(Id tripId);
     // All sessions of the trip, most recent interaction first (the seed's ordering).
     QList<PlanningSession> history(Id tripId);
+    // A new session at "destination"; it starts with the plan of the trip's latest session.
     PlanningSession start(Id tripId);
     // The seed's advance_to_next_stage: marks the current stage completed and
     // moves on; reaching "completed" ends the session (is_active false, completed_at set).
+    // The trip's status follows (plan/StageStatus.h); back() moves it back.
     PlanningSession advance(Id sessionId);
     // Back one stage, for a user who advanced by mistake; the stage stays listed as completed.
     PlanningSession back(Id sessionId);
@@ -30,6 +32,8 @@ public:
 private:
     PlanningSession get(Id sessionId);
     PlanningSession save(const PlanningSession& s);
+    static bool everythingBooked(const PlanningSession& s);
+    void followStage(Id tripId, const std::optional<QString>& status);
 
     Database& m_db;
     Id m_userId;

@@ -2,11 +2,13 @@
 
 #include "ConversationRepository.h"
 #include "DestinationRepository.h"
+#include "PlanRepository.h"
 #include "PlanningRepository.h"
 #include "PreferencesRepository.h"
 #include "TripRepository.h"
 #include "UserRepository.h"
 #include "domain/JsonCodec.h"
+#include "plan/PlanCodec.h"
 
 #include <QJsonArray>
 
@@ -49,6 +51,10 @@ QJsonObject exportUserData(Database& db, Id userId) {
             for (const PlanningSession& p : planning.history(t.id))
                 sessions.append(json::from(p));
             trip[u"planning_sessions"_s] = sessions;
+            // The trip's plan as this version reads it (docs/plan-format.md).
+            const PlanDocument plan = PlanRepository(db, userId).load(t.id);
+            if (plan.sessionData.contains(QString::fromUtf16(plan::SessionDataKey)) || !plan.plan.isEmpty())
+                trip[u"plan"_s] = plan::planToJson(plan.plan);
             tripArray.append(trip);
         }
         return QJsonObject{{u"format"_s, u"tripplanner-user-export"_s},

@@ -1,0 +1,175 @@
+// plan import / export / stage: calendar files and the planning stages.
+#include "CmdPlanCommon.h"
+
+#include "plan/IcsImport.h"
+#include "plan/IcsWriter.h"
+#include "plan/PlacesImport.h"
+#include "repo/PlanRepository.h"
+#include "repo/PlanningRepository.h"
+#include "repo/TripRepository.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::cli::plancli {
+
+namespace {
+
+QString describe(const plan::ImportedItem& i) {
+    switch (i.kind) {
+    case plan::ImportedItem::Kind::Stay:
+        return u"%1, %2 to %3"_s.arg(i.stay.name, i.stay.checkIn.toString(Qt::ISODate),
+                                     i.stay.checkOut.toString(Qt::ISODate));
+    case plan::ImportedItem::Kind::Leg: {
+        auto end = [](const plan::LegEnd& e) -> QString {
+            return e.place.name + u' ' + e.date.toString(Qt::ISODate) + u' ' + e.time.toString(u"HH:mm"_s) +
+                   (e.place.zone.isEmpty() ? QString() : u" ("_s + e.place.zone + u')');
+        };
+        return u"%1 %2 → %3"_s.arg(i.leg.mode, end(i.leg.from), end(i.leg.to));
+    }
+    case plan::ImportedItem::Kind::Activity:
+        return u"%1, %2 %3"_s.arg(i.activity.title, i.activity.date.toString(Qt::ISODate),
+                                  i.activity.start.toString(u"HH:mm"_s));
+    }
+    return {};
+}
+
+// GPX, KML and GeoJSON places: activity ideas, shown first, added with --apply.
+int importPlaces(CliContext& ctx, const QCommandLineParser& p, const User& user, Id trip,
+                 const plan::PlacesImportResult& r) {
+    int n = 0;
+    for (const plan::Activity& a : r.ideas)
+        ctx.out << u"%1. idea: %2 (%3, %4)\n"_s.arg(++n).arg(a.title, a.place.latitude->toString(),
+                                                             a.place.longitude->toString());
+    if (r.skipped > 0)
+        ctx.out << u"Skipped %1 feature(s) that are not single places (tracks, routes, areas).\n"_s.arg(
+            r.skipped);
+    if (!p.isSet(u"apply"_s)) {
+        TripRepository(ctx.database(), user.id).get(trip);
+        ctx.out << u"%1 place(s) recognised; nothing added. Run again with --apply to add them as ideas.\n"_s
+                       .arg(n);
+        return 0;
+    }
+    PlanRepository(ctx.database(), user.id).edit(trip, [&](plan::Plan& pl) {
+        for (plan::Activity a : r.ideas) {
+            a.id = plan::newItemId(u"act"_s);
+            pl.activities << a;
+        }
+    });
+    ctx.out << u"Added %1 idea(s) to the plan.\n"_s.arg(n);
+    return 0;
+}
+
+} // namespace
+
+int cmdPlanImport(CliContext& ctx, const QStringList& args) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(
+        u"plan import --trip ID FILE [--apply]: read booking confirmations (flights, hotels, events)\n"
+        u"from a calendar file (.ics), or places (.gpx, .kml, .geojson) as activity ideas.\n"
+        u"Without --apply it only prints what it recognised."_s);
+    addTripOptions(p);
+    p.addOption({u"apply"_s, u"Add what was recognised to the plan."_s});
+    p.addPositionalArgument(u"file"_s, u"The .ics, .gpx, .kml or .geojson file."_s);
+    parseOrThrow(p, args, 1, 1);
+    const Id trip = tripId(p);
+    const QString path = p.positionalArguments().first();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error::validation(u"file"_s, u"cannot be read: %1"_s.arg(f.errorString()));
+    const QByteArray data = f.readAll();
+    const User user = ctx.user(p.value(u"user"_s));
+    if (const auto format = plan::placesFormatFor(path))
+        return importPlaces(ctx, p, user, trip, plan::importPlaces(data, *format));
+    const plan::IcsImportResult r = plan::importIcs(data);
+    int n = 0;
+    for (const plan::ImportedItem& i : r.items) {
+        ctx.out << u"%1. %2: %3\n     recognised by %4\n"_s.arg(++n).arg(plan::importedKindName(i.kind),
+                                                                         describe(i), i.reason);
+        for (const QString& note : i.notes)
+            ctx.out << u"     note: %1\n"_s.arg(note);
+    }
+    for (const QString& s : r.skipped)
+        ctx.out << u"Skipped: %1\n"_s.arg(s);
+    if (!p.isSet(u"apply"_s)) {
+        ctx.out << u"%1 item(s) recognised; nothing added. Run again with --apply to add them.\n"_s.arg(n);
+        // Still check the trip is the user's, so a typo is reported now.
+        TripRepository(ctx.database(), user.id).get(trip);
+        return 0;
+    }
+    PlanRepository(ctx.database(), user.id).edit(trip, [&](plan::Plan& pl) {
+        plan::applyImport(pl, r.items);
+    });
+    ctx.out << u"Added %1 item(s) to the plan.\n"_s.arg(n);
+    return 0;
+}
+
+int cmdPlanExport(CliContext& ctx, const QStringList& args) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(u"plan export --trip ID --ics FILE: the plan as an iCalendar file."_s);
+    addTripOptions(p);
+    p.addOption({u"ics"_s, u"Write an iCalendar (.ics) file here ('-' for stdout)."_s, u"file"_s});
+    parseOrThrow(p, args, 0, 0);
+    const Id trip = tripId(p);
+    if (!p.isSet(u"ics"_s))
+        throw UsageError{u"plan export needs --ics FILE"_s};
+    const User user = ctx.user(p.value(u"user"_s));
+    const Trip t = TripRepository(ctx.database(), user.id).get(trip);
+    const PlanDocument doc = PlanRepository(ctx.database(), user.id).load(trip);
+    const plan::IcsExport ics = plan::writeIcs(doc.plan, t.title, u"trip-%1.tripplanner"_s.arg(trip));
+    const QString path = p.value(u"ics"_s);
+    if (path == u"-") {
+        ctx.out.flush();
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            throw Error(Error::Kind::Config, u"Standard output cannot be written."_s);
+        out.write(ics.data);
+    } else {
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(ics.data) != ics.data.size() || !out.commit())
+            throw Error::validation(u"ics"_s, u"cannot be written to %1: %2"_s.arg(path, out.errorString()));
+        ctx.out << u"Wrote %1 event(s) to %2\n"_s.arg(ics.events).arg(path);
+    }
+    for (const QString& s : ics.skipped)
+        ctx.err << u"Not exported: %1\n"_s.arg(s);
+    return 0;
+}
+
+int cmdPlanStage(CliContext& ctx, const QStringList& args) {
+    const QString direction = args.value(0);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(
+        u"plan stage next|back --trip ID: complete the current planning stage (the trip's status\n"
+        u"follows: accommodation → hotels_selected, ... final review → booked when everything is\n"
+        u"booked), or go back one stage (the status goes back too)."_s);
+    addTripOptions(p);
+    if (direction != u"next" && direction != u"back") {
+        if (direction == u"--help" || direction == u"-h")
+            throw HelpRequested{p.helpText()};
+        throw UsageError{u"plan stage needs next or back"_s};
+    }
+    parseOrThrow(p, args.mid(1), 0, 0);
+    const Id trip = tripId(p);
+    const User user = ctx.user(p.value(u"user"_s));
+    PlanningRepository planning(ctx.database(), user.id);
+    TripRepository(ctx.database(), user.id).get(trip);
+    auto session = planning.active(trip);
+    if (!session) {
+        if (direction == u"back")
+            throw Error(Error::Kind::Conflict,
+                        u"This trip has no planning session in progress to go back in."_s);
+        session = planning.start(trip);
+    }
+    const PlanningSession s =
+        direction == u"next" ? planning.advance(session->id) : planning.back(session->id);
+    const Trip t = TripRepository(ctx.database(), user.id).get(trip);
+    ctx.out << u"Stage: %1; trip status: %2\n"_s.arg(s.currentStage, t.status);
+    return 0;
+}
+
+} // namespace tp::cli::plancli

@@ -1,0 +1,149 @@
+// The plan's work on a 30-day trip with 500 items: reading and writing its JSON,
+// the itinerary, coverage, the budget, an edit saved through PlanRepository
+// (SQLite, and PostgreSQL when TP_BENCH_PG_URL is set), iCalendar export and
+// import. Prints the median of several runs of each; no assertions.
+#include "PlanFixtures.h"
+#include "TestBackends.h"
+#include "db/Migrator.h"
+#include "plan/Budget.h"
+#include "plan/Coverage.h"
+#include "plan/IcsImport.h"
+#include "plan/IcsWriter.h"
+#include "plan/Itinerary.h"
+#include "plan/PlanCodec.h"
+#include "repo/PlanRepository.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using namespace tp::test;
+
+namespace {
+
+const QDate first(2026, 6, 1);
+
+// 10 stays of 3 nights, 60 legs, 400 activities (300 scheduled, 100 ideas), 30 other costs.
+plan::Plan bigPlan() {
+    plan::Plan p;
+    p.budget.homeCurrency = u"EUR"_s;
+    p.budget.rates << plan::ExchangeRate{u"USD"_s, dec("0.923457", 6), first, {}};
+    for (int i = 0; i < 10; ++i) {
+        plan::Stay s;
+        s.id = u"stay-%1"_s.arg(i);
+        s.name = u"Hotel %1"_s.arg(i);
+        s.place = place(u"Town %1"_s.arg(i), "38.100000", "13.300000", u"Europe/Rome"_s);
+        s.checkIn = first.addDays(3 * i);
+        s.checkOut = s.checkIn.addDays(3);
+        s.price = plan::Money{dec("120.00"), i % 2 ? u"USD"_s : u"EUR"_s};
+        s.pricePerNight = true;
+        p.stays << s;
+    }
+    for (int i = 0; i < 60; ++i) {
+        const QDate d = first.addDays(i / 2);
+        plan::Leg l = leg(u"leg-%1"_s.arg(i), u"Europe/Rome"_s, "2026-06-01T08:00", u"Europe/London"_s,
+                          "2026-06-01T10:30");
+        l.from.date = d;
+        l.to.date = d;
+        l.from.time = QTime(8 + (i % 2) * 9, 0);
+        l.to.time = l.from.time.addSecs(2 * 3600);
+        l.cost = plan::Money{dec("89.90"), u"EUR"_s};
+        p.legs << l;
+    }
+    for (int i = 0; i < 400; ++i) {
+        plan::Activity a;
+        a.id = u"act-%1"_s.arg(i);
+        a.title = u"Activity %1"_s.arg(i);
+        if (i < 300) {
+            a.date = first.addDays(i % 30);
+            a.start = QTime(9 + (i / 30) % 10, 0);
+            a.end = a.start.addSecs(45 * 60);
+        }
+        a.place = place(a.title, "38.110000", "13.350000");
+        a.cost = plan::Money{dec("12.50"), u"USD"_s};
+        p.activities << a;
+    }
+    for (int i = 0; i < 30; ++i)
+        p.budget.other << plan::OtherCost{
+            u"cost-%1"_s.arg(i), u"Extra %1"_s.arg(i), {dec("5.00"), u"EUR"_s}, {}};
+    return p;
+}
+
+template <class F> double medianMs(int runs, F&& f) {
+    QList<double> t;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        f();
+        t << timer.nsecsElapsed() / 1e6;
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+void line(const char* what, double ms) {
+    std::printf("  %-52s %8.2f ms\n", what, ms);
+}
+
+void database(const char* name, const QString& url, const plan::Plan& p) {
+    auto db = std::make_unique<Database>(url.contains(u"://"_s) ? DatabaseUrl::parse(url)
+                                                                : DatabaseUrl::sqliteFile(url));
+    Migrator(*db).migrate();
+    const User u = UserRepository(*db).create(u"bench-%1"_s.arg(QDateTime::currentMSecsSinceEpoch()));
+    Trip t;
+    t.title = u"Thirty days"_s;
+    const Trip trip = TripRepository(*db, u.id).create(t);
+    PlanRepository repo(*db, u.id);
+    repo.save(repo.load(trip.id), p);
+    int n = 0;
+    std::printf("%s\n", name);
+    line("load the plan (1 transaction)", medianMs(21, [&] { repo.load(trip.id); }));
+    line("edit one item: load, change, validate, save", medianMs(21, [&] {
+             repo.edit(trip.id, [&](plan::Plan& x) { x.activities[0].title = u"Edited %1"_s.arg(++n); });
+         }));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    const plan::Plan p = bigPlan();
+    const QJsonObject data = plan::writePlan({}, p);
+    const QByteArray json = QJsonDocument(data).toJson(QJsonDocument::Compact);
+    Trip trip;
+    trip.startDate = first;
+    trip.endDate = first.addDays(29);
+    trip.travelersCount = 2;
+    trip.budget = dec("9000.00");
+    Destination d;
+    d.averageCostPerDay = dec("60.00");
+    std::printf("A 30-day plan with %lld items (%lld bytes of JSON), median of 21 runs:\n",
+                qlonglong(p.stays.size() + p.legs.size() + p.activities.size() + p.budget.other.size()),
+                qlonglong(json.size()));
+    line("parse session_data JSON and read the plan",
+         medianMs(21, [&] { plan::readPlan(QJsonDocument::fromJson(json).object()); }));
+    line("write the plan into session_data", medianMs(21, [&] { plan::writePlan(data, p); }));
+    line("day-by-day itinerary with its flags",
+         medianMs(21, [&] { plan::buildItinerary(p, trip.startDate, trip.endDate); }));
+    line("nights without a stay and overlaps",
+         medianMs(21, [&] { plan::coverage(p, trip.startDate, trip.endDate); }));
+    line("budget by category, converted, exact", medianMs(21, [&] { plan::computeBudget(p, trip, d); }));
+    plan::IcsExport ics;
+    line("iCalendar export", medianMs(21, [&] { ics = plan::writeIcs(p, u"Bench"_s, u"bench"_s); }));
+    line("iCalendar import of that export", medianMs(21, [&] { plan::importIcs(ics.data); }));
+    std::printf("  (%d events, %lld bytes)\n", ics.events, qlonglong(ics.data.size()));
+
+    QTemporaryDir dir;
+    database("SQLite (a temporary file):", dir.filePath(u"bench.sqlite3"_s), p);
+    const QByteArray pg = qgetenv("TP_BENCH_PG_URL");
+    if (!pg.isEmpty())
+        database("PostgreSQL (TP_BENCH_PG_URL):", QString::fromUtf8(pg), p);
+    return 0;
+}
