@@ -107,3 +107,29 @@ shoot_dark() { # shoot_dark VIEW FILE
 shoot map trip-map.png
 shoot_dark map trip-map-dark.png
 shoot_dark destinations destinations-dark.png
+
+# --- The journey for docs/screenshots: light, dark, 1024x700 and 2x ----------
+# The trip list with the editor and the conversation with its chosen card, at
+# each size and palette a person may have (issue 11 asks for these to be looked at).
+journey=$root/docs/screenshots
+mkdir -p "$journey"
+shoot_as() { # shoot_as SCREEN SCALE light|dark VIEW FILE
+    xvfb-run -a -s "-screen 0 $1x24" bash -c '
+        export QT_SCALE_FACTOR=$3
+        if [[ $4 == dark ]]; then
+            LD_PRELOAD="$7" "$1" --show "$5" -style Fusion & pid=$!
+        else
+            "$1" --show "$5" & pid=$!
+        fi
+        sleep 4
+        import -window root "$6"
+        kill $pid; wait $pid 2>/dev/null || true' _ "$app" "$1" "$2" "$3" "$4" "$journey/$5" "$dark"
+    echo "saved $journey/$5"
+}
+shoot_as 1600x1000 1 light trips journey-trips.png
+shoot_as 1600x1000 1 light conversation journey-conversation.png
+shoot_as 1600x1000 1 dark trips journey-trips-dark.png
+shoot_as 1600x1000 1 dark conversation journey-conversation-dark.png
+shoot_as 1024x700 1 light trips journey-trips-1024x700.png
+shoot_as 1024x700 1 light conversation journey-conversation-1024x700.png
+shoot_as 2560x1600 2 light conversation journey-conversation-2x.png

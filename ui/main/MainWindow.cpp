@@ -41,6 +41,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -671,8 +672,13 @@ void MainWindow::showMessage(const QString& text) {
 
 void MainWindow::restoreLayout() {
     QSettings s;
-    if (!restoreGeometry(s.value(u"mainWindow/geometry"_s).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(s.value(u"mainWindow/geometry"_s).toByteArray())) {
+        // A first start: a comfortable size, but never more than the screen has room for.
+        QSize size(1280, 800);
+        if (const QScreen* screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size());
+        resize(size);
+    }
     restoreState(s.value(u"mainWindow/state"_s).toByteArray());
     m_splitter->restoreState(s.value(u"mainWindow/tripsSplitter"_s).toByteArray());
     m_table->horizontalHeader()->restoreState(s.value(u"mainWindow/tripsHeader2"_s).toByteArray());

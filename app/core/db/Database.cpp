@@ -122,11 +122,26 @@ void Database::configureSession() {
         m_canceller->attachSqlite(h);
     }
     QSqlQuery q(db);
+    // Switching a file to WAL needs it to itself: while another program writes
+    // to it SQLite answers "locked" at once, without its busy handler (waiting
+    // there could deadlock). Wait here instead, as long as every other
+    // statement waits (5 s), in short naps, unless the work is cancelled.
+    QElapsedTimer waited;
+    waited.start();
     for (const QString& pragma :
          {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s}) {
-        if (!q.exec(pragma))
-            throw Error(Error::Kind::Connection,
-                        u"Cannot configure the database file: %1"_s.arg(q.lastError().text()));
+        while (!q.exec(pragma)) {
+            const QString problem = q.lastError().text();
+            const bool busy = problem.contains(u"locked"_s) || problem.contains(u"busy"_s);
+            if (busy && waited.elapsed() < 5000 && !m_canceller->isCancelled()) {
+                q.finish();
+                QThread::msleep(20);
+                continue;
+            }
+            Error e = classifyStatementError(q.lastError().nativeErrorCode(), q.lastError().databaseText(),
+                                             Dialect::Sqlite);
+            throw Error(Error::Kind::Connection, e.message());
+        }
     }
 }
 
