@@ -301,7 +301,7 @@ void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
     const SecretStore store;
     QVERIFY(store.remove(store.databasePasswordKey()).ok() ||
             store.read(store.databasePasswordKey()).status == SecretResult::Status::NotFound);
-    const QString password = test::secretValue("-in-the-file-9");
+    const QString password = test::secretValue("-Qv7Zr4w-9");
     writeSettingsFileByHand({{u"database.mode"_s, u"postgresql"_s},
                              {u"database.url"_s, u"postgresql://carol:"_s + password +
                                                      u"@db.example.org:5433/trips?sslmode=require"_s},

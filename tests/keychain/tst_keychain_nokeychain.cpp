@@ -122,12 +122,12 @@ void TestNoKeychain::dialogOffersSessionOnly() {
 // without it; it is never written in plain text anywhere.
 void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
     SecretStore::clearAllSessionSecrets();
-    const QString password = test::secretValue("-file-no-keychain");
+    const QString password = test::secretValue("-Fx9Qz-Nk4w");
     {
         QSettings s(Settings().fileName(), QSettings::IniFormat);
         s.setValue(u"profiles/default/database.mode"_s, u"postgresql"_s);
         s.setValue(u"profiles/default/database.url"_s,
-                   u"postgresql://dave:"_s + password + u"@db.example.org/trips"_s);
+                   QString(u"postgresql://dave:"_s + password + u"@db.example.org/trips"_s));
         s.setValue(u"profiles/default/llm.base-url"_s, u"http://127.0.0.1:1/v1?api_key=x"_s);
         s.sync();
     }
@@ -144,7 +144,7 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
         QVERIFY2(move->text().contains(u"session"_s), qPrintable(move->text()));
         const QString ignored = d.findChild<QLabel*>(u"ignoredSettings"_s)->text();
         QVERIFY2(ignored.contains(u"llm.base-url"_s) && ignored.contains(u"API key"_s), qPrintable(ignored));
-        QVERIFY(test::secretShownIn(&d, {password}).isEmpty());
+        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(), qPrintable(test::secretShownIn(&d, {password})));
 
         QTest::mouseClick(move, Qt::LeftButton);
         const QString done = d.findChild<QLabel*>(u"filePasswordNotice"_s)->text();
@@ -152,7 +152,7 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
         QVERIFY(move->isHidden());
         QVERIFY(d.findChild<QCheckBox*>(u"sessionOnly"_s)->isChecked());
         QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
-        QVERIFY(test::secretShownIn(&d, {password}).isEmpty());
+        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(), qPrintable(test::secretShownIn(&d, {password})));
         QVERIFY(d.save()); // session only: nothing written but the settings
     }
     const SecretResult r = store.read(store.databasePasswordKey());
