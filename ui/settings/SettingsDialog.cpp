@@ -375,13 +375,12 @@ void SettingsDialog::showSettingsFileProblems() {
                               "rewritten without it, and you enter it again the next time.");
             m_movePasswordButton->setText(tr("Use it for this session &only"));
         } else {
-            const SecretStore store(m_profile);
-            const SecretResult current = store.read(store.databasePasswordKey());
             text += u' ' + tr("Move it to the system keychain, where the app reads it; the settings file is "
                               "then rewritten without it.");
-            if (current.ok() && current.value == filePassword)
+            // What load() read from the keychain: no second look-up here.
+            if (m_loadedPassword == filePassword)
                 text += u' ' + tr("The keychain already holds the same password.");
-            else if (current.ok())
+            else if (!m_loadedPassword.isEmpty())
                 text += u' ' + tr("The keychain already holds another database password, which is the one "
                                   "in use; moving replaces it.");
             m_movePasswordButton->setText(tr("&Move the password to the keychain"));
@@ -389,13 +388,12 @@ void SettingsDialog::showSettingsFileProblems() {
         m_filePasswordNotice->setText(text);
     }
     m_movePasswordButton->setVisible(m_filePasswordPending);
-    if (m_filePasswordPending)
-        m_filePasswordNotice->show();
+    m_filePasswordNotice->setVisible(m_filePasswordPending || !m_filePasswordNotice->text().isEmpty());
     m_ignoredSettings->setText(ignored.isEmpty()
                                    ? QString()
                                    : tr("Some values in the settings file (%1) were ignored when the "
-                                        "settings were read; the defaults "
-                                        "are used instead. Saving here writes valid values over them.")
+                                        "settings were read; the defaults are used instead. Saving "
+                                        "here writes valid values over them.")
                                              .arg(QDir::toNativeSeparators(settings.fileName())) +
                                          u"\n\u2022 "_s + ignored.join(u"\n\u2022 "_s));
     m_ignoredSettings->setVisible(!ignored.isEmpty());
