@@ -1,8 +1,10 @@
 #pragma once
 
 #include "SecretScan.h"
+#include "main/ElidedLabel.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -18,7 +20,7 @@
 // Every text a person can see in a window: labels, buttons, tab names,
 // combo items, editable text (not password fields, whose echo hides it),
 // placeholder texts, tooltips, accessible names, window titles, the status
-// bar's message, message boxes. For scans that no secret reaches the screen.
+// bar's message, message boxes, the rows of item views. For scans that no secret reaches the screen.
 namespace tp::test {
 
 inline QStringList visibleTexts(const QWidget* root) {
@@ -31,6 +33,15 @@ inline QStringList visibleTexts(const QWidget* root) {
             << w->statusTip() << w->whatsThis();
         if (auto* label = qobject_cast<const QLabel*>(w))
             out << label->text();
+        if (auto* elided = qobject_cast<const ui::ElidedLabel*>(w))
+            out << elided->fullText();
+        if (auto* view = qobject_cast<const QAbstractItemView*>(w); view && view->model()) {
+            const QAbstractItemModel* model = view->model();
+            for (int row = 0; row < model->rowCount(); ++row)
+                for (int column = 0; column < model->columnCount(); ++column)
+                    for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::StatusTipRole)})
+                        out << model->index(row, column).data(role).toString();
+        }
         if (auto* button = qobject_cast<const QAbstractButton*>(w))
             out << button->text();
         if (auto* edit = qobject_cast<const QLineEdit*>(w)) {

@@ -296,6 +296,7 @@ private Q_SLOTS:
         QTest::newRow("openai 401") << int(llm::Provider::OpenAiCompatible) << false;
         QTest::newRow("gemini 401") << int(llm::Provider::Gemini) << false;
         QTest::newRow("openai redirect") << int(llm::Provider::OpenAiCompatible) << true;
+        QTest::newRow("gemini redirect") << int(llm::Provider::Gemini) << true;
     }
     void conversationPanelFailedTurn() {
         QFETCH(int, provider);
