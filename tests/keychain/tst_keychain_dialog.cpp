@@ -3,6 +3,7 @@
 // settings file, the connection test off the GUI thread, moving the file.
 #include "KeychainTestSupport.h"
 #include "TestBackends.h"
+#include "VisibleText.h"
 
 #include "config/SecretStore.h"
 #include "config/Settings.h"
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 
@@ -32,6 +34,14 @@ template <class W> W* child(SettingsDialog& d, const char* name) {
     if (!w)
         qFatal("no child widget %s", name);
     return w;
+}
+
+// Written as a text editor or another tool would: not through Settings' checks.
+void writeSettingsFileByHand(const QList<std::pair<QString, QString>>& values) {
+    QSettings s(Settings().fileName(), QSettings::IniFormat);
+    for (const auto& [key, value] : values)
+        s.setValue(u"profiles/default/"_s + key, value);
+    s.sync();
 }
 
 QString settingsFileText() {
@@ -52,6 +62,8 @@ private slots:
     void connectionTestRunsOffTheGuiThread();
     void connectionTestExplainsWrongPassword();
     void movesTheEmbeddedFile();
+    void passwordInTheSettingsFileIsMovedToTheKeychain();
+    void saveKeepsAnUnmovedPasswordForTheOffer();
     void cleanupTestCase();
 };
 
@@ -280,6 +292,103 @@ void TestSettingsDialog::movesTheEmbeddedFile() {
     QTRY_COMPARE_WITH_TIMEOUT(again.size(), 1, 30000);
     QCOMPARE(again.first().first().toBool(), false);
     QCOMPARE(Settings().database().embeddedFile, target);
+}
+
+// A settings file edited by hand with the password inside database.url and
+// other values the app ignores: the dialog says so in words and moves the
+// password to the keychain with one button, the file rewritten without it.
+void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
+    const SecretStore store;
+    QVERIFY(store.remove(store.databasePasswordKey()).ok() ||
+            store.read(store.databasePasswordKey()).status == SecretResult::Status::NotFound);
+    const QString password = test::secretValue("-Qv7Zr4w-9");
+    writeSettingsFileByHand({{u"database.mode"_s, u"postgresql"_s},
+                             {u"database.url"_s, u"postgresql://carol:"_s + password +
+                                                     u"@db.example.org:5433/trips?sslmode=require"_s},
+                             {u"llm.provider"_s, u"skynet"_s},
+                             {u"map.online-tiles"_s, u"sometimes"_s}});
+    QVERIFY(settingsFileText().contains(password));
+    {
+        SettingsDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        auto* panel = child<QWidget>(d, "settingsFileProblems");
+        QVERIFY(panel->isVisible());
+        const QString notice = child<QLabel>(d, "filePasswordNotice")->text();
+        QVERIFY2(notice.contains(u"password inside database.url"_s), qPrintable(notice));
+        QVERIFY2(notice.contains(u"keychain"_s), qPrintable(notice));
+        auto* move = child<QPushButton>(d, "movePasswordButton");
+        QVERIFY(move->isVisible());
+        QVERIFY2(move->text().contains(u"keychain"_s), qPrintable(move->text()));
+        // The other values ignored, each named, in words; the password not listed twice.
+        const QString ignored = child<QLabel>(d, "ignoredSettings")->text();
+        QVERIFY2(ignored.contains(u"llm.provider"_s) &&
+                     ignored.contains(u"offline, gemini or openai-compatible"_s),
+                 qPrintable(ignored));
+        QVERIFY2(ignored.contains(u"map.online-tiles"_s) && ignored.contains(u"on or off"_s),
+                 qPrintable(ignored));
+        QVERIFY2(!ignored.contains(u"database.url"_s), qPrintable(ignored));
+        QVERIFY2(!ignored.contains(u"skynet"_s) && !ignored.contains(u"sometimes"_s), qPrintable(ignored));
+        // The server fields come from the URL, without its password; the password is not used from the file.
+        QCOMPARE(child<QLineEdit>(d, "hostEdit")->text(), u"db.example.org"_s);
+        QCOMPARE(child<QLineEdit>(d, "userEdit")->text(), u"carol"_s);
+        QVERIFY(child<QLineEdit>(d, "passwordEdit")->text().isEmpty());
+        const QString shown = test::secretShownIn(&d, {password});
+        QVERIFY2(shown.isEmpty(), qPrintable(shown));
+
+        QTest::mouseClick(move, Qt::LeftButton);
+        const QString done = child<QLabel>(d, "filePasswordNotice")->text();
+        QVERIFY2(done.contains(u"now in the system keychain"_s), qPrintable(done));
+        QVERIFY(move->isHidden());
+        QVERIFY(child<QLineEdit>(d, "passwordEdit")->text() == password);
+        QVERIFY(child<QLabel>(d, "ignoredSettings")->isVisible()); // still said until saved over
+        QVERIFY(test::secretShownIn(&d, {password}).isEmpty());
+    }
+    const SecretResult r = store.read(store.databasePasswordKey());
+    QVERIFY(r.ok() && !r.fromSession && r.value == password);
+    QVERIFY(!settingsFileText().contains(QString::fromLatin1(test::SecretMarker)));
+    QVERIFY(Settings().databasePasswordInFile().isEmpty());
+    QVERIFY(settingsFileText().contains(u"postgresql://carol@db.example.org:5433/trips"_s));
+    const QStringList problems = Settings().problems();
+    QVERIFY(std::none_of(problems.cbegin(), problems.cend(),
+                         [](const QString& p) { return p.startsWith(u"database.url"_s); }));
+    QCOMPARE(Settings().database().mode, DatabaseMode::PostgreSql);
+
+    // Saved: the ignored values are replaced by valid ones, and nothing is left to say.
+    {
+        SettingsDialog d;
+        QVERIFY(d.save());
+    }
+    SettingsDialog d;
+    QVERIFY(child<QWidget>(d, "settingsFileProblems")->isHidden());
+    QVERIFY(child<QLineEdit>(d, "passwordEdit")->text() == password);
+    QVERIFY(Settings().problems().isEmpty());
+    QVERIFY(store.remove(store.databasePasswordKey()).ok());
+}
+
+// Save on another page before the password is moved: the URL holding it is
+// left alone (not dropped without being kept anywhere) and still offered.
+void TestSettingsDialog::saveKeepsAnUnmovedPasswordForTheOffer() {
+    const QString password = test::secretValue("-kept-for-the-offer");
+    writeSettingsFileByHand(
+        {{u"database.mode"_s, u"postgresql"_s},
+         {u"database.url"_s, u"postgresql://carol:"_s + password + u"@db.example.org:5433/trips"_s}});
+    {
+        SettingsDialog d;
+        child<QLineEdit>(d, "modelEdit")->setText(u"some-model"_s);
+        QVERIFY(d.save());
+    }
+    QVERIFY(Settings().databasePasswordInFile() == password);
+    {
+        SettingsDialog d;
+        QVERIFY(!child<QPushButton>(d, "movePasswordButton")->isHidden());
+        // A server changed in the dialog is written as typed, without the file's password.
+        child<QLineEdit>(d, "hostEdit")->setText(u"db2.example.org"_s);
+        QVERIFY(d.save());
+    }
+    QVERIFY(Settings().databasePasswordInFile().isEmpty());
+    QVERIFY(!settingsFileText().contains(QString::fromLatin1(test::SecretMarker)));
+    QCOMPARE(DatabaseUrl::parse(Settings().database().postgresUrl).host, u"db2.example.org"_s);
 }
 
 void TestSettingsDialog::cleanupTestCase() {

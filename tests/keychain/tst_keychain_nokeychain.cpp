@@ -2,6 +2,7 @@
 // reported in words, the session-only secret works once the user accepts it,
 // and nothing is written anywhere.
 #include "KeychainTestSupport.h"
+#include "VisibleText.h"
 
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
@@ -27,6 +29,7 @@ private slots:
     void keychainReportsUnavailable();
     void sessionSecretWorks();
     void dialogOffersSessionOnly();
+    void passwordInTheSettingsFileForThisSessionOnly();
     void cleanupTestCase();
 };
 
@@ -112,6 +115,53 @@ void TestNoKeychain::dialogOffersSessionOnly() {
     QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
     QVERIFY(d.findChild<QLineEdit*>(u"apiKeyEdit"_s)->text() == apiKey);
     QVERIFY(d.findChild<QCheckBox*>(u"sessionOnly"_s)->isChecked());
+}
+
+// A password inside database.url in the settings file and no keychain: the
+// dialog offers to use it for this session only, and the file is rewritten
+// without it; it is never written in plain text anywhere.
+void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
+    SecretStore::clearAllSessionSecrets();
+    const QString password = test::secretValue("-Fx9Qz-Nk4w");
+    {
+        QSettings s(Settings().fileName(), QSettings::IniFormat);
+        s.setValue(u"profiles/default/database.mode"_s, u"postgresql"_s);
+        s.setValue(u"profiles/default/database.url"_s,
+                   QString(u"postgresql://dave:"_s + password + u"@db.example.org/trips"_s));
+        s.setValue(u"profiles/default/llm.base-url"_s, u"http://127.0.0.1:1/v1?api_key=x"_s);
+        s.sync();
+    }
+    const SecretStore store;
+    {
+        SettingsDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QVERIFY(d.findChild<QWidget*>(u"settingsFileProblems"_s)->isVisible());
+        const QString notice = d.findChild<QLabel*>(u"filePasswordNotice"_s)->text();
+        QVERIFY2(notice.contains(u"password inside database.url"_s), qPrintable(notice));
+        QVERIFY2(notice.contains(u"this session only"_s), qPrintable(notice));
+        auto* move = d.findChild<QPushButton*>(u"movePasswordButton"_s);
+        QVERIFY2(move->text().contains(u"session"_s), qPrintable(move->text()));
+        const QString ignored = d.findChild<QLabel*>(u"ignoredSettings"_s)->text();
+        QVERIFY2(ignored.contains(u"llm.base-url"_s) && ignored.contains(u"API key"_s), qPrintable(ignored));
+        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(), qPrintable(test::secretShownIn(&d, {password})));
+
+        QTest::mouseClick(move, Qt::LeftButton);
+        const QString done = d.findChild<QLabel*>(u"filePasswordNotice"_s)->text();
+        QVERIFY2(done.contains(u"this session only"_s), qPrintable(done));
+        QVERIFY(move->isHidden());
+        QVERIFY(d.findChild<QCheckBox*>(u"sessionOnly"_s)->isChecked());
+        QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
+        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(), qPrintable(test::secretShownIn(&d, {password})));
+        QVERIFY(d.save()); // session only: nothing written but the settings
+    }
+    const SecretResult r = store.read(store.databasePasswordKey());
+    QVERIFY(r.ok() && r.fromSession && r.value == password);
+    QVERIFY(Settings().databasePasswordInFile().isEmpty());
+    QVERIFY(DatabaseUrl::parse(Settings().database().postgresUrl).password.isEmpty());
+    QCOMPARE(DatabaseUrl::parse(Settings().database().postgresUrl).user, u"dave"_s);
+    QVERIFY(
+        test::filesContaining(test::IsolatedHome::root(), QString::fromLatin1(test::SecretMarker)).isEmpty());
 }
 
 void TestNoKeychain::cleanupTestCase() {

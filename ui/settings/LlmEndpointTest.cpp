@@ -1,5 +1,7 @@
 #include "LlmEndpointTest.h"
 
+#include "llm/WithoutKey.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -30,9 +32,8 @@ QString providerMessage(const QByteArray& body, const QString& apiKey) {
     if (error.isArray())
         error = error.toArray().first();
     QString text = error.isObject() ? error.toObject().value(u"message"_s).toString() : error.toString();
-    if (!apiKey.isEmpty())
-        text.replace(apiKey, u"…"_s);
-    return text.simplified().left(200);
+    // Any part of the key the server quotes is hidden, not only the whole key.
+    return llm::withoutKey(text.simplified(), apiKey).left(200);
 }
 
 } // namespace
@@ -73,7 +74,9 @@ LlmTestResult LlmEndpointTest::run(const LlmSettings& settings, const QString& a
     }
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // The key rides in a header: a redirect may stay on the origin the user
+    // configured (scheme, host and port), never carry the key elsewhere.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
 
     QNetworkAccessManager manager; // lives on, and is used by, this worker thread only
     QElapsedTimer elapsed;
@@ -101,6 +104,8 @@ LlmTestResult LlmEndpointTest::run(const LlmSettings& settings, const QString& a
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray replyBody = reply->readAll();
     const QNetworkReply::NetworkError netError = reply->error();
+    const QUrl redirectTo =
+        reply->url().resolved(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
     reply->deleteLater();
 
     const QString host = request.url().host();
@@ -131,6 +136,23 @@ LlmTestResult LlmEndpointTest::run(const LlmSettings& settings, const QString& a
         default:
             r.message = tr("No answer from %1: the network or the server is unavailable.").arg(host);
         }
+        return r;
+    }
+    if (netError == QNetworkReply::InsecureRedirectError ||
+        netError == QNetworkReply::TooManyRedirectsError || (r.httpStatus >= 300 && r.httpStatus < 400)) {
+        // Only the host is named: the rest of the address may carry a token.
+        r.outcome = LlmTestResult::Outcome::Rejected;
+        const QString target = redirectTo.host().isEmpty() ? QString()
+                               : redirectTo.port() > 0
+                                   ? u"%1:%2"_s.arg(redirectTo.host()).arg(redirectTo.port())
+                                   : redirectTo.host();
+        r.message =
+            (target.isEmpty()
+                 ? tr("The server at %1 sent the request to another address.").arg(host)
+                 : tr("The server at %1 sent the request to another address (%2).").arg(host, target)) +
+            u' ' +
+            tr("The API key is only sent to the server you configured: if the new address is right, "
+               "enter it as the base URL.");
         return r;
     }
     const QString detail = providerMessage(replyBody, apiKey);

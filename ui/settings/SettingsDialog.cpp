@@ -16,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -75,6 +76,28 @@ SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
     m_sessionOnly->hide();
     layout->addWidget(m_keychainBanner);
     layout->addWidget(m_sessionOnly);
+
+    // What the settings file holds but the app does not use (hand-edited, or
+    // written by another tool): a password to move, other values ignored.
+    m_filePanel = new QFrame(this);
+    m_filePanel->setObjectName(u"settingsFileProblems"_s);
+    m_filePanel->setFrameShape(QFrame::StyledPanel);
+    auto* fileLayout = new QVBoxLayout(m_filePanel);
+    m_filePasswordNotice = resultLabel(m_filePanel);
+    m_filePasswordNotice->setObjectName(u"filePasswordNotice"_s);
+    m_movePasswordButton = new QPushButton(m_filePanel);
+    m_movePasswordButton->setObjectName(u"movePasswordButton"_s);
+    auto* moveRow = new QHBoxLayout;
+    moveRow->addWidget(m_movePasswordButton);
+    moveRow->addStretch();
+    m_ignoredSettings = resultLabel(m_filePanel);
+    m_ignoredSettings->setObjectName(u"ignoredSettings"_s);
+    fileLayout->addWidget(m_filePasswordNotice);
+    fileLayout->addLayout(moveRow);
+    fileLayout->addWidget(m_ignoredSettings);
+    m_filePanel->hide();
+    layout->addWidget(m_filePanel);
+    connect(m_movePasswordButton, &QPushButton::clicked, this, &SettingsDialog::moveFilePassword);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildDatabasePage(), tr("Database"));
@@ -332,6 +355,103 @@ void SettingsDialog::load() {
     m_modelEdit->setText(llm.model);
     m_apiKeyEdit->setText(m_apiKeys.value(int(llm.provider)));
     providerChanged();
+
+    try {
+        m_loadedPostgresUrl = postgresUrlWithoutPassword();
+    } catch (const Error&) {
+        m_loadedPostgresUrl.clear();
+    }
+    m_filePasswordPending = !settings.databasePasswordInFile().isEmpty();
+    showSettingsFileProblems();
+}
+
+void SettingsDialog::showSettingsFileProblems() {
+    const Settings settings(m_profile);
+    const QString filePassword = settings.databasePasswordInFile();
+    m_filePasswordPending = !filePassword.isEmpty();
+    QStringList ignored = settings.problems();
+    if (m_filePasswordPending) {
+        // Said by the notice and its button, not once more in the list.
+        ignored.removeIf([](const QString& p) { return p.startsWith(u"database.url"_s); });
+        QString text =
+            tr("The settings file holds the database password inside database.url. It is not used from "
+               "there: the file is plain text that anything running under your account can read.");
+        if (m_keychainUnavailable) {
+            text += u' ' + tr("The system keychain cannot be used, so it cannot be kept safely on this "
+                              "computer. You may use it for this session only: the settings file is then "
+                              "rewritten without it, and you enter it again the next time.");
+            m_movePasswordButton->setText(tr("Use it for this session &only"));
+        } else {
+            text += u' ' + tr("Move it to the system keychain, where the app reads it; the settings file is "
+                              "then rewritten without it.");
+            // What load() read from the keychain: no second look-up here.
+            if (m_loadedPassword == filePassword)
+                text += u' ' + tr("The keychain already holds the same password.");
+            else if (!m_loadedPassword.isEmpty())
+                text += u' ' + tr("The keychain already holds another database password, which is the one "
+                                  "in use; moving replaces it.");
+            m_movePasswordButton->setText(tr("&Move the password to the keychain"));
+        }
+        m_filePasswordNotice->setText(text);
+    }
+    m_movePasswordButton->setVisible(m_filePasswordPending);
+    m_filePasswordNotice->setVisible(m_filePasswordPending || !m_filePasswordNotice->text().isEmpty());
+    m_ignoredSettings->setText(ignored.isEmpty()
+                                   ? QString()
+                                   : tr("Some values in the settings file (%1) were ignored when the "
+                                        "settings were read; the defaults are used instead. Saving "
+                                        "here writes valid values over them.")
+                                             .arg(QDir::toNativeSeparators(settings.fileName())) +
+                                         u"\n\u2022 "_s + ignored.join(u"\n\u2022 "_s));
+    m_ignoredSettings->setVisible(!ignored.isEmpty());
+    m_filePanel->setVisible(m_filePasswordPending || !ignored.isEmpty() ||
+                            !m_filePasswordNotice->text().isEmpty());
+}
+
+void SettingsDialog::moveFilePassword() {
+    Settings settings(m_profile);
+    const QString password = settings.databasePasswordInFile();
+    if (password.isEmpty()) {
+        showSettingsFileProblems();
+        return;
+    }
+    const SecretStore store(m_profile);
+    const QString key = store.databasePasswordKey();
+    const bool sessionOnly = m_keychainUnavailable;
+    if (sessionOnly) {
+        SecretStore::setSessionSecret(key, password);
+        m_sessionOnly->setChecked(true);
+    } else {
+        const SecretResult r = store.write(key, password);
+        if (!r.ok()) {
+            if (r.status == SecretResult::Status::Unavailable)
+                showKeychainProblem(r.message);
+            showSettingsFileProblems(); // now offers this session only
+            m_filePasswordNotice->setText(tr("The password was not moved: %1").arg(r.message) + u"\n"_s +
+                                          m_filePasswordNotice->text());
+            return;
+        }
+    }
+    // Only once the password is kept elsewhere does it leave the file.
+    try {
+        settings.removeDatabasePasswordFromFile();
+        settings.sync();
+    } catch (const Error& e) {
+        m_filePasswordNotice->setText(
+            tr("The password is kept, but the settings file could not be rewritten without it: %1")
+                .arg(e.message()));
+        return;
+    }
+    m_loadedPassword = password;
+    m_passwordEdit->setText(password);
+    showSettingsFileProblems();
+    m_filePasswordNotice->setText(
+        sessionOnly
+            ? tr("The database password is used for this session only, and the settings file no longer "
+                 "holds it. Enter it again the next time, or once the keychain works.")
+            : tr("The database password is now in the system keychain, and the settings file no "
+                 "longer holds it."));
+    m_filePanel->show();
 }
 
 LlmProvider SettingsDialog::currentProvider() const {
@@ -700,7 +820,17 @@ bool SettingsDialog::save() {
     }
 
     try {
-        settings.setDatabase(db);
+        if (m_filePasswordPending && db.postgresUrl == m_loadedPostgresUrl) {
+            // The server is unchanged and its URL in the file still carries the
+            // password the notice offers to move: leave that URL as it is
+            // rather than drop the password without keeping it anywhere.
+            if (db.mode == DatabaseMode::PostgreSql && db.postgresUrl.isEmpty())
+                throw Error(Error::Kind::Config, tr("PostgreSQL is selected but no server is set."));
+            settings.setValue(u"database.mode"_s, databaseModeId(db.mode));
+            settings.setValue(u"database.file"_s, db.embeddedFile);
+        } else {
+            settings.setDatabase(db);
+        }
         settings.setLlm(llm);
         settings.setMap(map);
         settings.sync();

@@ -15,6 +15,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFrame;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -90,6 +91,12 @@ private:
     void revealDatabaseFile();
     void chooseMoveTarget();
     void showKeychainProblem(const QString& message);
+    // A password or other ignored values found in the settings file, said in words.
+    void showSettingsFileProblems();
+    // Moves a password found in the settings file's database.url to the
+    // keychain (or this session's memory, with no keychain) and rewrites the
+    // file without it.
+    void moveFilePassword();
     bool storeSecret(const QString& key, const QString& value);
     void tick();
 
@@ -102,6 +109,12 @@ private:
     QLabel* m_keychainBanner = nullptr;
     QCheckBox* m_sessionOnly = nullptr;
     QLabel* m_saveError = nullptr;
+    QFrame* m_filePanel = nullptr;
+    QLabel* m_filePasswordNotice = nullptr;
+    QPushButton* m_movePasswordButton = nullptr;
+    QLabel* m_ignoredSettings = nullptr;
+    bool m_filePasswordPending = false; // the file's database.url still carries a password
+    QString m_loadedPostgresUrl;        // the server fields as loaded, without a password
 
     // Database page
     QRadioButton* m_embeddedRadio = nullptr;

@@ -329,6 +329,24 @@ QStringList Settings::problems() const {
     return out;
 }
 
+QString Settings::databasePasswordInFile() const {
+    const QString raw = storedText(kDbUrl);
+    if (raw.trimmed().isEmpty())
+        return {};
+    try {
+        const DatabaseUrl url = DatabaseUrl::parse(raw);
+        return url.dialect == Dialect::Postgres ? url.password : QString();
+    } catch (const Error&) {
+        return {}; // not a URL at all: problems() says it is ignored
+    }
+}
+
+void Settings::removeDatabasePasswordFromFile() {
+    if (databasePasswordInFile().isEmpty())
+        return;
+    m_settings->setValue(path(kDbUrl), DatabaseUrl::parse(storedText(kDbUrl)).redacted());
+}
+
 void Settings::unset(const QString& key) {
     checkKey(key);
     m_settings->remove(path(key));

@@ -95,6 +95,12 @@ public:
     // One sentence per value in the file that is ignored because it fails those
     // checks (hand-edited, or written by another tool). Never repeats a value.
     QStringList problems() const;
+    // A password that database.url in the file carries (hand-edited, or written
+    // by another tool: problems() reports it as ignored). Empty when there is
+    // none. Only for moving it to the keychain: never show it.
+    QString databasePasswordInFile() const;
+    // Rewrites database.url without its password, the rest of the URL kept.
+    void removeDatabasePasswordFromFile();
     // Validates like the typed setters; throws Error(Kind::Config) naming the problem.
     void setValue(const QString& key, const QString& value);
     void unset(const QString& key);

@@ -1,4 +1,5 @@
 #include "LlmClient.h"
+#include "WithoutKey.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,6 +47,8 @@ QString serverMessage(const QByteArray& body) {
     return m.simplified().left(300);
 }
 
+} // namespace
+
 // A server may quote the key it refuses ("Incorrect API key provided:
 // sk-ab***wxyz"): every word of a message that shares four characters in a
 // row with the key is replaced, so no part of it reaches a screen or a log.
@@ -68,8 +71,6 @@ QString withoutKey(const QString& text, const QString& key) {
     out += QStringView(text).mid(last);
     return out;
 }
-
-} // namespace
 
 LlmClient::LlmClient(QNetworkAccessManager* nam, ProviderConfig config, QObject* parent)
     : QObject(parent)
