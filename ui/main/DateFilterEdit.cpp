@@ -33,6 +33,8 @@ DateFilterEdit::DateFilterEdit(QWidget* parent)
     row->addWidget(m_edit);
     row->addWidget(m_calendar);
     setFocusProxy(m_edit);
+    // The field and its calendar button stay together; the filter bar's stretch takes the rest.
+    setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
 
     connect(m_edit, &QLineEdit::editingFinished, this, &DateFilterEdit::applyTyped);
     // The clear button (and emptying the field) means "any date" at once.

@@ -102,6 +102,7 @@ TripEditor::TripEditor(QWidget* parent)
     m_statusChoice = new QComboBox(this);
     m_statusChoice->setObjectName(u"statusChoice"_s);
     m_statusChoice->setAccessibleName(fieldLabel(u"status"_s));
+    m_statusChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents); // its items change with the trip
     auto* statusBox = new QVBoxLayout;
     statusBox->setSpacing(2);
     statusBox->addWidget(m_stepper);
