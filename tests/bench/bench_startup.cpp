@@ -74,7 +74,8 @@ int main(int argc, char* argv[]) {
         appTimes << a;
     }
     const double bm = median(bareTimes), am = median(appTimes);
-    std::printf("platform: %s\n", qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM", QStringLiteral("default"))));
+    std::printf("platform: %s\n",
+                qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM", QStringLiteral("default"))));
     std::printf("bare QMainWindow to first frame: median %.1f ms (%d runs)\n", bm, runs);
     std::printf("Trip Planner to first frame, new profile: median %.1f ms (%d runs)\n", am, runs);
     std::printf("ratio: %.2fx\n", am / bm);

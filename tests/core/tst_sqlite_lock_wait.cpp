@@ -42,7 +42,8 @@ private Q_SLOTS:
             QVERIFY(other.isOpen());
             QProcess cli;
             cli.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
-            cli.start(QStringLiteral(TP_CLI_PATH), {u"--database-url"_s, u"sqlite:///"_s + file, u"migrate"_s});
+            cli.start(QStringLiteral(TP_CLI_PATH),
+                      {u"--database-url"_s, u"sqlite:///"_s + file, u"migrate"_s});
             QVERIFY(cli.waitForStarted());
             // The lock is held while the command starts; an old build failed at once here.
             QVERIFY(!cli.waitForFinished(1200));

@@ -144,7 +144,8 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
         QVERIFY2(move->text().contains(u"session"_s), qPrintable(move->text()));
         const QString ignored = d.findChild<QLabel*>(u"ignoredSettings"_s)->text();
         QVERIFY2(ignored.contains(u"llm.base-url"_s) && ignored.contains(u"API key"_s), qPrintable(ignored));
-        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(), qPrintable(test::secretShownIn(&d, {password})));
+        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(),
+                 qPrintable(test::secretShownIn(&d, {password})));
 
         QTest::mouseClick(move, Qt::LeftButton);
         const QString done = d.findChild<QLabel*>(u"filePasswordNotice"_s)->text();
@@ -152,7 +153,8 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
         QVERIFY(move->isHidden());
         QVERIFY(d.findChild<QCheckBox*>(u"sessionOnly"_s)->isChecked());
         QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
-        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(), qPrintable(test::secretShownIn(&d, {password})));
+        QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(),
+                 qPrintable(test::secretShownIn(&d, {password})));
         QVERIFY(d.save()); // session only: nothing written but the settings
     }
     const SecretResult r = store.read(store.databasePasswordKey());

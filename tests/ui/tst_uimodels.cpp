@@ -137,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(moves.size(), 1);
         QCOMPARE(model.tripAt(model.rowCount() - 1).title, u"zzz last"_s);
 
-        edited = updated->value(); // its new version (updated_at): a stale one is a conflict
+        edited = updated->value();     // its new version (updated_at): a stale one is a conflict
         edited.status = u"planning"_s; // leaves the filter: removed from the view
         updated.reset();
         model.updateTrip(edited, [&](Result<Trip> r) { updated = std::move(r); });

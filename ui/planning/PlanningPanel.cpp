@@ -174,7 +174,8 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
     const int working = int(std::size(planning_stage::all)) - 1;
     const QString started = QLocale().toString(session->startedAt.toLocalTime(), QLocale::ShortFormat);
     if (finished)
-        m_summary->setText(tr("Planning completed: all %1 stages done · started %2").arg(working).arg(started));
+        m_summary->setText(
+            tr("Planning completed: all %1 stages done · started %2").arg(working).arg(started));
     else
         m_summary->setText(tr("Stage %1 of %2: %3 · %4 of %2 stages completed · started %5")
                                .arg(choiceIndex(planning_stage::all, session->currentStage) + 1)
