@@ -7,7 +7,7 @@
 # machine is reused.
 #
 # The first run takes a while on a small machine (two full builds of a Qt
-# application; about 25 minutes on 2 cores): the builds print their progress.
+# application; about 40 minutes on 2 cores, less with ccache): the builds print their progress.
 #   TP_TEST_BUILD_DIR=dir   the plain build's folder (default build-tests)
 #   TP_SKIP_SANITIZERS=1    only the plain build (a quicker local run)
 set -euo pipefail
