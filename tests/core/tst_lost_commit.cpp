@@ -21,12 +21,6 @@ using namespace tp;
 
 namespace {
 
-void pooledAndDirectRows() {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("postgres") << u"postgres"_s;
-    QTest::newRow("pgbouncer") << u"pgbouncer"_s;
-}
-
 // Every row written to `table` makes COMMIT sleep a second.
 void slowCommitOn(Database& db, const QString& table) {
     db.execute(u"CREATE OR REPLACE FUNCTION tp_slow_commit() RETURNS trigger LANGUAGE plpgsql AS "
@@ -72,7 +66,7 @@ private:
 class TestLostCommit : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void lostCommitIsOutcomeUnknown_data() { pooledAndDirectRows(); }
+    void lostCommitIsOutcomeUnknown_data() { test::addPostgresBackendRows(); }
     void lostCommitIsOutcomeUnknown() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -98,7 +92,7 @@ private Q_SLOTS:
     // A turn whose COMMIT is lost reads the conversation again: here the
     // kill stopped the commit, so the turn is reported as not saved (a
     // Connection error the user can retry), and nothing of it is there.
-    void lostTurnCommitIsCheckedAgain_data() { pooledAndDirectRows(); }
+    void lostTurnCommitIsCheckedAgain_data() { test::addPostgresBackendRows(); }
     void lostTurnCommitIsCheckedAgain() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);

@@ -17,12 +17,6 @@ using namespace tp;
 
 namespace {
 
-void pooledAndDirectRows() {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("postgres") << u"postgres"_s;
-    QTest::newRow("pgbouncer") << u"pgbouncer"_s;
-}
-
 // The server log's lines for one database, from `offset` on.
 QStringList serverLog(const QString& database, qint64 offset) {
     QFile f(test::cluster().dir + u"/postgres.log"_s);
@@ -61,7 +55,7 @@ class TestPgProtocol : public QObject {
 private Q_SLOTS:
     // The extended protocol refuses two statements in one call, so no text,
     // ours or a user's, can ever add a second statement.
-    void secondStatementRefused_data() { pooledAndDirectRows(); }
+    void secondStatementRefused_data() { test::addPostgresBackendRows(); }
     void secondStatementRefused() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -104,7 +98,7 @@ private Q_SLOTS:
 
     // Values travel apart from the statement: the server logs each statement
     // with $n and the values as its parameters, never inside the SQL.
-    void valuesApartFromTheText_data() { pooledAndDirectRows(); }
+    void valuesApartFromTheText_data() { test::addPostgresBackendRows(); }
     void valuesApartFromTheText() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);

@@ -26,12 +26,6 @@ using namespace tp;
 
 namespace {
 
-void pooledAndDirectRows() {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("postgres") << u"postgres"_s;
-    QTest::newRow("pgbouncer") << u"pgbouncer"_s;
-}
-
 constexpr int BigRows = 200000;
 
 void fillBigTable(Database& db) {
@@ -93,7 +87,7 @@ class TestReadIntegrity : public QObject {
 private Q_SLOTS:
     // Inside a transaction nothing may be retried: every read killed half-way
     // must be an error, never a shorter list.
-    void killedReadInTransaction_data() { pooledAndDirectRows(); }
+    void killedReadInTransaction_data() { test::addPostgresBackendRows(); }
     void killedReadInTransaction() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -134,7 +128,7 @@ private Q_SLOTS:
     }
 
     // Outside a transaction a read may be retried, but only as a whole.
-    void killedReadOutsideTransaction_data() { pooledAndDirectRows(); }
+    void killedReadOutsideTransaction_data() { test::addPostgresBackendRows(); }
     void killedReadOutsideTransaction() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -170,7 +164,7 @@ private Q_SLOTS:
     // The body of a transaction catches the error of a statement whose
     // connection was killed and goes on: the later statements must not run
     // on a new connection outside the transaction, and the commit must fail.
-    void noReconnectInsideTransaction_data() { pooledAndDirectRows(); }
+    void noReconnectInsideTransaction_data() { test::addPostgresBackendRows(); }
     void noReconnectInsideTransaction() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -220,7 +214,7 @@ private Q_SLOTS:
     // tripplanner-cli export of a big user, the backend killed at many points
     // (and the server restarted at a few): complete file and exit 0, or
     // exit != 0 with a message and no file.
-    void exportKilled_data() { pooledAndDirectRows(); }
+    void exportKilled_data() { test::addPostgresBackendRows(); }
     void exportKilled() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);

@@ -14,12 +14,6 @@ using namespace tp;
 
 namespace {
 
-void pooledAndDirectRows() {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("postgres") << u"postgres"_s;
-    QTest::newRow("pgbouncer") << u"pgbouncer"_s;
-}
-
 int tripCount(const test::TempDatabase& tmp) {
     auto fresh = tmp.connect();
     return col::integer(fresh->query(u"SELECT count(*) AS n FROM api_trip"_s).first(), "n");
@@ -48,7 +42,7 @@ bool terminateBackend(qint64 pid) {
 class TestReconnect : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void readAfterServerRestart_data() { pooledAndDirectRows(); }
+    void readAfterServerRestart_data() { test::addPostgresBackendRows(); }
     void readAfterServerRestart() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -84,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(tripCount(tmp), 1);
     }
 
-    void writeInTransactionLosesConnection_data() { pooledAndDirectRows(); }
+    void writeInTransactionLosesConnection_data() { test::addPostgresBackendRows(); }
     void writeInTransactionLosesConnection() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
@@ -132,7 +126,7 @@ private Q_SLOTS:
 
     // A connection killed while idle (a suspended Neon compute): the next read
     // outside a transaction is retried transparently.
-    void idleConnectionKilled_data() { pooledAndDirectRows(); }
+    void idleConnectionKilled_data() { test::addPostgresBackendRows(); }
     void idleConnectionKilled() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);

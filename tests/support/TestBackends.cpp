@@ -88,6 +88,12 @@ void addBackendRows() {
         QTest::newRow(b) << QString::fromLatin1(b);
 }
 
+void addPostgresBackendRows() {
+    QTest::addColumn<QString>("backend");
+    for (const char* b : {"postgres", "pgbouncer"})
+        QTest::newRow(b) << QString::fromLatin1(b);
+}
+
 QString backendRow() {
     return QString::fromLatin1(QTest::currentDataTag() ? QTest::currentDataTag() : "sqlite");
 }

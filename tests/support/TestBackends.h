@@ -47,6 +47,8 @@ private:
 
 // Adds the rows "sqlite", "postgres", "pgbouncer" to a data-driven test.
 void addBackendRows();
+// Only the server's rows, "postgres" and "pgbouncer" (what SQLite cannot do: kill a backend, cancel).
+void addPostgresBackendRows();
 QString backendRow(); // the current row's backend (inside a test function)
 
 // Runs a command (the CLI, a script) and returns exit code, stdout, stderr.
