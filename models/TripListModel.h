@@ -56,6 +56,9 @@ public:
     // Reads one trip again after something else changed it (the planner set
     // its status or destination); the row updates in place.
     void reloadTrip(Id id);
+    // A row as another part of the app wrote it (a planner turn, a stage moved):
+    // updated in place without a read; nothing happens when it is not loaded.
+    void applyTrip(const Trip& trip) { applyUpdated(trip); }
     // Puts a removed trip back with its id (undo of a delete).
     void restoreTrip(const TripArchive& archive, TripCallback done = {});
 

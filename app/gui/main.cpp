@@ -1,29 +1,22 @@
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "config/AppPaths.h"
 #include "config/DatabaseLocation.h"
-#include "config/SecretStore.h"
-#include "config/Settings.h"
-#include "conversation/ConversationPanel.h"
-#include "conversation/ConversationService.h"
 #include "db/DatabaseUrl.h"
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
-#include "llm/ProviderFromSettings.h"
 #include "main/FirstFrameProbe.h"
 #include "main/MainWindow.h"
-#include "map/MapWidget.h"
-#include "settings/SettingsDialog.h"
+#include "main/SettingsFlow.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-#include <QProcess>
 #include <QScreen>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -110,89 +103,23 @@ int main(int argc, char* argv[]) {
 
     // The service (its thread and connection) outlives the window.
     tp::DatabaseService service(url);
-    tp::ui::MainWindow window(&service, tp::osUserName());
+    // What the window works with (the user, the planner, the open trip); it
+    // joins the planner's thread before the database service goes.
+    tp::app::Workspace workspace(&service, tp::osUserName());
+    tp::ui::MainWindow window(&workspace);
     if (parser.isSet(showOption))
         showViewWhenLoaded(window, parser.value(showOption));
 
-    // The map's online services, as the settings say: tiles for every map, and
-    // the online place search (its own thread and connection) for the editor.
+    // The online place search (its own thread and connection) for the
+    // destination editor; the settings decide whether it and the online tiles
+    // are used, and which provider the planner talks to.
     tp::geo::GeocodingService geocoder(url, {});
-    const auto applyMapSettings = [&] {
-        const tp::MapSettings map = tp::Settings().map();
-        tp::ui::TileSourceConfig tiles;
-        tiles.urlTemplate = map.effectiveTileUrl();
-        tiles.attribution = map.effectiveTileAttribution();
-        tp::ui::MapWidget::setOnlineTilesForAll(map.onlineTiles, tiles);
-        geocoder.setConfig({map.effectiveGeocoderUrl(), {}, {}, 20000});
-        window.destinationsPanel()->setGeocoder(map.onlineGeocoding ? &geocoder : nullptr);
-    };
-    applyMapSettings();
-
-    // The AI planner: its own thread and database connection, for the local
-    // user the window finds or creates once connected; the provider as the
-    // settings say (offline when none), the key from the keychain.
-    std::unique_ptr<tp::conversation::ConversationService> planner;
-    const auto currentProvider = [&window] {
-        QString problem;
-        const tp::llm::ProviderConfig config =
-            tp::llm::providerFromSettings(tp::Settings(), tp::SecretStore(), &problem);
-        if (!problem.isEmpty())
-            window.statusBar()->showMessage(problem, 20000);
-        return config;
-    };
-    tp::ui::ConversationPanel* panel = window.conversationPanel();
-    QObject::connect(panel, &tp::ui::ConversationPanel::userIdChanged, &window, [&, panel](tp::Id user) {
-        panel->setConversationService(nullptr);
-        planner.reset();
-        if (user == 0)
-            return;
-        planner = std::make_unique<tp::conversation::ConversationService>(url, user, currentProvider());
-        panel->setConversationService(planner.get());
-    });
-    QObject::connect(&window, &tp::ui::MainWindow::settingsRequested, &window, [&] {
-        tp::ui::SettingsDialog dialog(QString::fromLatin1(tp::Settings::DefaultProfile), &window);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        applyMapSettings();
-        if (planner)
-            planner->setProvider(currentProvider());
-        // Another database chosen: both databases keep their data; the app
-        // reconnects by starting again (every thread opens its connection anew).
-        QString ignored;
-        tp::DatabaseUrl chosen;
-        try {
-            chosen = resolveStartupDatabaseUrl(&ignored);
-        } catch (const tp::Error&) {
-            return; // the dialog has already said what is wrong with it
-        }
-        if (chosen.toString() == url.toString())
-            return;
-        if (!qEnvironmentVariable("DATABASE_URL").trimmed().isEmpty()) {
-            QMessageBox::information(
-                &window, QApplication::translate("main", "Database"),
-                QApplication::translate("main", "Saved. DATABASE_URL is set in the environment and "
-                                                "takes precedence over the settings."));
-            return;
-        }
-        const auto answer = QMessageBox::question(
-            &window, QApplication::translate("main", "Database"),
-            QApplication::translate("main", "Trip Planner will now use %1. Restart to connect to it?")
-                .arg(chosen.displayLocation()),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-        if (answer == QMessageBox::Yes) {
-            QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                                    QCoreApplication::arguments().mid(1));
-            window.close();
-        }
-    });
+    new tp::ui::SettingsFlow(&window, &workspace, &geocoder, url);
     if (!startupNote.isEmpty())
         window.statusBar()->showMessage(startupNote, 20000);
 
     if (qEnvironmentVariableIsSet("TP_BENCH_FIRST_FRAME"))
         tp::ui::FirstFrameProbe::install(&window); // tests/bench/bench_startup: quit at the first frame
     window.show();
-    const int code = app.exec();
-    panel->setConversationService(nullptr);
-    planner.reset(); // cancels a reply in progress and joins the planner's thread
-    return code;
+    return app.exec();
 }

@@ -11,6 +11,7 @@
 // the benchmark creates its own databases next to it (or, without the right to,
 // uses that database). TP_BENCH_RUNS: measurements per row (default 5, median shown, after one warm-up).
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "conversation/ConversationPanel.h"
 #include "db/Migrator.h"
 #include "domain/Validation.h"
@@ -372,7 +373,8 @@ Measurement measure(const DatabaseUrl& url) {
     {
         DatabaseService service(url, 0);
         service.installEventFilter(&answers);
-        ui::MainWindow window(&service, BenchUser);
+        app::Workspace workspace(&service, BenchUser);
+        ui::MainWindow window(&workspace);
         FirstPaint rows(window.tripTable(), [&] { m.firstRowsMs = msSince(clock); });
         const double constructed = msSince(clock);
         window.show();

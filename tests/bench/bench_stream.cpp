@@ -5,6 +5,7 @@
 // panel painting it, and the longest GUI event-loop stall while it streams.
 //   QT_QPA_PLATFORM=offscreen BUILD_DIR/tests/bench/bench_stream
 #include "TestBackends.h"
+#include "Workspace.h"
 #include "conversation/ConversationPanel.h"
 #include "conversation/ConversationService.h"
 #include "conversation/TurnTypes.h"
@@ -177,10 +178,13 @@ int main(int argc, char* argv[]) {
 
     DatabaseService database(tmp.url(), 0);
     conversation::ConversationService planner(tmp.url(), userId, config);
-    ui::ConversationPanel panel(&database);
+    app::Workspace workspace(&database, u"bench"_s);
+    User benchUser;
+    benchUser.id = userId;
+    workspace.adoptUser(benchUser);
+    workspace.usePlanner(&planner);
+    ui::ConversationPanel panel(&workspace);
     panel.resize(900, 700);
-    panel.setUserId(userId);
-    panel.setConversationService(&planner);
     panel.show();
     TripDetails details;
     details.trip.id = tripId;

@@ -8,6 +8,7 @@
 #include "KeychainTestSupport.h"
 #include "TestBackends.h"
 #include "VisibleText.h"
+#include "Workspace.h"
 
 #include "../ai/FakeLlmServer.h"
 #include "config/DatabaseLocation.h"
@@ -142,7 +143,8 @@ private Q_SLOTS:
         QVERIFY2(resolved.note.contains(u"contains a password"_s), qPrintable(resolved.note));
 
         DatabaseService service(resolved.url, 0);
-        ui::MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        ui::MainWindow w(&workspace);
         w.statusBar()->showMessage(resolved.note, 20000); // as the app does with the start-up note
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -163,7 +165,8 @@ private Q_SLOTS:
         DatabaseUrl url = DatabaseUrl::parse(test::cluster().pgUrl);
         url.password = Password + u"@13x#/?"_s;
         DatabaseService service(url, 0);
-        ui::MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        ui::MainWindow w(&workspace);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto* banner = w.findChild<QWidget*>(u"connectionProblem"_s);
@@ -326,13 +329,14 @@ private Q_SLOTS:
         config.maxAttempts = 1;
         config.backoffBaseMs = 10;
         conversation::ConversationService planner(tmp.url(), user.id, config);
-        ui::ConversationPanel panel(&service);
+        app::Workspace workspace(&service, user.username);
+        workspace.adoptUser(user);
+        ui::ConversationPanel panel(&workspace);
         panel.resize(800, 700);
-        panel.setUserId(user.id);
         panel.show();
         panel.showTrip(TripRepository(*db, user.id).open(trip.id));
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setConversationService(&planner);
+        workspace.usePlanner(&planner);
         QSignalSpy failed(&planner, &conversation::ConversationService::turnFailed);
         auto* input = panel.findChild<QPlainTextEdit*>(u"messageInput"_s);
         input->setPlainText(u"A beach holiday"_s);
@@ -345,7 +349,7 @@ private Q_SLOTS:
         if (redirect)
             QVERIFY2(!keyReached(elsewhere), "the API key followed a redirect to another host");
         QVERIFY2(secretOnScreen().isEmpty(), qPrintable(secretOnScreen()));
-        panel.setConversationService(nullptr);
+        workspace.usePlanner(nullptr);
     }
 
     void cleanupTestCase() {

@@ -1,5 +1,6 @@
 #include "MessageListModel.h"
 #include "TestBackends.h"
+#include "Workspace.h"
 #include "conversation/ConversationPanel.h"
 #include "conversation/SafeMarkdown.h"
 #include "main/Confirm.h"
@@ -113,9 +114,10 @@ private Q_SLOTS:
             u"<img src=\"%2\"> Avoid [this](javascript:alert(1)) and [that](file:///etc/passwd)."_s.arg(
                 trapUrl(u"map.png"_s), trapUrl(u"raw.png"_s)));
 
-        ConversationPanel panel(&service);
+        app::Workspace workspace(&service, user.username);
+        workspace.adoptUser(user);
+        ConversationPanel panel(&workspace);
         panel.resize(700, 600);
-        panel.setUserId(user.id);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         panel.showTrip(TripRepository(*db, user.id).open(trip.id));

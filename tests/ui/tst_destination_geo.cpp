@@ -1,3 +1,4 @@
+#include "DestinationCatalogue.h"
 #include "FakeLlmServer.h"
 #include "TestBackends.h"
 #include "destinations/CoordinatePickerDialog.h"
@@ -127,7 +128,8 @@ private Q_SLOTS:
             repo.create(placed);
         }
         DatabaseService service(tmp.url(), 0);
-        ui::DestinationsPanel panel(&service);
+        app::DestinationCatalogue catalogue(&service);
+        ui::DestinationsPanel panel(&service, &catalogue);
         panel.show();
         panel.load();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -258,7 +260,8 @@ void TestDestinationGeo::pickOnMapAndSaveRecordsTheSource() {
     test::TempDatabase tmp(u"sqlite"_s);
     tmp.connectMigrated();
     DatabaseService service(tmp.url(), 0);
-    ui::DestinationsPanel panel(&service);
+    app::DestinationCatalogue catalogue(&service);
+    ui::DestinationsPanel panel(&service, &catalogue);
     panel.resize(1000, 700);
     panel.show();
     panel.load();

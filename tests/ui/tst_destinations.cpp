@@ -1,6 +1,8 @@
+#include "DestinationCatalogue.h"
 #include "DestinationTableModel.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "destinations/DestinationDialog.h"
 #include "destinations/DestinationsPanel.h"
 #include "domain/Validation.h"
@@ -86,7 +88,8 @@ private Q_SLOTS:
             }
         }
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        MainWindow w(&workspace);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTRY_VERIFY(w.userId() != 0);
@@ -189,7 +192,8 @@ private Q_SLOTS:
         test::TempDatabase tmp(backend);
         tmp.connectMigrated();
         DatabaseService service(tmp.url(), 0);
-        ui::DestinationsPanel panel(&service);
+        app::DestinationCatalogue catalogue(&service);
+        ui::DestinationsPanel panel(&service, &catalogue);
         panel.resize(1000, 600);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));

@@ -1,5 +1,6 @@
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "main/Confirm.h"
 #include "main/ElidedLabel.h"
 #include "main/MainWindow.h"
@@ -43,7 +44,8 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        MainWindow w(&workspace);
         QAbstractItemModelTester tester(w.tripModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.show();
@@ -178,7 +180,8 @@ private Q_SLOTS:
 
     void unreachableDatabaseAtStart() {
         DatabaseService service(DatabaseUrl::parse(u"postgresql://u@127.0.0.1:1/x?connect_timeout=3"_s), 0);
-        MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        MainWindow w(&workspace);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto* banner = w.findChild<QWidget*>(u"connectionProblem"_s);

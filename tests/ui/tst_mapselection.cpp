@@ -1,6 +1,7 @@
 #include "DestinationTableModel.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "destinations/DestinationsPanel.h"
 #include "domain/Validation.h"
 #include "main/MainWindow.h"
@@ -59,7 +60,8 @@ private Q_SLOTS:
             TripRepository(*db, user.id).create(t);
         }
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        MainWindow w(&workspace);
         w.resize(1300, 800);
         w.show();
         QTRY_VERIFY(w.userId() != 0);
@@ -131,7 +133,8 @@ private Q_SLOTS:
                            QJsonObject{{u"name"_s, u"Faro"_s}, {u"country"_s, u"Portugal"_s}}});
         }
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        MainWindow w(&workspace);
         w.resize(1300, 800);
         w.show();
         QTRY_VERIFY(w.userId() != 0);

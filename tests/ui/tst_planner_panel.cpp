@@ -6,6 +6,7 @@
 #include "../ai/FakeLlmServer.h"
 #include "MessageListModel.h"
 #include "TestBackends.h"
+#include "Workspace.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "conversation/ConversationPanel.h"
@@ -47,9 +48,10 @@ struct Fixture {
         Trip draft;
         draft.title = u"Summer"_s;
         trip = TripRepository(*db, user.id).create(draft);
-        panel = std::make_unique<ConversationPanel>(&service);
+        workspace = std::make_unique<app::Workspace>(&service, user.username);
+        workspace->adoptUser(user);
+        panel = std::make_unique<ConversationPanel>(workspace.get());
         panel->resize(800, 700);
-        panel->setUserId(user.id);
         panel->show();
         panel->showTrip(TripRepository(*db, user.id).open(trip.id));
         return QTest::qWaitForWindowExposed(panel.get());
@@ -91,6 +93,7 @@ struct Fixture {
     std::unique_ptr<Database> db; // a connection of its own, to check what was stored
     User user;
     Trip trip;
+    std::unique_ptr<app::Workspace> workspace;
     std::unique_ptr<ConversationPanel> panel;
 };
 
@@ -150,7 +153,7 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.start());
         ConversationService planner(f.tmp.url(), f.user.id, {});
-        f.panel->setConversationService(&planner);
+        f.workspace->usePlanner(&planner);
         QSignalSpy done(&planner, &ConversationService::turnCompleted);
         QSignalSpy failed(&planner, &ConversationService::turnFailed);
 
@@ -240,7 +243,7 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.start());
         ConversationService planner(f.tmp.url(), f.user.id, {});
-        f.panel->setConversationService(&planner);
+        f.workspace->usePlanner(&planner);
         f.panel->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(f.panel.get()));
         QSignalSpy done(&planner, &ConversationService::turnCompleted);
@@ -338,7 +341,7 @@ private Q_SLOTS:
         config.maxAttempts = 2;
         config.backoffBaseMs = 10;
         ConversationService planner(f.tmp.url(), f.user.id, config);
-        f.panel->setConversationService(&planner);
+        f.workspace->usePlanner(&planner);
         QSignalSpy done(&planner, &ConversationService::turnCompleted);
         QSignalSpy failed(&planner, &ConversationService::turnFailed);
         QSignalSpy retrying(&planner, &ConversationService::retrying);

@@ -1,6 +1,7 @@
 #include "PlanningStagesModel.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "main/MainWindow.h"
 #include "planning/PlanningPanel.h"
 #include "repo/PlanningRepository.h"
@@ -50,7 +51,8 @@ private Q_SLOTS:
             tripId = TripRepository(*db, user.id).create(draft).id;
         }
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"planner"_s);
+        app::Workspace workspace(&service, u"planner"_s);
+        MainWindow w(&workspace);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTRY_COMPARE(w.tripModel()->rowCount(), 1);
@@ -146,7 +148,8 @@ private Q_SLOTS:
         draft.title = u"Faroe Islands"_s;
         const Id tripId = TripRepository(*db, user.id).create(draft).id;
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"planner"_s);
+        app::Workspace workspace(&service, u"planner"_s);
+        MainWindow w(&workspace);
         w.show();
         QTRY_COMPARE(w.tripModel()->rowCount(), 1);
         w.showPanel(MainWindow::PlanningTab);

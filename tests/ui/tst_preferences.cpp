@@ -1,3 +1,4 @@
+#include "PreferencesStore.h"
 #include "TestBackends.h"
 #include "preferences/PreferencesDialog.h"
 #include "repo/PreferencesRepository.h"
@@ -56,7 +57,8 @@ private Q_SLOTS:
         const User user = UserRepository(*db).create(u"alice"_s);
 
         {
-            PreferencesDialog dialog(&service, user.id);
+            app::PreferencesStore store(&service, [id = user.id] { return id; });
+            PreferencesDialog dialog(&store);
             const Fields f = fields(dialog);
             QVERIFY(f.text && f.min && f.max && f.group && f.message);
             QVERIFY(!f.save->isEnabled()); // nothing to save before the row is read
@@ -97,7 +99,8 @@ private Q_SLOTS:
 
         // Opened again: the saved values; Cancel changes nothing.
         {
-            PreferencesDialog dialog(&service, user.id);
+            app::PreferencesStore store(&service, [id = user.id] { return id; });
+            PreferencesDialog dialog(&store);
             dialog.show();
             const Fields f = fields(dialog);
             QTRY_COMPARE(f.max->text(), u"2500.50"_s);

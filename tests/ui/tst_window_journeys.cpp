@@ -4,6 +4,7 @@
 // cannot break, the date filter, the status stepper, keyboard access.
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "conversation/ConversationPanel.h"
 #include "main/Confirm.h"
 #include "main/DateFilterEdit.h"
@@ -65,7 +66,8 @@ struct Seeded {
 struct Window {
     explicit Window(const DatabaseUrl& url)
         : service(url, 0)
-        , w(&service, u"walker"_s) {
+        , workspace(&service, u"walker"_s)
+        , w(&workspace) {
         w.resize(1280, 800);
         w.show();
     }
@@ -80,6 +82,7 @@ struct Window {
     }
     template <typename T> T* child(const QString& name) const { return w.findChild<T*>(name); }
     DatabaseService service;
+    app::Workspace workspace;
     MainWindow w;
 };
 

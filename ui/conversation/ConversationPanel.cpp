@@ -3,12 +3,11 @@
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
 #include "SafeMarkdown.h"
-#include "conversation/ConversationService.h"
+#include "TripSession.h"
+#include "Workspace.h"
 #include "domain/Stages.h"
 #include "main/Confirm.h"
 #include "main/ElidedLabel.h"
-#include "repo/ConversationRepository.h"
-#include "repo/TripRepository.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -20,7 +19,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
-#include <QMetaMethod>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -36,10 +34,10 @@ using namespace Qt::StringLiterals;
 
 namespace tp::ui {
 
-ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
+ConversationPanel::ConversationPanel(app::Workspace* workspace, QWidget* parent)
     : QWidget(parent)
-    , m_service(service)
-    , m_messages(new MessageListModel(service, this)) {
+    , m_workspace(workspace)
+    , m_messages(new MessageListModel(workspace->database(), this)) {
     setObjectName(u"conversationPanel"_s);
     auto* outer = new QVBoxLayout(this);
     m_title = new ElidedLabel(this); // a trip's title may be long: it never widens the window
@@ -188,10 +186,17 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     m_plannerStatus->setFont(small);
     outer->addWidget(m_plannerStatus);
     m_plannerStatus->hide();
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_planner)
-            m_planner->cancel();
-    });
+    connect(m_cancel, &QPushButton::clicked, m_workspace, &app::Workspace::cancelTurn);
+    // The planner's turns, for every trip: a reply for a trip shown earlier
+    // still settles its unsent text here.
+    using app::Workspace;
+    connect(workspace, &Workspace::turnStarted, this, &ConversationPanel::onTurnStarted);
+    connect(workspace, &Workspace::textDelta, this, &ConversationPanel::onTextDelta);
+    connect(workspace, &Workspace::retrying, this, &ConversationPanel::onRetrying);
+    connect(workspace, &Workspace::turnCompleted, this, &ConversationPanel::onTurnCompleted);
+    connect(workspace, &Workspace::turnFailed, this, &ConversationPanel::onTurnFailed);
+    connect(workspace, &Workspace::busyChanged, this, &ConversationPanel::onBusyChanged);
+    connect(workspace, &Workspace::plannerChanged, this, &ConversationPanel::onPlannerChanged);
     connect(m_retry, &QPushButton::clicked, this, &ConversationPanel::retry);
     connect(m_send, &QPushButton::clicked, this, &ConversationPanel::submit);
     auto* sendShortcut = new QShortcut(QKeySequence(u"Ctrl+Return"_s), m_input);
@@ -209,33 +214,31 @@ ConversationPanel::ConversationPanel(DatabaseService* service, QWidget* parent)
     clear();
 }
 
-void ConversationPanel::setUserId(Id userId) {
-    const bool changed = m_userId != userId;
-    m_userId = userId;
-    m_messages->setUserId(userId);
-    if (changed)
-        Q_EMIT userIdChanged(userId);
-}
-
-void ConversationPanel::setConversationService(conversation::ConversationService* service) {
-    if (m_planner == service)
-        return;
-    if (m_planner)
-        disconnect(m_planner, nullptr, this, nullptr);
+void ConversationPanel::onPlannerChanged() {
     hidePending();
-    m_planner = service;
-    m_busy = service && service->isBusy();
-    if (service) {
-        using conversation::ConversationService;
-        connect(service, &ConversationService::turnStarted, this, &ConversationPanel::onTurnStarted);
-        connect(service, &ConversationService::textDelta, this, &ConversationPanel::onTextDelta);
-        connect(service, &ConversationService::retrying, this, &ConversationPanel::onRetrying);
-        connect(service, &ConversationService::turnCompleted, this, &ConversationPanel::onTurnCompleted);
-        connect(service, &ConversationService::turnFailed, this, &ConversationPanel::onTurnFailed);
-        connect(service, &ConversationService::busyChanged, this, &ConversationPanel::onBusyChanged);
-    }
+    m_busy = m_workspace->plannerBusy();
     updateInputEnabled();
     showRecommendations(m_shownSet, m_shownLatest); // with or without the choose buttons
+}
+
+void ConversationPanel::setSession(app::TripSession* session) {
+    if (session != m_session) {
+        if (m_session)
+            disconnect(m_session, nullptr, this, nullptr);
+        m_session = session;
+        if (session) {
+            connect(session, &app::TripSession::loaded, this, &ConversationPanel::render);
+            connect(session, &app::TripSession::historyLoaded, this, &ConversationPanel::showHistory);
+        }
+    }
+    if (session && session->isLoaded())
+        render(session->details());
+}
+
+void ConversationPanel::showTrip(const TripDetails& details) {
+    app::TripSession* session = m_workspace->sessionFor(details.trip.id);
+    setSession(session);
+    session->adopt(details); // loaded() renders it
 }
 
 void ConversationPanel::keepDraft() {
@@ -278,7 +281,7 @@ void ConversationPanel::clear() {
     updateInputEnabled();
 }
 
-void ConversationPanel::showTrip(const TripDetails& details) {
+void ConversationPanel::render(const TripDetails& details) {
     const bool sameTrip = m_tripId == details.trip.id;
     if (!sameTrip)
         keepDraft(); // what was typed for the other trip stays with it
@@ -289,6 +292,7 @@ void ConversationPanel::showTrip(const TripDetails& details) {
         m_retry->hide();
     }
     m_tripId = details.trip.id;
+    m_messages->setUserId(m_workspace->userId());
     m_title->setFullText(tr("Conversation about “%1”").arg(details.trip.title));
     m_destinationName = details.trip.destinationId ? details.trip.destinationName : QString();
     if (!sameTrip) {
@@ -296,7 +300,7 @@ void ConversationPanel::showTrip(const TripDetails& details) {
         if (m_unsent.contains(m_tripId)) {
             m_input->setPlainText(m_unsent.value(m_tripId));
             m_inputNote->setText(tr("Not sent earlier — Retry to send it again."));
-            m_retry->setVisible(m_planner != nullptr);
+            m_retry->setVisible(m_workspace->hasPlanner());
         } else if (m_drafts.contains(m_tripId)) {
             m_input->setPlainText(m_drafts.take(m_tripId));
             m_input->moveCursor(QTextCursor::End);
@@ -323,32 +327,32 @@ void ConversationPanel::showTrip(const TripDetails& details) {
                             .arg(QLocale().toString(details.latestRecommendations->createdAt.toLocalTime(),
                                                     QLocale::ShortFormat)));
         showRecommendations(*details.latestRecommendations);
-        loadHistory(conversation);
+        if (m_session && !m_session->recommendationHistory().isEmpty())
+            showHistory(m_session->recommendationHistory());
+        else if (m_session)
+            m_session->loadRecommendationHistory();
     } else {
         m_sets->addItem(tr("None yet"));
         showRecommendations({});
     }
 }
 
-void ConversationPanel::loadHistory(Id conversationId) {
-    const Id user = m_userId;
-    const Id trip = m_tripId;
-    m_service->post<QList<Recommendations>>(
-        this,
-        [=](Database& db) { return ConversationRepository(db, user).recommendationHistory(conversationId); },
-        [this, trip](Result<QList<Recommendations>> r) {
-            if (!r.ok() || trip != m_tripId || r.value().size() <= 1)
-                return;
-            const QSignalBlocker block(m_sets);
-            m_history = r.value();
-            m_sets->clear();
-            for (int i = 0; i < m_history.size(); ++i) {
-                const QString when =
-                    QLocale().toString(m_history.at(i).createdAt.toLocalTime(), QLocale::ShortFormat);
-                m_sets->addItem(i == 0 ? tr("Latest (%1)").arg(when) : tr("Earlier set (%1)").arg(when));
-            }
-            m_sets->setCurrentIndex(0);
-        });
+void ConversationPanel::showHistory(const QList<Recommendations>& history) {
+    if (history.size() <= 1)
+        return;
+    m_history = history;
+    fillSetChooser();
+}
+
+void ConversationPanel::fillSetChooser() {
+    const QSignalBlocker block(m_sets);
+    m_sets->clear();
+    for (int i = 0; i < m_history.size(); ++i) {
+        const QString when =
+            QLocale().toString(m_history.at(i).createdAt.toLocalTime(), QLocale::ShortFormat);
+        m_sets->addItem(i == 0 ? tr("Latest (%1)").arg(when) : tr("Earlier set (%1)").arg(when));
+    }
+    m_sets->setCurrentIndex(0);
 }
 
 void ConversationPanel::setState(const ConversationState& state) {
@@ -418,7 +422,7 @@ void ConversationPanel::showRecommendations(const Recommendations& set, bool lat
             name->setPalette(text);
             desc->setPalette(text);
             card->setAccessibleName(tr("%1, your destination").arg(name->text()));
-        } else if (m_planner && latest) {
+        } else if (m_workspace->hasPlanner() && latest) {
             // Choosing works on the latest set (the one the engine knows as current).
             auto* button = new QPushButton(m_destinationName.isEmpty() ? tr("Choose this destination")
                                                                        : tr("Choose this instead"),
@@ -461,7 +465,7 @@ void ConversationPanel::resizeEvent(QResizeEvent* event) {
 }
 
 void ConversationPanel::choose(int index, const QString& name) {
-    if (!m_planner || m_tripId == 0 || m_planner->isBusy())
+    if (!m_workspace->hasPlanner() || m_tripId == 0 || m_workspace->plannerBusy())
         return;
     m_failedChoice = -1;
     m_inputNote->clear();
@@ -472,11 +476,11 @@ void ConversationPanel::choose(int index, const QString& name) {
     m_failedChoiceTrip = m_tripId;
     m_failedChoice = index; // kept until the turn ends: Retry after a failure
     m_failedChoiceName = name;
-    m_planner->choose(m_tripId, index);
+    m_workspace->choose(m_tripId, index);
 }
 
 void ConversationPanel::retry() {
-    if (!m_planner || m_tripId == 0)
+    if (!m_workspace->hasPlanner() || m_tripId == 0)
         return;
     if (m_failedChoice >= 0 && m_failedChoiceTrip == m_tripId && m_input->toPlainText().trimmed().isEmpty()) {
         choose(m_failedChoice, m_failedChoiceName);
@@ -556,7 +560,6 @@ void ConversationPanel::onTurnCompleted(const conversation::TurnResult& result) 
     m_turnTrip = 0;
     m_failedChoice = -1;
     m_unsent.remove(result.tripId);
-    Q_EMIT tripChanged(result.tripId);
     if (result.tripId != m_tripId)
         return; // that trip reads its rows when it is shown again
     m_inputNote->clear();
@@ -570,7 +573,17 @@ void ConversationPanel::onTurnCompleted(const conversation::TurnResult& result) 
     } else {
         m_messages->setConversation(result.conversationId);
     }
-    refresh(); // the recommendations and the stage, as stored
+    // The turn's result is what is stored: the cards and the chosen mark come
+    // from it (the session applied it already), without reading anything.
+    if (result.destination)
+        m_destinationName = result.destination->name;
+    if (result.recommendations) {
+        m_history.prepend(*result.recommendations);
+        fillSetChooser();
+        showRecommendations(*result.recommendations);
+    } else if (result.destination) {
+        showRecommendations(m_shownSet, m_shownLatest); // the chosen card marked
+    }
 }
 
 void ConversationPanel::onTurnFailed(const conversation::TurnError& error) {
@@ -619,16 +632,16 @@ void ConversationPanel::onTurnFailed(const conversation::TurnError& error) {
         m_inputNote->setText(tr("Not sent: %1 — Retry").arg(reason));
     m_retry->setVisible(error.retryable());
     updateInputEnabled();
-    if (error.kind == Kind::Conflict)
-        refresh();
+    if (error.kind == Kind::Conflict && m_session)
+        m_session->load(); // what the other window or app stored
 }
 
 void ConversationPanel::submit() {
     const QString text = m_input->toPlainText().trimmed();
     if (text.isEmpty() || m_tripId == 0)
         return;
-    if (m_planner) {
-        if (m_planner->isBusy()) {
+    if (m_workspace->hasPlanner()) {
+        if (m_workspace->plannerBusy()) {
             m_inputNote->setText(
                 tr("Wait for the current reply, or cancel it; your text is kept in the box."));
             return;
@@ -642,37 +655,16 @@ void ConversationPanel::submit() {
         m_unsent.remove(trip);
         m_input->clear();
         showPending(trip, text);
-        m_planner->submit(trip, text);
-        Q_EMIT messageSubmitted(trip, text);
+        m_workspace->submit(trip, text);
         return;
     }
-    static const QMetaMethod signal = QMetaMethod::fromSignal(&ConversationPanel::messageSubmitted);
-    if (!isSignalConnected(signal)) {
-        m_inputNote->setText(tr("The planner is not available yet; your text is kept in the box."));
-        return;
-    }
-    m_inputNote->clear();
-    m_input->clear();
-    Q_EMIT messageSubmitted(m_tripId, text);
+    m_inputNote->setText(tr("The planner is not available yet; your text is kept in the box."));
 }
 
 void ConversationPanel::appendMessage(const Message& message) {
     m_messages->appendMessage(message);
     m_empty->hide();
     m_view->scrollToBottom();
-}
-
-void ConversationPanel::refresh() {
-    if (m_tripId == 0)
-        return;
-    const Id user = m_userId;
-    const Id trip = m_tripId;
-    m_service->post<TripDetails>(
-        this, [=](Database& db) { return TripRepository(db, user).open(trip); },
-        [this, trip](Result<TripDetails> r) {
-            if (r.ok() && trip == m_tripId)
-                showTrip(r.value());
-        });
 }
 
 void ConversationPanel::openLink(const QUrl& url) {

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "conversation/ConversationService.h"
+#include "conversation/TurnTypes.h"
 #include "domain/Entities.h"
-#include "worker/DatabaseWorker.h"
 
 #include <QHash>
 #include <QPointer>
@@ -21,6 +20,10 @@ class QPushButton;
 namespace tp {
 class MessageListModel;
 }
+namespace tp::app {
+class TripSession;
+class Workspace;
+} // namespace tp::app
 
 namespace tp::ui {
 
@@ -28,25 +31,23 @@ class ElidedLabel;
 
 // The selected trip's destination conversation: its messages oldest first,
 // the stage and progress, the recommendations as cards (the latest set shown,
-// earlier ones chosen in a list) and the input box. The engine connects to
-// messageSubmitted and calls appendMessage / refresh; until something is
-// connected the typed text stays in the box.
+// earlier ones chosen in a list) and the input box. Its values come from the
+// open trip's session (app::TripSession) and the turns' results; it reads
+// nothing itself.
 //
-// With a ConversationService (setConversationService) the panel drives the AI
-// planner itself: Send submits, the user's text shows at once as a pending
+// With a planner in the workspace, Send submits, the user's text shows at once as a pending
 // message, the reply streams into a pending reply below it, Cancel stops it;
 // a completed turn shows the stored rows, a failed one puts the text back in
 // the box as not sent, with Retry. The cards offer "Choose this destination".
 class ConversationPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit ConversationPanel(DatabaseService* service, QWidget* parent = nullptr);
+    explicit ConversationPanel(app::Workspace* workspace, QWidget* parent = nullptr);
 
-    void setUserId(Id userId);
-    // The planner to talk to (not owned; may be null). Replaces any earlier one.
-    void setConversationService(tp::conversation::ConversationService* service);
-    tp::conversation::ConversationService* conversationService() const { return m_planner; }
-    // Shows the conversation of the trip (details as TripRepository::open read them).
+    // The open trip: its conversation is shown once the session has its values
+    // (at once when it has them already), and follows the session from then on.
+    void setSession(app::TripSession* session);
+    // Shows these values of a trip (read elsewhere), as its session's own.
     void showTrip(const TripDetails& details);
     void clear();
     Id tripId() const { return m_tripId; }
@@ -61,17 +62,12 @@ protected:
 public Q_SLOTS:
     void appendMessage(const tp::Message& message);
     void setState(const tp::ConversationState& state);
-    void refresh(); // reads the trip's conversation again
-
-Q_SIGNALS:
-    void messageSubmitted(tp::Id tripId, const QString& text);
-    // setUserId was given another user (the window found or created its local user).
-    void userIdChanged(tp::Id userId);
-    // A planner turn changed the trip itself (status, destination, planning):
-    // the trips table and the editor read it again.
-    void tripChanged(tp::Id tripId);
 
 private:
+    void render(const TripDetails& details);
+    void showHistory(const QList<tp::Recommendations>& history);
+    void fillSetChooser();
+    void onPlannerChanged();
     void showRecommendations(const Recommendations& set, bool latest = true);
     void fitCardsArea();
     void keepDraft(); // the box's text is kept for the shown trip (m_drafts)
@@ -86,12 +82,11 @@ private:
     void showPending(Id tripId, const QString& userText);
     void hidePending();
     void updateInputEnabled();
-    void loadHistory(Id conversationId);
     void submit();
     void openLink(const QUrl& url);
 
-    DatabaseService* m_service;
-    Id m_userId = 0;
+    app::Workspace* m_workspace;
+    QPointer<app::TripSession> m_session;
     Id m_tripId = 0;
     MessageListModel* m_messages;
     QListView* m_view;
@@ -113,8 +108,7 @@ private:
     QPushButton* m_send;
     QLabel* m_inputNote;
 
-    // The planner, and the turn it is running.
-    QPointer<tp::conversation::ConversationService> m_planner;
+    // The turn the planner is running.
     QWidget* m_pending; // the turn in progress: the user's text and the streaming reply
     QLabel* m_pendingUser;
     QPlainTextEdit* m_pendingReply;

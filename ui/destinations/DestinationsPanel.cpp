@@ -2,6 +2,7 @@
 
 #include "main/ClearButton.h"
 
+#include "DestinationCatalogue.h"
 #include "DestinationDialog.h"
 #include "DestinationTableModel.h"
 #include "geo/FillCoordinates.h"
@@ -9,8 +10,6 @@
 #include "geo/WorldData.h"
 #include "main/Confirm.h"
 #include "map/MapWidget.h"
-#include "repo/CoordinateSourceRepository.h"
-#include "repo/DestinationRepository.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -33,9 +32,10 @@ using namespace Qt::StringLiterals;
 
 namespace tp::ui {
 
-DestinationsPanel::DestinationsPanel(DatabaseService* service, QWidget* parent)
+DestinationsPanel::DestinationsPanel(DatabaseService* service, app::DestinationCatalogue* catalogue,
+                                     QWidget* parent)
     : QWidget(parent)
-    , m_service(service)
+    , m_catalogue(catalogue)
     , m_model(new DestinationTableModel(service, this)) {
     setObjectName(u"destinationsPanel"_s);
     // The country outlines and the gazetteer load once, on first use (tens of
@@ -168,17 +168,15 @@ void DestinationsPanel::updateActions() {
 }
 
 void DestinationsPanel::reloadMap() {
-    m_service->post<QList<Destination>>(
-        this, [](Database& db) { return DestinationRepository(db).list(); },
-        [this](Result<QList<Destination>> r) {
-            if (!r.ok()) {
-                m_status->setText(r.error().message);
-                return;
-            }
-            m_all = r.value();
-            m_map->setDestinations(m_all);
-            Q_EMIT destinationsLoaded(m_all);
-        });
+    m_catalogue->list(this, [this](Result<QList<Destination>> r) {
+        if (!r.ok()) {
+            m_status->setText(r.error().message);
+            return;
+        }
+        m_all = r.value();
+        m_map->setDestinations(m_all);
+        Q_EMIT destinationsLoaded(m_all);
+    });
 }
 
 void DestinationsPanel::onTableSelection() {
@@ -204,6 +202,16 @@ void DestinationsPanel::selectDestination(Id id) {
     m_table->setCurrentIndex(index);
     m_table->scrollTo(index);
     m_map->setSelectedDestination(id);
+}
+
+void DestinationsPanel::noteNewDestination(const Destination& d) {
+    for (const Destination& known : std::as_const(m_all))
+        if (known.id == d.id)
+            return;
+    m_all.append(d);
+    m_map->setDestinations(m_all);
+    Q_EMIT destinationsLoaded(m_all);
+    m_model->load(); // the table's page, in its order and search, with the new row
 }
 
 void DestinationsPanel::load() {
@@ -239,12 +247,10 @@ void DestinationsPanel::openDialog(const Destination& d) {
     if (d.id && d.hasCoordinates()) {
         // Where the saved coordinates came from: read off the GUI thread, shown when it arrives.
         QPointer<DestinationDialog> target(dialog);
-        m_service->post<std::optional<CoordinateSource>>(
-            dialog, [d](Database& db) { return CoordinateSourceRepository(db).of(d); },
-            [target](Result<std::optional<CoordinateSource>> r) {
-                if (target && r.ok())
-                    target->setSavedSource(r.value());
-            });
+        m_catalogue->coordinateSourceOf(dialog, d, [target](Result<std::optional<CoordinateSource>> r) {
+            if (target && r.ok())
+                target->setSavedSource(r.value());
+        });
     }
     // Accepting saves through the database thread; the dialog stays open with
     // the message when the database refuses (a duplicate name and country).
@@ -263,14 +269,8 @@ void DestinationsPanel::openDialog(const Destination& d) {
         // The coordinates' source is written with them, in one transaction.
         DestinationTableModel::AlsoInTransaction source;
         if (dialog->coordinatesChanged()) {
-            source = [origin = dialog->coordinateOrigin(),
-                      detail = dialog->coordinateDetail()](Database& db, const Destination& written) {
-                CoordinateSourceRepository sources(db);
-                if (origin && written.hasCoordinates())
-                    sources.record(written, *origin, detail);
-                else
-                    sources.forget(written.id);
-            };
+            source = app::DestinationCatalogue::coordinateSourceWriter(dialog->coordinateOrigin(),
+                                                                       dialog->coordinateDetail());
         }
         if (value.id)
             m_model->updateDestination(value, done, source);
@@ -283,31 +283,29 @@ void DestinationsPanel::openDialog(const Destination& d) {
 void DestinationsPanel::fillMissingCoordinates() {
     m_fill->setEnabled(false);
     m_status->setText(tr("Looking up destinations without coordinates…"));
-    m_service->post<geo::FillReport>(
-        this, [](Database& db) { return geo::fillMissingCoordinates(db); },
-        [this](Result<geo::FillReport> r) {
-            m_fill->setEnabled(true);
-            if (!r.ok()) {
-                m_status->setText(r.error().message);
-                return;
-            }
-            const geo::FillReport& report = r.value();
-            if (report.destinations == 0) {
-                m_status->setText(tr("The catalogue is empty: there is nothing to fill in. Add destinations "
-                                     "first (Add…)."));
-                return;
-            }
-            if (report.missing == 0) {
-                m_status->setText(tr("Every destination already has coordinates."));
-                return;
-            }
-            m_status->setText(tr("%1 of %2 destinations placed; %3 not found.")
-                                  .arg(report.placed)
-                                  .arg(report.missing)
-                                  .arg(report.missing - report.placed));
-            m_model->load();
-            Q_EMIT catalogueChanged();
-        });
+    m_catalogue->fillMissingCoordinates(this, [this](Result<geo::FillReport> r) {
+        m_fill->setEnabled(true);
+        if (!r.ok()) {
+            m_status->setText(r.error().message);
+            return;
+        }
+        const geo::FillReport& report = r.value();
+        if (report.destinations == 0) {
+            m_status->setText(tr("The catalogue is empty: there is nothing to fill in. Add destinations "
+                                 "first (Add…)."));
+            return;
+        }
+        if (report.missing == 0) {
+            m_status->setText(tr("Every destination already has coordinates."));
+            return;
+        }
+        m_status->setText(tr("%1 of %2 destinations placed; %3 not found.")
+                              .arg(report.placed)
+                              .arg(report.missing)
+                              .arg(report.missing - report.placed));
+        m_model->load();
+        Q_EMIT catalogueChanged();
+    });
 }
 
 void DestinationsPanel::deleteSelected() {
@@ -315,31 +313,28 @@ void DestinationsPanel::deleteSelected() {
     if (row < 0)
         return;
     const Destination d = m_model->destinationAt(row);
-    m_service->post<int>(
-        this, [id = d.id](Database& db) { return DestinationRepository(db).tripsUsing(id); },
-        [this, d](Result<int> r) {
-            if (!r.ok()) {
-                m_status->setText(r.error().message);
-                return;
-            }
-            const int n = r.value();
-            // Two sources rather than "trip(s)": the English text reads right without a translation file.
-            const QString text =
-                n == 0 ? tr("Delete %1, %2 from the catalogue?").arg(d.name, d.country)
-                : n == 1
-                    ? tr("Delete %1, %2 from the catalogue? 1 trip will lose this destination.")
-                          .arg(d.name, d.country)
-                    : tr("Delete %1, %2 from the catalogue? %n trips will lose this destination.", nullptr, n)
-                          .arg(d.name, d.country);
-            if (!Confirm::ask(this, tr("Delete destination"), text, tr("Delete")))
-                return;
-            m_model->removeDestination(d.id, [this, d](Result<void> r2) {
-                m_status->setText(r2.ok() ? tr("Deleted %1, %2.").arg(d.name, d.country)
-                                          : r2.error().message);
-                if (r2.ok())
-                    Q_EMIT catalogueChanged();
-            });
+    m_catalogue->tripsUsing(this, d.id, [this, d](Result<int> r) {
+        if (!r.ok()) {
+            m_status->setText(r.error().message);
+            return;
+        }
+        const int n = r.value();
+        // Two sources rather than "trip(s)": the English text reads right without a translation file.
+        const QString text =
+            n == 0 ? tr("Delete %1, %2 from the catalogue?").arg(d.name, d.country)
+            : n == 1
+                ? tr("Delete %1, %2 from the catalogue? 1 trip will lose this destination.")
+                      .arg(d.name, d.country)
+                : tr("Delete %1, %2 from the catalogue? %n trips will lose this destination.", nullptr, n)
+                      .arg(d.name, d.country);
+        if (!Confirm::ask(this, tr("Delete destination"), text, tr("Delete")))
+            return;
+        m_model->removeDestination(d.id, [this, d](Result<void> r2) {
+            m_status->setText(r2.ok() ? tr("Deleted %1, %2.").arg(d.name, d.country) : r2.error().message);
+            if (r2.ok())
+                Q_EMIT catalogueChanged();
         });
+    });
 }
 
 } // namespace tp::ui

@@ -15,6 +15,9 @@ class QTableView;
 namespace tp {
 class DestinationTableModel;
 }
+namespace tp::app {
+class DestinationCatalogue;
+}
 namespace tp::geo {
 class GeocodingService;
 }
@@ -27,12 +30,17 @@ class MapWidget;
 class DestinationsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit DestinationsPanel(DatabaseService* service, QWidget* parent = nullptr);
+    // The table pages through `service` (its model); everything else goes through the catalogue.
+    DestinationsPanel(DatabaseService* service, app::DestinationCatalogue* catalogue,
+                      QWidget* parent = nullptr);
     DestinationTableModel* model() const { return m_model; }
     MapWidget* map() const { return m_map; }
     // Every destination, as last read for the map (for exports).
     const QList<Destination>& allDestinations() const { return m_all; }
     void load();
+    // A destination that joined the catalogue elsewhere (a planner turn): the
+    // map and the table show it without reading the whole catalogue again.
+    void noteNewDestination(const Destination& d);
     void focusSearch();
     // Online search for the destination editor; null turns it off (Settings → Map).
     void setGeocoder(geo::GeocodingService* geocoder);
@@ -63,7 +71,7 @@ private:
     // (no rows) a hint that says how to add destinations or that a search found none.
     void updateActions();
 
-    DatabaseService* m_service;
+    app::DestinationCatalogue* m_catalogue;
     DestinationTableModel* m_model;
     QLineEdit* m_search;
     QTableView* m_table;

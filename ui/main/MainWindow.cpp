@@ -6,18 +6,18 @@
 #include "ClearButton.h"
 #include "Confirm.h"
 #include "DateFilterEdit.h"
+#include "DestinationCatalogue.h"
 #include "ElidedLabel.h"
 #include "TripCommands.h"
 #include "TripEditor.h"
 #include "TripListModel.h"
+#include "TripSession.h"
+#include "Workspace.h"
 #include "conversation/ConversationPanel.h"
 #include "destinations/DestinationsPanel.h"
 #include "domain/Stages.h"
 #include "planning/PlanningPanel.h"
 #include "preferences/PreferencesDialog.h"
-#include "repo/DestinationRepository.h"
-#include "repo/TripRepository.h"
-#include "repo/UserRepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -56,11 +56,11 @@ using namespace Qt::StringLiterals;
 
 namespace tp::ui {
 
-MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWidget* parent)
+MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
     : QMainWindow(parent)
-    , m_service(service)
-    , m_osUserName(osUserName)
-    , m_trips(new TripListModel(service, this))
+    , m_workspace(workspace)
+    , m_service(workspace->database())
+    , m_trips(new TripListModel(m_service, this))
     , m_undo(new QUndoStack(this)) {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Trip Planner"));
@@ -73,7 +73,7 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildTripsPage(), tr("Tri&ps"));
-    m_destinations = new DestinationsPanel(service, m_tabs);
+    m_destinations = new DestinationsPanel(m_service, workspace->catalogue(), m_tabs);
     m_tabs->addTab(m_destinations, tr("Desti&nations"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
@@ -81,8 +81,8 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
     auto* location = new ElidedLabel(this); // a long path must not widen the window
     m_locationLabel = location;
     m_locationLabel->setObjectName(u"dataLocation"_s);
-    location->setFullText(tr("Data: %1").arg(service->url().displayLocation()));
-    m_locationLabel->setToolTip(service->url().redacted());
+    location->setFullText(tr("Data: %1").arg(m_service->url().displayLocation()));
+    m_locationLabel->setToolTip(m_service->url().redacted());
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(u"connectionState"_s);
     m_latencyLabel = new QLabel(this);
@@ -96,6 +96,7 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
 
     buildActions();
 
+    DatabaseService* service = m_service;
     connect(service, &DatabaseService::stateChanged, this, &MainWindow::onStateChanged);
     connect(service, &DatabaseService::ready, this, &MainWindow::onReady);
     connect(service, &DatabaseService::progress, m_progressLabel, &QLabel::setText);
@@ -130,12 +131,21 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
     connect(m_destinations, &DestinationsPanel::destinationsLoaded, m_tripMap, &MapWidget::setDestinations);
     // The planner moved a trip on (status, a chosen destination, its planning
     // session): its row, the editor, the planning panel and the map follow.
-    connect(m_conversation, &ConversationPanel::tripChanged, this, [this](Id id) {
-        m_trips->reloadTrip(id);
-        m_destinations->load(); // a chosen destination may be new to the catalogue
-        if (id == m_openTripId && !m_editor->isModified() && m_trips->rowOf(id) >= 0)
-            openTrip(id);
+    // The rows come as written (a turn's result, a stage move): nothing is read again.
+    connect(m_workspace, &app::Workspace::tripUpdated, m_trips, &TripListModel::applyTrip);
+    connect(m_workspace, &app::Workspace::destinationCommitted, this, [this](const Destination& d) {
+        // Only a destination new to the catalogue changes what the lists show.
+        const bool known = std::any_of(m_destinationChoices.cbegin(), m_destinationChoices.cend(),
+                                       [&d](const Destination& c) { return c.id == d.id; });
+        if (known)
+            return;
+        m_destinationChoices.append(d);
+        m_editor->setDestinations(m_destinationChoices);
+        m_destinations->noteNewDestination(d);
     });
+    connect(m_workspace, &app::Workspace::userReady, this, &MainWindow::onUserReady);
+    connect(m_workspace, &app::Workspace::userFailed, this,
+            [this](const QString& message) { onStateChanged(DatabaseService::State::Offline, message); });
     // A marker clicked on the trip's map selects that destination in the catalogue.
     connect(m_tripMap, &MapWidget::destinationActivated, this, [this](qint64 id) {
         showPanel(DestinationsTab);
@@ -280,8 +290,8 @@ QWidget* MainWindow::buildTripsPage() {
     m_detailTabs = new QTabWidget(m_splitter);
     m_detailTabs->setObjectName(u"detailTabs"_s);
     m_editor = new TripEditor(m_detailTabs);
-    m_conversation = new ConversationPanel(m_service, m_detailTabs);
-    m_planning = new PlanningPanel(m_service, m_detailTabs);
+    m_conversation = new ConversationPanel(m_workspace, m_detailTabs);
+    m_planning = new PlanningPanel(m_detailTabs);
     m_detailTabs->addTab(m_editor, tr("Details"));
     m_detailTabs->addTab(m_conversation, tr("Conversation"));
     m_detailTabs->addTab(m_planning, tr("Planning"));
@@ -401,23 +411,16 @@ void MainWindow::onReady() {
         m_trips->reload();
         return;
     }
-    const QString osUser = m_osUserName;
-    m_service->post<User>(
-        this, [osUser](Database& db) { return UserRepository(db).ensureLocalUser(osUser); },
-        [this](Result<User> r) {
-            if (!r.ok()) {
-                onStateChanged(DatabaseService::State::Offline, r.error().message);
-                return;
-            }
-            m_userId = r.value().id;
-            m_tabs->setEnabled(true);
-            m_trips->setUserId(m_userId);
-            m_conversation->setUserId(m_userId);
-            m_planning->setUserId(m_userId);
-            m_destinations->load();
-            loadDestinationChoices();
-            setWindowTitle(tr("Trip Planner — %1").arg(r.value().username));
-        });
+    m_workspace->connectUser();
+}
+
+void MainWindow::onUserReady(const User& user) {
+    m_userId = user.id;
+    m_tabs->setEnabled(true);
+    m_trips->setUserId(m_userId);
+    m_destinations->load();
+    loadDestinationChoices();
+    setWindowTitle(tr("Trip Planner — %1").arg(user.username));
 }
 
 void MainWindow::retryConnection() {
@@ -426,12 +429,15 @@ void MainWindow::retryConnection() {
 }
 
 void MainWindow::loadDestinationChoices() {
-    m_service->post<QList<Destination>>(
-        this, [](Database& db) { return DestinationRepository(db).list(5000); },
+    m_workspace->catalogue()->list(
+        this,
         [this](Result<QList<Destination>> r) {
-            if (r.ok())
-                m_editor->setDestinations(r.value());
-        });
+            if (r.ok()) {
+                m_destinationChoices = r.value();
+                m_editor->setDestinations(m_destinationChoices);
+            }
+        },
+        5000);
 }
 
 void MainWindow::applyFilter() {
@@ -484,6 +490,7 @@ void MainWindow::updateEmptyState() {
 void MainWindow::showNoTrip() {
     m_openTripId = 0;
     m_openDetails.reset();
+    m_workspace->closeTrip();
     m_editor->startNew();
     m_conversation->clear();
     m_planning->clear();
@@ -548,25 +555,37 @@ bool MainWindow::settleEdits(std::function<void()> then) {
 void MainWindow::openTrip(Id id) {
     m_openTripId = id;
     m_editor->setTrip(m_trips->tripAt(m_trips->rowOf(id)));
-    const Id user = m_userId;
-    m_service->post<TripDetails>(
-        this, [=](Database& db) { return TripRepository(db, user).open(id); },
-        [this, id](Result<TripDetails> r) {
-            if (id != m_openTripId)
-                return;
-            if (!r.ok()) {
-                showMessage(r.error().message);
-                return;
-            }
-            if (!m_editor->isModified())
-                m_editor->setTrip(r.value().trip);
-            m_conversation->showTrip(r.value());
-            m_openDetails = r.value();
-            m_tripMap->showTrip(r.value().trip.destinationId.value_or(0),
-                                r.value().latestRecommendations ? r.value().latestRecommendations->locations
-                                                                : QJsonArray());
-            m_planning->showTrip(id, r.value().activePlanningSession);
-        });
+    // The trip's session reads its values once; the panels render them and
+    // follow the session's changes (turns, stage moves, plan edits) from then on.
+    if (app::TripSession* open = m_workspace->currentSession(); open && open->tripId() == id) {
+        open->load(); // the same trip again: its values read anew, the connections stand
+        return;
+    }
+    app::TripSession* session = m_workspace->openTrip(id);
+    session->setUndoStack(m_undo);
+    connect(session, &app::TripSession::failed, this, &MainWindow::showMessage);
+    connect(session, &app::TripSession::loaded, this, &MainWindow::showDetails);
+    connect(session, &app::TripSession::turnApplied, this,
+            [this, session] { showDetails(session->details()); });
+    connect(session, &app::TripSession::tripChanged, this, [this](const Trip& trip) {
+        if (m_openDetails)
+            m_openDetails->trip = trip;
+        if (!m_editor->isModified())
+            m_editor->setTrip(trip);
+    });
+    m_conversation->setSession(session);
+    m_planning->setSession(session);
+}
+
+void MainWindow::showDetails(const TripDetails& details) {
+    if (details.trip.id != m_openTripId)
+        return;
+    if (!m_editor->isModified())
+        m_editor->setTrip(details.trip);
+    m_openDetails = details;
+    m_tripMap->showTrip(details.trip.destinationId.value_or(0), details.latestRecommendations
+                                                                    ? details.latestRecommendations->locations
+                                                                    : QJsonArray());
 }
 
 void MainWindow::newTrip() {
@@ -580,6 +599,7 @@ void MainWindow::newTrip() {
     m_conversation->clear();
     m_planning->clear();
     m_openDetails.reset();
+    m_workspace->closeTrip();
     m_tripMap->showTrip(0, {});
     if (auto* title = m_editor->findChild<QLineEdit*>(u"title"_s))
         title->setFocus();
@@ -661,7 +681,7 @@ void MainWindow::find() {
 void MainWindow::openPreferences() {
     if (m_userId == 0)
         return;
-    auto* dialog = new PreferencesDialog(m_service, m_userId, this);
+    auto* dialog = new PreferencesDialog(m_workspace->preferences(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

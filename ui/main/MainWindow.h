@@ -21,6 +21,9 @@ class QUndoStack;
 namespace tp {
 class TripListModel;
 }
+namespace tp::app {
+class Workspace;
+}
 
 namespace tp::ui {
 
@@ -38,13 +41,14 @@ class TripEditor;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(DatabaseService* service, const QString& osUserName, QWidget* parent = nullptr);
+    explicit MainWindow(app::Workspace* workspace, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     enum Panel { DetailsPanel, ConversationTab, PlanningTab, DestinationsTab, MapTab };
     void showPanel(Panel panel);
 
     Id userId() const { return m_userId; }
+    app::Workspace* workspace() const { return m_workspace; }
     TripListModel* tripModel() const { return m_trips; }
     QTableView* tripTable() const { return m_table; }
     TripEditor* editor() const { return m_editor; }
@@ -78,6 +82,8 @@ private:
     QWidget* buildProblemBanner();
     void onStateChanged(DatabaseService::State state, const QString& error);
     void onReady();
+    void onUserReady(const User& user);
+    void showDetails(const TripDetails& details);
     void applyFilter();
     void clearFilters();
     void showNoTrip();
@@ -97,8 +103,9 @@ private:
     void showMessage(const QString& text);
     void restoreLayout();
 
+    app::Workspace* m_workspace;
     DatabaseService* m_service;
-    QString m_osUserName;
+    QList<Destination> m_destinationChoices; // the trip editor's destination list
     Id m_userId = 0;
     TripListModel* m_trips;
     QUndoStack* m_undo;

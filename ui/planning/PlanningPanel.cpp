@@ -1,8 +1,8 @@
 #include "PlanningPanel.h"
 
 #include "PlanningStagesModel.h"
+#include "TripSession.h"
 #include "domain/Stages.h"
-#include "repo/PlanningRepository.h"
 #include "style/ErrorText.h"
 
 #include <QCoreApplication>
@@ -43,9 +43,8 @@ void addJson(QTreeWidgetItem* parent, QTreeWidget* tree, const QString& key, con
 }
 } // namespace
 
-PlanningPanel::PlanningPanel(DatabaseService* service, QWidget* parent)
+PlanningPanel::PlanningPanel(QWidget* parent)
     : QWidget(parent)
-    , m_service(service)
     , m_stages(new PlanningStagesModel(this)) {
     setObjectName(u"planningPanel"_s);
     auto* outer = new QVBoxLayout(this);
@@ -90,66 +89,49 @@ PlanningPanel::PlanningPanel(DatabaseService* service, QWidget* parent)
     m_error->setWordWrap(true);
     outer->addWidget(m_error);
 
-    connect(m_start, &QPushButton::clicked, this, [this] {
-        const Id user = m_userId, trip = m_tripId;
-        run([=](Database& db) { return PlanningRepository(db, user).start(trip); });
-    });
-    connect(m_advance, &QPushButton::clicked, this, [this] {
-        if (!m_stages->session())
-            return;
-        const Id user = m_userId, id = m_stages->session()->id;
-        run([=](Database& db) { return PlanningRepository(db, user).advance(id); });
-    });
-    connect(m_back, &QPushButton::clicked, this, [this] {
-        if (!m_stages->session())
-            return;
-        const Id user = m_userId, id = m_stages->session()->id;
-        run([=](Database& db) { return PlanningRepository(db, user).back(id); });
-    });
+    connect(m_start, &QPushButton::clicked, this, [this] { run(&app::TripSession::startPlanning); });
+    connect(m_advance, &QPushButton::clicked, this, [this] { run(&app::TripSession::advanceStage); });
+    connect(m_back, &QPushButton::clicked, this, [this] { run(&app::TripSession::backStage); });
     clear();
 }
 
-void PlanningPanel::run(std::function<PlanningSession(Database&)> job) {
+void PlanningPanel::run(void (app::TripSession::*intent)()) {
+    if (!m_session)
+        return;
     m_error->clear();
     for (QPushButton* b : {m_start, m_advance, m_back})
-        b->setEnabled(false);
-    const Id trip = m_tripId;
-    m_service->post<PlanningSession>(this, std::move(job), [this, trip](Result<PlanningSession> r) {
-        if (trip != m_tripId)
-            return;
-        if (!r.ok()) {
-            m_error->setText(r.error().message);
-            showSession(m_stages->session());
-            reloadSession(); // another window may have changed it: show what the database holds
-            return;
-        }
-        showSession(r.value());
-    });
+        b->setEnabled(false); // until the session answers (planningChanged)
+    (m_session->*intent)();
 }
 
-void PlanningPanel::reloadSession() {
-    const Id user = m_userId, trip = m_tripId;
-    if (trip == 0)
+void PlanningPanel::setSession(app::TripSession* session) {
+    if (m_session == session)
         return;
-    m_service->post<std::optional<PlanningSession>>(
-        this, [=](Database& db) { return PlanningRepository(db, user).active(trip); },
-        [this, trip](Result<std::optional<PlanningSession>> r) {
-            if (r.ok() && trip == m_tripId)
-                showSession(r.value());
-        });
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_error->clear();
+    if (!session) {
+        clear();
+        return;
+    }
+    m_tripId = session->tripId();
+    connect(session, &app::TripSession::loaded, this,
+            [this](const TripDetails& d) { showSession(d.activePlanningSession); });
+    connect(session, &app::TripSession::planningChanged, this, &PlanningPanel::showSession);
+    connect(session, &app::TripSession::planningFailed, this,
+            [this](const QString& message) { m_error->setText(message); });
+    showSession(session->isLoaded() ? session->details().activePlanningSession : std::nullopt);
 }
 
 void PlanningPanel::clear() {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = nullptr;
     m_tripId = 0;
     showSession(std::nullopt);
     m_summary->setText(tr("Select a trip to see its planning session."));
     m_start->setEnabled(false);
-}
-
-void PlanningPanel::showTrip(Id tripId, const std::optional<PlanningSession>& session) {
-    m_tripId = tripId;
-    m_error->clear();
-    showSession(session);
 }
 
 void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {

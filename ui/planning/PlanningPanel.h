@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/Entities.h"
-#include "worker/DatabaseWorker.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -13,6 +13,9 @@ class QTreeWidget;
 namespace tp {
 class PlanningStagesModel;
 }
+namespace tp::app {
+class TripSession;
+}
 
 namespace tp::ui {
 
@@ -21,20 +24,18 @@ namespace tp::ui {
 class PlanningPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit PlanningPanel(DatabaseService* service, QWidget* parent = nullptr);
+    explicit PlanningPanel(QWidget* parent = nullptr);
 
-    void setUserId(Id userId) { m_userId = userId; }
-    void showTrip(Id tripId, const std::optional<PlanningSession>& session);
+    // The open trip's session: its planning session shown, the buttons its intents.
+    void setSession(app::TripSession* session);
     void clear();
     PlanningStagesModel* stages() const { return m_stages; }
 
 private:
     void showSession(const std::optional<PlanningSession>& session);
-    void run(std::function<PlanningSession(Database&)> job);
-    void reloadSession();
+    void run(void (app::TripSession::*intent)());
 
-    DatabaseService* m_service;
-    Id m_userId = 0;
+    QPointer<app::TripSession> m_session;
     Id m_tripId = 0;
     PlanningStagesModel* m_stages;
     QLabel* m_summary;

@@ -1,7 +1,7 @@
 #include "PreferencesDialog.h"
 
+#include "PreferencesStore.h"
 #include "domain/Validation.h"
-#include "repo/PreferencesRepository.h"
 #include "style/ErrorText.h"
 
 #include <QDialogButtonBox>
@@ -17,10 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace tp::ui {
 
-PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidget* parent)
+PreferencesDialog::PreferencesDialog(app::PreferencesStore* store, QWidget* parent)
     : QDialog(parent)
-    , m_service(service)
-    , m_userId(userId) {
+    , m_store(store) {
     setObjectName(u"preferencesDialog"_s);
     setWindowTitle(tr("Travel preferences"));
     auto* form = new QFormLayout;
@@ -64,35 +63,28 @@ PreferencesDialog::PreferencesDialog(DatabaseService* service, Id userId, QWidge
         if (!prefs)
             return;
         m_buttons->setEnabled(false);
-        const Id user = m_userId;
-        const UserPreferences p = *prefs;
-        m_service->post<UserPreferences>(
-            this, [=](Database& db) { return PreferencesRepository(db, user).save(p); },
-            [this](Result<UserPreferences> r) {
-                m_buttons->setEnabled(true);
-                if (!r.ok()) {
-                    setErrorText(m_message);
-                    m_message->setText(r.error().message);
-                    return;
-                }
-                accept();
-            });
-    });
-    const Id user = m_userId;
-    m_service->post<UserPreferences>(
-        this, [=](Database& db) { return PreferencesRepository(db, user).get(); },
-        [this](Result<UserPreferences> r) {
+        m_store->save(this, *prefs, [this](Result<UserPreferences> r) {
+            m_buttons->setEnabled(true);
             if (!r.ok()) {
+                setErrorText(m_message);
                 m_message->setText(r.error().message);
                 return;
             }
-            m_loaded = r.value();
-            m_text->setPlainText(m_loaded.preferencesText);
-            m_min->setText(m_loaded.budgetMin ? m_loaded.budgetMin->toString() : QString());
-            m_max->setText(m_loaded.budgetMax ? m_loaded.budgetMax->toString() : QString());
-            m_group->setValue(m_loaded.preferredGroupSize);
-            revalidate();
+            accept();
         });
+    });
+    m_store->load(this, [this](Result<UserPreferences> r) {
+        if (!r.ok()) {
+            m_message->setText(r.error().message);
+            return;
+        }
+        m_loaded = r.value();
+        m_text->setPlainText(m_loaded.preferencesText);
+        m_min->setText(m_loaded.budgetMin ? m_loaded.budgetMin->toString() : QString());
+        m_max->setText(m_loaded.budgetMax ? m_loaded.budgetMax->toString() : QString());
+        m_group->setValue(m_loaded.preferredGroupSize);
+        revalidate();
+    });
 }
 
 QString PreferencesDialog::fieldLabel(const QString& field) {

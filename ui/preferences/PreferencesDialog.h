@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/Entities.h"
-#include "worker/DatabaseWorker.h"
+#include "domain/Error.h"
 
 #include <QDialog>
 
@@ -11,21 +11,24 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 
+namespace tp::app {
+class PreferencesStore;
+}
+
 namespace tp::ui {
 
 // The user's travel preferences (api_userpreferences), read and saved through the database thread.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
-    PreferencesDialog(DatabaseService* service, Id userId, QWidget* parent = nullptr);
+    explicit PreferencesDialog(app::PreferencesStore* store, QWidget* parent = nullptr);
 
 private:
     void revalidate();
     static QString fieldLabel(const QString& field);
     std::optional<UserPreferences> current(QList<FieldError>* errors) const;
 
-    DatabaseService* m_service;
-    Id m_userId;
+    app::PreferencesStore* m_store;
     UserPreferences m_loaded;
     QPlainTextEdit* m_text;
     QLineEdit* m_min;

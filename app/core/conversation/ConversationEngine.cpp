@@ -442,10 +442,12 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             if (!session)
                 session = planning.start(trip.id);
             if (!session->stagesCompleted.contains(u"destination"_s))
-                planning.markStageCompleted(session->id, u"destination"_s);
+                session = planning.markStageCompleted(session->id, u"destination"_s);
+            result.planningSession = session;
             result.destination = d;
         }
         result.tripStatus = trip.status;
+        result.trip = trip;
         m_attempted = result; // kept for when the COMMIT is lost on the way
         return result;
     });

@@ -26,6 +26,8 @@ struct TurnResult {
     std::optional<Recommendations> recommendations; // when this turn made a new set
     std::optional<Destination> destination;         // when this turn committed to one
     QString tripStatus;                             // the trip's status after the turn
+    Trip trip;                                      // the trip's row after the turn (its new version)
+    std::optional<PlanningSession> planningSession; // when this turn started or moved it (a commitment)
 };
 
 // The conversation engine: the seed's stages over the repositories, with no

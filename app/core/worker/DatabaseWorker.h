@@ -133,6 +133,9 @@ public:
     State state() const { return m_state; }
     QString errorText() const { return m_errorText; }
     std::optional<double> lastLatency() const { return m_latency; }
+    // Statements the window's connection has run, as of the last job answered
+    // (tests count what an action costs the window: a turn should cost nothing).
+    quint64 statementsRun() const { return m_statements->load(); }
 
     // Runs `job` on the database thread; `onDone` is then called on this
     // object's thread with the value or the error, unless `context` has been
@@ -143,21 +146,23 @@ public:
         QPointer<QObject> guard(context);
         QPointer<DatabaseService> home(this);
         DatabaseWorker* worker = m_worker;
-        m_worker->enqueue(
-            [worker, guard, home, job = std::move(job), onDone = std::move(onDone)](Database* db) {
-                Result<T> result = runJob<T>(db, job);
-                if (!result.ok())
-                    worker->noteJobError(result.error());
-                // The service outlives the worker thread, so this post is always safe;
-                // the context is checked on its own thread.
-                QMetaObject::invokeMethod(
-                    home.data(),
-                    [guard, onDone, result = std::move(result)]() mutable {
-                        if (guard && onDone)
-                            onDone(std::move(result));
-                    },
-                    Qt::QueuedConnection);
-            });
+        m_worker->enqueue([worker, guard, home, statements = m_statements, job = std::move(job),
+                           onDone = std::move(onDone)](Database* db) {
+            Result<T> result = runJob<T>(db, job);
+            if (db)
+                statements->store(db->statementCount());
+            if (!result.ok())
+                worker->noteJobError(result.error());
+            // The service outlives the worker thread, so this post is always safe;
+            // the context is checked on its own thread.
+            QMetaObject::invokeMethod(
+                home.data(),
+                [guard, onDone, result = std::move(result)]() mutable {
+                    if (guard && onDone)
+                        onDone(std::move(result));
+                },
+                Qt::QueuedConnection);
+        });
     }
 
     void retry();
@@ -205,6 +210,7 @@ private:
     State m_state = State::Idle;
     QString m_errorText;
     std::optional<double> m_latency;
+    std::shared_ptr<std::atomic<quint64>> m_statements = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace tp

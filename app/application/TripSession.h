@@ -1,0 +1,107 @@
+#pragma once
+
+#include "conversation/TurnTypes.h"
+#include "domain/Entities.h"
+#include "repo/PlanRepository.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUndoStack>
+#include <functional>
+
+namespace tp {
+class PlanningRepository;
+}
+
+namespace tp::app {
+
+class Workspace;
+
+// One open trip, on the GUI thread: its row, destination, conversation state,
+// latest recommendations, planning session and plan, as last read or written.
+// It is the only place the panels get these values from and the only caller of
+// the database for them: panels send intents (submit, advance, save the plan)
+// and render what the signals carry. Every write's result is applied here
+// directly, so a turn or an edit is never followed by a read of what it wrote.
+class TripSession : public QObject {
+    Q_OBJECT
+public:
+    TripSession(Workspace* workspace, Id tripId, QObject* parent = nullptr);
+
+    Id tripId() const { return m_tripId; }
+    bool isLoaded() const { return m_details.has_value(); }
+    // Valid once loaded() (or adopt()).
+    const TripDetails& details() const { return *m_details; }
+    const std::optional<PlanDocument>& plan() const { return m_plan; }
+    const QList<Recommendations>& recommendationHistory() const { return m_history; }
+    bool isSavingPlan() const { return m_savingPlan; }
+
+    // Reads the trip's values (row, conversation, planning session, plan) in one
+    // job; loaded() follows, or failed().
+    void load();
+    // Takes values read elsewhere as the session's own (a caller that already has them).
+    void adopt(const TripDetails& details);
+    // Every recommendation set of the conversation, newest first; historyLoaded() follows.
+    void loadRecommendationHistory();
+
+    // The planner, for this trip.
+    void submit(const QString& text);
+    void choose(int index);
+
+    // The planning stages. The trip's status follows the stage (plan/StageStatus.h).
+    void startPlanning();
+    void advanceStage();
+    void backStage();
+
+    // Saves the plan (guarded: a plan changed elsewhere since it was read is a
+    // conflict, nothing overwritten). With an undo stack, the change becomes one
+    // undoable step named `description`.
+    void setUndoStack(QUndoStack* undo) { m_undo = undo; }
+    void savePlan(const plan::Plan& plan, const QString& description);
+    // The write behind savePlan and its undo/redo; no new undo step.
+    void writePlan(const plan::Plan& plan, const QString& description);
+
+    // Called by the workspace when the planner finished a turn of this trip.
+    void applyTurn(const conversation::TurnResult& result);
+
+Q_SIGNALS:
+    void loaded(const tp::TripDetails& details);
+    void failed(const QString& message);
+    void tripChanged(const tp::Trip& trip);
+    // A turn's result, applied: details() already holds the new state,
+    // recommendations, destination and planning session.
+    void turnApplied(const tp::conversation::TurnResult& result);
+    void historyLoaded(const QList<tp::Recommendations>& history);
+    void planningChanged(const std::optional<tp::PlanningSession>& session);
+    void planningFailed(const QString& message);
+    void planChanged(const tp::PlanDocument& plan);
+    void planSaving(bool saving);
+    // A plan write was refused; `conflict`: changed elsewhere, the stored plan is read again.
+    void planSaveFailed(const QString& message, bool conflict);
+
+private:
+    struct StageMove {
+        PlanningSession session;
+        Trip trip;
+    };
+    void moveStage(std::function<PlanningSession(PlanningRepository&)> move);
+    void setTrip(const Trip& trip);
+
+    Workspace* m_workspace;
+    Id m_tripId;
+    std::optional<TripDetails> m_details;
+    std::optional<PlanDocument> m_plan;
+    QList<Recommendations> m_history;
+    QPointer<QUndoStack> m_undo;
+    // The undo step of the save in flight, pushed once it succeeded.
+    struct PendingUndo {
+        plan::Plan before;
+        plan::Plan after;
+        QString description;
+    };
+    std::optional<PendingUndo> m_pendingUndo;
+    bool m_savingPlan = false;
+    bool m_movingStage = false;
+};
+
+} // namespace tp::app

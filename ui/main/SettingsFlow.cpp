@@ -1,0 +1,92 @@
+#include "SettingsFlow.h"
+
+#include "MainWindow.h"
+#include "Workspace.h"
+#include "config/DatabaseLocation.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "destinations/DestinationsPanel.h"
+#include "geo/GeocodingService.h"
+#include "llm/ProviderFromSettings.h"
+#include "map/MapWidget.h"
+#include "settings/SettingsDialog.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QProcess>
+#include <QStatusBar>
+
+namespace tp::ui {
+
+SettingsFlow::SettingsFlow(MainWindow* window, app::Workspace* workspace, geo::GeocodingService* geocoder,
+                           DatabaseUrl current)
+    : QObject(window)
+    , m_window(window)
+    , m_workspace(workspace)
+    , m_geocoder(geocoder)
+    , m_current(std::move(current)) {
+    applyMap();
+    applyPlanner();
+    connect(window, &MainWindow::settingsRequested, this, &SettingsFlow::runDialog);
+}
+
+void SettingsFlow::runDialog() {
+    SettingsDialog dialog(QString::fromLatin1(Settings::DefaultProfile), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    applyMap();
+    applyPlanner();
+    offerRestart();
+}
+
+void SettingsFlow::applyMap() {
+    // Tiles for every map; the online place search for the destination editor.
+    const MapSettings map = Settings().map();
+    TileSourceConfig tiles;
+    tiles.urlTemplate = map.effectiveTileUrl();
+    tiles.attribution = map.effectiveTileAttribution();
+    MapWidget::setOnlineTilesForAll(map.onlineTiles, tiles);
+    if (m_geocoder)
+        m_geocoder->setConfig({map.effectiveGeocoderUrl(), {}, {}, 20000});
+    m_window->destinationsPanel()->setGeocoder(map.onlineGeocoding ? m_geocoder.data() : nullptr);
+}
+
+void SettingsFlow::applyPlanner() {
+    // The provider as the settings say (offline when none); the workspace starts
+    // the planner once the user is known, or gives a running one the change.
+    QString problem;
+    const llm::ProviderConfig config = llm::providerFromSettings(Settings(), SecretStore(), &problem);
+    if (!problem.isEmpty())
+        m_window->statusBar()->showMessage(problem, 20000);
+    m_workspace->setPlannerConfig(config);
+}
+
+void SettingsFlow::offerRestart() {
+    // Another database chosen: both keep their data; the app reconnects by
+    // starting again (every thread opens its connection anew).
+    DatabaseUrl chosen;
+    try {
+        chosen = resolveDatabaseUrl().url;
+    } catch (const Error&) {
+        return; // the dialog has already said what is wrong with it
+    }
+    if (chosen.toString() == m_current.toString())
+        return;
+    if (!qEnvironmentVariable("DATABASE_URL").trimmed().isEmpty()) {
+        QMessageBox::information(
+            m_window, tr("Database"),
+            tr("Saved. DATABASE_URL is set in the environment and takes precedence over the settings."));
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        m_window, tr("Database"),
+        tr("Trip Planner will now use %1. Restart to connect to it?").arg(chosen.displayLocation()),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                QCoreApplication::arguments().mid(1));
+        m_window->close();
+    }
+}
+
+} // namespace tp::ui
