@@ -1,0 +1,79 @@
+#include "PlanSample.h"
+#include "plan/PlanPdf.h"
+
+#include <QBuffer>
+#include <QGuiApplication>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+
+namespace {
+// Page objects in the PDF ("/Type /Page", not "/Pages"): QPdfWriter writes
+// them uncompressed, one per page.
+int pageCount(const QByteArray& pdf) {
+    static const QRegularExpression page(u"/Type\\s*/Page(?!s)"_s);
+    return int(QString::fromLatin1(pdf).count(page));
+}
+} // namespace
+
+// The printable itinerary: a page per day, with the day's map, written
+// through a QSaveFile; a plan without days is refused with a reason.
+class TestPlanPdf : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pagePerDay() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sicily.pdf"_s);
+        const ui::PlanPdfResult r =
+            ui::writePlanPdf(path, test::plansample::plan(), test::plansample::context());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.pages, 6);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray pdf = f.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QCOMPARE(pageCount(pdf), 6);
+        // The maps are images: at least the first day's (London and Catania).
+        QVERIFY(QString::fromLatin1(pdf).contains(QRegularExpression(u"/Subtype\\s*/Image"_s)));
+        if (!qEnvironmentVariableIsEmpty("TP_PLAN_PDF_COPY"))
+            QFile::copy(path, qEnvironmentVariable("TP_PLAN_PDF_COPY"));
+    }
+
+    void longDayContinues() {
+        plan::Plan p = test::plansample::plan();
+        for (int i = 0; i < 80; ++i) {
+            plan::Activity a;
+            a.id = u"act-%1"_s.arg(i);
+            a.title = u"Stop %1"_s.arg(i);
+            a.date = QDate(2026, 6, 5);
+            a.start = QTime(6, 0).addSecs(i * 600);
+            p.activities << a;
+        }
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const ui::PlanPdfResult r = ui::writePlanPdf(buffer, p, test::plansample::context());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY2(r.pages > 6, qPrintable(QString::number(r.pages)));
+        QCOMPARE(pageCount(buffer.data()), r.pages);
+    }
+
+    void noDaysRefused() {
+        ui::PlanContext undated;
+        undated.trip.title = u"Someday"_s;
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const ui::PlanPdfResult r = ui::writePlanPdf(buffer, plan::Plan{}, undated);
+        QVERIFY(!r.ok);
+        QVERIFY(r.error.contains(u"no days"_s));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"none.pdf"_s);
+        QVERIFY(!ui::writePlanPdf(path, plan::Plan{}, undated).ok);
+        QVERIFY(!QFile::exists(path)); // nothing half-written left behind
+    }
+};
+
+QTEST_MAIN(TestPlanPdf)
+#include "tst_plan_pdf.moc"
