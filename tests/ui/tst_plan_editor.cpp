@@ -70,9 +70,21 @@ class TestPlanEditor : public QObject {
         QTest::keyClicks(field, text);
     }
 
+    // Alt+letter as the window system delivers it, so that mnemonics (shortcuts)
+    // see it. A button's mnemonic clicks it after its press animation: wait for the click.
     static void alt(QWidget* window, Qt::Key key) {
-        QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : window;
-        QTest::keyClick(target, key, Qt::AltModifier);
+        if (QApplication::activeWindow() != window->window())
+            qWarning("the editor's window is not the active window: Alt+%c will not reach it", char(key));
+        QAbstractButton* button = nullptr;
+        for (QAbstractButton* b : window->findChildren<QAbstractButton*>())
+            if (b->isVisible() && b->isEnabled() && QKeySequence::mnemonic(b->text()) == QKeySequence(Qt::ALT | key))
+                button = b;
+        std::optional<QSignalSpy> clicked;
+        if (button)
+            clicked.emplace(button, &QAbstractButton::clicked);
+        QTest::keyClick(window->window()->windowHandle(), key, Qt::AltModifier);
+        if (clicked && clicked->isEmpty() && !clicked->wait(5000))
+            qWarning("Alt+%c did not click %s", char(key), qPrintable(button->objectName()));
     }
 
 private Q_SLOTS:

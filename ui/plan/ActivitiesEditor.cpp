@@ -244,7 +244,7 @@ void ActivitiesEditor::setPlan(const plan::Plan& plan, const PlanContext& contex
         m_isNew = false;
         if (!m_dirty)
             loadForm(*saved);
-    } else if (!m_isNew && !m_dirty) {
+    } else if (!m_dirty) { // a new form takes the defaults of this plan and trip
         newActivity();
     }
     validate();

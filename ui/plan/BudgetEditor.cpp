@@ -239,7 +239,7 @@ void BudgetEditor::setPlan(const plan::Plan& plan, const PlanContext& context) {
 void BudgetEditor::showReport() {
     const plan::BudgetReport& r = m_report;
     const QString home = r.homeCurrency;
-    auto money = [&](const Decimal& d) {
+    auto money = [&](const Decimal& d) -> QString {
         return d.toString() + u' ' + home;
     };
     const QStringList categories = plan::budgetCategories();

@@ -182,7 +182,7 @@ void LegsEditor::setPlan(const plan::Plan& plan, const PlanContext& context) {
         m_isNew = false;
         if (!m_dirty)
             loadForm(*saved);
-    } else if (!m_isNew && !m_dirty) {
+    } else if (!m_dirty) { // a new form takes the defaults of this plan and trip
         newLeg();
     }
     validate();

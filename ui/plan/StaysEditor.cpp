@@ -208,7 +208,7 @@ void StaysEditor::setPlan(const plan::Plan& plan, const PlanContext& context) {
             loadForm(*saved);
         else
             m_base.raw = saved->raw;
-    } else if (!m_isNew && !m_dirty) {
+    } else if (!m_dirty) { // a new form takes the defaults of this plan and trip
         newStay();
     }
     validate();
