@@ -3,6 +3,7 @@
 
 #include <QBuffer>
 #include <QGuiApplication>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,18 @@ namespace {
 int pageCount(const QByteArray& pdf) {
     static const QRegularExpression page(u"/Type\\s*/Page(?!s)"_s);
     return int(QString::fromLatin1(pdf).count(page));
+}
+
+// The page count as an independent reader sees it: poppler's pdfinfo
+// (poppler-utils, installed by install-deps.sh --tests); -1 when it fails.
+int pdfinfoPages(const QString& path) {
+    QProcess p;
+    p.start(u"pdfinfo"_s, {path});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return -1;
+    static const QRegularExpression pages(u"^Pages:\\s+(\\d+)"_s, QRegularExpression::MultilineOption);
+    const auto m = pages.match(QString::fromUtf8(p.readAllStandardOutput()));
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 } // namespace
 
@@ -36,6 +49,7 @@ private Q_SLOTS:
         const QByteArray pdf = f.readAll();
         QVERIFY(pdf.startsWith("%PDF-"));
         QCOMPARE(pageCount(pdf), 6);
+        QCOMPARE(pdfinfoPages(path), 6);
         // The maps are images: at least the first day's (London and Catania).
         QVERIFY(QString::fromLatin1(pdf).contains(QRegularExpression(u"/Subtype\\s*/Image"_s)));
         if (!qEnvironmentVariableIsEmpty("TP_PLAN_PDF_COPY"))

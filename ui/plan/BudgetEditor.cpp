@@ -138,10 +138,10 @@ BudgetEditor::BudgetEditor(QWidget* parent)
     auto* left = new QVBoxLayout;
     left->addLayout(homeRow);
     left->addWidget(m_homeErrors);
-    left->addWidget(m_totals, 2);
+    left->addWidget(m_totals);
     left->addWidget(m_status);
     left->addWidget(m_problems);
-    left->addWidget(m_lines, 3);
+    left->addWidget(m_lines, 1);
 
     auto* ratesBox = new QGroupBox(tr("Exchange rates (1 unit = rate × home currency)"), this);
     auto* rateForm = new QFormLayout;
@@ -255,7 +255,18 @@ void BudgetEditor::showReport() {
     bold.setBold(true);
     m_totals->item(int(categories.size()), 0)->setFont(bold);
     m_totals->item(int(categories.size()), 1)->setFont(bold);
+    if (r.overBudget()) {
+        const QColor red = errorTextColour(m_totals->palette().color(QPalette::Base));
+        m_totals->item(row - 1, 0)->setForeground(red);
+        m_totals->item(row - 1, 1)->setForeground(red);
+    }
     m_totals->resizeColumnsToContents();
+    m_totals->resizeRowsToContents();
+    // Every total visible without scrolling: the table is as tall as its rows.
+    int height = m_totals->horizontalHeader()->sizeHint().height() + 2 * m_totals->frameWidth();
+    for (int i = 0; i < m_totals->rowCount(); ++i)
+        height += m_totals->rowHeight(i);
+    m_totals->setFixedHeight(height);
 
     if (!remaining)
         m_status->setText(tr("No trip budget to compare with: set one on the trip."));
