@@ -77,7 +77,8 @@ class TestPlanEditor : public QObject {
             qWarning("the editor's window is not the active window: Alt+%c will not reach it", char(key));
         QAbstractButton* button = nullptr;
         for (QAbstractButton* b : window->findChildren<QAbstractButton*>())
-            if (b->isVisible() && b->isEnabled() && QKeySequence::mnemonic(b->text()) == QKeySequence(Qt::ALT | key))
+            if (b->isVisible() && b->isEnabled() &&
+                QKeySequence::mnemonic(b->text()) == QKeySequence(Qt::ALT | key))
                 button = b;
         std::optional<QSignalSpy> clicked;
         if (button)

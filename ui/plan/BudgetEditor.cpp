@@ -42,6 +42,8 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows only: a long plan stays quick to show.
+    t->horizontalHeader()->setResizeContentsPrecision(40);
     return t;
 }
 

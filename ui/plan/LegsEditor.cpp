@@ -52,6 +52,8 @@ LegsEditor::LegsEditor(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows only: a long plan stays quick to show.
+    m_table->horizontalHeader()->setResizeContentsPrecision(40);
     m_table->setAccessibleName(tr("Legs"));
 
     m_mode = new QComboBox(this);

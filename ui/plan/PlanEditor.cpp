@@ -64,6 +64,7 @@ PlanEditor::PlanEditor(QWidget* parent)
                     showError({});
                     Q_EMIT changeRequested(p, description);
                 });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &PlanEditor::tabShown);
     connect(m_itinerary, &ItineraryView::itemActivated, this, &PlanEditor::showItem);
     connect(m_review, &ReviewView::itemActivated, this, &PlanEditor::showItem);
     connect(m_review, &ReviewView::exportCalendarRequested, this, &PlanEditor::exportCalendarRequested);
@@ -84,8 +85,20 @@ void PlanEditor::setPlan(const plan::Plan& plan) {
 }
 
 void PlanEditor::refresh() {
+    // Only the tab in view is rebuilt now; the others when they are shown
+    // (a plan of hundreds of items takes a while to lay out in every tab).
+    m_stale.clear();
     for (PlanSection* s : std::as_const(m_sections))
-        s->setPlan(m_plan, m_context);
+        if (s == m_tabs->currentWidget())
+            s->setPlan(m_plan, m_context);
+        else
+            m_stale.insert(s);
+}
+
+void PlanEditor::tabShown(int index) {
+    auto* section = qobject_cast<PlanSection*>(m_tabs->widget(index));
+    if (section && m_stale.remove(section))
+        section->setPlan(m_plan, m_context);
 }
 
 void PlanEditor::showStage(const QString& stage) {

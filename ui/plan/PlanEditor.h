@@ -3,6 +3,7 @@
 #include "PlanContext.h"
 #include "plan/PlanTypes.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -63,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void tabShown(int index);
 
     plan::Plan m_plan;
     PlanContext m_context;
@@ -78,6 +80,7 @@ private:
     BudgetEditor* m_budget;
     ReviewView* m_review;
     QList<PlanSection*> m_sections;
+    QSet<PlanSection*> m_stale; // sections not shown since the plan or context changed
 };
 
 } // namespace tp::ui
