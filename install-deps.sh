@@ -22,6 +22,8 @@ if [[ "${1:-}" == "--tests" ]]; then
     )
     # The trip plan's iCalendar files are read back by an independent parser.
     packages+=(python3-icalendar python3-tz)
+    # The itinerary PDF's pages are counted by poppler's pdfinfo (tst_plan_pdf).
+    packages+=(poppler-utils)
 fi
 
 missing=()

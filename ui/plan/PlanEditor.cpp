@@ -1,0 +1,145 @@
+#include "PlanEditor.h"
+
+#include "ActivitiesEditor.h"
+#include "BudgetEditor.h"
+#include "ItineraryView.h"
+#include "LegsEditor.h"
+#include "ReviewView.h"
+#include "StaysEditor.h"
+#include "style/ErrorText.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::ui {
+
+PlanEditor::PlanEditor(QWidget* parent)
+    : QWidget(parent) {
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"planError"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    setErrorText(m_error);
+    m_error->hide();
+    m_busyLabel = new QLabel(tr("Saving…"), this);
+    m_busyLabel->setObjectName(u"planBusy"_s);
+    m_busyLabel->hide();
+
+    m_stays = new StaysEditor(this);
+    m_legs = new LegsEditor(this);
+    m_activities = new ActivitiesEditor(this);
+    m_itinerary = new ItineraryView(this);
+    m_budget = new BudgetEditor(this);
+    m_review = new ReviewView(this);
+    m_sections = {m_stays, m_legs, m_activities, m_itinerary, m_budget, m_review};
+
+    // Tabs without mnemonics: the forms use the letters; Ctrl+Tab and
+    // Ctrl+PgUp/PgDn move between the tabs.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"planTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_stays, tr("Stays"));
+    m_tabs->addTab(m_legs, tr("Transport"));
+    m_tabs->addTab(m_activities, tr("Activities"));
+    m_tabs->addTab(m_itinerary, tr("Itinerary"));
+    m_tabs->addTab(m_budget, tr("Budget"));
+    m_tabs->addTab(m_review, tr("Review"));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_error, 1);
+    top->addWidget(m_busyLabel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+
+    for (PlanSection* s : std::as_const(m_sections))
+        connect(s, &PlanSection::changeRequested, this,
+                [this](const plan::Plan& p, const QString& description) {
+                    showError({});
+                    Q_EMIT changeRequested(p, description);
+                });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &PlanEditor::tabShown);
+    connect(m_itinerary, &ItineraryView::itemActivated, this, &PlanEditor::showItem);
+    connect(m_review, &ReviewView::itemActivated, this, &PlanEditor::showItem);
+    connect(m_review, &ReviewView::exportCalendarRequested, this, &PlanEditor::exportCalendarRequested);
+    connect(m_review, &ReviewView::exportPdfRequested, this, &PlanEditor::exportPdfRequested);
+    connect(m_review, &ReviewView::importRequested, this, &PlanEditor::importRequested);
+    connect(m_review, &ReviewView::completeRequested, this, &PlanEditor::completeRequested);
+    refresh();
+}
+
+void PlanEditor::setContext(const PlanContext& context) {
+    m_context = context;
+    refresh();
+}
+
+void PlanEditor::setPlan(const plan::Plan& plan) {
+    m_plan = plan;
+    refresh();
+}
+
+void PlanEditor::refresh() {
+    // Only the tab in view is rebuilt now; the others when they are shown
+    // (a plan of hundreds of items takes a while to lay out in every tab).
+    m_stale.clear();
+    for (PlanSection* s : std::as_const(m_sections))
+        if (s == m_tabs->currentWidget())
+            s->setPlan(m_plan, m_context);
+        else
+            m_stale.insert(s);
+}
+
+void PlanEditor::tabShown(int index) {
+    auto* section = qobject_cast<PlanSection*>(m_tabs->widget(index));
+    if (section && m_stale.remove(section))
+        section->setPlan(m_plan, m_context);
+}
+
+void PlanEditor::showStage(const QString& stage) {
+    static const QHash<QString, int> tabOf{
+        {u"destination"_s, 0},  {u"accommodation"_s, 0}, {u"stays"_s, 0},     {u"flights"_s, 1},
+        {u"transport"_s, 1},    {u"activities"_s, 2},    {u"itinerary"_s, 3}, {u"budget"_s, 4},
+        {u"finalization"_s, 5}, {u"final_review"_s, 5},  {u"review"_s, 5},    {u"completed"_s, 5}};
+    const auto it = tabOf.constFind(stage);
+    if (it != tabOf.constEnd())
+        m_tabs->setCurrentIndex(*it);
+}
+
+bool PlanEditor::showItem(const QString& itemId) {
+    PlanSection* owner = nullptr;
+    if (m_plan.stay(itemId))
+        owner = m_stays;
+    else if (m_plan.leg(itemId))
+        owner = m_legs;
+    else if (m_plan.activity(itemId))
+        owner = m_activities;
+    else if (std::any_of(m_plan.budget.other.cbegin(), m_plan.budget.other.cend(),
+                         [&](const plan::OtherCost& c) { return c.id == itemId; }))
+        owner = m_budget;
+    if (!owner)
+        return false;
+    m_tabs->setCurrentWidget(owner);
+    owner->selectItem(itemId);
+    owner->setFocus();
+    return true;
+}
+
+void PlanEditor::setBusy(bool saving) {
+    m_busy = saving;
+    m_busyLabel->setVisible(saving);
+    for (PlanSection* s : std::as_const(m_sections))
+        s->setBusy(saving);
+}
+
+void PlanEditor::showError(const QString& message) {
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+} // namespace tp::ui

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "PlanContext.h"
+#include "plan/PlanTypes.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace tp::ui {
+
+class ActivitiesEditor;
+class BudgetEditor;
+class ItineraryView;
+class LegsEditor;
+class PlanSection;
+class ReviewView;
+class StaysEditor;
+
+// The plan's editors, one tab per stage: Stays, Transport, Activities,
+// Itinerary, Budget, Review. A pure view on values: it shows the plan it is
+// given and asks for each change as a whole new plan (changeRequested, one
+// undoable step with its description); whoever owns the plan saves it, and
+// calls setPlan with what was saved. It never touches the database.
+class PlanEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlanEditor(QWidget* parent = nullptr);
+
+    void setContext(const PlanContext& context);
+    // The saved plan; replaces what is shown, keeps the selection and any form
+    // not yet saved.
+    void setPlan(const plan::Plan& plan);
+    const plan::Plan& plan() const { return m_plan; }
+    const PlanContext& context() const { return m_context; }
+
+    // The seed's planning stage ("accommodation", "flights", "activities",
+    // "itinerary", "finalization"; also "final_review", "budget") selects its tab.
+    void showStage(const QString& stage);
+    // Shows the item with this id in its editor; false when the plan has none.
+    bool showItem(const QString& itemId);
+    // While a save is in flight nothing asks for another change.
+    void setBusy(bool saving);
+    bool isBusy() const { return m_busy; }
+    // A failed save or a conflict, above the editors; an empty text hides it.
+    void showError(const QString& message);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    StaysEditor* stays() const { return m_stays; }
+    LegsEditor* legs() const { return m_legs; }
+    ActivitiesEditor* activities() const { return m_activities; }
+    ItineraryView* itinerary() const { return m_itinerary; }
+    BudgetEditor* budget() const { return m_budget; }
+    ReviewView* review() const { return m_review; }
+
+Q_SIGNALS:
+    void changeRequested(const tp::plan::Plan& newPlan, const QString& description);
+    void exportCalendarRequested();
+    void exportPdfRequested();
+    void importRequested();
+    void completeRequested();
+
+private:
+    void refresh();
+    void tabShown(int index);
+
+    plan::Plan m_plan;
+    PlanContext m_context;
+    bool m_busy = false;
+
+    QLabel* m_error;
+    QLabel* m_busyLabel;
+    QTabWidget* m_tabs;
+    StaysEditor* m_stays;
+    LegsEditor* m_legs;
+    ActivitiesEditor* m_activities;
+    ItineraryView* m_itinerary;
+    BudgetEditor* m_budget;
+    ReviewView* m_review;
+    QList<PlanSection*> m_sections;
+    QSet<PlanSection*> m_stale; // sections not shown since the plan or context changed
+};
+
+} // namespace tp::ui

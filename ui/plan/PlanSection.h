@@ -1,0 +1,33 @@
+#pragma once
+
+#include "PlanContext.h"
+#include "domain/Error.h"
+#include "plan/PlanTypes.h"
+
+#include <QWidget>
+
+namespace tp::ui {
+
+// One stage's editor inside the PlanEditor. A section shows the plan it was
+// given and asks for changes as whole new plans; it never saves anything.
+class PlanSection : public QWidget {
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    // The saved plan and the trip; a section keeps its selection and any form
+    // the user has not applied yet.
+    virtual void setPlan(const plan::Plan& plan, const PlanContext& context) = 0;
+    // While a save is in flight: the buttons that would ask for another change are disabled.
+    virtual void setBusy(bool busy) = 0;
+    // Selects the item with this id when the section shows it; false otherwise.
+    virtual bool selectItem(const QString& id) {
+        Q_UNUSED(id);
+        return false;
+    }
+
+Q_SIGNALS:
+    void changeRequested(const tp::plan::Plan& newPlan, const QString& description);
+};
+
+} // namespace tp::ui
