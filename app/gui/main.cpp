@@ -1,5 +1,6 @@
 #include "TripListModel.h"
 #include "config/AppPaths.h"
+#include "config/BuildInfo.h"
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
@@ -11,12 +12,14 @@
 #include "llm/ProviderFromSettings.h"
 #include "main/FirstFrameProbe.h"
 #include "main/MainWindow.h"
+#include "main/SingleInstance.h"
 #include "map/MapWidget.h"
 #include "settings/SettingsDialog.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QProcess>
 #include <QScreen>
@@ -73,12 +76,25 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
     QObject::connect(window.tripModel(), &QAbstractItemModel::rowsInserted, &window, apply);
 }
 
+// The app's icon in every size the window manager may ask for (_NET_WM_ICON on
+// X11, the taskbar on Windows); the PNGs are rendered from tripplanner.svg.
+QIcon appIcon() {
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(u":/icons/tripplanner-%1.png"_s.arg(size), QSize(size, size));
+    return icon;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     tp::setApplicationIdentity();
+    // Qt appends the display name to every window title ("Lisbon in May — Trip Planner").
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Trip Planner"));
+    // Wayland's app id and the X11 window's link to io.github....desktop (its name and icon).
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(tp::build::AppId));
+    QApplication::setWindowIcon(appIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -108,11 +124,25 @@ int main(int argc, char* argv[]) {
         url = tp::DatabaseUrl::sqliteFile(tp::defaultDatabaseFile());
     }
 
+    // One window per profile and database: a second launch shows the first's window and ends.
+    tp::DatabaseUrl publicUrl = url;
+    publicUrl.password.clear();
+    tp::ui::SingleInstance instance(tp::ui::SingleInstance::keyFor(
+        QString::fromLatin1(tp::Settings::DefaultProfile), publicUrl.toString()));
+    if (!instance.claim())
+        return 0;
+
     // The service (its thread and connection) outlives the window.
     tp::DatabaseService service(url);
     tp::ui::MainWindow window(&service, tp::osUserName());
     if (parser.isSet(showOption))
         showViewWhenLoaded(window, parser.value(showOption));
+    QObject::connect(&instance, &tp::ui::SingleInstance::activationRequested, &window, [&window] {
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
 
     // The map's online services, as the settings say: tiles for every map, and
     // the online place search (its own thread and connection) for the editor.

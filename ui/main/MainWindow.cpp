@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
+#include "TripWindowTitle.h"
+
 #include "geo/GeoExport.h"
 #include "map/MapWidget.h"
 
@@ -63,7 +66,7 @@ MainWindow::MainWindow(DatabaseService* service, const QString& osUserName, QWid
     , m_trips(new TripListModel(service, this))
     , m_undo(new QUndoStack(this)) {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("Trip Planner"));
+    m_windowTitle = new TripWindowTitle(this, m_trips);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -368,6 +371,7 @@ void MainWindow::buildActions() {
         QAction* a = view->addAction(names[i], this, [this, i] { showPanel(Panel(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+    addHelpMenu(this);
 }
 
 void MainWindow::showPanel(Panel panel) {
@@ -416,7 +420,6 @@ void MainWindow::onReady() {
             m_planning->setUserId(m_userId);
             m_destinations->load();
             loadDestinationChoices();
-            setWindowTitle(tr("Trip Planner — %1").arg(r.value().username));
         });
 }
 
@@ -483,6 +486,7 @@ void MainWindow::updateEmptyState() {
 
 void MainWindow::showNoTrip() {
     m_openTripId = 0;
+    m_windowTitle->setOpenTrip(0);
     m_openDetails.reset();
     m_editor->startNew();
     m_conversation->clear();
@@ -547,6 +551,7 @@ bool MainWindow::settleEdits(std::function<void()> then) {
 
 void MainWindow::openTrip(Id id) {
     m_openTripId = id;
+    m_windowTitle->setOpenTrip(id);
     m_editor->setTrip(m_trips->tripAt(m_trips->rowOf(id)));
     const Id user = m_userId;
     m_service->post<TripDetails>(
