@@ -22,6 +22,8 @@ if [[ "${1:-}" == "--tests" ]]; then
     )
     # The trip plan's iCalendar files are read back by an independent parser.
     packages+=(python3-icalendar python3-tz)
+    # Packaging checks: the .deb's lint, the desktop file and the AppStream metainfo.
+    packages+=(lintian desktop-file-utils appstream)
 fi
 
 missing=()
