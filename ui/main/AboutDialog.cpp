@@ -100,7 +100,7 @@ QString AboutDialog::attributionsHtml() {
 }
 
 void addHelpMenu(QMainWindow* window) {
-    QMenu* help = window->menuBar()->addMenu(AboutDialog::tr("&Help"));
+    QMenu* help = window->menuBar()->addMenu(AboutDialog::tr("He&lp"));
     help->setObjectName(u"helpMenu"_s);
     QAction* docs = help->addAction(AboutDialog::tr("&Documentation"), window, [] {
         QDesktopServices::openUrl(QUrl(QString::fromLatin1(build::DocumentationUrl)));
