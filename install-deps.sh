@@ -24,6 +24,8 @@ if [[ "${1:-}" == "--tests" ]]; then
     packages+=(python3-icalendar python3-tz)
     # The itinerary PDF's pages are counted by poppler's pdfinfo (tst_plan_pdf).
     packages+=(poppler-utils)
+    # Packaging checks: the .deb's lint, the desktop file and the AppStream metainfo.
+    packages+=(lintian desktop-file-utils appstream)
 fi
 
 missing=()

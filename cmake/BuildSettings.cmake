@@ -1,7 +1,14 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Warnings and Qt safety defines live on one INTERFACE target that every project
 # target links, instead of global flags.
 add_library(tp_build_settings INTERFACE)
-target_compile_options(tp_build_settings INTERFACE -Wall -Wextra -Wpedantic)
+if(MSVC)
+  # MSVC and clang-cl: their own spelling of the same strictness; sources are UTF-8.
+  target_compile_options(tp_build_settings INTERFACE /W4 /permissive- /utf-8 /Zc:__cplusplus)
+  target_compile_definitions(tp_build_settings INTERFACE NOMINMAX WIN32_LEAN_AND_MEAN)
+else()
+  target_compile_options(tp_build_settings INTERFACE -Wall -Wextra -Wpedantic)
+endif()
 # GCC 12 at -O2 reports std::optional and QString members "maybe uninitialized"
 # through inlined Qt headers where they are not (false positives; clang and GCC
 # at -O0 agree). Every other warning stays on.
@@ -15,6 +22,24 @@ target_compile_definitions(tp_build_settings INTERFACE
   QT_NO_CONTEXTLESS_CONNECT
   QT_USE_QSTRINGBUILDER
   QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+
+# Debian's hardening (dpkg-buildflags): stack protector, _FORTIFY_SOURCE (which
+# needs optimisation, so only in the optimised configurations, and not with the
+# sanitizers, which intercept the same functions), full RELRO and immediate
+# binding. GCC and Clang only; macOS's linker has no -z options.
+# TP_HARDENING=OFF only to reuse objects cached from builds made without it.
+option(TP_HARDENING "Build with Debian's hardening flags (GCC and Clang)" ON)
+if(TP_HARDENING AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND NOT MSVC)
+  target_compile_options(tp_build_settings INTERFACE -fstack-protector-strong)
+  if(NOT TP_SANITIZE)
+    target_compile_options(tp_build_settings INTERFACE
+      $<$<CONFIG:Release,RelWithDebInfo,MinSizeRel>:-U_FORTIFY_SOURCE>
+      $<$<CONFIG:Release,RelWithDebInfo,MinSizeRel>:-D_FORTIFY_SOURCE=2>)
+  endif()
+  if(NOT APPLE)
+    target_link_options(tp_build_settings INTERFACE LINKER:-z,relro,-z,now)
+  endif()
+endif()
 
 if(TP_SANITIZE)
   target_compile_options(tp_build_settings INTERFACE

@@ -4,6 +4,7 @@
 #include "db/Migrator.h"
 #include "repo/UserRepository.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,10 +56,32 @@ QByteArray CliContext::readStdin() {
     return in.readAll();
 }
 
+namespace {
+QString& commandWords() {
+    static QString words;
+    return words;
+}
+} // namespace
+
+void setCommandWords(const QString& words) {
+    commandWords() = words;
+}
+
+QString helpTextOf(const QCommandLineParser& parser) {
+    // helpText() starts "Usage: /full/path/to/tripplanner-cli [options] ...":
+    // name the program and the command as a person types them instead.
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const QString usage = u"Usage: "_s;
+    if (text.startsWith(usage) && !program.isEmpty() && text.mid(usage.size()).startsWith(program))
+        text.replace(usage.size(), program.size(), QString(u"tripplanner-cli "_s + commandWords()).trimmed());
+    return text;
+}
+
 void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (args.contains(u"--help"_s) || args.contains(u"-h"_s))
-        throw HelpRequested{parser.helpText()};
+        throw HelpRequested{helpTextOf(parser)};
     if (!parser.parse(QStringList{u"tripplanner-cli"_s} + args))
         throw UsageError{parser.errorText()};
     const qsizetype n = parser.positionalArguments().size();

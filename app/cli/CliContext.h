@@ -55,11 +55,23 @@ struct HelpRequested {
 // throws UsageError for unknown options or a wrong number of positionals.
 void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional);
 
+// The words that name the running command ("users add"), for the usage line
+// of its --help: QCommandLineParser would print the executable's full path.
+// Set once by main before the command runs (the CLI parses on one thread).
+void setCommandWords(const QString& words);
+
+// The parser's help text with that usage line.
+QString helpTextOf(const QCommandLineParser& parser);
+
 using CommandFn = int (*)(CliContext&, const QStringList& args);
 struct Command {
     const char* name;    // "trips"
     const char* summary; // one line for --help
     CommandFn run;
+    // A group's verbs, space-separated ("add list delete"); nullptr for a single command.
+    const char* verbs = nullptr;
+    // `tripplanner-cli GROUP --help`: one line per verb.
+    const char* verbsHelp = nullptr;
 };
 // All command groups, in the order --help lists them (Commands.cpp).
 const QList<Command>& commands();

@@ -89,16 +89,6 @@ int cmdPlan(CliContext& ctx, const QStringList& args) {
         return cmdPlanExport(ctx, rest);
     if (verb == u"stage")
         return cmdPlanStage(ctx, rest);
-    if (verb == u"--help" || verb == u"-h")
-        throw HelpRequested{
-            u"tripplanner-cli plan VERB --trip ID ...\n\n"
-            u"  show [--json]                      the plan, day by day, with its problems and budget\n"
-            u"  add stay|leg|activity|cost [opts]  add an item (see plan add KIND --help)\n"
-            u"  remove ITEM_ID                     remove an item\n"
-            u"  budget [--home-currency C] [--rate C=RATE@DATE]  budget settings\n"
-            u"  import FILE [--apply]              bookings from .ics, places from .gpx .kml .geojson\n"
-            u"  export --ics FILE                  write the plan as an iCalendar file\n"
-            u"  stage next|back                    complete the current planning stage, or go back\n"_s};
     throw UsageError{verb.isEmpty() ? u"plan needs show, add, remove, budget, import, export or stage"_s
                                     : u"unknown plan command \"%1\""_s.arg(verb.left(40))};
 }

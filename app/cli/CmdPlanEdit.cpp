@@ -130,11 +130,12 @@ int cmdPlanAdd(CliContext& ctx, const QStringList& args) {
         p.addOption({u"label"_s, u"What it is (insurance, visa...)."_s, u"text"_s});
         p.addOption({u"amount"_s, u"The amount."_s, u"amount"_s});
     } else if (kind == u"--help" || kind == u"-h") {
-        throw HelpRequested{
-            u"plan add stay|leg|activity|cost --trip ID [options] (KIND --help lists them)\n"_s};
+        throw HelpRequested{u"Usage: tripplanner-cli plan add stay|leg|activity|cost --trip ID [options]\n\n"
+                            u"Run `tripplanner-cli plan add KIND --help` for a kind's options.\n"_s};
     } else {
         throw UsageError{u"plan add needs stay, leg, activity or cost"_s};
     }
+    setCommandWords(u"plan add "_s + kind);
     parseOrThrow(p, args.mid(1), 0, 0);
     const Id trip = tripId(p);
     const User user = ctx.user(p.value(u"user"_s));

@@ -150,7 +150,7 @@ int cmdPlanStage(CliContext& ctx, const QStringList& args) {
     addTripOptions(p);
     if (direction != u"next" && direction != u"back") {
         if (direction == u"--help" || direction == u"-h")
-            throw HelpRequested{p.helpText()};
+            throw HelpRequested{helpTextOf(p)};
         throw UsageError{u"plan stage needs next or back"_s};
     }
     parseOrThrow(p, args.mid(1), 0, 0);

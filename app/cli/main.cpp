@@ -24,6 +24,15 @@ void printUsage(QTextStream& s) {
     s << "\nRun `tripplanner-cli COMMAND --help` for a command's options.\n";
 }
 
+// `tripplanner-cli GROUP --help`: the group's verbs; each verb has its own --help.
+void printGroupHelp(QTextStream& s, const Command& c) {
+    const QString name = QString::fromLatin1(c.name);
+    s << "Usage: tripplanner-cli " << name << " VERB [OPTIONS] [ARGS...]\n\n"
+      << QString::fromLatin1(c.summary) << "\n\nVerbs:\n"
+      << QString::fromLatin1(c.verbsHelp ? c.verbsHelp : c.verbs) << "\n\nRun `tripplanner-cli " << name
+      << " VERB --help` for a verb's options.\n";
+}
+
 // Global options come before the command; everything after it is the command's.
 int run(CliContext& ctx, QStringList args) {
     QString urlArgument;
@@ -58,6 +67,12 @@ int run(CliContext& ctx, QStringList args) {
     for (const Command& c : commands()) {
         if (name != QLatin1StringView(c.name))
             continue;
+        const QStringList verbs = QString::fromLatin1(c.verbs ? c.verbs : "").split(u' ', Qt::SkipEmptyParts);
+        if (!verbs.isEmpty() && !args.isEmpty() && (args.first() == u"--help" || args.first() == u"-h")) {
+            printGroupHelp(ctx.out, c);
+            return 0;
+        }
+        setCommandWords(verbs.contains(args.value(0)) ? name + u' ' + args.first() : name);
         if (haveUrlArgument) {
             if (!DatabaseUrl::parse(urlArgument).password.isEmpty())
                 throw Error(
@@ -83,7 +98,6 @@ int run(CliContext& ctx, QStringList args) {
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
-    QCoreApplication::setApplicationVersion(QStringLiteral(TRIPPLANNER_VERSION));
     CliContext ctx;
     int code = 1;
     try {

@@ -1,17 +1,21 @@
 #include "TripListModel.h"
 #include "Workspace.h"
 #include "config/AppPaths.h"
+#include "config/BuildInfo.h"
 #include "config/DatabaseLocation.h"
+#include "config/Settings.h"
 #include "db/DatabaseUrl.h"
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
 #include "main/FirstFrameProbe.h"
 #include "main/MainWindow.h"
 #include "main/SettingsFlow.h"
+#include "main/SingleInstance.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
@@ -66,12 +70,25 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
     QObject::connect(window.tripModel(), &QAbstractItemModel::rowsInserted, &window, apply);
 }
 
+// The app's icon in every size the window manager may ask for (_NET_WM_ICON on
+// X11, the taskbar on Windows); the PNGs are rendered from tripplanner.svg.
+QIcon appIcon() {
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(u":/icons/tripplanner-%1.png"_s.arg(size), QSize(size, size));
+    return icon;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     tp::setApplicationIdentity();
+    // Qt appends the display name to every window title ("Lisbon in May — Trip Planner").
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Trip Planner"));
+    // Wayland's app id and the X11 window's link to io.github....desktop (its name and icon).
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(tp::build::AppId));
+    QApplication::setWindowIcon(appIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -101,6 +118,14 @@ int main(int argc, char* argv[]) {
         url = tp::DatabaseUrl::sqliteFile(tp::defaultDatabaseFile());
     }
 
+    // One window per profile and database: a second launch shows the first's window and ends.
+    tp::DatabaseUrl publicUrl = url;
+    publicUrl.password.clear();
+    tp::ui::SingleInstance instance(tp::ui::SingleInstance::keyFor(
+        QString::fromLatin1(tp::Settings::DefaultProfile), publicUrl.toString()));
+    if (!instance.claim())
+        return 0;
+
     // The service (its thread and connection) outlives the window.
     tp::DatabaseService service(url);
     // What the window works with (the user, the planner, the open trip); it
@@ -109,6 +134,12 @@ int main(int argc, char* argv[]) {
     tp::ui::MainWindow window(&workspace);
     if (parser.isSet(showOption))
         showViewWhenLoaded(window, parser.value(showOption));
+    QObject::connect(&instance, &tp::ui::SingleInstance::activationRequested, &window, [&window] {
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
 
     // The online place search (its own thread and connection) for the
     // destination editor; the settings decide whether it and the online tiles

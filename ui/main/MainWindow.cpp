@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
+#include "TripWindowTitle.h"
+
 #include "geo/GeoExport.h"
 #include "map/MapWidget.h"
 
@@ -63,7 +66,7 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
     , m_trips(new TripListModel(m_service, this))
     , m_undo(new QUndoStack(this)) {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("Trip Planner"));
+    m_windowTitle = new TripWindowTitle(this, m_trips);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -378,6 +381,7 @@ void MainWindow::buildActions() {
         QAction* a = view->addAction(names[i], this, [this, i] { showPanel(Panel(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+    addHelpMenu(this);
 }
 
 void MainWindow::showPanel(Panel panel) {
@@ -420,7 +424,6 @@ void MainWindow::onUserReady(const User& user) {
     m_trips->setUserId(m_userId);
     m_destinations->load();
     loadDestinationChoices();
-    setWindowTitle(tr("Trip Planner — %1").arg(user.username));
 }
 
 void MainWindow::retryConnection() {
@@ -489,6 +492,7 @@ void MainWindow::updateEmptyState() {
 
 void MainWindow::showNoTrip() {
     m_openTripId = 0;
+    m_windowTitle->setOpenTrip(0);
     m_openDetails.reset();
     m_workspace->closeTrip();
     m_editor->startNew();
@@ -554,6 +558,7 @@ bool MainWindow::settleEdits(std::function<void()> then) {
 
 void MainWindow::openTrip(Id id) {
     m_openTripId = id;
+    m_windowTitle->setOpenTrip(id);
     m_editor->setTrip(m_trips->tripAt(m_trips->rowOf(id)));
     // The trip's session reads its values once; the panels render them and
     // follow the session's changes (turns, stage moves, plan edits) from then on.

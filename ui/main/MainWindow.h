@@ -33,6 +33,7 @@ class DestinationsPanel;
 class MapWidget;
 class PlanningPanel;
 class TripEditor;
+class TripWindowTitle;
 
 // The application window: trips (filter bar, table, editor), the selected
 // trip's conversation and planning, the destination catalogue, and a status
@@ -109,6 +110,7 @@ private:
     Id m_userId = 0;
     TripListModel* m_trips;
     QUndoStack* m_undo;
+    TripWindowTitle* m_windowTitle = nullptr; // "Trip title — Trip Planner"
     QTabWidget* m_tabs = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     QSplitter* m_splitter = nullptr;

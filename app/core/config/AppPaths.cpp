@@ -1,5 +1,7 @@
 #include "AppPaths.h"
 
+#include "config/BuildInfo.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
@@ -16,6 +18,8 @@ namespace tp {
 void setApplicationIdentity() {
     QCoreApplication::setOrganizationName(QString::fromLatin1(OrganizationName));
     QCoreApplication::setApplicationName(QString::fromLatin1(ApplicationName));
+    // Both programs' --version, the About box and the User-Agent headers read it.
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(build::Version));
 }
 
 QString defaultDatabaseFile() {
