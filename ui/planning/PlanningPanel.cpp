@@ -3,45 +3,22 @@
 #include "PlanningStagesModel.h"
 #include "TripSession.h"
 #include "domain/Stages.h"
+#include "plan/PlanEditor.h"
+#include "plan/PlanFiles.h"
 #include "style/ErrorText.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
 #include <QPushButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace tp::ui {
 
-namespace {
-void addJson(QTreeWidgetItem* parent, QTreeWidget* tree, const QString& key, const QJsonValue& v) {
-    auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
-    item->setText(0, key);
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            addJson(item, tree, it.key(), it.value());
-    } else if (v.isArray()) {
-        const QJsonArray a = v.toArray();
-        for (int i = 0; i < a.size(); ++i)
-            addJson(item, tree, QString::number(i + 1), a.at(i));
-    } else if (v.isString()) {
-        item->setText(1, v.toString());
-    } else {
-        item->setText(
-            1,
-            QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
-    }
-}
-} // namespace
 
 PlanningPanel::PlanningPanel(QWidget* parent)
     : QWidget(parent)
@@ -53,20 +30,21 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     m_summary->setWordWrap(true);
     outer->addWidget(m_summary);
     auto* row = new QHBoxLayout;
+    auto* left = new QVBoxLayout;
     m_view = new QListView(this);
     m_view->setObjectName(u"planningStages"_s);
     m_view->setAccessibleName(tr("Planning stages"));
     m_view->setModel(m_stages);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setMinimumWidth(300);
-    m_view->setMaximumWidth(380);
-    row->addWidget(m_view);
-    m_data = new QTreeWidget(this);
-    m_data->setObjectName(u"sessionData"_s);
-    m_data->setAccessibleName(tr("Session data"));
-    m_data->setHeaderLabels({tr("Item"), tr("Value")});
-    m_data->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    row->addWidget(m_data, 1);
+    m_view->setMinimumWidth(210);
+    m_view->setMaximumWidth(280);
+    left->addWidget(m_view, 1);
+    // The plan itself: stays, transport, activities, the days, the budget and
+    // the review, saved through the trip's session (one undo step per change).
+    m_editor = new PlanEditor(this);
+    m_editor->setObjectName(u"planEditor"_s);
+    row->addLayout(left);
+    row->addWidget(m_editor, 1);
     outer->addLayout(row, 1);
     auto* buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("S&tart planning"), this);
@@ -77,21 +55,43 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     m_advance = new QPushButton(tr("&Advance ▶"), this);
     m_advance->setObjectName(u"advanceStage"_s);
     m_advance->setAccessibleName(tr("Advance to the next stage"));
-    buttons->addWidget(m_start);
-    buttons->addStretch();
     buttons->addWidget(m_back);
     buttons->addWidget(m_advance);
-    outer->addLayout(buttons);
+    left->addWidget(m_start);
+    left->addLayout(buttons);
     m_error = new QLabel(this);
     m_error->setObjectName(u"planningError"_s);
     m_error->setTextFormat(Qt::PlainText);
     setErrorText(m_error);
     m_error->setWordWrap(true);
-    outer->addWidget(m_error);
+    left->addWidget(m_error);
 
     connect(m_start, &QPushButton::clicked, this, [this] { run(&app::TripSession::startPlanning); });
     connect(m_advance, &QPushButton::clicked, this, [this] { run(&app::TripSession::advanceStage); });
     connect(m_back, &QPushButton::clicked, this, [this] { run(&app::TripSession::backStage); });
+    connect(m_editor, &PlanEditor::changeRequested, this, [this](const plan::Plan& plan, const QString& what) {
+        if (m_session)
+            m_session->savePlan(plan, what);
+    });
+    connect(m_editor, &PlanEditor::exportCalendarRequested, this, [this] {
+        showNote(plan_files::exportCalendar(this, m_editor->plan(), m_editor->context()));
+    });
+    connect(m_editor, &PlanEditor::exportPdfRequested, this,
+            [this] { showNote(plan_files::exportPdf(this, m_editor->plan(), m_editor->context())); });
+    connect(m_editor, &PlanEditor::importRequested, this, [this] {
+        if (!m_session || !m_session->plan())
+            return;
+        if (auto imported = plan_files::importFile(this, m_session->plan()->plan))
+            m_session->savePlan(imported->plan, imported->description);
+    });
+    connect(m_editor, &PlanEditor::completeRequested, this, [this] {
+        // Complete planning: the final review is the last working stage.
+        const auto& s = m_stages->session();
+        if (s && s->currentStage == u"finalization")
+            run(&app::TripSession::advanceStage);
+        else
+            m_error->setText(tr("Planning is completed from the final review: advance to it first."));
+    });
     clear();
 }
 
@@ -107,8 +107,10 @@ void PlanningPanel::run(void (app::TripSession::*intent)()) {
 void PlanningPanel::setSession(app::TripSession* session) {
     if (m_session == session)
         return;
-    if (m_session)
+    if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
+        disconnect(m_session, nullptr, m_editor, nullptr);
+    }
     m_session = session;
     m_error->clear();
     if (!session) {
@@ -116,18 +118,46 @@ void PlanningPanel::setSession(app::TripSession* session) {
         return;
     }
     m_tripId = session->tripId();
-    connect(session, &app::TripSession::loaded, this,
-            [this](const TripDetails& d) { showSession(d.activePlanningSession); });
+    connect(session, &app::TripSession::loaded, this, [this](const TripDetails& d) {
+        m_editor->setContext({d.trip, d.destination});
+        showSession(d.activePlanningSession);
+    });
+    connect(session, &app::TripSession::tripChanged, this, [this](const Trip& trip) {
+        PlanContext context = m_editor->context();
+        context.trip = trip;
+        m_editor->setContext(context);
+    });
+    connect(session, &app::TripSession::turnApplied, this, [this] {
+        if (m_session && m_session->isLoaded())
+            m_editor->setContext({m_session->details().trip, m_session->details().destination});
+    });
+    connect(session, &app::TripSession::planChanged, this,
+            [this](const PlanDocument& doc) { m_editor->setPlan(doc.plan); });
+    connect(session, &app::TripSession::planSaving, m_editor, &PlanEditor::setBusy);
+    connect(session, &app::TripSession::planSaveFailed, this,
+            [this](const QString& message, bool) { m_editor->showError(message); });
     connect(session, &app::TripSession::planningChanged, this, &PlanningPanel::showSession);
     connect(session, &app::TripSession::planningFailed, this,
             [this](const QString& message) { m_error->setText(message); });
+    if (session->isLoaded())
+        m_editor->setContext({session->details().trip, session->details().destination});
+    m_editor->setPlan(session->plan() ? session->plan()->plan : plan::Plan{});
     showSession(session->isLoaded() ? session->details().activePlanningSession : std::nullopt);
 }
 
+void PlanningPanel::showNote(const QString& text) {
+    if (!text.isEmpty())
+        m_error->setText(text);
+}
+
 void PlanningPanel::clear() {
-    if (m_session)
+    if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
+        disconnect(m_session, nullptr, m_editor, nullptr);
+    }
     m_session = nullptr;
+    m_editor->setContext({});
+    m_editor->setPlan({});
     m_tripId = 0;
     showSession(std::nullopt);
     m_summary->setText(tr("Select a trip to see its planning session."));
@@ -136,7 +166,8 @@ void PlanningPanel::clear() {
 
 void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
     m_stages->setSession(session);
-    m_data->clear();
+    if (session)
+        m_editor->showStage(session->currentStage);
     const bool active = session && session->currentStage != u"completed";
     const bool finished = session && session->currentStage == u"completed";
     m_start->setEnabled(m_tripId != 0 && !active);
@@ -165,11 +196,6 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
                                .arg(stage)
                                .arg(session->stagesCompleted.size())
                                .arg(started));
-    for (auto it = session->sessionData.begin(); it != session->sessionData.end(); ++it)
-        addJson(nullptr, m_data, it.key(), it.value());
-    m_data->expandAll();
-    if (session->sessionData.isEmpty())
-        new QTreeWidgetItem(m_data, {tr("(no session data yet)")});
 }
 
 } // namespace tp::ui

@@ -8,7 +8,6 @@
 class QLabel;
 class QListView;
 class QPushButton;
-class QTreeWidget;
 
 namespace tp {
 class PlanningStagesModel;
@@ -18,6 +17,8 @@ class TripSession;
 }
 
 namespace tp::ui {
+
+class PlanEditor;
 
 // The trip's planning session: the seven stages (completed, current, pending),
 // Start / Advance / Back, and session_data as a readable tree.
@@ -30,17 +31,19 @@ public:
     void setSession(app::TripSession* session);
     void clear();
     PlanningStagesModel* stages() const { return m_stages; }
+    PlanEditor* editor() const { return m_editor; }
 
 private:
     void showSession(const std::optional<PlanningSession>& session);
     void run(void (app::TripSession::*intent)());
+    void showNote(const QString& text);
 
     QPointer<app::TripSession> m_session;
     Id m_tripId = 0;
     PlanningStagesModel* m_stages;
     QLabel* m_summary;
     QListView* m_view;
-    QTreeWidget* m_data;
+    PlanEditor* m_editor;
     QPushButton* m_start;
     QPushButton* m_advance;
     QPushButton* m_back;

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "PlanContext.h"
+#include "plan/PlanTypes.h"
+
+#include <QString>
+#include <optional>
+
+class QWidget;
+
+// The Planning tab's files: the plan exported as an iCalendar file or a
+// printable PDF, and a calendar (.ics) or places file (.gpx, .kml, .geojson)
+// imported after the person has seen what was recognised. Each asks for the
+// file itself and says how it went; none touches the database.
+namespace tp::ui::plan_files {
+
+// A sentence for the status line: what was written, or why not. Empty: cancelled.
+QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContext& context);
+QString exportPdf(QWidget* parent, const plan::Plan& plan, const PlanContext& context);
+
+struct Imported {
+    plan::Plan plan;     // the plan with the confirmed items added
+    QString description; // the undo step's name
+};
+// The plan with the file's items, once confirmed; nullopt when cancelled or
+// unreadable (the reason shown to the person).
+std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan);
+
+} // namespace tp::ui::plan_files
