@@ -514,10 +514,13 @@ private slots:
     }
 
     void cachedAtLeastSevenDays() {
-        // The server allows no time at all (stale as it arrives, which by the
-        // headers alone would be fetched again); the policy keeps tiles at
-        // least 7 days. No waiting: the tile is already past its max-age.
-        LoopbackTileServer server(TileColour, "max-age=0", 5);
+        // The server allows one second and says the tile has already spent
+        // five in a cache on the way (Age: 5): stale as it arrives, no waiting
+        // for it to expire. The policy keeps tiles at least 7 days.
+        // Known gap: with the policy removed (PreferNetwork always) Qt 6.4 still
+        // answered from the disk cache here, as it did with the former 1.5 s
+        // wait, so this does not yet prove the policy; see issue 14's notes.
+        LoopbackTileServer server(TileColour, "max-age=1", 5, 5);
         QVERIFY(server.listen());
         QTemporaryDir cacheDir;
         TileSourceConfig cfg;
