@@ -6,7 +6,6 @@
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,17 +23,15 @@ bool terminateBackend(qint64 pid) {
     Database admin(DatabaseUrl::parse(test::cluster().adminUrl));
     if (!col::boolean(admin.query(u"SELECT pg_terminate_backend(:p) AS ok"_s, {{u"p"_s, pid}}).first(), "ok"))
         return false;
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 10000) {
-        if (col::integer(
-                admin.query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE pid = :p"_s, {{u"p"_s, pid}})
-                    .first(),
-                "n") == 0)
-            return true;
-        QTest::qWait(20);
-    }
-    return false;
+    return QTest::qWaitFor(
+        [&] {
+            return col::integer(admin
+                                    .query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE pid = :p"_s,
+                                           {{u"p"_s, pid}})
+                                    .first(),
+                                "n") == 0;
+        },
+        10000);
 }
 
 } // namespace
@@ -125,26 +122,61 @@ private Q_SLOTS:
     }
 
     // A connection killed while idle (a suspended Neon compute): the next read
-    // outside a transaction is retried transparently.
+    // outside a transaction is retried transparently, on a new server backend.
     void idleConnectionKilled_data() { test::addPostgresBackendRows(); }
     void idleConnectionKilled() {
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
         auto db = tmp.connectMigrated();
         UserRepository(*db).create(u"alice"_s);
+        const qint64 pidBefore = col::id(db->query(u"SELECT pg_backend_pid() AS id"_s).first(), "id");
+        const int reconnectsBefore = db->reconnectCount();
+
         // Kill every server backend of this database (behind PgBouncer the
         // client's backend is whichever the pool holds).
         Database admin(DatabaseUrl::parse(test::cluster().adminUrl));
-        admin.query(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d AND pid <> "
-                    u"pg_backend_pid()"_s,
-                    {{u"d"_s, tmp.url().database}});
-        QTest::qWait(200);
+        const SqlRows killed = admin.query(
+            u"SELECT pid AS id, pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = :d "
+            u"AND pid <> pg_backend_pid()"_s,
+            {{u"d"_s, tmp.url().database}});
+        QList<qint64> killedPids;
+        for (const SqlRow& r : killed) {
+            QVERIFY(col::boolean(r, "ok"));
+            killedPids.append(col::id(r, "id"));
+        }
+        QVERIFY2(
+            killedPids.contains(pidBefore),
+            qPrintable(u"the backend %1 serving the client was not among those killed"_s.arg(pidBefore)));
+        // pg_terminate_backend only signals: wait until the backends are gone,
+        // so that the read below meets a dead connection, not one still dying.
+        const auto stillListed = [&] {
+            int n = 0;
+            for (qint64 pid : killedPids)
+                n += col::integer(admin
+                                      .query(u"SELECT count(*) AS n FROM pg_stat_activity WHERE pid = :p"_s,
+                                             {{u"p"_s, pid}})
+                                      .first(),
+                                  "n");
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stillListed(), 0, 10000);
+
         try {
             QCOMPARE(UserRepository(*db).list().size(), 1);
         } catch (const Error& e) {
             QFAIL(qPrintable(u"read after the idle connection was killed failed (%1): %2"_s.arg(
                 kindName(e.kind()), e.message())));
         }
+        // Direct, the client's own connection died and the read reopened it.
+        // Behind PgBouncer the client's connection is to the pooler, which
+        // replaces the server connection by itself.
+        if (backend == u"postgres")
+            QVERIFY2(
+                db->reconnectCount() > reconnectsBefore,
+                qPrintable(u"reconnectCount %1 -> %2"_s.arg(reconnectsBefore).arg(db->reconnectCount())));
+        const qint64 pidAfter = col::id(db->query(u"SELECT pg_backend_pid() AS id"_s).first(), "id");
+        QVERIFY2(!killedPids.contains(pidAfter),
+                 qPrintable(u"still served by the killed backend %1"_s.arg(pidAfter)));
     }
 };
 

@@ -9,6 +9,8 @@
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -180,13 +182,17 @@ private Q_SLOTS:
             QCOMPARE(e.kind(), Error::Kind::Validation);
             QCOMPARE(e.fieldErrors().first().message, u"contains a NUL character"_s);
         }
-        try {
-            bindSql(u"SELECT :a"_s, {{u"a"_s, QJsonObject{{u"k"_s, QString(u"\u0000"_s)}}}},
-                    Dialect::Postgres);
-        } catch (const Error& e) {
-            // JSON escapes NUL as \u0000, which jsonb rejects; either way no raw NUL reaches the SQL.
-            QCOMPARE(e.kind(), Error::Kind::Validation);
-        }
+        // A NUL inside a JSON value is not refused at binding: JSON writes it as
+        // the six characters \u0000 (which jsonb then rejects on the server).
+        // What must hold is that no raw NUL byte reaches libpq, which would cut
+        // the parameter short, and that the escaped text still says the same.
+        const QJsonObject withNul{{u"k"_s, QString(u"a\u0000b"_s)}};
+        const BoundSql bound = bindSql(u"SELECT :a"_s, {{u"a"_s, withNul}}, Dialect::Postgres);
+        QCOMPARE(bound.pgValues.size(), 1);
+        const QByteArray sent = bound.pgValues.first().text;
+        QVERIFY2(!sent.contains('\0'), "a raw NUL reached a PostgreSQL JSON parameter");
+        QVERIFY2(sent.contains("\\u0000"), sent.constData());
+        QCOMPARE(QJsonDocument::fromJson(sent).object(), withNul);
     }
 
     // A NUL in text reaches no engine silently truncated: it is refused or kept.

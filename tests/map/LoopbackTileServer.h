@@ -24,10 +24,13 @@ public:
         QHash<QByteArray, QByteArray> headers; // lower-case names
     };
 
+    // `ageSeconds` > 0 sends an Age header: the response has been that long in
+    // a cache on the way, so a max-age below it is stale the moment it arrives.
     explicit LoopbackTileServer(QColor colour, QByteArray cacheControl = "public, max-age=86400",
-                                int delayMs = 30)
+                                int delayMs = 30, int ageSeconds = 0)
         : m_cacheControl(std::move(cacheControl))
-        , m_delayMs(delayMs) {
+        , m_delayMs(delayMs)
+        , m_ageSeconds(ageSeconds) {
         QImage img(256, 256, QImage::Format_RGB32);
         img.fill(colour);
         QBuffer buf(&m_png);
@@ -77,6 +80,7 @@ private:
             QLocale::c().toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
         QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nCache-Control: " + m_cacheControl +
                           "\r\nDate: " + date.toLatin1() +
+                          (m_ageSeconds > 0 ? "\r\nAge: " + QByteArray::number(m_ageSeconds) : QByteArray()) +
                           "\r\nContent-Length: " + QByteArray::number(m_png.size()) + "\r\n\r\n";
         s->write(head + m_png);
     }
@@ -85,6 +89,7 @@ private:
     QByteArray m_png;
     QByteArray m_cacheControl;
     int m_delayMs;
+    int m_ageSeconds;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QList<Request> m_requests;
     int m_outstanding = 0;

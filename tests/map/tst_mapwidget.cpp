@@ -464,8 +464,10 @@ private slots:
             w.grab();
             QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), expected, 10000);
             QTRY_COMPARE(w.tileFetcher()->inFlight(), 0);
-            QTest::qWait(100);
-            QCOMPARE(server.requests().size(), expected); // nothing beyond the view: no prefetch
+            // Nothing beyond the view: no prefetch. A finished tile starts the next
+            // queued one at once, so with none in flight none is waiting either.
+            QCOMPARE(w.tileFetcher()->requestsStarted(), expected);
+            QCOMPARE(server.requests().size(), expected);
             firstCount = expected;
             QSet<QByteArray> paths;
             for (const auto& r : server.requests()) {
@@ -487,9 +489,11 @@ private slots:
             QVERIFY(img.rect().contains(attribution));
             QVERIFY(darkPixels(img, attribution) > 20);
             QCOMPARE(w.tileFetcher()->config().attribution, u"© OpenStreetMap contributors"_s);
-            // Repainting does not ask again (memory cache).
+            // Repainting does not ask again (memory cache): a paint asks the fetcher
+            // for what it lacks, and the fetcher starts requests there and then.
             w.grab();
-            QTest::qWait(100);
+            QCOMPARE(w.tileFetcher()->requestsStarted(), firstCount);
+            QCOMPARE(w.tileFetcher()->inFlight(), 0);
             QCOMPARE(server.requests().size(), firstCount);
         }
         // A new map (empty memory cache) on the same disk cache: the tiles are
@@ -510,8 +514,13 @@ private slots:
     }
 
     void cachedAtLeastSevenDays() {
-        // The server allows one second; the policy keeps tiles at least 7 days.
-        LoopbackTileServer server(TileColour, "max-age=1", 5);
+        // The server allows one second and says the tile has already spent
+        // five in a cache on the way (Age: 5): stale as it arrives, no waiting
+        // for it to expire. The policy keeps tiles at least 7 days.
+        // Known gap: with the policy removed (PreferNetwork always) Qt 6.4 still
+        // answered from the disk cache here, as it did with the former 1.5 s
+        // wait, so this does not yet prove the policy; see issue 14's notes.
+        LoopbackTileServer server(TileColour, "max-age=1", 5, 5);
         QVERIFY(server.listen());
         QTemporaryDir cacheDir;
         TileSourceConfig cfg;
@@ -527,7 +536,6 @@ private slots:
             QTRY_VERIFY(server.requests().size() > 0 && w.tileFetcher()->inFlight() == 0);
             count = int(server.requests().size());
         }
-        QTest::qWait(1500);
         MapWidget w;
         w.resize(300, 300);
         w.setOnlineTiles(true, cfg);
@@ -556,10 +564,8 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy offline(w.tileFetcher(), &TileFetcher::offlineChanged);
-        for (int i = 0; i < 10 && !w.tileFetcher()->isOffline(); ++i) {
-            w.grab();
-            QTest::qWait(50);
-        }
+        // One paint queues every visible tile; each refused one starts the next.
+        w.grab();
         QTRY_VERIFY(w.tileFetcher()->isOffline());
         QVERIFY(w.tileFetcher()->failures() >= 3);
         QCOMPARE(offline.size(), 1);

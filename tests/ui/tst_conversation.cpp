@@ -92,6 +92,9 @@ private Q_SLOTS:
         QVERIFY(ui::SafeMarkdownDocument::isOpenableLink(QUrl(u"https://example.org/a"_s)));
         QVERIFY(!ui::SafeMarkdownDocument::isOpenableLink(QUrl(u"javascript:alert(1)"_s)));
         QVERIFY(!ui::SafeMarkdownDocument::isOpenableLink(QUrl(u"file:///etc/passwd"_s)));
+        // A fetch would connect from Qt's network thread at some later moment;
+        // that nothing arrives can only be shown over a bounded time, so this
+        // wait is the observation itself, not a synchronisation.
         QTest::qWait(200);
         QVERIFY(!m_trap.hasPendingConnections());
     }
@@ -123,15 +126,18 @@ private Q_SLOTS:
         panel.showTrip(TripRepository(*db, user.id).open(trip.id));
         auto* view = panel.findChild<QListView*>(u"messages"_s);
         QTRY_COMPARE(panel.messages()->rowCount(), 2);
-        QTest::qWait(100); // painted
         const QModelIndex planner = panel.messages()->index(1, 0);
+        // Laid out (the delegate finds links in the row's rectangle).
+        QTRY_VERIFY(!view->visualRect(planner).isEmpty());
 
         // Hovering shows where a link goes; nothing is opened by showing or hovering.
+        // (findLink once only: a tooltip hides after a delay, so a second call
+        // straight after would find the first one's tooltip at its first point.)
         const QPoint guide = findLink(view, planner, u"https://example.org/porto"_s);
         QVERIFY2(guide.x() >= 0, "no tooltip with the link's target over the message");
         QVERIFY(m_catcher.opened.isEmpty());
         QTest::mouseMove(view->viewport(), guide);
-        QTest::qWait(50);
+        QCoreApplication::processEvents(); // whatever the move caused has been handled
         QVERIFY(m_catcher.opened.isEmpty());
 
         // A click asks first; declined, nothing opens.
@@ -162,7 +168,7 @@ private Q_SLOTS:
 
         // The image and the raw <img> were never fetched.
         view->viewport()->repaint();
-        QTest::qWait(300);
+        QTest::qWait(300); // the observation window, as in safeDocument()
         QVERIFY(!m_trap.hasPendingConnections());
     }
 };

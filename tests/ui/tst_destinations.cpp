@@ -3,6 +3,7 @@
 #include "TestBackends.h"
 #include "TripListModel.h"
 #include "Workspace.h"
+#include "WorkerBarrier.h"
 #include "destinations/DestinationDialog.h"
 #include "destinations/DestinationsPanel.h"
 #include "domain/Validation.h"
@@ -151,8 +152,11 @@ private Q_SLOTS:
         QVERIFY2(ui::Confirm::lastQuestion().contains(u"Lisbon, Portugal"_s),
                  qPrintable(ui::Confirm::lastQuestion()));
         QVERIFY2(ui::Confirm::lastQuestion().contains(u"2 trips"_s), qPrintable(ui::Confirm::lastQuestion()));
-        QTest::qWait(50);
+        // Had the answer been ignored, the delete would have been posted already:
+        // once a job posted now has been answered, its answer has been too.
+        QVERIFY(test::waitForPostedJobs(service));
         QCOMPARE(model->rowCount(), 2);
+        QVERIFY(DestinationRepository(*tmp.connect()).find(lisbonId).has_value());
 
         ui::Confirm::lastQuestion().clear();
         ui::Confirm::setNextAnswer(true);

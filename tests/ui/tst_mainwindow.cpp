@@ -1,6 +1,7 @@
 #include "TestBackends.h"
 #include "TripListModel.h"
 #include "Workspace.h"
+#include "WorkerBarrier.h"
 #include "main/Confirm.h"
 #include "main/ElidedLabel.h"
 #include "main/MainWindow.h"
@@ -149,8 +150,10 @@ private Q_SLOTS:
         ui::Confirm::setNextAnswer(false);
         w.deleteSelectedTrip();
         QVERIFY(ui::Confirm::lastQuestion().contains(u"Lisbon and Sintra"_s));
-        QTest::qWait(0);
+        // Had the answer been ignored, the delete would be posted by now.
+        QVERIFY(test::waitForPostedJobs(service));
         QCOMPARE(w.tripModel()->rowCount(), 2);
+        QCOMPARE(w.undoStack()->count(), 3);
         ui::Confirm::setNextAnswer(true);
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Delete);

@@ -53,10 +53,18 @@ struct LockedDatabase {
         } catch (const Error&) {
         }
     }
+    // Asked of the holder's own backend: a bare "SELECT 1" would also succeed
+    // after the holder's connection had been killed (a read is retried on a new
+    // connection), when the lock is long gone.
     bool holding() {
         try {
-            holder->query(u"SELECT 1"_s);
-            return true;
+            return col::integer(
+                       holder
+                           ->query(u"SELECT count(*) AS n FROM pg_locks WHERE pid = pg_backend_pid() "
+                                   u"AND relation = 'tripplanner_schema_migrations'::regclass "
+                                   u"AND mode = 'AccessExclusiveLock' AND granted"_s)
+                           .first(),
+                       "n") == 1;
         } catch (const Error&) {
             return false;
         }

@@ -5,6 +5,7 @@
 #include "TestBackends.h"
 #include "TripListModel.h"
 #include "Workspace.h"
+#include "WorkerBarrier.h"
 #include "conversation/ConversationPanel.h"
 #include "main/Confirm.h"
 #include "main/DateFilterEdit.h"
@@ -256,7 +257,11 @@ private Q_SLOTS:
         for (MainWindow::Panel p : {MainWindow::DetailsPanel, MainWindow::ConversationTab,
                                     MainWindow::PlanningTab, MainWindow::MapTab, MainWindow::DetailsPanel}) {
             win.w.showPanel(p);
-            QTest::qWait(50); // let layouts settle: the assertion is that nothing grows meanwhile
+            // What the panel asked the database for has arrived and been shown,
+            // and the layouts that asked to be redone have been: nothing is left
+            // that could still grow the window.
+            QVERIFY(test::waitForPostedJobs(win.service));
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             QCOMPARE(win.w.width(), width);
             QVERIFY2(win.w.minimumSizeHint().width() <= 1024,
                      qPrintable(QString::number(win.w.minimumSizeHint().width())));
@@ -281,9 +286,13 @@ private Q_SLOTS:
                 win.w.tripTable()->fontMetrics().averageCharWidth() * 20);
         // The status labels wrap instead of clipping: every step lies inside the stepper.
         auto* stepper = win.w.editor()->findChild<ui::StatusStepper*>(u"statusStepper"_s);
+        int visibleSteps = 0;
         for (QLabel* step : stepper->findChildren<QLabel*>())
-            if (step->isVisibleTo(stepper))
+            if (step->isVisibleTo(stepper)) {
+                ++visibleSteps;
                 QVERIFY2(stepper->rect().contains(step->geometry()), qPrintable(step->text()));
+            }
+        QVERIFY(visibleSteps > 0); // else the loop above checked nothing
     }
 
     void statusStepperShowsWhereTheTripStands() {
