@@ -16,11 +16,9 @@
 namespace tp {
 class QueryCanceller;
 }
-namespace tp::llm {
-class LlmWorker;
-}
-
 namespace tp::conversation {
+
+class LlmWorker;
 
 // The GUI's side of the AI planner. It owns the conversation thread (quit and
 // joined in the destructor) and the LlmWorker living there; every call returns
@@ -58,7 +56,7 @@ private:
     void setBusy(bool busy);
 
     QThread m_thread;
-    QPointer<llm::LlmWorker> m_worker;
+    QPointer<LlmWorker> m_worker;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
     // Stops the conversation thread's statement in flight when the service goes.
     std::shared_ptr<QueryCanceller> m_dbCanceller;

@@ -1,18 +1,18 @@
 #include "LlmWorker.h"
 
-#include "ProviderClients.h"
-#include "conversation/ConversationEngine.h"
-#include "conversation/LlmPlanner.h"
-#include "conversation/OfflinePlanner.h"
+#include "ConversationEngine.h"
+#include "LlmPlanner.h"
+#include "OfflinePlanner.h"
 #include "db/Database.h"
+#include "llm/ProviderClients.h"
 
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
-namespace tp::llm {
+namespace tp::conversation {
 
-using namespace tp::conversation;
+using namespace tp::llm;
 
 LlmWorker::LlmWorker(DatabaseUrl url, Id userId, ProviderConfig config,
                      std::shared_ptr<std::atomic_bool> cancelled)
@@ -126,4 +126,4 @@ void LlmWorker::setProvider(const ProviderConfig& config) {
     m_rebuild = true;
 }
 
-} // namespace tp::llm
+} // namespace tp::conversation
