@@ -1,6 +1,7 @@
 #include "TripListModel.h"
 #include "config/AppPaths.h"
 #include "config/DatabaseLocation.h"
+#include "config/ProviderFromSettings.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "conversation/ConversationPanel.h"
@@ -8,7 +9,6 @@
 #include "db/DatabaseUrl.h"
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
-#include "llm/ProviderFromSettings.h"
 #include "main/FirstFrameProbe.h"
 #include "main/MainWindow.h"
 #include "map/MapWidget.h"
@@ -135,7 +135,7 @@ int main(int argc, char* argv[]) {
     const auto currentProvider = [&window] {
         QString problem;
         const tp::llm::ProviderConfig config =
-            tp::llm::providerFromSettings(tp::Settings(), tp::SecretStore(), &problem);
+            tp::providerFromSettings(tp::Settings(), tp::SecretStore(), &problem);
         if (!problem.isEmpty())
             window.statusBar()->showMessage(problem, 20000);
         return config;
