@@ -12,7 +12,6 @@ ConversationService::ConversationService(DatabaseUrl url, Id userId, llm::Provid
     : QObject(parent) {
     qRegisterMetaType<TurnResult>();
     qRegisterMetaType<TurnError>();
-    qRegisterMetaType<ConversationView>();
     qRegisterMetaType<llm::ProviderConfig>();
     m_thread.setObjectName(u"conversation"_s);
     auto* worker = new LlmWorker(std::move(url), userId, std::move(config), m_cancelled);
@@ -24,7 +23,6 @@ ConversationService::ConversationService(DatabaseUrl url, Id userId, llm::Provid
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &LlmWorker::textDelta, this, &ConversationService::textDelta);
     connect(worker, &LlmWorker::retrying, this, &ConversationService::retrying);
-    connect(worker, &LlmWorker::loaded, this, &ConversationService::loaded);
     connect(worker, &LlmWorker::turnCompleted, this, [this](const TurnResult& r) {
         setBusy(false);
         Q_EMIT turnCompleted(r);
@@ -84,16 +82,6 @@ void ConversationService::choose(qint64 tripId, int index) {
         [w = m_worker, tripId, index] {
             if (w)
                 w->choose(tripId, index);
-        },
-        Qt::QueuedConnection);
-}
-
-void ConversationService::load(qint64 tripId) {
-    QMetaObject::invokeMethod(
-        m_worker,
-        [w = m_worker, tripId] {
-            if (w)
-                w->load(tripId);
         },
         Qt::QueuedConnection);
 }

@@ -22,8 +22,7 @@ class LlmWorker;
 
 // The GUI's side of the AI planner. It owns the conversation thread (quit and
 // joined in the destructor) and the LlmWorker living there; every call returns
-// at once and results come back as signals carrying values. Connect the
-// conversation panel's messageSubmitted(tripId, text) to submit().
+// at once and results come back as signals carrying values.
 class ConversationService : public QObject {
     Q_OBJECT
 public:
@@ -36,8 +35,6 @@ public Q_SLOTS:
     void submit(qint64 tripId, const QString& text);
     // The user picked recommendation `index` of the latest set (a card).
     void choose(qint64 tripId, int index);
-    // Reads the conversation; loaded() follows.
-    void load(qint64 tripId);
     // Stops the reply in progress: turnFailed(Cancelled), nothing written.
     void cancel();
     void setProvider(const tp::llm::ProviderConfig& config);
@@ -49,7 +46,6 @@ Q_SIGNALS:
     void retrying(int attempt, int delayMs, const QString& reason);
     void turnCompleted(const tp::conversation::TurnResult& result);
     void turnFailed(const tp::conversation::TurnError& error);
-    void loaded(const tp::conversation::ConversationView& view);
     void busyChanged(bool busy);
 
 private:

@@ -48,7 +48,6 @@ public:
 public Q_SLOTS:
     void submit(qint64 tripId, const QString& text);
     void choose(qint64 tripId, int index);
-    void load(qint64 tripId);
     void cancel();
     void setProvider(const tp::llm::ProviderConfig& config);
 
@@ -56,7 +55,6 @@ Q_SIGNALS:
     void textDelta(qint64 tripId, const QString& text);
     void turnCompleted(const tp::conversation::TurnResult& result);
     void turnFailed(const tp::conversation::TurnError& error);
-    void loaded(const tp::conversation::ConversationView& view);
     void retrying(int attempt, int delayMs, const QString& reason);
 
 private:

@@ -132,7 +132,6 @@ public:
     const DatabaseUrl& url() const { return m_url; }
     State state() const { return m_state; }
     QString errorText() const { return m_errorText; }
-    std::optional<double> lastLatency() const { return m_latency; }
 
     // Runs `job` on the database thread; `onDone` is then called on this
     // object's thread with the value or the error, unless `context` has been
@@ -204,7 +203,6 @@ private:
     DatabaseWorker* m_worker = nullptr;
     State m_state = State::Idle;
     QString m_errorText;
-    std::optional<double> m_latency;
 };
 
 } // namespace tp
