@@ -1,8 +1,8 @@
 #include "CliContext.h"
 
+#include "config/ProviderFromSettings.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
-#include "llm/ProviderFromSettings.h"
 
 #include "conversation/ConversationEngine.h"
 #include "conversation/LlmPlanner.h"
@@ -50,7 +50,7 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
     llm::ProviderConfig config;
     if (!p.isSet(u"provider"_s)) {
         QString problem;
-        config = llm::providerFromSettings(Settings(), SecretStore(), &problem);
+        config = providerFromSettings(Settings(), SecretStore(), &problem);
         if (!problem.isEmpty())
             ctx.err << problem << '\n';
     } else {

@@ -2,7 +2,7 @@
 #include "CmdPlanCommon.h"
 
 #include "domain/Validation.h"
-#include "geo/Airports.h"
+#include "plan/Airports.h"
 #include "plan/PlanValidation.h"
 #include "repo/PlanRepository.h"
 
@@ -63,7 +63,7 @@ plan::Place placeFrom(const QCommandLineParser& p, const QString& prefix, const 
     const QString name = p.value(nameOption).trimmed();
     static const QRegularExpression iata(u"^[A-Za-z]{3}$"_s);
     if (iata.match(name).hasMatch()) {
-        if (const auto a = geo::findAirport(name)) {
+        if (const auto a = plan::findAirport(name)) {
             place.name = a->city.isEmpty() ? a->name : a->city + u" ("_s + a->iata + u')';
             place.code = a->iata;
             place.latitude = coordinate(a->latitude);

@@ -15,6 +15,7 @@
 #include "conversation/ConversationPanel.h"
 #include "db/Migrator.h"
 #include "domain/Validation.h"
+#include "geo/WorldData.h"
 #include "main/MainWindow.h"
 #include "repo/ConversationRepository.h"
 #include "repo/DestinationRepository.h"
@@ -107,7 +108,7 @@ void generate(const DatabaseUrl& url, int trips) {
         d.description = u"Generated for the GUI benchmark."_s;
         d.latitude = validation::parseLatitude(QString::fromLatin1(p.lat));
         d.longitude = validation::parseLongitude(QString::fromLatin1(p.lon));
-        destinations << catalogue.findOrCreate(d).id;
+        destinations << catalogue.findOrCreate(d, tp::geo::sameCountry).id;
     }
     static const char* statuses[] = {"planning", "booked", "completed", "ai_chat_active", "cancelled"};
     const QDateTime newest = QDateTime::currentDateTimeUtc();

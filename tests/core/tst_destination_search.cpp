@@ -2,6 +2,7 @@
 // case and accents folded, punctuation never syntax), and the catalogue
 // recognises one place however the country is spelt.
 #include "TestBackends.h"
+#include "geo/WorldData.h"
 #include "repo/DestinationRepository.h"
 
 #include <QTest>
@@ -81,7 +82,7 @@ private Q_SLOTS:
             k.name = u"lisbon"_s;
             k.country = country;
             k.bestTimeToVisit = u"Spring"_s;
-            const Destination d = repo.findOrCreate(k);
+            const Destination d = repo.findOrCreate(k, geo::sameCountry);
             QCOMPARE(d.name, u"Lisbon"_s);
             QCOMPARE(d.country, u"Portugal"_s);
         }
@@ -89,7 +90,7 @@ private Q_SLOTS:
         Destination other;
         other.name = u"Lisbon"_s;
         other.country = u"US"_s; // Lisbon, Maine: another place
-        repo.findOrCreate(other);
+        repo.findOrCreate(other, geo::sameCountry);
         QCOMPARE(repo.count(), 2);
     }
 };

@@ -421,7 +421,9 @@ private Q_SLOTS:
         Trip bad = saved;
         bad.title = QString(201, u'z');
         VERIFY_VALIDATION(trips.update(bad), u"title"_s);
-        VERIFY_VALIDATION(trips.setStatus(saved.id, u"bogus"_s), u"status"_s);
+        Trip badStatus = saved;
+        badStatus.status = u"bogus"_s;
+        VERIFY_VALIDATION(trips.update(badStatus), u"status"_s);
         const Trip reread = trips.get(saved.id);
         QCOMPARE(reread.title, saved.title);
         QCOMPARE(reread.status, saved.status);

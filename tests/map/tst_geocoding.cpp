@@ -4,6 +4,7 @@
 // HTTP server speaking the real protocol.
 #include "FakeLlmServer.h"
 #include "TestBackends.h"
+#include "geo/GeocodeCache.h"
 #include "geo/GeocodingService.h"
 #include "repo/GeocodeCacheRepository.h"
 
@@ -153,7 +154,8 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         test::TempDatabase tmp(backend);
         auto db = tmp.connectMigrated();
-        GeocodeCacheRepository cache(*db, u"https://nominatim.example.org"_s, u"en"_s);
+        GeocodeCacheRepository rows(*db, u"https://nominatim.example.org"_s, u"en"_s);
+        GeocodeCache cache(rows);
         QVERIFY(!cache.find(u"Zürich"_s, u"CH"_s));
         const QList<OnlinePlace> places = parseNominatimResults(ValenciaJson);
         cache.store(u"Zürich"_s, u"ch"_s, places);

@@ -1,5 +1,5 @@
 // The bundled airport list: every row readable, every zone known to Qt, a sample checked by hand.
-#include "geo/Airports.h"
+#include "plan/Airports.h"
 
 #include <QFile>
 #include <QTest>
@@ -26,7 +26,7 @@ private Q_SLOTS:
             QVERIFY(std::abs(c[4].toDouble(&okLat)) <= 90 && okLat);
             QVERIFY(std::abs(c[5].toDouble(&okLon)) <= 180 && okLon);
         }
-        QCOMPARE(geo::airportCount(), rows);
+        QCOMPARE(plan::airportCount(), rows);
         QVERIFY(rows > 4000);
     }
 
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QFETCH(QString, zone);
         QFETCH(double, lat);
         QFETCH(double, lon);
-        const auto a = geo::findAirport(code);
+        const auto a = plan::findAirport(code);
         QVERIFY(a);
         QCOMPARE(a->iata, code.toUpper());
         QVERIFY2(a->city.contains(city), qPrintable(a->city));
@@ -68,8 +68,8 @@ private Q_SLOTS:
     }
 
     void unknownCodes() {
-        QVERIFY(!geo::findAirport(u"ZZZ"_s));
-        QVERIFY(!geo::findAirport(QString()));
+        QVERIFY(!plan::findAirport(u"ZZZ"_s));
+        QVERIFY(!plan::findAirport(QString()));
     }
 };
 

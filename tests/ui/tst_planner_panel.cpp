@@ -7,11 +7,11 @@
 #include "MessageListModel.h"
 #include "TestBackends.h"
 #include "Workspace.h"
+#include "config/ProviderFromSettings.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "conversation/ConversationPanel.h"
 #include "conversation/ConversationService.h"
-#include "llm/ProviderFromSettings.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 #include "worker/DatabaseWorker.h"
@@ -116,13 +116,13 @@ private Q_SLOTS:
         Settings settings(profile);
         const SecretStore secrets(profile);
         QString problem = u"stale"_s;
-        llm::ProviderConfig c = llm::providerFromSettings(settings, secrets, &problem);
+        llm::ProviderConfig c = providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.provider, llm::Provider::Offline);
         QVERIFY(problem.isEmpty());
 
         // A local OpenAI-compatible server (the default, Ollama) needs no key.
         settings.setLlm({LlmProvider::OpenAiCompatible, {}, {}});
-        c = llm::providerFromSettings(settings, secrets, &problem);
+        c = providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.provider, llm::Provider::OpenAiCompatible);
         QCOMPARE(c.baseUrl, QUrl(u"http://localhost:11434/v1"_s));
         QCOMPARE(c.model, u"llama3.2"_s);
@@ -132,7 +132,7 @@ private Q_SLOTS:
         settings.setLlm({LlmProvider::Gemini, {}, u"gemini-test"_s});
         const QString key = secrets.llmApiKeyKey(LlmProvider::Gemini);
         SecretStore::clearSessionSecret(key);
-        c = llm::providerFromSettings(settings, secrets, &problem);
+        c = providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.provider, llm::Provider::Gemini);
         QCOMPARE(c.baseUrl, QUrl(u"https://generativelanguage.googleapis.com/v1beta"_s));
         QCOMPARE(c.model, u"gemini-test"_s);
@@ -142,7 +142,7 @@ private Q_SLOTS:
 
         // With a key (here the session-only one), it is used and nothing is said.
         SecretStore::setSessionSecret(key, u"test-key-123"_s);
-        c = llm::providerFromSettings(settings, secrets, &problem);
+        c = providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.apiKey, u"test-key-123"_s);
         QVERIFY(problem.isEmpty());
         QVERIFY(!problem.contains(u"test-key-123"_s));

@@ -3,11 +3,11 @@
 #include "MainWindow.h"
 #include "Workspace.h"
 #include "config/DatabaseLocation.h"
+#include "config/ProviderFromSettings.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
-#include "llm/ProviderFromSettings.h"
 #include "map/MapWidget.h"
 #include "settings/SettingsDialog.h"
 
@@ -55,7 +55,7 @@ void SettingsFlow::applyPlanner() {
     // The provider as the settings say (offline when none); the workspace starts
     // the planner once the user is known, or gives a running one the change.
     QString problem;
-    const llm::ProviderConfig config = llm::providerFromSettings(Settings(), SecretStore(), &problem);
+    const llm::ProviderConfig config = providerFromSettings(Settings(), SecretStore(), &problem);
     if (!problem.isEmpty())
         m_window->statusBar()->showMessage(problem, 20000);
     m_workspace->setPlannerConfig(config);

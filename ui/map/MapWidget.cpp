@@ -278,7 +278,7 @@ void MapWidget::setSelectedDestination(qint64 id, bool centre) {
     if (m_selectedId != 0 && centre) {
         m_center = m_markers[size_t(m_markerById.value(id))].unit;
         clampView();
-        emit viewChanged();
+        Q_EMIT viewChanged();
     }
     layoutLegend();
     update();
@@ -455,7 +455,7 @@ void MapWidget::clampView() {
 
 void MapWidget::changed() {
     update();
-    emit viewChanged();
+    Q_EMIT viewChanged();
 }
 
 void MapWidget::layoutButtons() {
@@ -1073,7 +1073,7 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
     }
     const auto hit = m_pickMode ? std::nullopt : hitAt(event->position());
     if (!hit) {
-        emit mapClicked(toLonLat(event->position()));
+        Q_EMIT mapClicked(toLonLat(event->position()));
         return;
     }
     switch (hit->kind) {
@@ -1085,7 +1085,7 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
             layoutLegend();
         }
         update();
-        emit destinationActivated(id);
+        Q_EMIT destinationActivated(id);
         break;
     }
     case HitKind::Cluster:
@@ -1095,7 +1095,7 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
             zoomAround(1, hit->pos);
         break;
     case HitKind::Recommendation:
-        emit recommendationActivated(m_recs[size_t(hit->ref)].index);
+        Q_EMIT recommendationActivated(m_recs[size_t(hit->ref)].index);
         break;
     }
 }

@@ -151,14 +151,14 @@ void TileFetcher::finished(QNetworkReply* reply, const geo::TileId& id) {
         if (networkDown && ++m_failuresInARow >= FailuresBeforeOffline && !isOffline()) {
             m_pausedUntil = QDateTime::currentDateTimeUtc().addSecs(OfflinePauseSeconds);
             m_queue.clear();
-            emit offlineChanged(true);
-            QTimer::singleShot(OfflinePauseSeconds * 1000, this, [this] { emit offlineChanged(false); });
+            Q_EMIT offlineChanged(true);
+            QTimer::singleShot(OfflinePauseSeconds * 1000, this, [this] { Q_EMIT offlineChanged(false); });
         }
     } else {
         m_failuresInARow = 0;
         m_retryAfter.remove(id);
         m_memory.insert(id, new QImage(img.convertToFormat(QImage::Format_ARGB32_Premultiplied)));
-        emit tileReady(id);
+        Q_EMIT tileReady(id);
     }
     pump();
 }

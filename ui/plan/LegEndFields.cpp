@@ -1,7 +1,7 @@
 #include "LegEndFields.h"
 
 #include "FormInput.h"
-#include "geo/Airports.h"
+#include "plan/Airports.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -64,7 +64,7 @@ void LegEndFields::codeEdited(const QString& text) {
     const QString iata = text.trimmed().toUpper();
     if (iata.size() != 3)
         return;
-    const std::optional<geo::Airport> a = geo::findAirport(iata);
+    const std::optional<plan::Airport> a = plan::findAirport(iata);
     if (!a) {
         info->setText(
             tr("%1 is not in the bundled airport list: type the place and its time zone.").arg(iata));

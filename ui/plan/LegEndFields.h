@@ -13,7 +13,7 @@ class QWidget;
 namespace tp::ui {
 
 // One end of a leg in the transport form: an IATA code that fills the place,
-// coordinates and time zone from the bundled airport list (geo/Airports), the
+// coordinates and time zone from the bundled airport list (plan/Airports), the
 // place's name, its IANA zone, and the local date and time there.
 class LegEndFields : public QObject {
     Q_OBJECT

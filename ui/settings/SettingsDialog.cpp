@@ -616,7 +616,7 @@ void SettingsDialog::cancelDatabaseTest() {
     m_dbCancelButton->hide();
     m_dbTestButton->setEnabled(true);
     m_dbResult->setText(tr("Test cancelled."));
-    emit databaseTestFinished(false);
+    Q_EMIT databaseTestFinished(false);
 }
 
 void SettingsDialog::showDatabaseResult(const ProbeResult& result) {
@@ -625,7 +625,7 @@ void SettingsDialog::showDatabaseResult(const ProbeResult& result) {
     m_dbCancelButton->hide();
     m_dbTestButton->setEnabled(true);
     m_dbResult->setText(result.summary());
-    emit databaseTestFinished(result.reachable);
+    Q_EMIT databaseTestFinished(result.reachable);
 }
 
 void SettingsDialog::startLlmTest() {
@@ -676,8 +676,8 @@ void SettingsDialog::showLlmResult(const LlmTestResult& result) {
     m_llmCancelButton->hide();
     m_llmTestButton->setEnabled(true);
     m_llmResult->setText(result.message);
-    emit llmTestFinished(result.outcome == LlmTestResult::Outcome::Ok ||
-                         result.outcome == LlmTestResult::Outcome::NotNeeded);
+    Q_EMIT llmTestFinished(result.outcome == LlmTestResult::Outcome::Ok ||
+                           result.outcome == LlmTestResult::Outcome::NotNeeded);
 }
 
 void SettingsDialog::revealDatabaseFile() {
@@ -697,7 +697,7 @@ void SettingsDialog::moveEmbeddedDatabaseTo(const QString& target) {
     const QString source = QDir::fromNativeSeparators(m_fileEdit->text());
     if (m_releaser && !m_releaser()) {
         m_dbResult->setText(tr("The database is in use; the file was not moved."));
-        emit moveFinished(false);
+        Q_EMIT moveFinished(false);
         return;
     }
     m_moveButton->setEnabled(false);
@@ -717,7 +717,7 @@ void SettingsDialog::moveEmbeddedDatabaseTo(const QString& target) {
             m_dbProgress->setVisible(m_dbTestRunning);
             if (!error.isEmpty()) {
                 m_dbResult->setText(tr("The database was not moved: %1").arg(error));
-                emit moveFinished(false);
+                Q_EMIT moveFinished(false);
                 return;
             }
             // The copy is checked: switch to it now, whatever happens to the rest of the dialog.
@@ -727,15 +727,15 @@ void SettingsDialog::moveEmbeddedDatabaseTo(const QString& target) {
                 settings.sync();
             } catch (const Error& e) {
                 m_dbResult->setText(e.message());
-                emit moveFinished(false);
+                Q_EMIT moveFinished(false);
                 return;
             }
             m_fileEdit->setText(QDir::toNativeSeparators(QFileInfo(target).absoluteFilePath()));
             m_dbResult->setText(tr("The database now lives in %1. The previous file %2 was kept; delete it "
                                    "when you no longer need it.")
                                     .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(source)));
-            emit moveFinished(true);
-            emit databaseSettingsChanged();
+            Q_EMIT moveFinished(true);
+            Q_EMIT databaseSettingsChanged();
         });
 }
 
@@ -839,8 +839,8 @@ bool SettingsDialog::save() {
         m_saveError->show();
         return false;
     }
-    emit databaseSettingsChanged();
-    emit mapSettingsChanged();
+    Q_EMIT databaseSettingsChanged();
+    Q_EMIT mapSettingsChanged();
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "domain/Validation.h"
 #include "geo/CoordinateCheck.h"
 #include "geo/Gazetteer.h"
+#include "geo/WorldData.h"
 #include "repo/ConversationRepository.h"
 #include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
@@ -426,7 +427,7 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             trip = trips.update(trip);
         }
         if (draft) {
-            const Destination d = DestinationRepository(m_db).findOrCreate(*draft);
+            const Destination d = DestinationRepository(m_db).findOrCreate(*draft, geo::sameCountry);
             // Recorded when these are the draft's coordinates and nothing else
             // already explains them (an existing destination keeps its own source).
             if (draft->hasCoordinates() && d.latitude == draft->latitude && d.longitude == draft->longitude) {

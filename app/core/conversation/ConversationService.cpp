@@ -1,7 +1,7 @@
 #include "ConversationService.h"
 
+#include "LlmWorker.h"
 #include "db/QueryCanceller.h"
-#include "llm/LlmWorker.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,24 +12,22 @@ ConversationService::ConversationService(DatabaseUrl url, Id userId, llm::Provid
     : QObject(parent) {
     qRegisterMetaType<TurnResult>();
     qRegisterMetaType<TurnError>();
-    qRegisterMetaType<ConversationView>();
     qRegisterMetaType<llm::ProviderConfig>();
     m_thread.setObjectName(u"conversation"_s);
-    auto* worker = new llm::LlmWorker(std::move(url), userId, std::move(config), m_cancelled);
+    auto* worker = new LlmWorker(std::move(url), userId, std::move(config), m_cancelled);
     m_dbCanceller = std::make_shared<QueryCanceller>();
     worker->setDatabaseCanceller(m_dbCanceller);
     worker->moveToThread(&m_thread);
     m_worker = worker;
     // The worker (its database connection and network manager) is deleted on its own thread.
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &llm::LlmWorker::textDelta, this, &ConversationService::textDelta);
-    connect(worker, &llm::LlmWorker::retrying, this, &ConversationService::retrying);
-    connect(worker, &llm::LlmWorker::loaded, this, &ConversationService::loaded);
-    connect(worker, &llm::LlmWorker::turnCompleted, this, [this](const TurnResult& r) {
+    connect(worker, &LlmWorker::textDelta, this, &ConversationService::textDelta);
+    connect(worker, &LlmWorker::retrying, this, &ConversationService::retrying);
+    connect(worker, &LlmWorker::turnCompleted, this, [this](const TurnResult& r) {
         setBusy(false);
         Q_EMIT turnCompleted(r);
     });
-    connect(worker, &llm::LlmWorker::turnFailed, this, [this](const TurnError& e) {
+    connect(worker, &LlmWorker::turnFailed, this, [this](const TurnError& e) {
         if (e.kind != TurnError::Kind::Busy)
             setBusy(false);
         Q_EMIT turnFailed(e);
@@ -84,16 +82,6 @@ void ConversationService::choose(qint64 tripId, int index) {
         [w = m_worker, tripId, index] {
             if (w)
                 w->choose(tripId, index);
-        },
-        Qt::QueuedConnection);
-}
-
-void ConversationService::load(qint64 tripId) {
-    QMetaObject::invokeMethod(
-        m_worker,
-        [w = m_worker, tripId] {
-            if (w)
-                w->load(tripId);
         },
         Qt::QueuedConnection);
 }

@@ -16,16 +16,13 @@
 namespace tp {
 class QueryCanceller;
 }
-namespace tp::llm {
-class LlmWorker;
-}
-
 namespace tp::conversation {
+
+class LlmWorker;
 
 // The GUI's side of the AI planner. It owns the conversation thread (quit and
 // joined in the destructor) and the LlmWorker living there; every call returns
-// at once and results come back as signals carrying values. Connect the
-// conversation panel's messageSubmitted(tripId, text) to submit().
+// at once and results come back as signals carrying values.
 class ConversationService : public QObject {
     Q_OBJECT
 public:
@@ -38,8 +35,6 @@ public Q_SLOTS:
     void submit(qint64 tripId, const QString& text);
     // The user picked recommendation `index` of the latest set (a card).
     void choose(qint64 tripId, int index);
-    // Reads the conversation; loaded() follows.
-    void load(qint64 tripId);
     // Stops the reply in progress: turnFailed(Cancelled), nothing written.
     void cancel();
     void setProvider(const tp::llm::ProviderConfig& config);
@@ -51,14 +46,13 @@ Q_SIGNALS:
     void retrying(int attempt, int delayMs, const QString& reason);
     void turnCompleted(const tp::conversation::TurnResult& result);
     void turnFailed(const tp::conversation::TurnError& error);
-    void loaded(const tp::conversation::ConversationView& view);
     void busyChanged(bool busy);
 
 private:
     void setBusy(bool busy);
 
     QThread m_thread;
-    QPointer<llm::LlmWorker> m_worker;
+    QPointer<LlmWorker> m_worker;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
     // Stops the conversation thread's statement in flight when the service goes.
     std::shared_ptr<QueryCanceller> m_dbCanceller;

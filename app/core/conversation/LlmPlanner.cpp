@@ -136,6 +136,35 @@ llm::LlmRequest LlmPlanner::followUpRequest(const PlannerContext& ctx, const QSt
     return r;
 }
 
+namespace {
+
+// The client's reason in the planner's terms (llm/ does not know the planner).
+PlannerError::Kind plannerErrorKind(llm::ErrorKind kind) {
+    switch (kind) {
+    case llm::ErrorKind::NoKey:
+        return PlannerError::Kind::NoKey;
+    case llm::ErrorKind::KeyRejected:
+        return PlannerError::Kind::KeyRejected;
+    case llm::ErrorKind::QuotaExhausted:
+        return PlannerError::Kind::QuotaExhausted;
+    case llm::ErrorKind::Offline:
+        return PlannerError::Kind::Offline;
+    case llm::ErrorKind::Timeout:
+        return PlannerError::Kind::Timeout;
+    case llm::ErrorKind::Server:
+        return PlannerError::Kind::Server;
+    case llm::ErrorKind::BadRequest:
+        return PlannerError::Kind::BadRequest;
+    case llm::ErrorKind::Unusable:
+        return PlannerError::Kind::Unusable;
+    case llm::ErrorKind::Cancelled:
+        break;
+    }
+    return PlannerError::Kind::Cancelled;
+}
+
+} // namespace
+
 QString LlmPlanner::call(const llm::LlmRequest& request, const QString& streamedField) {
     QEventLoop loop;
     QString accumulated;
@@ -167,7 +196,7 @@ QString LlmPlanner::call(const llm::LlmRequest& request, const QString& streamed
     if (!result && !error)
         loop.exec();
     if (error)
-        throw PlannerError(error->kind, error->message);
+        throw PlannerError(plannerErrorKind(error->kind), error->message);
     if (!result) { // the thread is quitting
         m_client->cancel();
         throw PlannerError(PlannerError::Kind::Cancelled, u"Cancelled."_s);

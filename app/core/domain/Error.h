@@ -13,8 +13,11 @@ struct FieldError {
     bool operator==(const FieldError&) const = default;
 };
 
-// The single exception type of the core. Callers on worker threads catch it and
-// hand `kind` and `message()` across threads as values; nothing else is thrown.
+// The core's exception for everything but the planner. The planners throw
+// conversation::PlannerError (a model's failure: no key, quota, timeout, an
+// unusable answer), and the standard library may throw its own (bad_alloc,
+// ...). A slot run on a worker thread catches all three (std::exception and
+// `...` last) and hands a kind and a message across threads as values.
 class Error : public std::exception {
 public:
     enum class Kind {

@@ -1,8 +1,9 @@
 #include "GeocodingService.h"
 
+#include "GeocodeCache.h"
 #include "db/Database.h"
+#include "domain/AppIdentity.h"
 #include "domain/Error.h"
-#include "llm/LlmTypes.h"
 #include "repo/GeocodeCacheRepository.h"
 
 #include <QElapsedTimer>
@@ -63,7 +64,7 @@ private:
     QString language() const {
         return m_config.language.isEmpty() ? QLocale().bcp47Name() : m_config.language;
     }
-    GeocodeCacheRepository cache() {
+    GeocodeCacheRepository cacheRows() {
         return GeocodeCacheRepository(database(), m_config.baseUrl, language());
     }
 
@@ -86,12 +87,17 @@ private:
         if (m_cacheDownSince.isValid() && m_cacheDownSince.elapsed() < CacheRetryMs)
             return std::nullopt;
         try {
-            auto found = cache().find(q.query, q.countryCode);
+            GeocodeCacheRepository rows = cacheRows();
+            auto found = GeocodeCache(rows).find(q.query, q.countryCode);
             m_cacheDownSince.invalidate();
             return found;
-        } catch (const Error& e) {
+        } catch (const std::exception& e) { // tp::Error and anything else: a queued slot lets nothing escape
             m_cacheDownSince.start();
-            qWarning("geocoding: the cache could not be read: %s", qUtf8Printable(e.message()));
+            qWarning("geocoding: the cache could not be read: %s", e.what());
+            return std::nullopt;
+        } catch (...) {
+            m_cacheDownSince.start();
+            qWarning("geocoding: the cache could not be read");
             return std::nullopt;
         }
     }
@@ -100,10 +106,14 @@ private:
         if (m_cacheDownSince.isValid() && m_cacheDownSince.elapsed() < CacheRetryMs)
             return;
         try {
-            cache().store(a.query, a.countryCode, a.places);
-        } catch (const Error& e) {
+            GeocodeCacheRepository rows = cacheRows();
+            GeocodeCache(rows).store(a.query, a.countryCode, a.places);
+        } catch (const std::exception& e) {
             m_cacheDownSince.start();
-            qWarning("geocoding: the answer could not be cached: %s", qUtf8Printable(e.message()));
+            qWarning("geocoding: the answer could not be cached: %s", e.what());
+        } catch (...) {
+            m_cacheDownSince.start();
+            qWarning("geocoding: the answer could not be cached");
         }
     }
 
@@ -119,7 +129,7 @@ private:
         QNetworkRequest request(
             nominatimSearchUrl(m_config.baseUrl, pending.query, pending.countryCode, language()));
         request.setHeader(QNetworkRequest::UserAgentHeader,
-                          m_config.userAgent.isEmpty() ? llm::userAgent() : m_config.userAgent);
+                          m_config.userAgent.isEmpty() ? appUserAgent() : m_config.userAgent);
         request.setRawHeader("Accept", "application/json");
         request.setTransferTimeout(m_config.timeoutMs);
         QNetworkReply* reply = m_nam->get(request);

@@ -13,7 +13,7 @@
 // The OpenStreetMap Nominatim search API, as the usage policy allows it
 // (https://operations.osmfoundation.org/policies/nominatim/): at most one
 // request per second for the whole application, an identifying User-Agent,
-// results cached (GeocodeCacheRepository), and never a search per keystroke:
+// results cached (GeocodeCache), and never a search per keystroke:
 // the app only searches when the user asks for it.
 namespace tp::geo {
 

@@ -250,4 +250,12 @@ double WorldData::distanceToCountryKm(const Country& c, LonLat p, double maxKm) 
     return best;
 }
 
+bool sameCountry(const QString& a, const QString& b) {
+    if (a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0)
+        return true;
+    const WorldData& world = WorldData::instance();
+    const Country* ca = world.country(a.trimmed());
+    return ca && ca == world.country(b.trimmed());
+}
+
 } // namespace tp::geo

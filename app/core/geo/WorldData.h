@@ -65,4 +65,8 @@ private:
     QHash<QString, int> m_byKey; // folded name/alias/code -> index
 };
 
+// Two spellings of one country: equal ignoring case, or the same country of
+// the world data by name, alias or ISO code ("PT", "PRT", "Portugal").
+bool sameCountry(const QString& a, const QString& b);
+
 } // namespace tp::geo

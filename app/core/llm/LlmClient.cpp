@@ -1,6 +1,8 @@
 #include "LlmClient.h"
 #include "WithoutKey.h"
+#include "domain/AppIdentity.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -89,7 +91,7 @@ LlmClient::~LlmClient() {
 QNetworkRequest LlmClient::baseRequest(const QUrl& url, bool stream) const {
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    req.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    req.setHeader(QNetworkRequest::UserAgentHeader, appUserAgent());
     req.setRawHeader("Accept", stream ? "text/event-stream" : "application/json");
     // The API key rides in a header: a redirect may only stay on the origin the
     // user configured (scheme, host and port), never carry the key elsewhere.

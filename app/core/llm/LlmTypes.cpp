@@ -83,9 +83,4 @@ bool isRetryableStatus(int status) {
     return status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
 }
 
-QByteArray userAgent() {
-    return "TripPlanner/" + QByteArray(TP_APP_VERSION) + " (desktop trip planner; Qt " +
-           QByteArray(qVersion()) + ")";
-}
-
 } // namespace tp::llm

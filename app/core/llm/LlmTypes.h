@@ -3,8 +3,7 @@
 #ifndef TP_LLM_LLMTYPES_H
 #define TP_LLM_LLMTYPES_H
 
-#include "conversation/Planner.h"
-
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -54,7 +53,20 @@ struct LlmRequest {
     int maxTokens = 0; // the longest answer asked for; 0: the server's default
 };
 
-using ErrorKind = conversation::PlannerError::Kind;
+// Why a request to a model failed. llm/ is the lowest layer above domain/ and
+// knows nothing of the planner: LlmPlanner (conversation/) maps each kind to
+// its PlannerError::Kind, with a switch the compiler checks for completeness.
+enum class ErrorKind {
+    NoKey,          // no API key configured
+    KeyRejected,    // 401/403 or "API key not valid"
+    QuotaExhausted, // 429 after the retries (or a daily quota)
+    Offline,        // no connection to the provider
+    Timeout,        // no answer in time, or a stream that went silent
+    Server,         // 5xx after the retries, or a stream cut off
+    BadRequest,     // the provider refused the request (model name, base URL)
+    Unusable,       // an answer that cannot be used
+    Cancelled,      // the request was cancelled
+};
 
 struct LlmError {
     ErrorKind kind = ErrorKind::Server;
@@ -68,7 +80,6 @@ struct LlmError {
 qint64 retryDelayFromHeaders(const QByteArray& retryAfterMs, const QByteArray& retryAfter,
                              const QDateTime& now);
 bool isRetryableStatus(int status);
-QByteArray userAgent();
 
 } // namespace tp::llm
 

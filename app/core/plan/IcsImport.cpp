@@ -1,7 +1,7 @@
 #include "IcsImport.h"
 
+#include "Airports.h"
 #include "IcsReader.h"
-#include "geo/Airports.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -20,7 +20,7 @@ Decimal coordinate(double v) {
                            decimal_shape::CoordinateScale);
 }
 
-Place airportPlace(const geo::Airport& a) {
+Place airportPlace(const Airport& a) {
     Place p;
     p.name = a.city.isEmpty() ? a.name : a.city + u" (" + a.iata + u')';
     p.code = a.iata;
@@ -48,13 +48,13 @@ Place placeFromEvent(const Component& e) {
 }
 
 // Three-letter codes in the text that the airport list knows, in order.
-QList<geo::Airport> airportsIn(const QString& text) {
+QList<Airport> airportsIn(const QString& text) {
     static const QRegularExpression code(u"\\b([A-Z]{3})\\b"_s);
-    QList<geo::Airport> out;
+    QList<Airport> out;
     auto it = code.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
-        if (auto a = geo::findAirport(m.captured(1)); a && (out.isEmpty() || out.last().iata != a->iata))
+        if (auto a = findAirport(m.captured(1)); a && (out.isEmpty() || out.last().iata != a->iata))
             out << *a;
     }
     return out;
@@ -107,7 +107,7 @@ std::optional<ImportedItem> asLeg(const Component& e, const Component& cal, cons
     static const QRegularExpression flightNo(u"\\b([A-Z][A-Z0-9]|[A-Z0-9][A-Z])\\s?(\\d{1,4})\\b"_s);
     static const QRegularExpression word(u"\\b(flight|flug|vol|vuelo|volo|train|bus|ferry|coach)\\b"_s,
                                          QRegularExpression::CaseInsensitiveOption);
-    const QList<geo::Airport> airports =
+    const QList<Airport> airports =
         airportsIn(summary + u'\n' + e.text(u"LOCATION"_s) + u'\n' + e.text(u"X-TRIPPLANNER-TO"_s) + u'\n' +
                    e.text(u"DESCRIPTION"_s));
     const auto number = flightNo.match(summary);

@@ -3,8 +3,6 @@
 #include "RowMapping.h"
 #include "domain/Validation.h"
 
-#include "geo/WorldData.h"
-
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -23,16 +21,6 @@ Destination normalized(Destination d) {
     d.country = d.country.trimmed();
     d.city = d.city.trimmed();
     return d;
-}
-
-// Two spellings of one country: equal ignoring case, or the same country of
-// the world data by name, alias or ISO code ("PT", "PRT", "Portugal").
-bool sameCountry(const QString& a, const QString& b) {
-    if (a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0)
-        return true;
-    const geo::WorldData& world = geo::WorldData::instance();
-    const geo::Country* ca = world.country(a.trimmed());
-    return ca && ca == world.country(b.trimmed());
 }
 
 SqlParams valuesOf(const Destination& d, const QDateTime& now) {
@@ -212,7 +200,8 @@ Destination DestinationRepository::update(const Destination& draft) {
     });
 }
 
-std::optional<Destination> DestinationRepository::findSamePlace(const QString& name, const QString& country) {
+std::optional<Destination> DestinationRepository::findSamePlace(const QString& name, const QString& country,
+                                                                SameCountry sameCountry) {
     if (auto exact = findByNameCountry(name, country))
         return exact;
     const SqlRows r = m_db.query(selectAll() + u"WHERE lower(d.name) = lower(:name) ORDER BY d.id"_s,
@@ -225,10 +214,10 @@ std::optional<Destination> DestinationRepository::findSamePlace(const QString& n
     return std::nullopt;
 }
 
-Destination DestinationRepository::findOrCreate(const Destination& known) {
+Destination DestinationRepository::findOrCreate(const Destination& known, SameCountry sameCountry) {
     const Destination k = normalized(known);
     return m_db.transaction([&] {
-        auto existing = findSamePlace(k.name, k.country);
+        auto existing = findSamePlace(k.name, k.country, sameCountry);
         if (!existing)
             return create(k);
         Destination d = *existing;

@@ -9,6 +9,10 @@ namespace tp {
 // in the seed; (name, country) is unique.
 class DestinationRepository {
 public:
+    // Whether two spellings name one country ("PT", "PRT", "Portugal"). The
+    // world's names live in geo/, above this layer: callers pass geo::sameCountry.
+    using SameCountry = bool (*)(const QString& a, const QString& b);
+
     explicit DestinationRepository(Database& db)
         : m_db(db) {}
 
@@ -31,12 +35,13 @@ public:
     Destination create(const Destination& draft);
     Destination update(const Destination& destination);
     // The destination for a place however its country is spelt: the exact
-    // (name, country), else the same name (any case) in the same country by
-    // the world data's names, aliases and ISO codes ("Lisbon, PT" is "Lisbon, Portugal").
-    std::optional<Destination> findSamePlace(const QString& name, const QString& country);
+    // (name, country), else the same name (any case) in a country that
+    // `sameCountry` says is the same (with geo::sameCountry, "Lisbon, PT" is "Lisbon, Portugal").
+    std::optional<Destination> findSamePlace(const QString& name, const QString& country,
+                                             SameCountry sameCountry);
     // Finds the destination by findSamePlace() or creates it; fills fields it
     // lacks from `known` (the seed's stub enrichment).
-    Destination findOrCreate(const Destination& known);
+    Destination findOrCreate(const Destination& known, SameCountry sameCountry);
     // How many trips (of all users) point at it: what a delete would clear.
     int tripsUsing(Id id);
     // Deletes it; the trips that used it keep existing with no destination.

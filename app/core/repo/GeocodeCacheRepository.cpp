@@ -15,26 +15,21 @@ SqlParams GeocodeCacheRepository::keyParams(const QString& query, const QString&
             {u"c"_s, countryCode.toUpper().left(2)}};
 }
 
-std::optional<QList<geo::OnlinePlace>> GeocodeCacheRepository::find(const QString& query,
-                                                                    const QString& countryCode) {
+std::optional<CachedGeocode> GeocodeCacheRepository::find(const QString& query, const QString& countryCode) {
     const SqlRows rows =
         m_db.query(u"SELECT results, fetched_at FROM tripplanner_geocode_cache "
                    u"WHERE server = :s AND language = :l AND query = :q AND country_code = :c"_s,
                    keyParams(query, countryCode));
     if (rows.isEmpty())
         return std::nullopt;
-    const QList<geo::OnlinePlace> places = geo::decodePlaces(col::text(rows.first(), "results").toUtf8());
-    const QDateTime fetched = col::timestamp(rows.first(), "fetched_at");
-    const int lifetimeDays = places.isEmpty() ? NotFoundDays : FoundDays;
-    if (!fetched.isValid() || fetched.addDays(lifetimeDays) < QDateTime::currentDateTimeUtc())
-        return std::nullopt;
-    return places;
+    return CachedGeocode{col::text(rows.first(), "results").toUtf8(),
+                         col::timestamp(rows.first(), "fetched_at")};
 }
 
 void GeocodeCacheRepository::store(const QString& query, const QString& countryCode,
-                                   const QList<geo::OnlinePlace>& places) {
+                                   const QByteArray& results) {
     SqlParams params = keyParams(query, countryCode);
-    params.append({u"r"_s, QString::fromUtf8(geo::encodePlaces(places))});
+    params.append({u"r"_s, QString::fromUtf8(results)});
     params.append({u"now"_s, QDateTime::currentDateTimeUtc()});
     m_db.write(u"INSERT INTO tripplanner_geocode_cache (server, language, query, country_code, results, "
                u"fetched_at) VALUES (:s, :l, :q, :c, :r, :now) ON CONFLICT (server, language, query, "

@@ -1,20 +1,17 @@
 #pragma once
 
 #include "db/Database.h"
-#include "geo/Nominatim.h"
-
-#include <optional>
+#include "domain/GeocodeCacheStore.h"
 
 namespace tp {
 
 // tripplanner_geocode_cache: the online geocoder's answers, so that a question
-// is sent at most once within the cache's lifetime. A question is the server,
-// the answers' language, the text (spacing and case do not matter, accents do)
-// and the country it was limited to.
-class GeocodeCacheRepository {
+// is sent at most once within the cache's lifetime (geo::GeocodeCache decides
+// the lifetime and the encoding; this class only reads and writes the rows).
+// A question is the server, the answers' language, the text (spacing and case
+// do not matter, accents do) and the country it was limited to.
+class GeocodeCacheRepository : public GeocodeCacheStore {
 public:
-    static constexpr int FoundDays = 90;   // places do not move
-    static constexpr int NotFoundDays = 7; // OpenStreetMap may learn the place
     static constexpr int KeyMaxLength = 200;
 
     GeocodeCacheRepository(Database& db, QString server, QString language)
@@ -24,9 +21,8 @@ public:
 
     static QString keyOf(const QString& query);
 
-    // The answer stored for the question, unless it is older than its lifetime.
-    std::optional<QList<geo::OnlinePlace>> find(const QString& query, const QString& countryCode);
-    void store(const QString& query, const QString& countryCode, const QList<geo::OnlinePlace>& places);
+    std::optional<CachedGeocode> find(const QString& query, const QString& countryCode) override;
+    void store(const QString& query, const QString& countryCode, const QByteArray& results) override;
 
 private:
     SqlParams keyParams(const QString& query, const QString& countryCode) const;

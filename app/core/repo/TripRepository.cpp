@@ -154,12 +154,6 @@ Trip TripRepository::update(const Trip& trip) {
     });
 }
 
-Trip TripRepository::setStatus(Id id, const QString& status) {
-    Trip t = get(id);
-    t.status = status;
-    return update(t);
-}
-
 void TripRepository::remove(Id id) {
     m_db.transaction([&] {
         // The database cascades to the conversation, its messages,

@@ -42,7 +42,6 @@ public:
     // Inserts a deleted trip again with its id, created_at and updated_at (undo of a delete);
     // a destination deleted meanwhile is left out.
     Trip restore(const Trip& trip);
-    Trip setStatus(Id id, const QString& status);
 
     // The trip with its destination, conversation, state, latest recommendations,
     // active planning session and message count, in three queries whatever it holds.

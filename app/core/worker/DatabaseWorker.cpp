@@ -74,6 +74,15 @@ void DatabaseWorker::connectAndMigrate() {
         m_db.reset();
         Q_EMIT progress(QString());
         setState(State::Offline, e.message());
+    } catch (const std::exception& e) {
+        // A queued slot lets nothing escape (Qt would end the process).
+        m_db.reset();
+        Q_EMIT progress(QString());
+        setState(State::Offline, QString::fromUtf8(e.what()));
+    } catch (...) {
+        m_db.reset();
+        Q_EMIT progress(QString());
+        setState(State::Offline, tr("The database could not be opened (unexpected failure)."));
     }
 }
 
@@ -96,6 +105,10 @@ void DatabaseWorker::pingNow() {
         Q_EMIT latencyMeasured(ms);
     } catch (const Error& e) {
         setState(State::Offline, e.message());
+    } catch (const std::exception& e) {
+        setState(State::Offline, QString::fromUtf8(e.what()));
+    } catch (...) {
+        setState(State::Offline, tr("The database did not answer (unexpected failure)."));
     }
 }
 
@@ -129,10 +142,7 @@ DatabaseService::DatabaseService(DatabaseUrl url, int pingIntervalMs, QObject* p
             Q_EMIT ready();
     });
     connect(m_worker, &DatabaseWorker::progress, this, &DatabaseService::progress);
-    connect(m_worker, &DatabaseWorker::latencyMeasured, this, [this](double ms) {
-        m_latency = ms;
-        Q_EMIT latencyMeasured(ms);
-    });
+    connect(m_worker, &DatabaseWorker::latencyMeasured, this, &DatabaseService::latencyMeasured);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &DatabaseWorker::start, Qt::QueuedConnection);
 }

@@ -132,7 +132,6 @@ public:
     const DatabaseUrl& url() const { return m_url; }
     State state() const { return m_state; }
     QString errorText() const { return m_errorText; }
-    std::optional<double> lastLatency() const { return m_latency; }
     // Statements the window's connection has run, as of the last job answered
     // (tests count what an action costs the window: a turn should cost nothing).
     quint64 statementsRun() const { return m_statements->load(); }
@@ -209,7 +208,6 @@ private:
     DatabaseWorker* m_worker = nullptr;
     State m_state = State::Idle;
     QString m_errorText;
-    std::optional<double> m_latency;
     std::shared_ptr<std::atomic<quint64>> m_statements = std::make_shared<std::atomic<quint64>>(0);
 };
 

@@ -1,11 +1,11 @@
 // Include guard rather than #pragma once: moc output reaches these headers by
 // more than one path, which defeats #pragma once under clang.
-#ifndef TP_LLM_LLMWORKER_H
-#define TP_LLM_LLMWORKER_H
+#ifndef TP_CONVERSATION_LLMWORKER_H
+#define TP_CONVERSATION_LLMWORKER_H
 
-#include "LlmTypes.h"
-#include "conversation/TurnTypes.h"
+#include "TurnTypes.h"
 #include "db/DatabaseUrl.h"
+#include "llm/LlmTypes.h"
 
 #include <QObject>
 #include <atomic>
@@ -18,15 +18,15 @@ class Database;
 class QueryCanceller;
 } // namespace tp
 
+namespace tp::llm {
+class LlmClient;
+}
+
 namespace tp::conversation {
+
 class ConversationEngine;
 class LlmPlanner;
 class Planner;
-} // namespace tp::conversation
-
-namespace tp::llm {
-
-class LlmClient;
 
 // Lives on the conversation thread (ConversationService owns the thread). It
 // creates there, on first use, everything that must stay on one thread: the
@@ -35,7 +35,8 @@ class LlmClient;
 class LlmWorker : public QObject {
     Q_OBJECT
 public:
-    LlmWorker(DatabaseUrl url, Id userId, ProviderConfig config, std::shared_ptr<std::atomic_bool> cancelled);
+    LlmWorker(DatabaseUrl url, Id userId, llm::ProviderConfig config,
+              std::shared_ptr<std::atomic_bool> cancelled);
     ~LlmWorker() override;
 
     // Shared with the owner on the GUI thread, which cancels this thread's
@@ -47,7 +48,6 @@ public:
 public Q_SLOTS:
     void submit(qint64 tripId, const QString& text);
     void choose(qint64 tripId, int index);
-    void load(qint64 tripId);
     void cancel();
     void setProvider(const tp::llm::ProviderConfig& config);
 
@@ -55,7 +55,6 @@ Q_SIGNALS:
     void textDelta(qint64 tripId, const QString& text);
     void turnCompleted(const tp::conversation::TurnResult& result);
     void turnFailed(const tp::conversation::TurnError& error);
-    void loaded(const tp::conversation::ConversationView& view);
     void retrying(int attempt, int delayMs, const QString& reason);
 
 private:
@@ -64,7 +63,7 @@ private:
 
     DatabaseUrl m_url;
     Id m_userId;
-    ProviderConfig m_config;
+    llm::ProviderConfig m_config;
     std::shared_ptr<std::atomic_bool> m_cancelled;
     bool m_busy = false;
     bool m_rebuild = false;
@@ -72,12 +71,12 @@ private:
     std::unique_ptr<Database> m_db;
     std::shared_ptr<QueryCanceller> m_dbCanceller;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<LlmClient> m_client;
-    std::unique_ptr<conversation::LlmPlanner> m_llmPlanner;
-    std::unique_ptr<conversation::Planner> m_offlinePlanner;
-    std::unique_ptr<conversation::ConversationEngine> m_engine;
+    std::unique_ptr<llm::LlmClient> m_client;
+    std::unique_ptr<LlmPlanner> m_llmPlanner;
+    std::unique_ptr<Planner> m_offlinePlanner;
+    std::unique_ptr<ConversationEngine> m_engine;
 };
 
-} // namespace tp::llm
+} // namespace tp::conversation
 
-#endif // TP_LLM_LLMWORKER_H
+#endif // TP_CONVERSATION_LLMWORKER_H

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace tp::geo {
+namespace tp::plan {
 
 namespace {
 const QHash<QString, Airport>& table() {
@@ -43,4 +43,4 @@ int airportCount() {
     return int(table().size());
 }
 
-} // namespace tp::geo
+} // namespace tp::plan

@@ -1,18 +1,18 @@
 #include "LlmWorker.h"
 
-#include "ProviderClients.h"
-#include "conversation/ConversationEngine.h"
-#include "conversation/LlmPlanner.h"
-#include "conversation/OfflinePlanner.h"
+#include "ConversationEngine.h"
+#include "LlmPlanner.h"
+#include "OfflinePlanner.h"
 #include "db/Database.h"
+#include "llm/ProviderClients.h"
 
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
-namespace tp::llm {
+namespace tp::conversation {
 
-using namespace tp::conversation;
+using namespace tp::llm;
 
 LlmWorker::LlmWorker(DatabaseUrl url, Id userId, ProviderConfig config,
                      std::shared_ptr<std::atomic_bool> cancelled)
@@ -75,6 +75,7 @@ template <class F> void LlmWorker::runTurn(qint64 tripId, const QString& userTex
         ~Leave() { busy = false; }
     } leave{m_busy};
     try {
+        // Only here, outside any turn: nothing of the old planner is on the stack.
         if (m_rebuild) {
             m_engine.reset();
             m_llmPlanner.reset();
@@ -92,6 +93,14 @@ template <class F> void LlmWorker::runTurn(qint64 tripId, const QString& userTex
     } catch (const Error& e) {
         error.kind = turnErrorKind(e.kind());
         error.message = e.message();
+    } catch (const std::exception& e) {
+        // A queued slot must not let anything escape (Qt would end the
+        // process): whatever else was thrown becomes an error value too.
+        error.kind = TurnError::Kind::Server;
+        error.message = u"The planner failed unexpectedly: %1"_s.arg(QString::fromUtf8(e.what()));
+    } catch (...) {
+        error.kind = TurnError::Kind::Server;
+        error.message = u"The planner failed unexpectedly."_s;
     }
     Q_EMIT turnFailed(error);
 }
@@ -104,26 +113,18 @@ void LlmWorker::choose(qint64 tripId, int index) {
     runTurn(tripId, QString(), [&] { return m_engine->choose(tripId, index); });
 }
 
-void LlmWorker::load(qint64 tripId) {
-    try {
-        ensureReady();
-        Q_EMIT loaded(m_engine->load(tripId));
-    } catch (const Error& e) {
-        Q_EMIT turnFailed(TurnError{turnErrorKind(e.kind()), e.message(), tripId, {}});
-    }
-}
-
 void LlmWorker::cancel() {
     if (m_llmPlanner)
         m_llmPlanner->cancel();
 }
 
 void LlmWorker::setProvider(const ProviderConfig& config) {
-    if (m_busy)
-        cancel();
+    // Reached during a turn only through the planner's event loop: that turn
+    // finishes with the provider it began with (cancelling it would tell the
+    // user "Cancelled" for something they did not do). The new provider is
+    // built at the start of the next turn, once this one has unwound.
     m_config = config;
-    // Rebuilt at the start of the next turn, once the current one (if any) has unwound.
     m_rebuild = true;
 }
 
-} // namespace tp::llm
+} // namespace tp::conversation

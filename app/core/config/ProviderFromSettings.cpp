@@ -1,11 +1,13 @@
 #include "ProviderFromSettings.h"
 
-#include "config/SecretStore.h"
-#include "config/Settings.h"
+#include "SecretStore.h"
+#include "Settings.h"
 
 using namespace Qt::StringLiterals;
 
-namespace tp::llm {
+namespace tp {
+
+using namespace tp::llm;
 
 namespace {
 
@@ -73,4 +75,4 @@ ProviderConfig providerFromSettings(const Settings& settings, const SecretStore&
     return config;
 }
 
-} // namespace tp::llm
+} // namespace tp

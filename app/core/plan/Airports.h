@@ -3,7 +3,7 @@
 #include <QString>
 #include <optional>
 
-namespace tp::geo {
+namespace tp::plan {
 
 struct Airport {
     QString iata;
@@ -21,4 +21,4 @@ struct Airport {
 std::optional<Airport> findAirport(const QString& iataCode);
 int airportCount();
 
-} // namespace tp::geo
+} // namespace tp::plan
