@@ -18,6 +18,7 @@
 #include "repo/DestinationRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
+#include "repo/WindowStart.h"
 
 #include <QAction>
 #include <QApplication>
@@ -402,21 +403,26 @@ void MainWindow::onReady() {
         return;
     }
     const QString osUser = m_osUserName;
-    m_service->post<User>(
-        this, [osUser](Database& db) { return UserRepository(db).ensureLocalUser(osUser); },
-        [this](Result<User> r) {
+    const TripFilter filter = m_trips->filter();
+    const TripOrder order = m_trips->order();
+    const int pageSize = m_trips->pageSize();
+    // The user, the first page and the count in one exchange on PostgreSQL.
+    m_service->post<WindowStart>(
+        this, [=](Database& db) { return readWindowStart(db, osUser, filter, order, pageSize); },
+        [this, filter, order](Result<WindowStart> r) {
             if (!r.ok()) {
                 onStateChanged(DatabaseService::State::Offline, r.error().message);
                 return;
             }
-            m_userId = r.value().id;
+            const User& user = r.value().user;
+            m_userId = user.id;
             m_tabs->setEnabled(true);
-            m_trips->setUserId(m_userId);
+            m_trips->start(m_userId, filter, order, r.value().trips);
             m_conversation->setUserId(m_userId);
             m_planning->setUserId(m_userId);
             m_destinations->load();
             loadDestinationChoices();
-            setWindowTitle(tr("Trip Planner — %1").arg(r.value().username));
+            setWindowTitle(tr("Trip Planner — %1").arg(user.username));
         });
 }
 
