@@ -53,13 +53,33 @@ void TripListModel::start(Id userId, const TripFilter& filter, const TripOrder& 
         return;
     }
     m_userId = userId;
-    ++m_generation; // whatever was asked before is outdated
-    m_fetching = false;
+    const quint64 generation = ++m_generation; // whatever was asked before is outdated
     beginResetModel();
     m_rows = firstPage.rows;
     endResetModel();
-    setTotal(std::max(firstPage.total, int(m_rows.size())));
-    setLoading(false);
+    if (firstPage.total >= 0) {
+        m_fetching = false;
+        setTotal(std::max(firstPage.total, int(m_rows.size())));
+        setLoading(false);
+        return;
+    }
+    // Not counted with the page (SQLite): the count follows in a job of its own.
+    m_fetching = true;
+    setLoading(true);
+    const TripFilter f = m_filter;
+    m_service->post<int>(
+        this, [=](Database& db) { return TripRepository(db, userId).count(f); },
+        [this, generation](Result<int> r) {
+            if (generation != m_generation)
+                return;
+            m_fetching = false;
+            setLoading(false);
+            if (!r.ok()) {
+                Q_EMIT errorOccurred(r.error().message);
+                return;
+            }
+            setTotal(std::max(r.value(), int(m_rows.size())));
+        });
 }
 
 void TripListModel::query(bool reset) {

@@ -46,7 +46,7 @@ private Q_SLOTS:
         if (pg)
             QCOMPARE(db->exchangeCount() - before, quint64(1));
         QCOMPARE(start.user.id, u.id);
-        QCOMPARE(start.trips.total, 7);
+        QCOMPARE(start.trips.total, pg ? 7 : -1); // SQLite: counted apart, not before the first rows
         QCOMPARE(start.trips.rows.size(), 5);
         const QList<Trip> direct = trips.page({}, order, 5);
         for (int i = 0; i < 5; ++i)
@@ -56,7 +56,7 @@ private Q_SLOTS:
         const WindowStart fresh = readWindowStart(*db, u"newcomer"_s, {}, order, 5);
         QVERIFY(fresh.user.id != 0 && fresh.user.id != u.id);
         QCOMPARE(fresh.user.username, u"newcomer"_s);
-        QCOMPARE(fresh.trips.total, 0);
+        QCOMPARE(fresh.trips.total, pg ? 0 : -1);
         QVERIFY(fresh.trips.rows.isEmpty());
     }
 

@@ -4,6 +4,15 @@ namespace tp {
 
 WindowStart readWindowStart(Database& db, const QString& osUserName, const TripFilter& filter,
                             const TripOrder& order, int pageSize) {
+    if (!db.isPostgres()) {
+        // No round trips to save: the count (a scan of every matching trip) is
+        // left to a job of its own, so that the first rows are not kept waiting.
+        WindowStart start;
+        start.user = UserRepository(db).ensureLocalUser(osUserName);
+        start.trips.rows = TripRepository(db, start.user.id).page(filter, order, pageSize);
+        start.trips.total = -1;
+        return start;
+    }
     const QString name = UserRepository::localUserNameFor(osUserName);
     QList<QPair<QString, SqlParams>> statements = {UserRepository::findByNameStatement(name)};
     statements += TripRepository::ofUserNamed(db, name).firstPageStatements(filter, order, pageSize);
