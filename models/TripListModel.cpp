@@ -46,42 +46,32 @@ void TripListModel::setTotal(int total) {
     Q_EMIT totalCountChanged(total);
 }
 
-void TripListModel::query(bool reset) {
-    if (m_userId == 0)
+void TripListModel::start(Id userId, const TripFilter& filter, const TripOrder& order,
+                          const TripPage& firstPage) {
+    if (!(filter == m_filter && order == m_order)) {
+        setUserId(userId);
         return;
-    const quint64 generation = ++m_generation;
+    }
+    m_userId = userId;
+    const quint64 generation = ++m_generation; // whatever was asked before is outdated
+    beginResetModel();
+    m_rows = firstPage.rows;
+    endResetModel();
+    if (firstPage.total >= 0) {
+        m_fetching = false;
+        setTotal(std::max(firstPage.total, int(m_rows.size())));
+        setLoading(false);
+        return;
+    }
+    // Not counted with the page (SQLite): the count follows in a job of its own.
     m_fetching = true;
     setLoading(true);
-    const Id user = m_userId;
-    const TripFilter filter = m_filter;
-    const SortKey key = m_sortKey;
-    const bool descending = m_descending;
-    const int limit = m_pageSize;
-    // The first page alone, then the count in a job of its own: the rows are
-    // painted as soon as they are read, whatever the size of the table.
-    m_service->post<QList<Trip>>(
-        this, [=](Database& db) { return TripRepository(db, user).page(filter, key, descending, limit, 0); },
-        [this, generation, reset](Result<QList<Trip>> r) {
-            if (generation != m_generation)
-                return;
-            if (!r.ok()) {
-                m_fetching = false;
-                setLoading(false);
-                Q_EMIT errorOccurred(r.error().message);
-                return;
-            }
-            if (reset || !m_rows.isEmpty()) {
-                beginResetModel();
-                m_rows = std::move(r.value());
-                endResetModel();
-            }
-        });
+    const TripFilter f = m_filter;
     m_service->post<int>(
-        this, [=](Database& db) { return TripRepository(db, user).count(filter); },
+        this, [=](Database& db) { return TripRepository(db, userId).count(f); },
         [this, generation](Result<int> r) {
             if (generation != m_generation)
                 return;
-            // Cleared when the count is in: a fetchMore() from a view must see the total.
             m_fetching = false;
             setLoading(false);
             if (!r.ok()) {
@@ -90,6 +80,66 @@ void TripListModel::query(bool reset) {
             }
             setTotal(std::max(r.value(), int(m_rows.size())));
         });
+}
+
+void TripListModel::query(bool reset) {
+    if (m_userId == 0)
+        return;
+    const quint64 generation = ++m_generation;
+    m_fetching = true;
+    setLoading(true);
+    const Id user = m_userId;
+    const TripFilter filter = m_filter;
+    const TripOrder order = m_order;
+    const int limit = m_pageSize;
+    auto showRows = [this, generation, reset](Result<QList<Trip>> r) {
+        if (generation != m_generation)
+            return;
+        if (!r.ok()) {
+            m_fetching = false;
+            setLoading(false);
+            Q_EMIT errorOccurred(r.error().message);
+            return;
+        }
+        if (reset || !m_rows.isEmpty()) {
+            beginResetModel();
+            m_rows = std::move(r.value());
+            endResetModel();
+        }
+    };
+    auto showCount = [this, generation](Result<int> r) {
+        if (generation != m_generation)
+            return;
+        // Cleared when the count is in: a fetchMore() from a view must see the total.
+        m_fetching = false;
+        setLoading(false);
+        if (!r.ok()) {
+            Q_EMIT errorOccurred(r.error().message);
+            return;
+        }
+        setTotal(std::max(r.value(), int(m_rows.size())));
+    };
+    if (m_service->url().dialect == Dialect::Postgres) {
+        // The page and the count in one exchange: a round trip saved is worth
+        // far more over a network than the count's milliseconds on the server.
+        m_service->post<TripPage>(
+            this, [=](Database& db) { return TripRepository(db, user).firstPage(filter, order, limit); },
+            [showRows, showCount](Result<TripPage> r) {
+                if (!r.ok()) {
+                    showRows(Result<QList<Trip>>::failure(r.error()));
+                    return;
+                }
+                showRows(Result<QList<Trip>>::success(r.value().rows));
+                showCount(Result<int>::success(r.value().total));
+            });
+        return;
+    }
+    // SQLite has no round trips to save: the first page alone, then the count
+    // in a job of its own, so that the rows are painted as soon as they are read.
+    m_service->post<QList<Trip>>(
+        this, [=](Database& db) { return TripRepository(db, user).page(filter, order, limit); }, showRows);
+    m_service->post<int>(
+        this, [=](Database& db) { return TripRepository(db, user).count(filter); }, showCount);
 }
 
 bool TripListModel::canFetchMore(const QModelIndex& parent) const {
@@ -104,13 +154,13 @@ void TripListModel::fetchMore(const QModelIndex& parent) {
     const quint64 generation = m_generation;
     const Id user = m_userId;
     const TripFilter filter = m_filter;
-    const SortKey key = m_sortKey;
-    const bool descending = m_descending;
+    const TripOrder order = m_order;
     const int limit = m_pageSize;
-    const int offset = int(m_rows.size());
+    // Keyset paging: the next page continues after the last loaded row.
+    const std::optional<Trip> after =
+        m_rows.isEmpty() ? std::nullopt : std::optional<Trip>(m_rows.constLast());
     m_service->post<QList<Trip>>(
-        this,
-        [=](Database& db) { return TripRepository(db, user).page(filter, key, descending, limit, offset); },
+        this, [=](Database& db) { return TripRepository(db, user).page(filter, order, limit, after); },
         [this, generation, limit](Result<QList<Trip>> r) {
             if (generation != m_generation)
                 return;
@@ -147,10 +197,10 @@ void TripListModel::sort(int column, Qt::SortOrder order) {
                                        SortKey::Status};
     const SortKey key = (column >= 0 && column < ColumnCount) ? keys[column] : SortKey::Created;
     const bool descending = column < 0 ? true : order == Qt::DescendingOrder;
-    if (key == m_sortKey && descending == m_descending)
+    const TripOrder wanted{key, descending};
+    if (wanted == m_order)
         return;
-    m_sortKey = key;
-    m_descending = descending;
+    m_order = wanted;
     query(true);
 }
 
@@ -326,56 +376,9 @@ void TripListModel::removeTrip(Id id, std::function<void(Result<TripArchive>)> d
         });
 }
 
-bool TripListModel::lessThan(const Trip& a, const Trip& b) const {
-    // "a comes before b" in the current order, mirroring orderSql().
-    auto cmpNullable = [this](auto hasA, auto hasB, auto va, auto vb) -> int {
-        if (hasA != hasB)
-            return hasA ? -1 : 1; // NULLs last
-        if (!hasA || va == vb)
-            return 0;
-        const bool less = va < vb;
-        return (less != m_descending) ? -1 : 1;
-    };
-    int c = 0;
-    switch (m_sortKey) {
-    case SortKey::Created:
-        break;
-    case SortKey::Title:
-        c = cmpNullable(true, true, a.title.toLower(), b.title.toLower());
-        break;
-    case SortKey::Destination:
-        c = cmpNullable(!a.destinationName.isEmpty(), !b.destinationName.isEmpty(),
-                        a.destinationName.toLower(), b.destinationName.toLower());
-        break;
-    case SortKey::Dates:
-        c = cmpNullable(a.startDate.isValid(), b.startDate.isValid(), a.startDate, b.startDate);
-        break;
-    case SortKey::Duration:
-        c = cmpNullable(a.durationDays().has_value(), b.durationDays().has_value(),
-                        a.durationDays().value_or(0), b.durationDays().value_or(0));
-        break;
-    case SortKey::Budget:
-        c = cmpNullable(a.budget.has_value(), b.budget.has_value(), a.budget.value_or(Decimal()),
-                        b.budget.value_or(Decimal()));
-        break;
-    case SortKey::Travellers:
-        c = cmpNullable(true, true, a.travelersCount, b.travelersCount);
-        break;
-    case SortKey::Status:
-        c = cmpNullable(true, true, a.status, b.status);
-        break;
-    }
-    if (c != 0)
-        return c < 0;
-    const bool createdDesc = m_sortKey == SortKey::Created ? m_descending : true;
-    if (a.createdAt != b.createdAt)
-        return (a.createdAt > b.createdAt) == createdDesc;
-    return (a.id > b.id) == createdDesc;
-}
-
 int TripListModel::insertPosition(const Trip& trip) const {
     const auto it = std::partition_point(m_rows.cbegin(), m_rows.cend(),
-                                         [&](const Trip& row) { return lessThan(row, trip); });
+                                         [&](const Trip& row) { return m_order.before(row, trip); });
     return int(it - m_rows.cbegin());
 }
 
@@ -409,8 +412,16 @@ void TripListModel::applyUpdated(const Trip& trip) {
     QList<Trip> others = m_rows;
     others.removeAt(row);
     const auto it = std::partition_point(others.cbegin(), others.cend(),
-                                         [&](const Trip& r) { return lessThan(r, trip); });
+                                         [&](const Trip& r) { return m_order.before(r, trip); });
     const int target = int(it - others.cbegin());
+    if (target == others.size() && m_total > m_rows.size()) {
+        // It now belongs among the rows not loaded yet: shown when its page is
+        // (kept here, it would be the keyset's last row and hide those before it).
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        return;
+    }
     if (target != row) {
         beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
         m_rows.move(row, target);

@@ -33,9 +33,16 @@ public:
     void setUserId(Id userId);
     Id userId() const { return m_userId; }
 
+    // Shows `firstPage`, read elsewhere for this user, filter and order (the
+    // window's start reads it with the user in one exchange); a filter or
+    // order changed meanwhile queries again instead.
+    void start(Id userId, const TripFilter& filter, const TripOrder& order, const TripPage& firstPage);
+
     void setFilter(const TripFilter& filter);
     const TripFilter& filter() const { return m_filter; }
+    const TripOrder& order() const { return m_order; }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    int pageSize() const { return m_pageSize; }
     // Loads the first page again (after a reconnect, or on request).
     void reload();
 
@@ -88,13 +95,11 @@ private:
     void applyUpdated(const Trip& trip);
     void applyRemoved(Id id);
     int insertPosition(const Trip& trip) const;
-    bool lessThan(const Trip& a, const Trip& b) const; // in the current order
 
     DatabaseService* m_service;
     Id m_userId = 0;
     TripFilter m_filter;
-    TripSortKey m_sortKey = TripSortKey::Created;
-    bool m_descending = true;
+    TripOrder m_order;
     QList<Trip> m_rows;
     int m_total = -1;
     int m_pageSize = 200;

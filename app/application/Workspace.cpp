@@ -4,7 +4,6 @@
 #include "PreferencesStore.h"
 #include "TripSession.h"
 #include "conversation/ConversationService.h"
-#include "repo/UserRepository.h"
 
 namespace tp::app {
 
@@ -23,18 +22,20 @@ Workspace::~Workspace() {
     m_ownedPlanner.reset();
 }
 
-void Workspace::connectUser() {
-    if (m_user.id != 0)
-        return;
+void Workspace::connectUser(const TripFilter& filter, const TripOrder& order, int pageSize,
+                            std::function<void(const WindowStart&)> started) {
     const QString osUser = m_osUserName;
-    m_database->post<User>(
-        this, [osUser](Database& db) { return UserRepository(db).ensureLocalUser(osUser); },
-        [this](Result<User> r) {
+    m_database->post<WindowStart>(
+        this, [=](Database& db) { return readWindowStart(db, osUser, filter, order, pageSize); },
+        [this, started = std::move(started)](Result<WindowStart> r) {
             if (!r.ok()) {
                 Q_EMIT userFailed(r.error().message);
                 return;
             }
-            adoptUser(r.value());
+            if (started)
+                started(r.value());
+            if (m_user.id != r.value().user.id)
+                adoptUser(r.value().user);
         });
 }
 

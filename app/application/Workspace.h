@@ -5,10 +5,12 @@
 #include "conversation/TurnTypes.h"
 #include "domain/Entities.h"
 #include "llm/LlmTypes.h"
+#include "repo/WindowStart.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace tp::app {
@@ -38,8 +40,11 @@ public:
     DestinationCatalogue* catalogue() const { return m_catalogue; }
     PreferencesStore* preferences() const { return m_preferences; }
 
-    // Finds or creates the local user (once the database is ready); userReady follows.
-    void connectUser();
+    // Finds or creates the local user (once the database is ready) and reads
+    // the first page of its trips in the same exchange (the window's start):
+    // `started` gets them, then userReady follows (userFailed instead).
+    void connectUser(const TripFilter& filter, const TripOrder& order, int pageSize,
+                     std::function<void(const WindowStart&)> started);
     // A user found elsewhere (tests, the command line's own): used as is; userReady follows.
     void adoptUser(const User& user);
 

@@ -2,11 +2,13 @@
 // a small, fixed number of statements, however much the trip holds; and the
 // seed's computed properties and orderings.
 #include "TestBackends.h"
+#include "db/Migrator.h"
 #include "repo/ConversationRepository.h"
 #include "repo/DestinationRepository.h"
 #include "repo/PlanningRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
+#include "repo/WindowStart.h"
 
 #include <QTest>
 
@@ -16,6 +18,48 @@ using namespace tp;
 class TestTripOpenQueries : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The window's start after connecting: the schema check is one round trip,
+    // and the local user with its first page of trips and their count one more
+    // (PostgreSQL; on SQLite there are no round trips to save).
+    void windowStartExchanges_data() { test::addBackendRows(); }
+    void windowStartExchanges() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        auto db = tmp.connectMigrated();
+        const User u = UserRepository(*db).create(UserRepository::localUserNameFor(u"starter"_s));
+        TripRepository trips(*db, u.id);
+        for (int i = 0; i < 7; ++i) {
+            Trip t;
+            t.title = u"Trip %1"_s.arg(i);
+            trips.create(t);
+        }
+        const bool pg = db->isPostgres();
+        quint64 before = db->exchangeCount();
+        const SchemaStatus status = Migrator(*db).status();
+        QVERIFY(status.pending.isEmpty());
+        if (pg)
+            QCOMPARE(db->exchangeCount() - before, quint64(1));
+
+        const TripOrder order;
+        before = db->exchangeCount();
+        const WindowStart start = readWindowStart(*db, u"starter"_s, {}, order, 5);
+        if (pg)
+            QCOMPARE(db->exchangeCount() - before, quint64(1));
+        QCOMPARE(start.user.id, u.id);
+        QCOMPARE(start.trips.total, pg ? 7 : -1); // SQLite: counted apart, not before the first rows
+        QCOMPARE(start.trips.rows.size(), 5);
+        const QList<Trip> direct = trips.page({}, order, 5);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(start.trips.rows.at(i).id, direct.at(i).id);
+
+        // First run: the user does not exist yet; it is created, with no trips.
+        const WindowStart fresh = readWindowStart(*db, u"newcomer"_s, {}, order, 5);
+        QVERIFY(fresh.user.id != 0 && fresh.user.id != u.id);
+        QCOMPARE(fresh.user.username, u"newcomer"_s);
+        QCOMPARE(fresh.trips.total, pg ? 0 : -1);
+        QVERIFY(fresh.trips.rows.isEmpty());
+    }
+
     void fixedStatementCount_data() { test::addBackendRows(); }
     void fixedStatementCount() {
         QFETCH(QString, backend);

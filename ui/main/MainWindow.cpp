@@ -146,7 +146,6 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
         m_editor->setDestinations(m_destinationChoices);
         m_destinations->noteNewDestination(d);
     });
-    connect(m_workspace, &app::Workspace::userReady, this, &MainWindow::onUserReady);
     connect(m_workspace, &app::Workspace::userFailed, this,
             [this](const QString& message) { onStateChanged(DatabaseService::State::Offline, message); });
     // A marker clicked on the trip's map selects that destination in the catalogue.
@@ -415,15 +414,16 @@ void MainWindow::onReady() {
         m_trips->reload();
         return;
     }
-    m_workspace->connectUser();
-}
-
-void MainWindow::onUserReady(const User& user) {
-    m_userId = user.id;
-    m_tabs->setEnabled(true);
-    m_trips->setUserId(m_userId);
-    m_destinations->load();
-    loadDestinationChoices();
+    // The user, the first page of its trips and their count in one exchange on PostgreSQL.
+    const TripFilter filter = m_trips->filter();
+    const TripOrder order = m_trips->order();
+    m_workspace->connectUser(filter, order, m_trips->pageSize(), [this, filter, order](const WindowStart& start) {
+        m_userId = start.user.id;
+        m_tabs->setEnabled(true);
+        m_trips->start(m_userId, filter, order, start.trips);
+        m_destinations->load();
+        loadDestinationChoices();
+    });
 }
 
 void MainWindow::retryConnection() {

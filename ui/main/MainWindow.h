@@ -83,7 +83,6 @@ private:
     QWidget* buildProblemBanner();
     void onStateChanged(DatabaseService::State state, const QString& error);
     void onReady();
-    void onUserReady(const User& user);
     void showDetails(const TripDetails& details);
     void applyFilter();
     void clearFilters();

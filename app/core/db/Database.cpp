@@ -248,8 +248,20 @@ SqlRows Database::runSqlite(const BoundSql& bound, int* rowsAffected, Failure& f
     }
     SqlRows rows;
     if (ok) {
-        while (q.next())
-            rows.append(q.record());
+        // The fields' names and types once, the values per row (QSQLITE builds
+        // the whole record again on every record() call).
+        QSqlRecord shape;
+        int fields = -1;
+        while (q.next()) {
+            if (fields < 0) {
+                shape = q.record();
+                fields = shape.count();
+            }
+            QSqlRecord row = shape;
+            for (int i = 0; i < fields; ++i)
+                row.setValue(i, q.value(i));
+            rows.append(std::move(row));
+        }
         // next() is false at the end of the rows and also when stepping failed
         // (interrupted, an I/O error): only the first is a result.
         ok = !q.lastError().isValid();
@@ -281,6 +293,7 @@ SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, 
     for (int attempt = 0;; ++attempt) {
         reopenIfClosed(attempt);
         ++m_statementCount;
+        ++m_exchangeCount;
         Failure failure;
         if (m_pg) {
             PgConnection::Outcome o = m_pg->exec({utf8, bound.pgValues}, m_canceller.get());
@@ -320,6 +333,7 @@ QList<SqlRows> Database::queryPipeline(const QList<QPair<QString, SqlParams>>& s
     for (int attempt = 0;; ++attempt) {
         reopenIfClosed(attempt);
         m_statementCount += quint64(bound.size());
+        ++m_exchangeCount;
         QList<PgConnection::Outcome> outs = m_pg->execPipeline(bound, m_canceller.get());
         Failure failure;
         bool ok = outs.size() == bound.size();
@@ -382,6 +396,7 @@ void Database::commit() {
         return;
     }
     ++m_statementCount;
+    ++m_exchangeCount;
     const PgConnection::Outcome o = m_pg->exec({"COMMIT", {}}, m_canceller.get());
     m_transactionDepth = 0;
     m_transactionBroken = false;
@@ -413,6 +428,7 @@ void Database::rollback() {
     if (!isOpen())
         return; // the server rolls back what a dropped connection left open
     ++m_statementCount;
+    ++m_exchangeCount;
     if (m_pg) {
         if (!m_pg->inTransactionBlock())
             return; // COMMIT failed, or BEGIN never got through: nothing to roll back
@@ -434,8 +450,37 @@ double Database::ping() {
 
 namespace col {
 
+// The column's index in `row`. The repositories read every row of a result
+// by the same names in the same order, so the index found for a name is
+// remembered (per thread) and only checked against the row: QSqlRecord's own
+// lookup makes a QString of the name and compares case-insensitively with
+// every field before it, for each value of each row.
+static int indexOf(const SqlRow& row, const char* name) {
+    struct Hint {
+        const char* name = nullptr;
+        int index = -1;
+    };
+    static thread_local Hint hints[64];
+    Hint& hint = hints[(quintptr(name) >> 3) % 64];
+    const QLatin1StringView wanted(name);
+    if (hint.name == name && hint.index < row.count() && row.fieldName(hint.index) == wanted)
+        return hint.index;
+    int index = -1;
+    for (int i = 0; i < row.count(); ++i) {
+        if (row.fieldName(i) == wanted) {
+            index = i;
+            break;
+        }
+    }
+    if (index < 0)
+        index = row.indexOf(QString(wanted)); // a name in other case (SQLite gives it as written)
+    hint = {name, index};
+    return index;
+}
+
 static QVariant v(const SqlRow& row, const char* name) {
-    return row.value(QLatin1StringView(name));
+    const int i = indexOf(row, name);
+    return i < 0 ? QVariant() : row.value(i);
 }
 
 QString text(const SqlRow& row, const char* name) {
@@ -478,8 +523,10 @@ QDateTime timestamp(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     if (x.isNull())
         return {};
-    if (x.metaType().id() == QMetaType::QDateTime)
-        return x.toDateTime().toUTC();
+    if (x.metaType().id() == QMetaType::QDateTime) {
+        QDateTime t = x.toDateTime();
+        return t.timeSpec() == Qt::UTC ? t : t.toUTC();
+    }
     QDateTime t = QDateTime::fromString(x.toString(), Qt::ISODateWithMs);
     if (!t.isValid())
         t = QDateTime::fromString(x.toString(), Qt::ISODate);

@@ -85,6 +85,9 @@ public:
     // How many statements this connection has sent (for the fixed-query-count
     // guarantees of the repositories, checked by tests and the benchmark).
     quint64 statementCount() const { return m_statementCount; }
+    // How many round trips to the server those statements took (a pipeline is
+    // one), for the window's start-up guarantees.
+    quint64 exchangeCount() const { return m_exchangeCount; }
     // Milliseconds of the last successful round trip of `ping()`.
     double ping();
 
@@ -147,6 +150,7 @@ private:
     // a lost COMMIT of a read-only transaction loses nothing.
     bool m_transactionWrote = false;
     quint64 m_statementCount = 0;
+    quint64 m_exchangeCount = 0;
     int m_reconnects = 0;
 };
 

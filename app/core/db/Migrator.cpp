@@ -66,6 +66,20 @@ QStringList Migrator::columnsOf(const QString& name) {
 }
 
 int Migrator::appliedVersion() {
+    // On PostgreSQL, one round trip in the usual case (the window's start
+    // waits for it): read the version and learn from the error, once in a
+    // database's life, that the table is not there yet. Not inside a
+    // transaction, which the error would end.
+    if (m_db.isPostgres() && !m_db.inTransaction()) {
+        try {
+            const SqlRows r = m_db.query(u"SELECT COALESCE(MAX(version), 0) AS v FROM "_s + table());
+            return r.isEmpty() ? 0 : col::integer(r.first(), "v");
+        } catch (const Error& e) {
+            if (e.nativeCode() != u"42P01")
+                throw;
+            return 0;
+        }
+    }
     if (!tableExists(table()))
         return 0;
     const SqlRows r = m_db.query(u"SELECT COALESCE(MAX(version), 0) AS v FROM "_s + table());

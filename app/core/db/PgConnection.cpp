@@ -140,8 +140,10 @@ QDateTime parseTimestamp(const char* s, int len) {
     }
     if (i != len)
         return {}; // "BC", or an unknown form: never a wrong date
-    QDateTime t(date, time, QTimeZone::utc());
-    return t.addSecs(-offset);
+    // Qt::UTC, not QTimeZone::utc(): the spec keeps the value in QDateTime's
+    // short form, where a time zone object costs an allocation per value.
+    QDateTime t(date, time, Qt::UTC);
+    return offset == 0 ? t : t.addSecs(-offset);
 }
 
 QByteArray decodeBytea(const char* s, int len) {

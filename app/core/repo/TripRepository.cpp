@@ -7,41 +7,29 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-QString TripRepository::filterSql(const TripFilter& f, SqlParams& params) const {
-    QString where = u"t.user_id = :user"_s;
-    params.append({u"user"_s, m_userId});
-    if (!f.status.isEmpty()) {
-        where += u" AND t.status = :status"_s;
-        params.append({u"status"_s, f.status});
+TripRepository TripRepository::ofUserNamed(Database& db, const QString& username) {
+    TripRepository r(db, 0);
+    r.m_ownerName = username;
+    return r;
+}
+
+QString TripRepository::whereSql(const TripFilter& f, SqlParams& params) const {
+    QString where;
+    if (m_ownerName.isEmpty()) {
+        where = u"t.user_id = :user"_s;
+        params.append({u"user"_s, m_userId});
+    } else {
+        where = u"t.user_id = (SELECT u.id FROM auth_user u WHERE u.username = :owner)"_s;
+        params.append({u"owner"_s, m_ownerName});
     }
-    if (f.from.isValid()) {
-        where += u" AND COALESCE(t.end_date, t.start_date) >= :from"_s;
-        params.append({u"from"_s, f.from});
-    }
-    if (f.to.isValid()) {
-        where += u" AND COALESCE(t.start_date, t.end_date) <= :to"_s;
-        params.append({u"to"_s, f.to});
-    }
-    if (!f.text.trimmed().isEmpty()) {
-        const QString like = m_db.isPostgres() ? u"ILIKE"_s : u"LIKE"_s;
-        where +=
-            u" AND (t.title %1 :text ESCAPE '!' OR COALESCE(t.description, '') %1 :text ESCAPE '!')"_s.arg(
-                like);
-        params.append({u"text"_s, rows::likePattern(f.text.trimmed())});
-    }
-    return where;
+    return where + tripFilterSql(f, m_db.dialect(), params);
 }
 
 QList<Trip> TripRepository::list(const TripFilter& filter, int limit, int offset) {
-    return page(filter, TripSortKey::Created, true, limit, offset);
-}
-
-QList<Trip> TripRepository::page(const TripFilter& filter, TripSortKey key, bool descending, int limit,
-                                 int offset) {
     SqlParams params;
     QString sql = u"SELECT "_s + rows::tripColumns +
                   u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id WHERE "_s +
-                  filterSql(filter, params) + u" ORDER BY "_s + orderSql(key, descending);
+                  whereSql(filter, params) + u" ORDER BY "_s + TripOrder().orderBySql(m_db.dialect());
     if (limit >= 0) {
         sql += u" LIMIT :limit OFFSET :offset"_s;
         params.append({u"limit"_s, limit});
@@ -53,11 +41,60 @@ QList<Trip> TripRepository::page(const TripFilter& filter, TripSortKey key, bool
     return out;
 }
 
-int TripRepository::count(const TripFilter& filter) {
+QPair<QString, SqlParams> TripRepository::pageStatement(const TripFilter& filter, const TripOrder& order,
+                                                        int limit, const std::optional<Trip>& after) const {
     SqlParams params;
-    const SqlRows r =
-        m_db.query(u"SELECT count(*) AS n FROM api_trip t WHERE "_s + filterSql(filter, params), params);
+    QString sql = u"SELECT "_s + rows::tripColumns +
+                  u" FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id WHERE "_s +
+                  whereSql(filter, params);
+    if (after)
+        sql += u" AND "_s + order.afterSql(*after, m_db.dialect(), params);
+    sql += u" ORDER BY "_s + order.orderBySql(m_db.dialect());
+    if (limit >= 0) {
+        sql += u" LIMIT :limit"_s;
+        params.append({u"limit"_s, limit});
+    }
+    return {sql, params};
+}
+
+QPair<QString, SqlParams> TripRepository::countStatement(const TripFilter& filter) const {
+    SqlParams params;
+    const QString sql = u"SELECT count(*) AS n FROM api_trip t WHERE "_s + whereSql(filter, params);
+    return {sql, params};
+}
+
+QList<Trip> TripRepository::page(const TripFilter& filter, const TripOrder& order, int limit,
+                                 const std::optional<Trip>& after) {
+    const auto [sql, params] = pageStatement(filter, order, limit, after);
+    QList<Trip> out;
+    for (const SqlRow& r : m_db.query(sql, params))
+        out << rows::trip(r);
+    return out;
+}
+
+int TripRepository::count(const TripFilter& filter) {
+    const auto [sql, params] = countStatement(filter);
+    const SqlRows r = m_db.query(sql, params);
     return r.isEmpty() ? 0 : col::integer(r.first(), "n");
+}
+
+QList<QPair<QString, SqlParams>>
+TripRepository::firstPageStatements(const TripFilter& filter, const TripOrder& order, int limit) const {
+    return {pageStatement(filter, order, limit, std::nullopt), countStatement(filter)};
+}
+
+TripPage TripRepository::firstPageFrom(const SqlRows& page, const SqlRows& count) {
+    TripPage out;
+    for (const SqlRow& r : page)
+        out.rows << rows::trip(r);
+    out.total = count.isEmpty() ? 0 : col::integer(count.first(), "n");
+    out.total = std::max(out.total, int(out.rows.size()));
+    return out;
+}
+
+TripPage TripRepository::firstPage(const TripFilter& filter, const TripOrder& order, int limit) {
+    const QList<SqlRows> r = m_db.queryPipeline(firstPageStatements(filter, order, limit));
+    return firstPageFrom(r.at(0), r.at(1));
 }
 
 std::optional<Trip> TripRepository::find(Id id) {
@@ -164,44 +201,6 @@ void TripRepository::remove(Id id) {
     });
 }
 
-QString TripRepository::orderSql(TripSortKey key, bool descending) const {
-    const QString dir = descending ? u" DESC"_s : u" ASC"_s;
-    // NULLs last in both directions, on both engines.
-    // `-> QString`: under QT_USE_QSTRINGBUILDER a bare `a + b` is a lazy builder that would still refer to
-    // the temporary from arg() after the lambda returned (it crashed the trips table's sort).
-    auto nullsLast = [&](const QString& expr) -> QString {
-        return u"(%1 IS NULL), %1"_s.arg(expr) + dir;
-    };
-    QString primary;
-    switch (key) {
-    case TripSortKey::Created:
-        return u"t.created_at"_s + dir + u", t.id"_s + dir;
-    case TripSortKey::Title:
-        primary = u"lower(t.title)"_s + dir;
-        break;
-    case TripSortKey::Destination:
-        primary = nullsLast(u"lower(d.name)"_s);
-        break;
-    case TripSortKey::Dates:
-        primary = nullsLast(u"t.start_date"_s);
-        break;
-    case TripSortKey::Duration:
-        primary = nullsLast(m_db.isPostgres() ? u"(t.end_date - t.start_date)"_s
-                                              : u"(julianday(t.end_date) - julianday(t.start_date))"_s);
-        break;
-    case TripSortKey::Budget:
-        primary = nullsLast(m_db.isPostgres() ? u"t.budget"_s : u"CAST(t.budget AS REAL)"_s);
-        break;
-    case TripSortKey::Travellers:
-        primary = u"t.travelers_count"_s + dir;
-        break;
-    case TripSortKey::Status:
-        primary = u"t.status"_s + dir;
-        break;
-    }
-    return primary + u", t.created_at DESC, t.id DESC"_s;
-}
-
 Trip TripRepository::restore(const Trip& trip) {
     validation::require(validation::checkTrip(trip));
     return m_db.transaction([&] {
@@ -229,22 +228,6 @@ Trip TripRepository::restore(const Trip& trip) {
             params);
         return get(trip.id);
     });
-}
-
-bool tripMatches(const Trip& trip, const TripFilter& f) {
-    if (!f.status.isEmpty() && trip.status != f.status)
-        return false;
-    const QDate end = trip.endDate.isValid() ? trip.endDate : trip.startDate;
-    const QDate start = trip.startDate.isValid() ? trip.startDate : trip.endDate;
-    if (f.from.isValid() && (!end.isValid() || end < f.from))
-        return false;
-    if (f.to.isValid() && (!start.isValid() || start > f.to))
-        return false;
-    const QString text = f.text.trimmed();
-    if (!text.isEmpty() && !trip.title.contains(text, Qt::CaseInsensitive) &&
-        !trip.description.contains(text, Qt::CaseInsensitive))
-        return false;
-    return true;
 }
 
 TripDetails TripRepository::open(Id id) {

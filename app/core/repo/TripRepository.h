@@ -1,23 +1,16 @@
 #pragma once
 
+#include "TripOrder.h"
 #include "db/Database.h"
 #include "domain/Entities.h"
 
 namespace tp {
 
-struct TripFilter {
-    QString status; // empty: any
-    QDate from;     // trips that end (or start) on or after this date
-    QDate to;       // trips that start (or end) on or before this date
-    QString text;   // substring of title or description, case-insensitive
+// The first page of a list and how many trips match its filter.
+struct TripPage {
+    QList<Trip> rows;
+    int total = 0;
 };
-
-// The orders a trip list can be read in (ties: newest first).
-enum class TripSortKey { Created, Title, Destination, Dates, Duration, Budget, Travellers, Status };
-
-// True when `trip` passes `filter`: the same rules as the SQL, for rows that
-// were created or changed in a window and must be placed without a query.
-bool tripMatches(const Trip& trip, const TripFilter& filter);
 
 // The signed-in user's trips (api_trip). Every statement carries the user's id:
 // no method reads or changes another user's trip.
@@ -26,12 +19,25 @@ public:
     TripRepository(Database& db, Id userId)
         : m_db(db)
         , m_userId(userId) {}
+    // The trips of the user with this name, for reads only (the window's start
+    // reads the user and its first page in one exchange, before it knows the id).
+    static TripRepository ofUserNamed(Database& db, const QString& username);
 
     // Newest first, as the seed orders trips. `limit` < 0: all.
     QList<Trip> list(const TripFilter& filter = {}, int limit = -1, int offset = 0);
-    // One page in any column's order (the list view's sorting).
-    QList<Trip> page(const TripFilter& filter, TripSortKey key, bool descending, int limit, int offset);
+    // One page in any order (the list view's sorting), continuing after `after`
+    // (the previous page's last row) by its sort key and id, not by an OFFSET.
+    QList<Trip> page(const TripFilter& filter, const TripOrder& order, int limit,
+                     const std::optional<Trip>& after = std::nullopt);
     int count(const TripFilter& filter = {});
+    // The first page and the count, in one exchange on PostgreSQL (pipeline
+    // mode), one after the other on SQLite.
+    TripPage firstPage(const TripFilter& filter, const TripOrder& order, int limit);
+    // The two statements of firstPage, for a caller that sends them with its
+    // own in one exchange, and what their rows mean.
+    QList<QPair<QString, SqlParams>> firstPageStatements(const TripFilter& filter, const TripOrder& order,
+                                                         int limit) const;
+    static TripPage firstPageFrom(const SqlRows& page, const SqlRows& count);
     std::optional<Trip> find(Id id);
     Trip get(Id id); // throws NotFound
 
@@ -48,13 +54,17 @@ public:
     TripDetails open(Id id);
 
 private:
-    QString filterSql(const TripFilter& f, SqlParams& params) const;
-    QString orderSql(TripSortKey key, bool descending) const;
+    // The owner condition and the filter's, for trips t.
+    QString whereSql(const TripFilter& f, SqlParams& params) const;
+    QPair<QString, SqlParams> pageStatement(const TripFilter& filter, const TripOrder& order, int limit,
+                                            const std::optional<Trip>& after) const;
+    QPair<QString, SqlParams> countStatement(const TripFilter& filter) const;
     SqlParams tripValues(const Trip& trip) const;
     void checkDestination(const std::optional<Id>& destinationId);
 
     Database& m_db;
     Id m_userId;
+    QString m_ownerName; // set by ofUserNamed: the owner is looked up by name
 };
 
 } // namespace tp

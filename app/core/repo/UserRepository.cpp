@@ -63,9 +63,13 @@ User UserRepository::create(const QString& username, const QString& email) {
     });
 }
 
+QPair<QString, SqlParams> UserRepository::findByNameStatement(const QString& username) {
+    return {u"SELECT "_s + userColumns + u" FROM auth_user WHERE username = :n"_s, {{u"n"_s, username}}};
+}
+
 std::optional<User> UserRepository::findByName(const QString& username) {
-    const SqlRows rows = m_db.query(u"SELECT "_s + userColumns + u" FROM auth_user WHERE username = :n"_s,
-                                    {{u"n"_s, username}});
+    const auto [sql, params] = findByNameStatement(username);
+    const SqlRows rows = m_db.query(sql, params);
     if (rows.isEmpty())
         return std::nullopt;
     return userFromRow(rows.first());

@@ -18,6 +18,8 @@ public:
     // Django's "unusable" form: this app does not sign users in with one.
     User create(const QString& username, const QString& email = {});
     std::optional<User> findByName(const QString& username);
+    // The statement findByName runs, for a caller that sends it with others in one exchange.
+    static QPair<QString, SqlParams> findByNameStatement(const QString& username);
     std::optional<User> find(Id id);
     QList<User> list();
     // Removes the user and, by the database's cascades, everything of theirs,
