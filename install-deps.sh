@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian/Ubuntu packages Trip Planner needs that are not there yet.
 #   ./install-deps.sh          to build and run the app
 #   ./install-deps.sh --tests  also what the test suite needs (PostgreSQL 15,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds Trip Planner and starts it on the embedded
 # SQLite database (set DATABASE_URL to use PostgreSQL/Neon instead).
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds everything and runs the whole test suite,
 # then builds it again with AddressSanitizer and UndefinedBehaviorSanitizer
 # and runs it there too (a use-after-free or undefined behaviour stops the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a quoted #include goes against the layers (ARCHITECTURE.md, "Layers").
 
 Every source file of app/core, models/, ui/, app/gui and app/cli belongs to a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli config show|set|unset and secret set|clear: the same
 // settings file and keychain entries as the desktop app's settings dialog.
 // Secrets are read from stdin only, never from arguments, and never printed.

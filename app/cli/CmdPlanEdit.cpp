@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plan add / remove / budget: one guarded edit of the plan each.
 #include "CmdPlanCommon.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plan import / export / stage: calendar files and the planning stages.
 #include "CmdPlanCommon.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plan show: the plan as text or JSON, with coverage, the itinerary's problems and the budget.
 #include "CmdPlanCommon.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli: the scriptable sibling of the desktop app, on the same core.
 #include "CliContext.h"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Builds resources/airports/airports.tsv, the offline IATA airport look-up.
 
 Inputs (see SOURCES.md for where they come from and their licences):

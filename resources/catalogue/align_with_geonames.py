@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Replaces catalogue coordinates with GeoNames' where the place is a GeoNames city.
 
 For each line of destinations.csv whose name is a populated place of that

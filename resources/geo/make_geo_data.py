@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Builds the map's bundled data (resources/geo/world.json, resources/geo/cities.tsv).
 
 Inputs (see SOURCES.md for where they come from):

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes sql/postgresql/0001_django_baseline.sql from the Django reference DDL.
 
 The baseline is what Django 4.2 would create for the seed system's apps: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the offline planner understands from answers as people type them:
 // varied phrasing, negations, typos, constraints, a few words of other
 // languages. Each row is one answer and the whole profile expected from it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli chat: the same engine over stdin/stdout, as a user runs it.
 #include "ConversationDump.h"
 #include "FakeLlmServer.h"

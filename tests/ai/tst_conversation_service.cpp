@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI's facade: the engine and the network on the conversation thread.
 #include "ConversationDump.h"
 #include "FakeLlmServer.h"

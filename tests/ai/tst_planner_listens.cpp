@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The offline planner listens: whole conversations through the engine on every
 // backend, each one a journey a user reported going wrong (issue 11).
 #include "ConversationDump.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Data-layer benchmark (issue 2): bulk insert and read of 100,000 messages
 // through the repositories, against the same work done by the engines' own
 // command-line clients (psql, sqlite3) in the same run, and the number of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Streaming benchmark (issue 4): a long planner reply streamed by a loopback
 // OpenAI-compatible server (server-sent events, one token every few ms, sent
 // from its own thread), through the LLM worker thread, into the conversation

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the benchmarks against a throwaway PostgreSQL 15 (started and stopped
 # here) and an embedded SQLite file, and prints their figures.
 #   tests/bench/run-benchmarks.sh [BUILD_DIR]     (default: build-tests)

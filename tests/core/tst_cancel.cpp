@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every statement can be cancelled from another thread, and quitting never
 // waits for the server: a statement blocked on a lock that another connection
 // holds is stopped by QueryCanceller::cancel(), by destroying the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The seed's rules on a database this app created, on every backend, through
 // the repositories: user and trip deletes cascade, destination deletes keep
 // trips, duplicates and a second planning session are conflicts, and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli as a user runs it: real processes against every backend.
 #include "TestBackends.h"
 #include "db/Migrator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where destinations' coordinates came from (tripplanner_coordinate_source),
 // on SQLite, PostgreSQL and PostgreSQL behind PgBouncer.
 #include "TestBackends.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DatabaseUrl: the DATABASE_URL forms the seed's dj_database_url accepts, the
 // Neon console's strings, malformed input as clear Config errors, and a
 // password that never shows in what logs and screens print.

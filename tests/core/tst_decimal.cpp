@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tp::Decimal: the exact fixed-point type behind money and coordinates.
 #include "TestBackends.h"
 #include "domain/Decimal.h"

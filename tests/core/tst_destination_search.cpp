@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Destination search means the same on SQLite and PostgreSQL (word starts,
 // case and accents folded, punctuation never syntax), and the catalogue
 // recognises one place however the country is spelt.

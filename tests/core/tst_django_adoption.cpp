@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A database the seed's Django app created (tests/django_seed/make_seed_db.py,
 // Django itself, with data) is adopted in place by our migrator, and then the
 // seed's rules hold at the database level on it. And the other way round: a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // User isolation: every scoped repository method called by user B with user
 // A's ids reads nothing and changes nothing (NotFound), alone and inside a
 // caller's transaction, checked by re-reading everything as A afterwards.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A connection lost while COMMIT is on its way: the outcome is unknown, and
 // that is what the caller is told (Error::Kind::OutcomeUnknown), never
 // "nothing saved". A conversation turn then reads its state again to find out.

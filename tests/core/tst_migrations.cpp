@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The migration runner on every backend: the schema it creates (column for
 // column against what Django creates on PostgreSQL), a second run, the dry
 // run, refusal of a newer schema, and two migrators at once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PostgreSQL through libpq's extended protocol: one statement per call, values
 // apart from the SQL text, no named prepared statement, and no session SET
 // beyond the parameters PgBouncer tracks. Checked on the server's own

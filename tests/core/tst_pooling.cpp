@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The pooled path: PgBouncer in transaction mode (as Neon's "-pooler"
 // endpoint) with many clients at once, in threads of one process and in
 // several processes of the CLI. No prepared statement may leak across them.

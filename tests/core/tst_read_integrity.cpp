@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A result is whole or it is an error. The server backend is killed
 // (pg_terminate_backend from another connection) or the server restarted at
 // many points of long reads, transactions and CLI exports, direct and through

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A dropped connection: after the server restarts the next idempotent read
 // succeeds on a new connection; a write inside a transaction whose connection
 // is killed fails with kind Connection and leaves nothing behind; the next

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // No part of a password or an API key in anything the CLI prints, whatever
 // the path: malformed URLs from every source, a hand-edited settings file, a
 // server that cannot be reached. And settings are checked when read, with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bindSql: named placeholders become "$n" parameters sent apart from the SQL
 // text through libpq's extended protocol (PostgreSQL, unnamed statements that a
 // transaction-mode pool serves) or native "?" bindings (SQLite). Unit checks of

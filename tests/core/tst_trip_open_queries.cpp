@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TripRepository::open() reads a trip with everything the detail view shows in
 // a small, fixed number of statements, however much the trip holds; and the
 // seed's computed properties and orderings.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Optimistic concurrency on trips: updated_at is the row's version. An update
 // or an undo written over a version someone else has replaced is a Conflict,
 // and the other change is kept. On every backend.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The seed's validation rules, each reported as an error that names the field,
 // checked on the pure functions and through the repositories on every backend
 // (where a rejected value must leave nothing behind).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check that a database created by another program (the Trip Planner app) is one
 the seed Django system could use as its own.
 

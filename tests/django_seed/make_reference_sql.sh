@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate sql/reference/django_postgresql.sql and sql/reference/django_migrations_rows.txt.
 #
 # Usage: DATABASE_URL=postgresql://.../an_empty_database tests/django_seed/make_reference_sql.sh

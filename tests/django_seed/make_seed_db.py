@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Migrate the database named by DATABASE_URL and fill it with a small, realistic
 data set through the ORM, as the seed Django system would have written it.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Django's command-line utility for the seed reproduction project."""
 import os
 import sys

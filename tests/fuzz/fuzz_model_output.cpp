@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target for everything that reads model output or user text:
 // the JSON extraction and repairs, the destination/question/follow-up parsers,
 // the partial-stream field reader and the travel profile rules.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a command, passes its stdout and stderr on, and fails when MARKER (the
 # prefix of every secret a test uses) appears in either: no secret may ever
 # reach a log.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A second throwaway PostgreSQL 15 server for the connection-probe tests that
 # accepts only TLS: ssl = on with a self-signed certificate made here, and a
 # pg_hba.conf with nothing but `hostssl` lines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli config show|set|unset and secret set|clear, against a real
 // Secret Service and the same storage as the settings dialog.
 #include "KeychainTestSupport.h"

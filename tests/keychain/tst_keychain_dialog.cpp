@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The settings dialog under QT_QPA_PLATFORM=offscreen against a real Secret
 // Service: a round trip of every field, secrets in the keychain and not in the
 // settings file, the connection test off the GUI thread, moving the file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The AI planner page's "Test" request against a local fake HTTP server: the
 // wire format of both providers and the outcome in words for each answer.
 #include "settings/LlmEndpointTest.h"

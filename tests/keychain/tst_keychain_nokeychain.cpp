@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // No keychain at all (DBUS_SESSION_BUS_ADDRESS points nowhere): the failure is
 // reported in words, the session-only secret works once the user accepts it,
 // and nothing is written anywhere.

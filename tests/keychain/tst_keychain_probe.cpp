@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ConnectionProbe against the suite's PostgreSQL (direct and through
 // PgBouncer) and a second, TLS-only server (tlspg.sh): every failure kind in
 // words, and what a reachable server reports.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SecretStore against a real Secret Service (run under with-secret-service.sh),
 // Settings, the URL splitting helper, resolveDatabaseUrl and the embedded file copy.
 #include "KeychainTestSupport.h"

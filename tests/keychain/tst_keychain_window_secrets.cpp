@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A marked database password and a marked API key put through the window's
 // error paths, against the real Secret Service, the suite's PostgreSQL and
 // loopback LLM servers: the main window's unreachable-database banner and

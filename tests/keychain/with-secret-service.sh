@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a command against a real, private Secret Service: a fresh D-Bus session
 # bus with gnome-keyring-daemon (secrets component) unlocked, everything kept
 # in a temporary HOME / XDG tree so that the user's own keyring and settings

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A minimal HTTP/1.1 tile server on 127.0.0.1 for the map tests: answers every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Frame time of the map with many markers, rendered offscreen into a QImage
 // while panning and zooming, and the memory it takes.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A window with the map, for screenshots and trying it by hand:
 //   map_demo [--online] [--quit-after ms] [--zoom z --center lon,lat]
 // Shows the 300 largest places of the gazetteer as destinations, a few

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI-free map core: projection, tiles, clustering, gazetteer, coordinate
 // check, GeoJSON/GPX export.
 #include "geo/CoordinateCheck.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Online place search: the Nominatim request and answer, the app-wide
 // one-request-per-second throttle, the answer cache in the database (SQLite,
 // PostgreSQL, PgBouncer) and the threaded GeocodingService against a loopback

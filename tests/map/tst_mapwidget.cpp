@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The map widget: markers and selection, interaction, online tiles against a
 // loopback tile server (User-Agent, HTTP caching, concurrency, attribution,
 // dead server), PNG export.

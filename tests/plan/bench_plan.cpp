@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The plan's work on a 30-day trip with 500 items: reading and writing its JSON,
 // the itinerary, coverage, the budget, an edit saved through PlanRepository
 // (SQLite, and PostgreSQL when TP_BENCH_PG_URL is set), iCalendar export and

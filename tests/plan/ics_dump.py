@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reads an iCalendar file with Debian's python3-icalendar (an independent parser)
 and prints its events as JSON, for tst_plan_ics to check against what it expects.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bundled airport list: every row readable, every zone known to Qt, a sample checked by hand.
 #include "plan/Airports.h"
 

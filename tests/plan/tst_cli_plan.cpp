@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli plan, as a user runs it, against SQLite, PostgreSQL and PgBouncer:
 // add, show (text and JSON), budget settings, errors that name the field, export
 // to .ics read back by python3-icalendar, import with and without --apply,

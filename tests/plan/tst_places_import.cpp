@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GPX waypoints, KML placemarks and GeoJSON points become activity ideas with
 // their coordinates; tracks, routes and areas are skipped and counted.
 #include "domain/Error.h"

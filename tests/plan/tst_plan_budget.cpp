@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The budget by category, exact across currencies, against the trip's budget.
 #include "PlanFixtures.h"
 #include "domain/Error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The plan's JSON layout: a round trip, keys written by someone else kept,
 // unreadable values reported by path, a newer format refused, validation naming fields.
 #include "PlanFixtures.h"

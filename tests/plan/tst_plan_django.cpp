@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A database holding a plan is still one the seed's Django app reads: its own
 // check (tests/django_seed/check_db_usable.py: migrations, schema, every row
 // through the ORM with full_clean, a round trip) passes, and the ORM reads the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // iCalendar: the plan's export read back by an independent parser (Debian's
 // python3-icalendar) with every event, time and zone checked; and imports of
 // files written the way airlines and hotels write them (UTC, TZID with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The plan in the database, on SQLite, PostgreSQL and PgBouncer: saved into the
 // planning session's session_data with its other keys kept, two writers get a
 // conflict, it stays with the trip through completed sessions, goes with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The final review's checklist: nights without a stay, overlaps, unbooked items,
 // legs without times, items outside the trip's dates, over budget.
 #include "PlanFixtures.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Leg durations across zones, daylight-saving changes at either end and the date line;
 // nights without a stay and overlapping stays; the day-by-day itinerary and its flags.
 #include "PlanFixtures.h"

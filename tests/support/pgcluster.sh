@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Throwaway PostgreSQL 15 server + PgBouncer (transaction pooling) on 127.0.0.1
 # for the test suite.
 #

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Screenshots in a dark palette (tests/ui/screenshots.sh): a module preloaded
 // into the app (LD_PRELOAD) that switches it to Fusion with a dark palette
 // once its event loop runs, the way a desktop's dark mode reaches a running

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fills in what tripplanner-cli cannot create, for the screenshots' demo
 // database (tests/ui/screenshots.sh): a conversation about one trip with a few
 // messages, its state, two recommendation sets (the latest with three cards)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Saves the plan editor's tabs as PNGs at 1600×1000 and 1024×700 with the
 // sample plan, to look at the layouts: plan_editor_shots [folder] (default /tmp).
 // plan_editor_shots --time N: how long setPlan takes with a 30-day plan of N

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Screenshots of the main views for the README: builds a demo database (trips,
 # destinations, a conversation with recommendations, a planning session),
 # starts the app on it under Xvfb and saves PNGs into resources/screenshots/.

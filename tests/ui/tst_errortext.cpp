@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Error text stays readable: the WCAG 2.x contrast maths, the error red chosen
 // for light and dark window backgrounds (at least 4.5:1), and the labels that
 // show errors following a palette switched while the app runs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The conversation panel driving the AI planner (issue 4): the offline
 // planner from the first message to a chosen destination, and an
 // OpenAI-compatible provider on a loopback server: streaming into the pending

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "PreferencesStore.h"
 #include "TestBackends.h"
 #include "preferences/PreferencesDialog.h"

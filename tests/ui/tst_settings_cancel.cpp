@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The settings dialog's connection test while the probe's statement waits on a
 // lock that another connection holds: "Cancel test" stops it on the server at
 // once, and so do closing the dialog and destroying it (which must not block

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A planner turn's result reaches every panel of the window without a
 // database read (issue 14): the conversation, the cards, the trips list's row,
 // the editor, the planning tab and the map are all updated from the turn's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "DestinationTableModel.h"
 #include "MessageListModel.h"
 #include "PlanningStagesModel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Include guard rather than #pragma once: moc output reaches these headers by
 // more than one path, which defeats #pragma once under clang.
 #ifndef TP_CONVERSATION_OFFLINEPLANNER_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlacesImport.h"
 
 #include "domain/Error.h"

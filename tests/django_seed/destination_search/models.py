@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Models of the seed system's `destination_search` app, as listed in its schema document."""
 from django.db import models
 

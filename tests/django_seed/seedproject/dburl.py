@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A tiny DATABASE_URL parser (dj_database_url is not available here).
 
 Accepts postgres://, postgresql:// and pgsql:// URLs:

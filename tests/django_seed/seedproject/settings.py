@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Settings for a minimal reproduction of the seed Django system (schema only)."""
 import os
 from pathlib import Path
