@@ -48,14 +48,20 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     row->addWidget(m_editor, 1);
     outer->addLayout(row, 1);
     auto* buttons = new QHBoxLayout;
-    m_start = new QPushButton(tr("S&tart planning"), this);
+    m_start = new QPushButton(tr("Start planning"), this);
     m_start->setObjectName(u"startPlanning"_s);
-    m_back = new QPushButton(tr("◀ &Back"), this);
+    m_back = new QPushButton(tr("◀ Back"), this);
     m_back->setObjectName(u"backStage"_s);
     m_back->setAccessibleName(tr("Back one stage"));
-    m_advance = new QPushButton(tr("&Advance ▶"), this);
+    m_advance = new QPushButton(tr("Advance ▶"), this);
     m_advance->setObjectName(u"advanceStage"_s);
     m_advance->setAccessibleName(tr("Advance to the next stage"));
+    // The plan's editors claim the letters for their fields: the stages move
+    // with Alt+Left and Alt+Right anywhere in the tab instead of mnemonics.
+    m_back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_advance->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_back->setToolTip(tr("Back one stage (Alt+Left)"));
+    m_advance->setToolTip(tr("Advance to the next stage (Alt+Right)"));
     buttons->addWidget(m_back);
     buttons->addWidget(m_advance);
     left->addWidget(m_start);
@@ -173,7 +179,7 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
     const bool finished = session && session->currentStage == u"completed";
     m_start->setEnabled(m_tripId != 0 && !active);
     // After a completed session, starting again is a new session, and says so.
-    m_start->setText(finished ? tr("S&tart a new session") : tr("S&tart planning"));
+    m_start->setText(finished ? tr("Start a new session") : tr("Start planning"));
     m_advance->setEnabled(active);
     m_back->setEnabled(active && session->currentStage != u"destination");
     if (!session) {
