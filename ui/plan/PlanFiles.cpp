@@ -21,8 +21,8 @@ using namespace Qt::StringLiterals;
 namespace tp::ui::plan_files {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("PlanFiles", text);
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("PlanFiles", text, disambiguation, n);
 }
 
 QString safeFileName(const QString& title, const QString& extension) {
