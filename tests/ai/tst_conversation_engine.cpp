@@ -381,6 +381,65 @@ private Q_SLOTS:
             f.trip.id, u"Let's go with "_s + v.latestRecommendations->locations[0][u"name"_s].toString());
         QCOMPARE(r.state.currentStage, u"commitment_detected"_s);
     }
+
+    // The trip is written from the row read before the model call, with its
+    // version guard: an edit made elsewhere during the call is kept and the
+    // turn, which would have overwritten it, writes nothing.
+    void tripEditedDuringTheCallIsAConflict_data() { test::addBackendRows(); }
+    void tripEditedDuringTheCallIsAConflict() {
+        QFETCH(QString, backend);
+        Fixture f(backend);
+        auto db2 = f.tmp.connect();
+        ScriptedPlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        planner.during = [&] {
+            Trip t = TripRepository(*db2, f.user.id).get(f.trip.id);
+            t.title = u"Renamed elsewhere"_s;
+            TripRepository(*db2, f.user.id).update(t);
+        };
+        try {
+            engine.submit(f.trip.id, u"I want a beach vacation"_s);
+            QFAIL("no conflict");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Conflict);
+        }
+        const Trip t = TripRepository(*f.db, f.user.id).get(f.trip.id);
+        QCOMPARE(t.title, u"Renamed elsewhere"_s);
+        QCOMPARE(t.status, u"planning"_s);
+        QVERIFY(!engine.load(f.trip.id).conversation);
+        // The retry reads the edited row and succeeds.
+        const TurnResult r = engine.submit(f.trip.id, u"I want a beach vacation"_s);
+        QCOMPARE(r.trip.title, u"Renamed elsewhere"_s);
+        QCOMPARE(r.trip.status, u"ai_chat_active"_s);
+        QCOMPARE(TripRepository(*f.db, f.user.id).get(f.trip.id).updatedAt, r.trip.updatedAt);
+    }
+
+    // The learned summary is written against the preferences read before the
+    // call; a change made meanwhile (another window) is read again and kept.
+    void preferencesEditedDuringTheCallAreKept_data() { test::addBackendRows(); }
+    void preferencesEditedDuringTheCallAreKept() {
+        QFETCH(QString, backend);
+        Fixture f(backend);
+        auto db2 = f.tmp.connect();
+        ScriptedPlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        TurnResult r = engine.submit(f.trip.id, u"I want a beach vacation"_s);
+        while (r.state.questionQueue.size() > 1)
+            r = engine.submit(f.trip.id, answerFor(r.state.questionQueue.first().toString()));
+        planner.during = [&] {
+            PreferencesRepository prefs(*db2, f.user.id);
+            UserPreferences p = prefs.get();
+            p.preferencesText = u"Vegetarian, no flights over 8 hours."_s;
+            prefs.save(p);
+        };
+        r = engine.submit(f.trip.id, answerFor(r.state.questionQueue.first().toString()));
+        QVERIFY(r.recommendations);
+        const QString text = PreferencesRepository(*f.db, f.user.id).get().preferencesText;
+        QVERIFY2(
+            text.startsWith(u"Vegetarian, no flights over 8 hours.\n\n[Learned by the trip planner]\n"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"Interests: beach"_s), qPrintable(text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConversationEngine)

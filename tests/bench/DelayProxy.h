@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A loopback TCP proxy that adds latency, for the benchmarks that measure the

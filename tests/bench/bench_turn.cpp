@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A conversation turn as the user waits for it (issue 14): the conversation
 // panel with the offline planner, from pressing Send to the planner's reply on
 // screen, and for the turn that recommends, to the three cards. On SQLite, and

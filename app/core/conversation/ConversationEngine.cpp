@@ -146,6 +146,7 @@ struct ConversationEngine::Snapshot {
     std::optional<Conversation> conversation;
     ConversationState state;
     UserPreferences preferences;
+    std::optional<UserPreferences> preferencesRow; // as read, when the row exists
     QList<Message> recent;
     QList<Recommendation> current;
     QStringList everRecommended;
@@ -156,25 +157,26 @@ ConversationEngine::ConversationEngine(Database& db, Id userId, Planner& planner
     , m_userId(userId)
     , m_planner(planner) {}
 
+// The one read before the model call (ConversationRepository::readForTurn).
+// The last ContextMessages messages come newest-first under a LIMIT, so no count is needed.
 ConversationEngine::Snapshot ConversationEngine::read(Id tripId) {
+    TurnInputs in = ConversationRepository(m_db, m_userId).readForTurn(tripId, ContextMessages);
     Snapshot s;
-    s.trip = TripRepository(m_db, m_userId).get(tripId);
-    ConversationRepository conversations(m_db, m_userId);
-    s.conversation = conversations.findForTrip(tripId);
-    s.preferences = PreferencesRepository(m_db, m_userId).get();
+    s.trip = std::move(in.trip);
+    s.conversation = in.conversation;
+    s.preferencesRow = in.preferences;
+    if (in.preferences)
+        s.preferences = *in.preferences; // otherwise the defaults a new row gets
     if (!s.conversation)
         return s; // a fresh initial state, stored by the first turn
-    if (auto st = conversations.state(s.conversation->id))
-        s.state = *st;
+    if (in.state)
+        s.state = *in.state;
     else
         s.state.conversationId = s.conversation->id; // created with the first turn's write
-    const int count = conversations.messageCount(s.conversation->id);
-    s.recent =
-        conversations.messages(s.conversation->id, ContextMessages, std::max(0, count - ContextMessages));
-    const QList<Recommendations> history = conversations.recommendationHistory(s.conversation->id);
-    if (!history.isEmpty())
-        s.current = recommendationsOf(history.first().locations);
-    for (const Recommendations& r : history)
+    s.recent = std::move(in.recent);
+    if (!in.history.isEmpty())
+        s.current = recommendationsOf(in.history.first().locations);
+    for (const Recommendations& r : in.history)
         for (const Recommendation& p : recommendationsOf(r.locations))
             s.everRecommended << p.name;
     return s;
@@ -384,7 +386,6 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
     m_attempted.reset();
     return m_db.transaction([&] {
         ConversationRepository conversations(m_db, m_userId);
-        TripRepository trips(m_db, m_userId);
         TurnResult result;
         result.tripId = s.trip.id;
         if (!s.conversation || next.id == 0) {
@@ -402,30 +403,47 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             next.updatedAt = created.updatedAt;
         }
         result.conversationId = s.conversation->id;
-        // The state first: it takes the row lock and detects a stale turn.
-        result.state = conversations.saveState(next);
-        result.messages << conversations.addMessage(s.conversation->id, true, userText);
-        result.messages << conversations.addMessage(s.conversation->id, false, replyText);
+        // The state first: it takes the row lock, detects a stale turn and
+        // checks (once) that the conversation is the user's.
+        std::optional<QJsonArray> locations;
         if (made) {
-            QJsonArray locations;
+            locations.emplace();
             for (const Recommendation& r : made->places)
-                locations.append(r.toJson());
-            result.recommendations = conversations.addRecommendations(s.conversation->id, locations);
-
-            // What this conversation taught us, for the next trip.
+                locations->append(r.toJson());
+        }
+        const TurnWrite turn = conversations.saveTurn(next, userText, replyText, locations);
+        result.state = turn.state;
+        result.messages << turn.user << turn.reply;
+        result.recommendations = turn.recommendations;
+        if (made) {
+            // What this conversation taught us, for the next trip: one guarded
+            // UPDATE against the text read before the call. When that text
+            // changed meanwhile (or the user has no row yet) it is read again
+            // and the summary learned into what is there now.
             PreferencesRepository prefs(m_db, m_userId);
-            UserPreferences p = prefs.get();
-            const QString updated =
-                withLearned(p.preferencesText, TravelProfile::fromText(next.userInfo).summary());
-            if (updated != p.preferencesText) {
-                p.preferencesText = updated;
-                prefs.save(p);
+            const QString summary = TravelProfile::fromText(next.userInfo).summary();
+            bool learned = false;
+            if (s.preferencesRow) {
+                const QString updated = withLearned(s.preferencesRow->preferencesText, summary);
+                learned = updated == s.preferencesRow->preferencesText ||
+                          prefs.replaceText(*s.preferencesRow, updated);
+            }
+            if (!learned) {
+                UserPreferences p = prefs.get();
+                const QString updated = withLearned(p.preferencesText, summary);
+                if (updated != p.preferencesText) {
+                    p.preferencesText = updated;
+                    prefs.save(p);
+                }
             }
         }
-        Trip trip = trips.get(s.trip.id);
+        // The trip as read before the call, written with its version guard:
+        // a change made meanwhile elsewhere makes this turn a conflict.
+        Trip trip = s.trip;
+        bool tripChanged = false;
         if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
             trip.status = u"ai_chat_active"_s;
-            trip = trips.update(trip);
+            tripChanged = true;
         }
         if (draft) {
             const Destination d = DestinationRepository(m_db).findOrCreate(*draft, geo::sameCountry);
@@ -437,16 +455,31 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
                     sources.record(d, draftOrigin, draftOriginDetail);
             }
             trip.destinationId = d.id;
+            trip.destinationName = d.name;
+            trip.destinationCountry = d.country;
             trip.status = u"destinations_selected"_s;
-            trip = trips.update(trip);
+            tripChanged = true;
+            result.destination = d;
+        }
+        if (tripChanged)
+            trip = TripRepository(m_db, m_userId).updateHeld(trip);
+        if (draft) {
+            // The trip's row was written just above, scoped to the user: the
+            // session needs no ownership check of its own.
             PlanningRepository planning(m_db, m_userId);
-            auto session = planning.active(trip.id);
+            const QList<PlanningSession> sessions = planning.history(trip.id);
+            std::optional<PlanningSession> session;
+            for (const PlanningSession& p : sessions) {
+                if (p.currentStage != u"completed"_s) {
+                    session = p; // at most one (a partial unique index)
+                    break;
+                }
+            }
             if (!session)
-                session = planning.start(trip.id);
-            if (!session->stagesCompleted.contains(u"destination"_s))
+                session = planning.startAfter(trip.id, sessions, {u"destination"_s});
+            else if (!session->stagesCompleted.contains(u"destination"_s))
                 session = planning.markStageCompleted(session->id, u"destination"_s);
             result.planningSession = session;
-            result.destination = d;
         }
         result.tripStatus = trip.status;
         result.trip = trip;

@@ -38,6 +38,11 @@ struct TurnResult {
 // state (saveState: a stale state throws Conflict and nothing is written),
 // any recommendations, and the trip, destination, planning session and
 // preferences changes. A planner failure (PlannerError) writes nothing.
+// The read is one exchange (ConversationRepository::readForTurn); the write
+// checks the user's ownership once (in the state's UPDATE), writes the trip
+// from the row read before the call with its version guard (an edit made
+// elsewhere meanwhile makes a turn that changes the trip a Conflict), and
+// reads nothing again: tests/ai/tst_turn_statement_count holds the budget.
 //
 // Stages as stored (destination_search_conversationstate):
 //   initial -> [generating_questions] -> asking_clarifications

@@ -62,27 +62,36 @@ PlanningSession PlanningRepository::start(Id tripId) {
             throw Error(
                 Error::Kind::Conflict,
                 u"This trip already has a planning session in progress; finish it before starting another."_s);
-        // The plan belongs to the trip: a new session starts from the latest one's.
-        QJsonObject data;
-        const QString planKey = QString::fromUtf16(plan::SessionDataKey);
-        for (const PlanningSession& earlier : history(tripId)) {
-            if (earlier.sessionData.value(planKey).isObject()) {
-                data[planKey] = earlier.sessionData.value(planKey);
-                break;
-            }
-        }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const SqlRows r =
-            m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
-                       u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
-                       u"VALUES ('destination', :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
-                       {{u"t"_s, true},
-                        {u"data"_s, data},
-                        {u"done"_s, QJsonArray()},
-                        {u"now"_s, now},
-                        {u"trip"_s, tripId}});
-        return get(col::id(r.first(), "id"));
+        return startAfter(tripId, history(tripId), {});
     });
+}
+
+PlanningSession PlanningRepository::startAfter(Id tripId, const QList<PlanningSession>& history,
+                                               const QStringList& stagesCompleted) {
+    // The plan belongs to the trip: a new session starts from the latest one's.
+    PlanningSession s;
+    s.tripId = tripId;
+    s.stagesCompleted = stagesCompleted;
+    const QString planKey = QString::fromUtf16(plan::SessionDataKey);
+    for (const PlanningSession& earlier : history) {
+        if (earlier.sessionData.value(planKey).isObject()) {
+            s.sessionData[planKey] = earlier.sessionData.value(planKey);
+            break;
+        }
+    }
+    s.startedAt = QDateTime::currentDateTimeUtc();
+    s.lastInteractionAt = s.startedAt;
+    const SqlRows r =
+        m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
+                   u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
+                   u"VALUES ('destination', :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
+                   {{u"t"_s, true},
+                    {u"data"_s, s.sessionData},
+                    {u"done"_s, toJson(s.stagesCompleted)},
+                    {u"now"_s, s.startedAt},
+                    {u"trip"_s, tripId}});
+    s.id = col::id(r.first(), "id");
+    return s;
 }
 
 // Writes the stage fields only: session_data (the plan) is written by its own

@@ -20,6 +20,12 @@ public:
     QList<PlanningSession> history(Id tripId);
     // A new session at "destination"; it starts with the plan of the trip's latest session.
     PlanningSession start(Id tripId);
+    // start() for a caller that has, in its open transaction, already written
+    // the trip as the user's and read `history` (the trip's sessions, none of
+    // them active): the one INSERT, with `stagesCompleted` recorded from the
+    // start (the conversation engine's commitment: "destination").
+    PlanningSession startAfter(Id tripId, const QList<PlanningSession>& history,
+                               const QStringList& stagesCompleted);
     // The seed's advance_to_next_stage: marks the current stage completed and
     // moves on; reaching "completed" ends the session (is_active false, completed_at set).
     // The trip's status follows (plan/StageStatus.h); back() moves it back.

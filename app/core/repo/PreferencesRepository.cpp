@@ -7,19 +7,34 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-namespace {
-UserPreferences fromRow(const SqlRow& r) {
+UserPreferences PreferencesRepository::fromRow(const SqlRow& r, const char* prefix) {
+    auto key = [prefix](const char* name) -> QByteArray {
+        return QByteArray(prefix) + name;
+    };
     UserPreferences p;
-    p.id = col::id(r, "id");
-    p.userId = col::id(r, "user_id");
-    p.preferencesText = col::text(r, "preferences_text");
-    p.budgetMin = col::decimal(r, "budget_min", decimal_shape::MoneyPrecision, decimal_shape::MoneyScale);
-    p.budgetMax = col::decimal(r, "budget_max", decimal_shape::MoneyPrecision, decimal_shape::MoneyScale);
-    p.preferredGroupSize = col::integer(r, "preferred_group_size");
-    p.createdAt = col::timestamp(r, "created_at");
-    p.updatedAt = col::timestamp(r, "updated_at");
+    p.id = col::id(r, key("id"));
+    p.userId = col::id(r, key("user_id"));
+    p.preferencesText = col::text(r, key("preferences_text"));
+    p.budgetMin =
+        col::decimal(r, key("budget_min"), decimal_shape::MoneyPrecision, decimal_shape::MoneyScale);
+    p.budgetMax =
+        col::decimal(r, key("budget_max"), decimal_shape::MoneyPrecision, decimal_shape::MoneyScale);
+    p.preferredGroupSize = col::integer(r, key("preferred_group_size"));
+    p.createdAt = col::timestamp(r, key("created_at"));
+    p.updatedAt = col::timestamp(r, key("updated_at"));
     return p;
 }
+
+const QString& PreferencesRepository::prefixedColumns() {
+    static const QString columns =
+        u"up.id AS up_id, up.user_id AS up_user_id, up.preferences_text AS up_preferences_text, "
+        u"up.budget_min AS up_budget_min, up.budget_max AS up_budget_max, "
+        u"up.preferred_group_size AS up_preferred_group_size, up.created_at AS up_created_at, "
+        u"up.updated_at AS up_updated_at"_s;
+    return columns;
+}
+
+namespace {
 const QString selectSql =
     u"SELECT id, user_id, preferences_text, budget_min, budget_max, preferred_group_size, "
     u"created_at, updated_at FROM api_userpreferences WHERE user_id = :user"_s;
@@ -55,6 +70,20 @@ UserPreferences PreferencesRepository::save(const UserPreferences& p) {
          {u"now"_s, QDateTime::currentDateTimeUtc()},
          {u"user"_s, m_userId}});
     return get();
+}
+
+bool PreferencesRepository::replaceText(const UserPreferences& expected, const QString& text) {
+    if (expected.id == 0)
+        return false; // no row was read: get() creates it
+    UserPreferences p = expected;
+    p.preferencesText = text;
+    validation::require(validation::checkPreferences(p));
+    return m_db.execute(u"UPDATE api_userpreferences SET preferences_text = :text, updated_at = :now "
+                        u"WHERE user_id = :user AND preferences_text = :expected"_s,
+                        {{u"text"_s, text},
+                         {u"now"_s, QDateTime::currentDateTimeUtc()},
+                         {u"user"_s, m_userId},
+                         {u"expected"_s, expected.preferencesText}}) > 0;
 }
 
 } // namespace tp

@@ -159,37 +159,51 @@ Trip TripRepository::update(const Trip& trip) {
     validation::require(validation::checkTrip(trip));
     return m_db.transaction([&] {
         checkDestination(trip.destinationId);
-        SqlParams params = tripValues(trip);
-        params.append({u"id"_s, trip.id});
-        QString versionCheck;
-        if (trip.updatedAt.isValid()) {
-            // Stored with microseconds by the web app, read with milliseconds here.
-            versionCheck = m_db.isPostgres()
-                               ? u" AND date_trunc('milliseconds', updated_at) = :version"_s
-                               : u" AND strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) = :version"_s;
-            params.append({u"version"_s, trip.updatedAt});
-            // A new version always differs from the one it replaces.
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (SqlParam& p : params)
-                if (p.name == u"now" && now <= trip.updatedAt)
-                    p.value = trip.updatedAt.addMSecs(1);
-        }
-        const int n = m_db.execute(
-            u"UPDATE api_trip SET title = :title, description = :description, start_date = :start, "
-            u"end_date = :end, budget = :budget, status = :status, travelers_count = :travelers, "
-            u"destination_id = :destination, updated_at = :now WHERE id = :id AND user_id = :user"_s +
-                versionCheck,
-            params);
-        if (n == 0) {
-            if (!find(trip.id))
-                throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
-            throw Error(Error::Kind::Conflict,
-                        u"“%1” was changed elsewhere (another window, the planner or the web app) after you "
-                        u"opened it. Your change was not saved, so that the other one is kept; the trip now "
-                        u"shows it. Make your change again if it is still needed."_s.arg(trip.title));
-        }
+        writeVersioned(trip);
         return get(trip.id);
     });
+}
+
+Trip TripRepository::updateHeld(const Trip& trip) {
+    validation::require(validation::checkTrip(trip));
+    Trip written = trip;
+    written.title = trip.title.trimmed();
+    written.updatedAt = writeVersioned(trip);
+    return written;
+}
+
+QDateTime TripRepository::writeVersioned(const Trip& trip) {
+    SqlParams params = tripValues(trip);
+    params.append({u"id"_s, trip.id});
+    QString versionCheck;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (trip.updatedAt.isValid()) {
+        // Stored with microseconds by the web app, read with milliseconds here.
+        versionCheck = m_db.isPostgres() ? u" AND date_trunc('milliseconds', updated_at) = :version"_s
+                                         : u" AND strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) = :version"_s;
+        params.append({u"version"_s, trip.updatedAt});
+        // A new version always differs from the one it replaces.
+        if (now <= trip.updatedAt)
+            now = trip.updatedAt.addMSecs(1);
+    }
+    for (SqlParam& p : params)
+        if (p.name == u"now")
+            p.value = now;
+    const int n = m_db.execute(
+        u"UPDATE api_trip SET title = :title, description = :description, start_date = :start, "
+        u"end_date = :end, budget = :budget, status = :status, travelers_count = :travelers, "
+        u"destination_id = :destination, updated_at = :now WHERE id = :id AND user_id = :user"_s +
+            versionCheck,
+        params);
+    if (n == 0) {
+        if (!find(trip.id))
+            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
+        throw Error(Error::Kind::Conflict,
+                    u"“%1” was changed elsewhere (another window, the planner or the web app) after you "
+                    u"opened it. Your change was not saved, so that the other one is kept; the trip now "
+                    u"shows it. Make your change again if it is still needed."_s.arg(trip.title));
+    }
+    return now;
 }
 
 void TripRepository::remove(Id id) {

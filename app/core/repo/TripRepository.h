@@ -45,6 +45,11 @@ public:
     // Validates with the seed's rules; throws Error::validation naming the field.
     Trip create(const Trip& draft);
     Trip update(const Trip& trip);
+    // update() for a row read earlier in the same piece of work, with its
+    // version (updated_at) guard, in one statement: the destination is not
+    // checked (the caller found or made it in this transaction) and the row is
+    // not read again; it returns `trip` as written, with its new version.
+    Trip updateHeld(const Trip& trip);
     void remove(Id id);
     // Inserts a deleted trip again with its id, created_at and updated_at (undo of a delete);
     // a destination deleted meanwhile is left out.
@@ -62,6 +67,8 @@ private:
     QPair<QString, SqlParams> countStatement(const TripFilter& filter) const;
     SqlParams tripValues(const Trip& trip) const;
     void checkDestination(const std::optional<Id>& destinationId);
+    // The version-guarded UPDATE of update() and updateHeld(); returns the new version.
+    QDateTime writeVersioned(const Trip& trip);
 
     Database& m_db;
     Id m_userId;
