@@ -101,6 +101,17 @@ void MessageListModel::fetchMore(const QModelIndex& parent) {
         });
 }
 
+void MessageListModel::startConversation(Id conversationId) {
+    ++m_generation; // an answer still on its way for another conversation is dropped
+    m_conversationId = conversationId;
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    endResetModel();
+    setLoading(false);
+    Q_EMIT totalCountChanged(0);
+}
+
 void MessageListModel::appendMessage(const Message& message) {
     if (message.conversationId != m_conversationId)
         return;

@@ -20,6 +20,9 @@ public:
     void setUserId(Id userId) { m_userId = userId; }
     // 0: no conversation (empty model).
     void setConversation(Id conversationId);
+    // A conversation its first turn has just created: it has no rows to read
+    // yet; the turn's messages are appended (appendMessage) as they come.
+    void startConversation(Id conversationId);
     Id conversationId() const { return m_conversationId; }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     int totalCount() const { return m_total; }

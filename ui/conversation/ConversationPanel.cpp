@@ -571,6 +571,11 @@ void ConversationPanel::onTurnCompleted(const conversation::TurnResult& result) 
     if (m_messages->conversationId() == result.conversationId && !m_messages->isLoading()) {
         for (const Message& m : result.messages)
             appendMessage(m);
+    } else if (m_messages->conversationId() == 0 && m_messages->rowCount() == 0) {
+        // The first turn created the conversation: its messages are all there is.
+        m_messages->startConversation(result.conversationId);
+        for (const Message& m : result.messages)
+            appendMessage(m);
     } else {
         m_messages->setConversation(result.conversationId);
     }
