@@ -2,6 +2,7 @@
 // The window's title is the open trip's title; the platform appends the display
 // name ("Lisbon in May — Trip Planner"), so the title never repeats the app's
 // name or shows the user name.
+#include "Workspace.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
 #include "main/MainWindow.h"
@@ -36,7 +37,8 @@ private Q_SLOTS:
             TripRepository(*db, user.id).create(draft);
         }
         DatabaseService service(tmp.url(), 0);
-        MainWindow w(&service, u"tester"_s);
+        app::Workspace workspace(&service, u"tester"_s);
+        MainWindow w(&workspace);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         // Nothing open: an empty title, which the platform shows as the display name alone.
