@@ -117,13 +117,13 @@ private Q_SLOTS:
         Settings settings(profile);
         const SecretStore secrets(profile);
         QString problem = u"stale"_s;
-        llm::ProviderConfig c = providerFromSettings(settings, secrets, &problem);
+        llm::ProviderConfig c = tp::providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.provider, llm::Provider::Offline);
         QVERIFY(problem.isEmpty());
 
         // A local OpenAI-compatible server (the default, Ollama) needs no key.
         settings.setLlm({LlmProvider::OpenAiCompatible, {}, {}});
-        c = providerFromSettings(settings, secrets, &problem);
+        c = tp::providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.provider, llm::Provider::OpenAiCompatible);
         QCOMPARE(c.baseUrl, QUrl(u"http://localhost:11434/v1"_s));
         QCOMPARE(c.model, u"llama3.2"_s);
@@ -133,7 +133,7 @@ private Q_SLOTS:
         settings.setLlm({LlmProvider::Gemini, {}, u"gemini-test"_s});
         const QString key = secrets.llmApiKeyKey(LlmProvider::Gemini);
         SecretStore::clearSessionSecret(key);
-        c = providerFromSettings(settings, secrets, &problem);
+        c = tp::providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.provider, llm::Provider::Gemini);
         QCOMPARE(c.baseUrl, QUrl(u"https://generativelanguage.googleapis.com/v1beta"_s));
         QCOMPARE(c.model, u"gemini-test"_s);
@@ -143,7 +143,7 @@ private Q_SLOTS:
 
         // With a key (here the session-only one), it is used and nothing is said.
         SecretStore::setSessionSecret(key, u"test-key-123"_s);
-        c = providerFromSettings(settings, secrets, &problem);
+        c = tp::providerFromSettings(settings, secrets, &problem);
         QCOMPARE(c.apiKey, u"test-key-123"_s);
         QVERIFY(problem.isEmpty());
         QVERIFY(!problem.contains(u"test-key-123"_s));
