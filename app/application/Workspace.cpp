@@ -33,10 +33,12 @@ void Workspace::connectUser(const TripFilter& filter, const TripOrder& order, in
                 Q_EMIT userFailed(r.error().message);
                 return;
             }
-            if (started)
-                started(r.value());
+            // The user first: whatever the start shows (a trip selected at
+            // once) already opens its session for this user.
             if (m_user.id != r.value().user.id)
                 adoptUser(r.value().user);
+            if (started)
+                started(r.value());
         });
 }
 

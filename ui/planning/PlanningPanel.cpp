@@ -14,6 +14,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -37,15 +38,21 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     m_view->setAccessibleName(tr("Planning stages"));
     m_view->setModel(m_stages);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setMinimumWidth(210);
-    m_view->setMaximumWidth(280);
+    m_view->setMinimumWidth(170);
+    m_view->setMaximumWidth(260);
     left->addWidget(m_view, 1);
     // The plan itself: stays, transport, activities, the days, the budget and
     // the review, saved through the trip's session (one undo step per change).
     m_editor = new PlanEditor(this);
     m_editor->setObjectName(u"planEditor"_s);
+    // The editors' forms never widen the window: below their width they scroll.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(u"planEditorScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_editor);
     row->addLayout(left);
-    row->addWidget(m_editor, 1);
+    row->addWidget(scroll, 1);
     outer->addLayout(row, 1);
     auto* buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start planning"), this);
