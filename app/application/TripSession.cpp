@@ -152,6 +152,8 @@ void TripSession::moveStage(std::function<PlanningSession(PlanningRepository&)> 
             if (!r.ok()) {
                 Q_EMIT planningFailed(r.error().message);
                 Q_EMIT planningChanged(m_details->activePlanningSession);
+                // Another window or the web app may have moved it: show what is stored.
+                load();
                 return;
             }
             const PlanningSession& s = r.value().session;

@@ -18,7 +18,6 @@
 
 namespace tp::bench {
 
-
 class DelayPipe : public QObject {
 public:
     DelayPipe(QTcpSocket* from, QTcpSocket* to, int delayMs, QObject* parent)
@@ -118,6 +117,5 @@ private:
     QMutex m_mutex;
     quint16 m_listenPort = 0;
 };
-
 
 } // namespace tp::bench

@@ -2,9 +2,9 @@
 // The window's title is the open trip's title; the platform appends the display
 // name ("Lisbon in May — Trip Planner"), so the title never repeats the app's
 // name or shows the user name.
-#include "Workspace.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
+#include "Workspace.h"
 #include "main/MainWindow.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"

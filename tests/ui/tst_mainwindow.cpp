@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestBackends.h"
 #include "TripListModel.h"
-#include "Workspace.h"
 #include "WorkerBarrier.h"
+#include "Workspace.h"
 #include "main/Confirm.h"
 #include "main/ElidedLabel.h"
 #include "main/MainWindow.h"

@@ -4,8 +4,8 @@
 // cannot break, the date filter, the status stepper, keyboard access.
 #include "TestBackends.h"
 #include "TripListModel.h"
-#include "Workspace.h"
 #include "WorkerBarrier.h"
+#include "Workspace.h"
 #include "conversation/ConversationPanel.h"
 #include "main/Confirm.h"
 #include "main/DateFilterEdit.h"

@@ -418,13 +418,14 @@ void MainWindow::onReady() {
     // The user, the first page of its trips and their count in one exchange on PostgreSQL.
     const TripFilter filter = m_trips->filter();
     const TripOrder order = m_trips->order();
-    m_workspace->connectUser(filter, order, m_trips->pageSize(), [this, filter, order](const WindowStart& start) {
-        m_userId = start.user.id;
-        m_tabs->setEnabled(true);
-        m_trips->start(m_userId, filter, order, start.trips);
-        m_destinations->load();
-        loadDestinationChoices();
-    });
+    m_workspace->connectUser(filter, order, m_trips->pageSize(),
+                             [this, filter, order](const WindowStart& start) {
+                                 m_userId = start.user.id;
+                                 m_tabs->setEnabled(true);
+                                 m_trips->start(m_userId, filter, order, start.trips);
+                                 m_destinations->load();
+                                 loadDestinationChoices();
+                             });
 }
 
 void MainWindow::retryConnection() {

@@ -35,16 +35,17 @@ QString safeFileName(const QString& title, const QString& extension) {
 } // namespace
 
 QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContext& context) {
-    const QString path =
-        QFileDialog::getSaveFileName(parent, tr("Export to calendar"), safeFileName(context.trip.title, u".ics"_s),
-                                     tr("iCalendar files (*.ics)"));
+    const QString path = QFileDialog::getSaveFileName(parent, tr("Export to calendar"),
+                                                      safeFileName(context.trip.title, u".ics"_s),
+                                                      tr("iCalendar files (*.ics)"));
     if (path.isEmpty())
         return {};
     const plan::IcsExport ics =
         plan::writeIcs(plan, context.trip.title, u"trip-%1.tripplanner"_s.arg(context.trip.id));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(ics.data) != ics.data.size() || !out.commit())
-        return tr("Not exported: %1 cannot be written (%2).").arg(QDir::toNativeSeparators(path), out.errorString());
+        return tr("Not exported: %1 cannot be written (%2).")
+            .arg(QDir::toNativeSeparators(path), out.errorString());
     QString text = tr("Exported %n event(s) to %1.", nullptr, ics.events).arg(QDir::toNativeSeparators(path));
     if (!ics.skipped.isEmpty())
         text += u' ' + tr("Not in the calendar: %1").arg(ics.skipped.join(u"; "_s));
@@ -59,7 +60,8 @@ QString exportPdf(QWidget* parent, const plan::Plan& plan, const PlanContext& co
     const PlanPdfResult r = writePlanPdf(path, plan, context);
     if (!r.ok)
         return tr("Not exported: %1").arg(r.error);
-    return tr("Wrote the itinerary (%n page(s)) to %1.", nullptr, r.pages).arg(QDir::toNativeSeparators(path));
+    return tr("Wrote the itinerary (%n page(s)) to %1.", nullptr, r.pages)
+        .arg(QDir::toNativeSeparators(path));
 }
 
 std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {
@@ -113,7 +115,8 @@ std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {
     }
     // What was recognised, before anything enters the plan.
     if (!Confirm::ask(parent, tr("Import"),
-                      tr("Recognised in %1:\n\n%2\n\nAdd to the plan?").arg(name, lines.join(u'\n')), tr("Add")))
+                      tr("Recognised in %1:\n\n%2\n\nAdd to the plan?").arg(name, lines.join(u'\n')),
+                      tr("Add")))
         return std::nullopt;
     return result;
 }

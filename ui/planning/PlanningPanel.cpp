@@ -21,7 +21,6 @@ using namespace Qt::StringLiterals;
 
 namespace tp::ui {
 
-
 PlanningPanel::PlanningPanel(QWidget* parent)
     : QWidget(parent)
     , m_stages(new PlanningStagesModel(this)) {
@@ -83,13 +82,13 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     connect(m_start, &QPushButton::clicked, this, [this] { run(&app::TripSession::startPlanning); });
     connect(m_advance, &QPushButton::clicked, this, [this] { run(&app::TripSession::advanceStage); });
     connect(m_back, &QPushButton::clicked, this, [this] { run(&app::TripSession::backStage); });
-    connect(m_editor, &PlanEditor::changeRequested, this, [this](const plan::Plan& plan, const QString& what) {
-        if (m_session)
-            m_session->savePlan(plan, what);
-    });
-    connect(m_editor, &PlanEditor::exportCalendarRequested, this, [this] {
-        showNote(plan_files::exportCalendar(this, m_editor->plan(), m_editor->context()));
-    });
+    connect(m_editor, &PlanEditor::changeRequested, this,
+            [this](const plan::Plan& plan, const QString& what) {
+                if (m_session)
+                    m_session->savePlan(plan, what);
+            });
+    connect(m_editor, &PlanEditor::exportCalendarRequested, this,
+            [this] { showNote(plan_files::exportCalendar(this, m_editor->plan(), m_editor->context())); });
     connect(m_editor, &PlanEditor::exportPdfRequested, this,
             [this] { showNote(plan_files::exportPdf(this, m_editor->plan(), m_editor->context())); });
     connect(m_editor, &PlanEditor::importRequested, this, [this] {
@@ -184,11 +183,13 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
         m_editor->showStage(session->currentStage);
     const bool active = session && session->currentStage != u"completed";
     const bool finished = session && session->currentStage == u"completed";
-    m_start->setEnabled(m_tripId != 0 && !active);
+    // Nothing moves before the session has the trip's values (it knows the stage from them).
+    const bool ready = m_session && m_session->isLoaded();
+    m_start->setEnabled(ready && !active);
     // After a completed session, starting again is a new session, and says so.
     m_start->setText(finished ? tr("Start a new session") : tr("Start planning"));
-    m_advance->setEnabled(active);
-    m_back->setEnabled(active && session->currentStage != u"destination");
+    m_advance->setEnabled(ready && active);
+    m_back->setEnabled(ready && active && session->currentStage != u"destination");
     if (!session) {
         m_summary->setText(m_tripId ? tr("No active planning session. Start one to work through the stages.")
                                     : QString());
