@@ -10,6 +10,11 @@ the included file must be the including unit itself or one it may depend on
 (ALLOWED below). A file in a folder that ALLOWED does not name is an error too,
 so that a new folder is placed in the line when it is created.
 
+The same run checks two house conventions on every header and source of
+app/, models/, ui/ and tests/: a header starts with `#pragma once` (no include
+guards beside it), and signals are emitted with `Q_EMIT` (never `emit`, which
+the other half of the code base would then read as a second style).
+
     check_layering.py [ROOT]     check the tree at ROOT (default: this repository)
     check_layering.py --self-test
                                  check that the checker itself fails on an
@@ -106,12 +111,51 @@ def violations(root):
     return found
 
 
+CONVENTION_TREES = ["app", "models", "ui", "tests"]
+GUARD = re.compile(r"^[ \t]*#[ \t]*ifndef[ \t]+\w+_H\b", re.M)
+BARE_EMIT = re.compile(r"(?<![\w.>:])emit[ \t]+\w+[ \t]*\(")
+
+
+def first_code_line(text):
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("//"):
+            return stripped
+    return ""
+
+
+def convention_problems(root):
+    found = []
+    for tree in CONVENTION_TREES:
+        for dirpath, _, files in os.walk(os.path.join(root, tree)):
+            for f in sorted(files):
+                if not f.endswith((".h", ".cpp")):
+                    continue
+                path = os.path.join(dirpath, f)
+                rel = os.path.relpath(path, root).replace(os.sep, "/")
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    text = fh.read()
+                if f.endswith(".h"):
+                    if first_code_line(text) != "#pragma once":
+                        found.append(f"{rel}: a header starts with #pragma once")
+                    if GUARD.search(text):
+                        found.append(f"{rel}: an include guard beside #pragma once")
+                for m in BARE_EMIT.finditer(text):
+                    line_start = text.rfind("\n", 0, m.start()) + 1
+                    if "//" in text[line_start:m.start()]:  # in a comment
+                        continue
+                    line = text.count("\n", 0, m.start()) + 1
+                    found.append(f"{rel}:{line}: emit a signal with Q_EMIT")
+    return found
+
+
 def check(root):
-    problems = violations(root)
+    problems = violations(root) + convention_problems(root)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
-        print(f"check_layering: {len(problems)} include(s) against the layers (ARCHITECTURE.md, \"Layers\")",
+        print(f"check_layering: {len(problems)} problem(s): includes against the layers (ARCHITECTURE.md, "
+              "\"Layers\") or the header and signal conventions",
               file=sys.stderr)
         return 1
     return 0
@@ -154,6 +198,28 @@ def self_test():
             ok = False
         if check(root) == 0:
             print("self-test: check() passed a tree with bad includes", file=sys.stderr)
+            ok = False
+    with tempfile.TemporaryDirectory() as root:
+        write(root, "ui/Good.h", "// SPDX\n// why\n\n#pragma once\nvoid f() { Q_EMIT changed(); }\n")
+        write(root, "ui/Good.cpp", "// emit changed() in a comment\nint emitted = 0; // not emit x(\n")
+        if convention_problems(root):
+            print("self-test: a tree that keeps the conventions was refused:", convention_problems(root),
+                  file=sys.stderr)
+            ok = False
+        write(root, "ui/Guarded.h", "// SPDX\n#ifndef UI_GUARDED_H\n#define UI_GUARDED_H\n#endif\n")
+        write(root, "tests/Both.h", "#pragma once\n#ifndef TESTS_BOTH_H\n#endif\n")
+        write(root, "models/M.cpp", "void M::f()\n{\n    emit changed(1);\n}\n")
+        found = convention_problems(root)
+        expected = ["ui/Guarded.h: a header starts with #pragma once",
+                    "ui/Guarded.h: an include guard",
+                    "tests/Both.h: an include guard",
+                    "models/M.cpp:3: emit a signal with Q_EMIT"]
+        for e in expected:
+            if not any(f.startswith(e) for f in found):
+                print(f"self-test: not reported: {e}\n  reported: {found}", file=sys.stderr)
+                ok = False
+        if len(found) != len(expected):
+            print(f"self-test: expected {len(expected)} convention problems, got {found}", file=sys.stderr)
             ok = False
     print("self-test: " + ("passed" if ok else "FAILED"))
     return 0 if ok else 1

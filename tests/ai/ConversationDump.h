@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_TESTS_AI_CONVERSATIONDUMP_H
-#define TP_TESTS_AI_CONVERSATIONDUMP_H
+#pragma once
 
 #include "db/Database.h"
 
@@ -11,5 +8,3 @@
 namespace tp::test {
 QString dumpConversationTables(Database& db);
 }
-
-#endif // TP_TESTS_AI_CONVERSATIONDUMP_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_TESTS_AI_FAKELLMSERVER_H
-#define TP_TESTS_AI_FAKELLMSERVER_H
+#pragma once
 
 #include <QByteArray>
 #include <QList>
@@ -60,5 +57,3 @@ private:
 };
 
 } // namespace tp::test
-
-#endif // TP_TESTS_AI_FAKELLMSERVER_H

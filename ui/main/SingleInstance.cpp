@@ -68,7 +68,7 @@ void SingleInstance::onNewConnection() {
         const auto readRequests = [this, socket] {
             while (socket->canReadLine()) {
                 if (socket->readLine() == ActivateRequest)
-                    emit activationRequested();
+                    Q_EMIT activationRequested();
             }
         };
         connect(socket, &QLocalSocket::readyRead, this, readRequests);

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_ANSWERTEXT_H
-#define TP_CONVERSATION_ANSWERTEXT_H
+#pragma once
 
 #include <QList>
 #include <QString>
@@ -41,5 +38,3 @@ private:
 };
 
 } // namespace tp::conversation::answer
-
-#endif // TP_CONVERSATION_ANSWERTEXT_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_CATALOGUE_H
-#define TP_CONVERSATION_CATALOGUE_H
+#pragma once
 
 #include <QList>
 #include <QString>
@@ -61,5 +58,3 @@ private:
 QString foldName(const QString& s);
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_CATALOGUE_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_CONVERSATIONENGINE_H
-#define TP_CONVERSATION_CONVERSATIONENGINE_H
+#pragma once
 
 #include "Planner.h"
 #include "db/Database.h"
@@ -95,5 +92,3 @@ void enrichFromCatalogue(QList<Recommendation>& places);
 QString appendAnswer(const QString& userInfo, const QString& answer);
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_CONVERSATIONENGINE_H

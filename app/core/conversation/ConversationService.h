@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_CONVERSATIONSERVICE_H
-#define TP_CONVERSATION_CONVERSATIONSERVICE_H
+#pragma once
 
 #include "TurnTypes.h"
 #include "db/DatabaseUrl.h"
@@ -61,5 +58,3 @@ private:
 };
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_CONVERSATIONSERVICE_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_LLMPLANNER_H
-#define TP_CONVERSATION_LLMPLANNER_H
+#pragma once
 
 #include "Planner.h"
 #include "llm/LlmClient.h"
@@ -37,5 +34,3 @@ private:
 };
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_LLMPLANNER_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_OFFLINEPLANNER_H
-#define TP_CONVERSATION_OFFLINEPLANNER_H
+#pragma once
 
 #include "Catalogue.h"
 #include "Planner.h"
@@ -40,5 +37,3 @@ bool soundsLikeCommitment(const QString& text);
 bool asksForOtherOptions(const QString& text);
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_OFFLINEPLANNER_H

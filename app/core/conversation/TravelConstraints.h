@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_TRAVELCONSTRAINTS_H
-#define TP_CONVERSATION_TRAVELCONSTRAINTS_H
+#pragma once
 
 #include "AnswerText.h"
 #include "TravelProfile.h"
@@ -20,5 +17,3 @@ void readRegions(const QString& text, const Negations& neg, TravelProfile& p);
 void readOrigin(const QString& original, TravelProfile& p);
 
 } // namespace tp::conversation::answer
-
-#endif // TP_CONVERSATION_TRAVELCONSTRAINTS_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_TRAVELPROFILE_H
-#define TP_CONVERSATION_TRAVELPROFILE_H
+#pragma once
 
 #include <QList>
 #include <QSet>
@@ -66,5 +63,3 @@ struct TravelProfile {
 };
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_TRAVELPROFILE_H

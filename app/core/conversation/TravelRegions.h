@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_TRAVELREGIONS_H
-#define TP_CONVERSATION_TRAVELREGIONS_H
+#pragma once
 
 #include <QString>
 #include <QStringList>
@@ -23,5 +20,3 @@ QString regionLabel(const QString& key);
 bool countryInRegion(const QString& country, const QString& key);
 
 } // namespace tp::conversation
-
-#endif // TP_CONVERSATION_TRAVELREGIONS_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_CONVERSATION_TURNTYPES_H
-#define TP_CONVERSATION_TURNTYPES_H
+#pragma once
 
 #include "ConversationEngine.h"
 
@@ -45,5 +42,3 @@ QString turnErrorKindName(TurnError::Kind k);
 Q_DECLARE_METATYPE(tp::conversation::TurnResult)
 Q_DECLARE_METATYPE(tp::conversation::TurnError)
 Q_DECLARE_METATYPE(tp::conversation::ConversationView)
-
-#endif // TP_CONVERSATION_TURNTYPES_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_GEO_GEOCODINGSERVICE_H
-#define TP_GEO_GEOCODINGSERVICE_H
+#pragma once
 
 #include "Nominatim.h"
 #include "db/DatabaseUrl.h"
@@ -58,5 +55,3 @@ private:
 } // namespace tp::geo
 
 Q_DECLARE_METATYPE(tp::geo::GeocodeAnswer)
-
-#endif // TP_GEO_GEOCODINGSERVICE_H

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_LLM_LLMCLIENT_H
-#define TP_LLM_LLMCLIENT_H
+#pragma once
 
 #include "LlmTypes.h"
 
@@ -97,5 +94,3 @@ private:
 };
 
 } // namespace tp::llm
-
-#endif // TP_LLM_LLMCLIENT_H

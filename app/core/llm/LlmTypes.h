@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_LLM_LLMTYPES_H
-#define TP_LLM_LLMTYPES_H
+#pragma once
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -86,5 +83,3 @@ bool isRetryableStatus(int status);
 
 Q_DECLARE_METATYPE(tp::llm::LlmError)
 Q_DECLARE_METATYPE(tp::llm::ProviderConfig)
-
-#endif // TP_LLM_LLMTYPES_H

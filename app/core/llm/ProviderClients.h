@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Include guard rather than #pragma once: moc output reaches these headers by
-// more than one path, which defeats #pragma once under clang.
-#ifndef TP_LLM_PROVIDERCLIENTS_H
-#define TP_LLM_PROVIDERCLIENTS_H
+#pragma once
 
 #include "LlmClient.h"
 
@@ -47,5 +44,3 @@ protected:
 std::unique_ptr<LlmClient> makeClient(QNetworkAccessManager* nam, const ProviderConfig& config);
 
 } // namespace tp::llm
-
-#endif // TP_LLM_PROVIDERCLIENTS_H
