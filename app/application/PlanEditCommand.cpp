@@ -15,18 +15,22 @@ PlanEditCommand::PlanEditCommand(TripSession* session, plan::Plan before, plan::
 
 void PlanEditCommand::undo() {
     m_applied = false;
-    if (m_session)
-        m_session->writePlan(m_before, text());
+    if (m_notStored)
+        setObsolete(true); // the stack deletes it: there is nothing to take back
+    else if (m_session)
+        m_session->writePlan(m_before);
     else
         setObsolete(true); // its trip is closed: the step has nothing left to act on
 }
 
 void PlanEditCommand::redo() {
     if (m_applied)
-        return; // the push: the change is saved already
+        return; // the push: its write is queued already
     m_applied = true;
-    if (m_session)
-        m_session->writePlan(m_after, text());
+    if (m_notStored)
+        setObsolete(true);
+    else if (m_session)
+        m_session->writePlan(m_after);
     else
         setObsolete(true);
 }

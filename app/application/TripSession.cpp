@@ -7,6 +7,7 @@
 #include "repo/PlanningRepository.h"
 #include "repo/TripRepository.h"
 
+#include <QSet>
 #include <QUndoStack>
 
 namespace tp::app {
@@ -175,34 +176,48 @@ void TripSession::moveStage(std::function<PlanningSession(PlanningRepository&)> 
 }
 
 void TripSession::savePlan(const plan::Plan& plan, const QString& description) {
-    if (!m_plan || m_savingPlan)
+    if (!m_plan)
         return;
-    if (m_undo)
-        m_pendingUndo = PendingUndo{m_plan->plan, plan, description};
-    writePlan(plan, description);
+    PlanEditCommand* command = nullptr;
+    if (m_undo) {
+        command = new PlanEditCommand(this, latestPlan(), plan, description);
+        m_undo->push(command); // its first redo does nothing: the write is queued below
+    }
+    m_planWrites.append({plan, command});
+    if (m_planWrites.size() == 1) {
+        Q_EMIT planSaving(true);
+        writeNextPlan();
+    }
 }
 
-void TripSession::writePlan(const plan::Plan& plan, const QString& description) {
-    if (!m_plan || m_savingPlan)
+void TripSession::writePlan(const plan::Plan& plan) {
+    if (!m_plan)
         return;
-    Q_UNUSED(description)
-    m_savingPlan = true;
-    Q_EMIT planSaving(true);
+    m_planWrites.append({plan, nullptr});
+    if (m_planWrites.size() == 1) {
+        Q_EMIT planSaving(true);
+        writeNextPlan();
+    }
+}
+
+plan::Plan TripSession::latestPlan() const {
+    if (!m_planWrites.isEmpty())
+        return m_planWrites.last().plan;
+    return m_plan ? m_plan->plan : plan::Plan{};
+}
+
+void TripSession::writeNextPlan() {
     const Id user = m_workspace->userId();
     const PlanDocument read = *m_plan;
+    const plan::Plan plan = m_planWrites.first().plan;
     m_workspace->database()->post<PlanDocument>(
         this, [=](Database& db) { return PlanRepository(db, user).save(read, plan); },
         [this](Result<PlanDocument> r) {
-            m_savingPlan = false;
-            Q_EMIT planSaving(false);
-            auto pending = std::exchange(m_pendingUndo, std::nullopt);
             if (!r.ok()) {
-                const bool conflict = r.error().kind == Error::Kind::Conflict;
-                Q_EMIT planSaveFailed(r.error().message, conflict);
-                if (conflict)
-                    load(); // what the other writer saved, so the next change starts from it
+                planWriteFailed(r.error());
                 return;
             }
+            m_planWrites.removeFirst();
             const bool sessionStarted = m_plan->sessionId != r.value().sessionId;
             m_plan = r.value();
             if (m_details && m_details->activePlanningSession &&
@@ -210,13 +225,42 @@ void TripSession::writePlan(const plan::Plan& plan, const QString& description) 
                 m_details->activePlanningSession->sessionData = m_plan->sessionData;
                 m_details->activePlanningSession->lastInteractionAt = m_plan->version;
             }
-            if (pending && m_undo)
-                m_undo->push(
-                    new PlanEditCommand(this, pending->before, pending->after, pending->description));
+            if (!m_planWrites.isEmpty()) {
+                writeNextPlan(); // from the version just stored
+                return;
+            }
+            Q_EMIT planSaving(false);
             Q_EMIT planChanged(*m_plan);
             if (sessionStarted)
                 load(); // the first save started a planning session: its row, as stored
         });
+}
+
+void TripSession::planWriteFailed(const JobError& error) {
+    // Nothing of this write was stored, and the ones queued behind it were made
+    // from what it would have stored: none is written. Their undo steps go too,
+    // from the top of the stack down (a step that is not at the top stays, and
+    // does nothing when reached).
+    const QList<PlanWrite> dropped = std::exchange(m_planWrites, {});
+    QSet<const QUndoCommand*> notStored;
+    for (const PlanWrite& w : dropped)
+        if (w.command)
+            notStored.insert(w.command);
+    if (m_undo) {
+        for (int i = 0; i < m_undo->count(); ++i)
+            if (notStored.contains(m_undo->command(i)))
+                static_cast<PlanEditCommand*>(const_cast<QUndoCommand*>(m_undo->command(i)))->markNotStored();
+        while (m_undo->index() > 0 && notStored.contains(m_undo->command(m_undo->index() - 1)))
+            m_undo->undo(); // marked: removes the step, writes nothing
+    }
+    // The failure first: whoever waits for planSaving(false) then knows not to go on.
+    const bool conflict = error.kind == Error::Kind::Conflict;
+    Q_EMIT planSaveFailed(error.message, conflict);
+    Q_EMIT planSaving(false);
+    if (conflict)
+        load(); // what the other writer saved, so the next change starts from it
+    else if (m_plan)
+        Q_EMIT planChanged(*m_plan); // the editors show what is stored
 }
 
 } // namespace tp::app

@@ -12,7 +12,8 @@
 
 namespace tp {
 class PlanningRepository;
-}
+struct JobError;
+} // namespace tp
 
 namespace tp::app {
 
@@ -35,7 +36,8 @@ public:
     const TripDetails& details() const { return *m_details; }
     const std::optional<PlanDocument>& plan() const { return m_plan; }
     const QList<Recommendations>& recommendationHistory() const { return m_history; }
-    bool isSavingPlan() const { return m_savingPlan; }
+    // True while a plan write is in flight or queued.
+    bool isSavingPlan() const { return !m_planWrites.isEmpty(); }
 
     // Reads the trip's values (row, conversation, planning session, plan) in one
     // job; loaded() follows, or failed().
@@ -56,11 +58,17 @@ public:
 
     // Saves the plan (guarded: a plan changed elsewhere since it was read is a
     // conflict, nothing overwritten). With an undo stack, the change becomes one
-    // undoable step named `description`.
+    // undoable step named `description`, pushed at once. Writes asked for while
+    // one is in flight are queued and made in order, each from the version the
+    // one before stored; planSaving(false) follows the last. A failed write
+    // drops the writes queued behind it (they were made from what it would have
+    // stored) and reports once.
     void setUndoStack(QUndoStack* undo) { m_undo = undo; }
     void savePlan(const plan::Plan& plan, const QString& description);
     // The write behind savePlan and its undo/redo; no new undo step.
-    void writePlan(const plan::Plan& plan, const QString& description);
+    void writePlan(const plan::Plan& plan);
+    // The plan as it will be once the queued writes are stored (the saved plan when none are).
+    plan::Plan latestPlan() const;
 
     // Called by the workspace when the planner finished a turn of this trip.
     void applyTurn(const conversation::TurnResult& result);
@@ -77,7 +85,8 @@ Q_SIGNALS:
     void planningFailed(const QString& message);
     void planChanged(const tp::PlanDocument& plan);
     void planSaving(bool saving);
-    // A plan write was refused; `conflict`: changed elsewhere, the stored plan is read again.
+    // A plan write was refused; `conflict`: changed elsewhere, the stored plan is
+    // read again. Emitted before the planSaving(false) that ends the writes.
     void planSaveFailed(const QString& message, bool conflict);
 
 private:
@@ -87,6 +96,8 @@ private:
     };
     void moveStage(std::function<PlanningSession(PlanningRepository&)> move);
     void setTrip(const Trip& trip);
+    void writeNextPlan();
+    void planWriteFailed(const JobError& error);
 
     Workspace* m_workspace;
     Id m_tripId;
@@ -94,14 +105,14 @@ private:
     std::optional<PlanDocument> m_plan;
     QList<Recommendations> m_history;
     QPointer<QUndoStack> m_undo;
-    // The undo step of the save in flight, pushed once it succeeded.
-    struct PendingUndo {
-        plan::Plan before;
-        plan::Plan after;
-        QString description;
+    // The plan writes asked for, in order; the first is in flight.
+    struct PlanWrite {
+        plan::Plan plan;
+        // The undo step this write first stores (savePlan), dropped if it fails.
+        // Only compared with the stack's own entries, never dereferenced blindly.
+        const QUndoCommand* command = nullptr;
     };
-    std::optional<PendingUndo> m_pendingUndo;
-    bool m_savingPlan = false;
+    QList<PlanWrite> m_planWrites;
     bool m_movingStage = false;
 };
 

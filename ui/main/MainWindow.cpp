@@ -20,6 +20,7 @@
 #include "conversation/ConversationPanel.h"
 #include "destinations/DestinationsPanel.h"
 #include "domain/Stages.h"
+#include "plan/PlanEditor.h"
 #include "planning/PlanningPanel.h"
 #include "preferences/PreferencesDialog.h"
 
@@ -535,27 +536,41 @@ void MainWindow::selectAndOpen(Id id) {
 }
 
 bool MainWindow::settleEdits(std::function<void()> then) {
-    if (!m_editor->isModified())
-        return true;
-    const Trip draft = m_editor->currentTrip();
-    const QString name = draft.title.trimmed().isEmpty() ? tr("The new trip") : tr("“%1”").arg(draft.title);
-    const auto choice = Confirm::askToSave(this, tr("Unsaved changes"),
-                                           tr("%1 has changes that are not saved. Save them?").arg(name),
-                                           true, tr("&Discard changes"));
-    switch (choice) {
-    case Confirm::SaveChoice::Discard:
-        m_editor->revert();
-        return true;
-    case Confirm::SaveChoice::Save:
-        m_afterSave = std::move(then); // goes on once the save succeeded
-        m_editor->save();
-        if (!m_editor->errors().isEmpty())
-            m_afterSave = {}; // a mistake to fix first: the editor shows it
-        return false;
-    case Confirm::SaveChoice::Cancel:
-        break;
+    if (m_editor->isModified()) {
+        const Trip draft = m_editor->currentTrip();
+        const QString name =
+            draft.title.trimmed().isEmpty() ? tr("The new trip") : tr("“%1”").arg(draft.title);
+        const auto choice = Confirm::askToSave(this, tr("Unsaved changes"),
+                                               tr("%1 has changes that are not saved. Save them?").arg(name),
+                                               true, tr("&Discard changes"));
+        switch (choice) {
+        case Confirm::SaveChoice::Discard:
+            m_editor->revert();
+            break; // on to the plan's forms
+        case Confirm::SaveChoice::Save:
+            m_afterSave = std::move(then); // goes on (and settles the plan) once the save succeeded
+            m_editor->save();
+            if (!m_editor->errors().isEmpty())
+                m_afterSave = {}; // a mistake to fix first: the editor shows it
+            return false;
+        case Confirm::SaveChoice::Cancel:
+            return false;
+        }
     }
-    return false;
+    // A stay, leg or activity typed into the plan's forms and not saved.
+    if (m_planning->editor()->unsavedSection()) {
+        showPanel(PlanningTab);
+        if (!m_planning->editor()->settleForms())
+            return false; // cancelled, or a mistake in the form to fix first: the form shows it
+    }
+    // The plan's writes still on their way (a form just saved, an undo): the
+    // trip stays open, and the window with it, until they are stored.
+    if (app::TripSession* session = m_workspace->currentSession(); session && session->isSavingPlan()) {
+        m_afterPlanSave = std::move(then);
+        showMessage(tr("Saving the plan…"));
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::openTrip(Id id) {
@@ -579,6 +594,14 @@ void MainWindow::openTrip(Id id) {
             m_openDetails->trip = trip;
         if (!m_editor->isModified())
             m_editor->setTrip(trip);
+    });
+    // What waited for the plan's writes goes on once they are stored; a failed
+    // write leaves the person with its message and the trip still open.
+    connect(session, &app::TripSession::planSaveFailed, this, [this] { m_afterPlanSave = {}; });
+    connect(session, &app::TripSession::planSaving, this, [this](bool saving) {
+        if (!saving)
+            if (auto next = std::exchange(m_afterPlanSave, {}))
+                next();
     });
     m_conversation->setSession(session);
     m_planning->setSession(session);
@@ -766,13 +789,11 @@ void MainWindow::continueToEnd() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    // Nothing typed is dropped without a word: the trip's edits, and messages
-    // to the planner that were not sent.
-    if (m_editor->isModified()) {
-        if (!settleEdits([this] { close(); })) {
-            event->ignore();
-            return;
-        }
+    // Nothing typed is dropped without a word: the trip's edits, the plan's
+    // forms and writes, and messages to the planner that were not sent.
+    if (!settleEdits([this] { close(); })) {
+        event->ignore();
+        return;
     }
     if (const int unsent = m_conversation->unsentCount(); unsent > 0) {
         if (Confirm::askToSave(this, tr("Unsent message"),

@@ -141,8 +141,9 @@ private:
     Id m_openTripId = 0;
     bool m_selectAfterInsert = false;
     Id m_pendingSelect = 0;
-    std::function<void()> m_afterSave; // what waits for the editor's save (switching trips, quitting)
-    bool m_goToEnd = false;            // Ctrl+End: load every page, then select the last trip
+    std::function<void()> m_afterSave;     // what waits for the editor's save (switching trips, quitting)
+    std::function<void()> m_afterPlanSave; // what waits for the open trip's plan writes
+    bool m_goToEnd = false;                // Ctrl+End: load every page, then select the last trip
 };
 
 } // namespace tp::ui

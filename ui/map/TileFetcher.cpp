@@ -4,6 +4,7 @@
 #include "TileNetwork.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkCacheMetaData>
 #include <QNetworkDiskCache>
@@ -22,11 +23,24 @@ constexpr int FailuresBeforeOffline = 3;
 constexpr int OfflinePauseSeconds = 60;
 constexpr int TileRetrySeconds = 120;
 
+// An HTTP date as servers send it (RFC 9110's IMF-fixdate, "Sun, 06 Nov 1994
+// 08:49:37 GMT"). Qt::RFC2822Date does not take the "GMT" zone name, which is
+// the only one HTTP allows, so it is read by its fixed format.
+QDateTime httpDate(const QByteArray& value) {
+    QDateTime d =
+        QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
+    if (d.isValid()) {
+        d.setTimeSpec(Qt::UTC);
+        return d;
+    }
+    return QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date); // "+0000" and the like
+}
+
 // When the server produced the cached response ("Date" header), or when it was stored.
 QDateTime cachedAt(const QNetworkCacheMetaData& meta) {
     for (const auto& [name, value] : meta.rawHeaders()) {
         if (name.compare("date", Qt::CaseInsensitive) == 0) {
-            const QDateTime d = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+            const QDateTime d = httpDate(value);
             if (d.isValid())
                 return d;
         }
@@ -114,14 +128,16 @@ void TileFetcher::start(const geo::TileId& id) {
     req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, true);
     // By the HTTP headers (PreferNetwork answers from the cache while the entry is
     // fresh and revalidates it after); a tile younger than minCacheDays is used
-    // from the cache whatever its headers say.
+    // from the cache whatever its headers say. That takes AlwaysCache: Qt's HTTP
+    // access treats PreferCache like PreferNetwork and asks the server again once
+    // the entry's own lifetime is over (tests/map/tst_mapwidget, cachedAtLeastSevenDays).
     auto load = QNetworkRequest::PreferNetwork;
     const QNetworkCacheMetaData meta = m_diskCache->metaData(url);
     if (meta.isValid()) {
         const QDateTime at = cachedAt(meta);
         if (at.isValid() &&
             at.secsTo(QDateTime::currentDateTimeUtc()) < qint64(m_config.minCacheDays) * 86400)
-            load = QNetworkRequest::PreferCache;
+            load = QNetworkRequest::AlwaysCache;
     }
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, load);
     req.setTransferTimeout(30000);
@@ -141,6 +157,14 @@ void TileFetcher::finished(QNetworkReply* reply, const geo::TileId& id) {
         if (m_network)
             m_network->release();
     });
+    // An entry evicted between the look-up and the load: ask the server instead.
+    if (reply->error() == QNetworkReply::ContentNotFoundError &&
+        reply->request().attribute(QNetworkRequest::CacheLoadControlAttribute).toInt() ==
+            QNetworkRequest::AlwaysCache) {
+        m_diskCache->remove(reply->url());
+        m_queue.prepend(id); // started again when the slot is given back (slotFreed)
+        return;
+    }
     QImage img;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() == QNetworkReply::NoError && (status == 200 || status == 0 || status == 304))

@@ -199,7 +199,10 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     connect(m_status, &QComboBox::currentIndexChanged, this, &ActivitiesEditor::edited);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &ActivitiesEditor::edited);
     connect(m_find, &QPushButton::clicked, this, &ActivitiesEditor::findPlace);
-    connect(m_new, &QPushButton::clicked, this, &ActivitiesEditor::newActivity);
+    connect(m_new, &QPushButton::clicked, this, [this] {
+        if (settleForm())
+            newActivity();
+    });
     connect(m_save, &QPushButton::clicked, this, &ActivitiesEditor::save);
     connect(m_delete, &QPushButton::clicked, this, &ActivitiesEditor::remove);
     connect(m_unschedule, &QPushButton::clicked, this, &ActivitiesEditor::unschedule);
@@ -209,7 +212,12 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     connect(m_ideas, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (!item)
             return;
-        if (const plan::Activity* a = m_plan.activity(item->data(Qt::UserRole).toString())) {
+        const QString id = item->data(Qt::UserRole).toString();
+        if (id != m_base.id && !settleForm()) {
+            fillLists(); // the form being edited stays selected
+            return;
+        }
+        if (const plan::Activity* a = m_plan.activity(id)) {
             m_isNew = false;
             loadForm(*a);
         }
@@ -219,8 +227,14 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
         const auto rows = m_table->selectionModel()->selectedRows();
         if (rows.isEmpty())
             return;
-        if (const plan::Activity* a =
-                m_plan.activity(m_table->item(rows.first().row(), 0)->data(Qt::UserRole).toString())) {
+        const QString id = m_table->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+        if (id == m_base.id)
+            return;
+        if (!settleForm()) {
+            fillLists(); // the form being edited stays selected
+            return;
+        }
+        if (const plan::Activity* a = m_plan.activity(id)) {
             m_isNew = false;
             loadForm(*a);
         }
@@ -452,10 +466,33 @@ bool ActivitiesEditor::selectItem(const QString& id) {
     const plan::Activity* a = m_plan.activity(id);
     if (!a)
         return false;
+    if (id != m_base.id && !settleForm())
+        return true; // the form being edited stays
     m_isNew = false;
     loadForm(*a);
     fillLists();
     return true;
+}
+
+QString ActivitiesEditor::unsavedFormName() const {
+    const QString title = m_title->text().trimmed();
+    return title.isEmpty() ? tr("The new activity") : tr("The activity “%1”").arg(title);
+}
+
+bool ActivitiesEditor::applyForm() {
+    save();
+    return !m_dirty;
+}
+
+void ActivitiesEditor::discardForm() {
+    m_dirty = false;
+    if (const plan::Activity* saved = m_plan.activity(m_base.id)) {
+        m_isNew = false;
+        loadForm(*saved);
+    } else {
+        newActivity();
+    }
+    fillLists();
 }
 
 void ActivitiesEditor::setBusy(bool busy) {

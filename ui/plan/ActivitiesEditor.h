@@ -28,6 +28,10 @@ public:
     void setPlan(const plan::Plan& plan, const PlanContext& context) override;
     void setBusy(bool busy) override;
     bool selectItem(const QString& id) override;
+    bool hasUnsavedForm() const override { return m_dirty; }
+    QString unsavedFormName() const override;
+    bool applyForm() override;
+    void discardForm() override;
 
     plan::Activity formActivity(QList<FieldError>* errors = nullptr) const;
     // Asks for the activity `id` to be scheduled on `day` (what a drop and the button do).

@@ -170,7 +170,10 @@ LegsEditor::LegsEditor(QWidget* parent)
     connect(m_mode, &QComboBox::currentIndexChanged, this, &LegsEditor::edited);
     connect(m_status, &QComboBox::currentIndexChanged, this, &LegsEditor::edited);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &LegsEditor::edited);
-    connect(m_new, &QPushButton::clicked, this, &LegsEditor::newLeg);
+    connect(m_new, &QPushButton::clicked, this, [this] {
+        if (settleForm())
+            newLeg();
+    });
     connect(m_save, &QPushButton::clicked, this, &LegsEditor::save);
     connect(m_delete, &QPushButton::clicked, this, &LegsEditor::remove);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &LegsEditor::rowChanged);
@@ -330,6 +333,12 @@ void LegsEditor::rowChanged() {
     if (rows.isEmpty())
         return;
     const QString id = m_table->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+    if (id == m_base.id)
+        return;
+    if (!settleForm()) {
+        fillTable(); // the row of the form being edited stays selected
+        return;
+    }
     if (const plan::Leg* l = m_plan.leg(id)) {
         m_isNew = false;
         loadForm(*l);
@@ -340,10 +349,35 @@ bool LegsEditor::selectItem(const QString& id) {
     const plan::Leg* l = m_plan.leg(id);
     if (!l)
         return false;
+    if (id != m_base.id && !settleForm())
+        return true; // the form being edited stays
     m_isNew = false;
     loadForm(*l);
     fillTable();
     return true;
+}
+
+QString LegsEditor::unsavedFormName() const {
+    const plan::Leg l = formLeg();
+    if (l.from.place.name.isEmpty() && l.to.place.name.isEmpty())
+        return tr("The new leg");
+    return tr("The leg “%1 → %2”").arg(l.from.place.name, l.to.place.name);
+}
+
+bool LegsEditor::applyForm() {
+    save();
+    return !m_dirty;
+}
+
+void LegsEditor::discardForm() {
+    m_dirty = false;
+    if (const plan::Leg* saved = m_plan.leg(m_base.id)) {
+        m_isNew = false;
+        loadForm(*saved);
+    } else {
+        newLeg();
+    }
+    fillTable();
 }
 
 void LegsEditor::setBusy(bool busy) {

@@ -26,6 +26,10 @@ public:
     void setPlan(const plan::Plan& plan, const PlanContext& context) override;
     void setBusy(bool busy) override;
     bool selectItem(const QString& id) override;
+    bool hasUnsavedForm() const override { return m_dirty; }
+    QString unsavedFormName() const override;
+    bool applyForm() override;
+    void discardForm() override;
 
     plan::Leg formLeg(QList<FieldError>* errors = nullptr) const;
     bool isDirty() const { return m_dirty; }

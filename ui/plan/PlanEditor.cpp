@@ -131,6 +131,22 @@ bool PlanEditor::showItem(const QString& itemId) {
     return true;
 }
 
+PlanSection* PlanEditor::unsavedSection() const {
+    for (PlanSection* s : m_sections)
+        if (s->hasUnsavedForm())
+            return s;
+    return nullptr;
+}
+
+bool PlanEditor::settleForms() {
+    while (PlanSection* section = unsavedSection()) {
+        m_tabs->setCurrentWidget(section);
+        if (!section->settleForm())
+            return false;
+    }
+    return true;
+}
+
 void PlanEditor::setBusy(bool saving) {
     m_busy = saving;
     m_busyLabel->setVisible(saving);

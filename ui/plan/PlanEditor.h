@@ -45,6 +45,12 @@ public:
     // While a save is in flight nothing asks for another change.
     void setBusy(bool saving);
     bool isBusy() const { return m_busy; }
+    // The section whose form holds changes not saved into the plan yet, or null.
+    PlanSection* unsavedSection() const;
+    // Asks about that form (its tab shown): Save, Discard or Cancel. True when
+    // no form is left unsaved: nothing was, it was discarded, or it was saved
+    // (its change requested; the write may still be on its way).
+    bool settleForms();
     // A failed save or a conflict, above the editors; an empty text hides it.
     void showError(const QString& message);
 

@@ -27,6 +27,21 @@ public:
         return false;
     }
 
+    // A form with changes that are not saved into the plan yet. The window asks
+    // about it before another trip opens or the window closes, and the section
+    // itself before another item replaces the form.
+    virtual bool hasUnsavedForm() const { return false; }
+    // What the form edits, for that question ("The stay “Hotel Roma”").
+    virtual QString unsavedFormName() const { return {}; }
+    // Saves the form into the plan (changeRequested); false, with the form's
+    // problems shown, when it cannot be saved as it is (or a save is in flight).
+    virtual bool applyForm() { return true; }
+    // Drops the form's changes: it shows its item as saved, or a new empty form.
+    virtual void discardForm() {}
+    // Asks Save, Discard or Cancel about an unsaved form; true when the form may
+    // be replaced (nothing unsaved, saved, or discarded).
+    bool settleForm();
+
 Q_SIGNALS:
     void changeRequested(const tp::plan::Plan& newPlan, const QString& description);
 };

@@ -179,7 +179,10 @@ StaysEditor::StaysEditor(QWidget* parent)
     connect(m_status, &QComboBox::currentIndexChanged, this, &StaysEditor::edited);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &StaysEditor::edited);
     connect(m_find, &QPushButton::clicked, this, &StaysEditor::findPlace);
-    connect(m_new, &QPushButton::clicked, this, &StaysEditor::newStay);
+    connect(m_new, &QPushButton::clicked, this, [this] {
+        if (settleForm())
+            newStay();
+    });
     connect(m_save, &QPushButton::clicked, this, &StaysEditor::save);
     connect(m_delete, &QPushButton::clicked, this, &StaysEditor::remove);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &StaysEditor::rowChanged);
@@ -388,6 +391,12 @@ void StaysEditor::rowChanged() {
     if (rows.isEmpty())
         return;
     const QString id = m_table->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+    if (id == m_base.id)
+        return;
+    if (!settleForm()) {
+        fillTable(); // the row of the form being edited stays selected
+        return;
+    }
     if (const plan::Stay* s = m_plan.stay(id)) {
         m_isNew = false;
         loadForm(*s);
@@ -398,10 +407,33 @@ bool StaysEditor::selectItem(const QString& id) {
     const plan::Stay* s = m_plan.stay(id);
     if (!s)
         return false;
+    if (id != m_base.id && !settleForm())
+        return true; // the form being edited stays
     m_isNew = false;
     loadForm(*s);
     fillTable();
     return true;
+}
+
+QString StaysEditor::unsavedFormName() const {
+    const QString name = m_name->text().trimmed();
+    return name.isEmpty() ? tr("The new stay") : tr("The stay “%1”").arg(name);
+}
+
+bool StaysEditor::applyForm() {
+    save();
+    return !m_dirty;
+}
+
+void StaysEditor::discardForm() {
+    m_dirty = false;
+    if (const plan::Stay* saved = m_plan.stay(m_base.id)) {
+        m_isNew = false;
+        loadForm(*saved);
+    } else {
+        newStay();
+    }
+    fillTable();
 }
 
 void StaysEditor::setBusy(bool busy) {

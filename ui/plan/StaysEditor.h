@@ -26,6 +26,10 @@ public:
     void setPlan(const plan::Plan& plan, const PlanContext& context) override;
     void setBusy(bool busy) override;
     bool selectItem(const QString& id) override;
+    bool hasUnsavedForm() const override { return m_dirty; }
+    QString unsavedFormName() const override;
+    bool applyForm() override;
+    void discardForm() override;
 
     // The stay as the form holds it, and the problems of the form (empty when it can be saved).
     plan::Stay formStay(QList<FieldError>* errors = nullptr) const;
