@@ -4,6 +4,7 @@
 #include "config/AppPaths.h"
 #include "config/BuildInfo.h"
 #include "config/DatabaseLocation.h"
+#include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "db/DatabaseUrl.h"
 #include "destinations/DestinationsPanel.h"
@@ -22,19 +23,28 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Where the data lives: $DATABASE_URL, else the saved settings (the password
-// from the keychain), else the embedded file in the app-data folder.
-tp::DatabaseUrl resolveStartupDatabaseUrl(QString* note) {
-    const tp::ResolvedDatabaseUrl resolved = tp::resolveDatabaseUrl();
-    if (note)
-        *note = resolved.note;
-    return resolved.url;
-}
+// What runs once the database URL is complete, in the order the app needs:
+// the service (its thread and connection) outlives the window, and the
+// workspace (the user, the planner, the open trip) joins the planner's thread
+// before the database service goes; the place search goes first.
+struct Running {
+    explicit Running(const tp::DatabaseUrl& url)
+        : service(url)
+        , workspace(&service, tp::osUserName())
+        , window(&workspace)
+        , geocoder(url, {}) {}
+    tp::DatabaseService service;
+    tp::app::Workspace workspace;
+    tp::ui::MainWindow window;
+    // The online place search (its own thread and connection) for the destination editor.
+    tp::geo::GeocodingService geocoder;
+};
 
 // --show VIEW (screenshots, demos): once the trips are in, the newest one is
 // selected and VIEW shown, the window filling the screen.
@@ -105,10 +115,12 @@ int main(int argc, char* argv[]) {
     parser.addOption(showOption);
     parser.process(app);
 
-    tp::DatabaseUrl url;
-    QString startupNote;
+    // Where the data lives: $DATABASE_URL, else the saved settings (the password
+    // from the keychain, read below), else the embedded file in the app-data folder.
+    tp::ResolvedDatabaseUrl resolved;
     try {
-        url = resolveStartupDatabaseUrl(&startupNote);
+        resolved = tp::resolveDatabaseUrl({}, QString::fromLatin1(tp::Settings::DefaultProfile),
+                                          tp::KeychainPassword::Skip);
     } catch (const tp::Error& e) {
         // A malformed DATABASE_URL: say so, and use the embedded database.
         QMessageBox::warning(nullptr, QApplication::translate("main", "Trip Planner"),
@@ -116,42 +128,54 @@ int main(int argc, char* argv[]) {
                                                      "DATABASE_URL is not usable: %1\nUsing the local "
                                                      "database file instead.")
                                  .arg(e.message()));
-        url = tp::DatabaseUrl::sqliteFile(tp::defaultDatabaseFile());
+        resolved = {};
+        resolved.url = tp::DatabaseUrl::sqliteFile(tp::defaultDatabaseFile());
     }
 
     // One window per profile and database: a second launch shows the first's window and ends.
-    tp::DatabaseUrl publicUrl = url;
+    tp::DatabaseUrl publicUrl = resolved.url;
     publicUrl.password.clear();
     tp::ui::SingleInstance instance(tp::ui::SingleInstance::keyFor(
         QString::fromLatin1(tp::Settings::DefaultProfile), publicUrl.toString()));
     if (!instance.claim())
         return 0;
 
-    // The service (its thread and connection) outlives the window.
-    tp::DatabaseService service(url);
-    // What the window works with (the user, the planner, the open trip); it
-    // joins the planner's thread before the database service goes.
-    tp::app::Workspace workspace(&service, tp::osUserName());
-    tp::ui::MainWindow window(&workspace);
-    if (parser.isSet(showOption))
-        showViewWhenLoaded(window, parser.value(showOption));
-    QObject::connect(&instance, &tp::ui::SingleInstance::activationRequested, &window, [&window] {
-        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    std::unique_ptr<Running> running;
+    const bool show = parser.isSet(showOption);
+    const QString view = parser.value(showOption);
+    auto start = [&running, &instance, show, view](const tp::ResolvedDatabaseUrl& database) {
+        running = std::make_unique<Running>(database.url);
+        tp::ui::MainWindow& window = running->window;
+        if (show)
+            showViewWhenLoaded(window, view);
+        QObject::connect(&instance, &tp::ui::SingleInstance::activationRequested, &window, [&window] {
+            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+            window.show();
+            window.raise();
+            window.activateWindow();
+        });
+        // The settings decide whether the place search and the online tiles
+        // are used, and which provider the planner talks to.
+        new tp::ui::SettingsFlow(&window, &running->workspace, &running->geocoder, database.url);
+        if (!database.note.isEmpty())
+            window.statusBar()->showMessage(database.note, 20000);
+        if (qEnvironmentVariableIsSet("TP_BENCH_FIRST_FRAME"))
+            tp::ui::FirstFrameProbe::install(&window); // tests/bench/bench_startup: quit at the first frame
         window.show();
-        window.raise();
-        window.activateWindow();
-    });
+    };
 
-    // The online place search (its own thread and connection) for the
-    // destination editor; the settings decide whether it and the online tiles
-    // are used, and which provider the planner talks to.
-    tp::geo::GeocodingService geocoder(url, {});
-    new tp::ui::SettingsFlow(&window, &workspace, &geocoder, url);
-    if (!startupNote.isEmpty())
-        window.statusBar()->showMessage(startupNote, 20000);
-
-    if (qEnvironmentVariableIsSet("TP_BENCH_FIRST_FRAME"))
-        tp::ui::FirstFrameProbe::install(&window); // tests/bench/bench_startup: quit at the first frame
-    window.show();
+    if (resolved.passwordPending) {
+        // The keychain answers while the event loop runs (it may wait for the
+        // user to unlock it); the window is made once the URL is complete.
+        const tp::SecretStore store;
+        store.readAsync(store.databasePasswordKey(), &app,
+                        [resolved, start](const tp::SecretResult& secret) mutable {
+                            tp::applyKeychainPassword(resolved, secret,
+                                                      QString::fromLatin1(tp::Settings::DefaultProfile));
+                            start(resolved);
+                        });
+    } else {
+        start(resolved);
+    }
     return app.exec();
 }

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "config/AppPaths.h"
+#include "config/SecretStore.h"
 
 #include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <optional>
 
 // Helpers shared by the keychain and settings tests: a private HOME and XDG
 // tree (so that no test touches the real user's settings or data), and a scan
@@ -57,6 +59,36 @@ inline QStringList filesContaining(const QString& dir, const QString& secret) {
             hits << path;
     }
     return hits;
+}
+
+// SecretStore's asynchronous calls, waited for with the event loop running:
+// the GUI tests run on the GUI thread, where the synchronous API is not allowed.
+inline SecretResult awaitSecret(const std::function<void(QObject*, SecretStore::Done)>& call,
+                                int timeoutMs = 70000) {
+    QObject context;
+    std::optional<SecretResult> answer;
+    call(&context, [&answer](const SecretResult& r) { answer = r; });
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, timeoutMs)) {
+        SecretResult none;
+        none.status = SecretResult::Status::Unavailable;
+        none.message = QStringLiteral("The test got no answer from the keychain.");
+        return none;
+    }
+    return *answer;
+}
+inline SecretResult readSecret(const SecretStore& store, const QString& key) {
+    return awaitSecret([&](QObject* c, SecretStore::Done done) { store.readAsync(key, c, std::move(done)); });
+}
+inline SecretResult writeSecret(const SecretStore& store, const QString& key, const QString& value) {
+    return awaitSecret(
+        [&](QObject* c, SecretStore::Done done) { store.writeAsync(key, value, c, std::move(done)); });
+}
+inline SecretResult removeSecret(const SecretStore& store, const QString& key) {
+    return awaitSecret(
+        [&](QObject* c, SecretStore::Done done) { store.removeAsync(key, c, std::move(done)); });
+}
+inline SecretResult probeKeychain(const SecretStore& store = SecretStore()) {
+    return awaitSecret([&](QObject* c, SecretStore::Done done) { store.probeAsync(c, std::move(done)); });
 }
 
 } // namespace tp::test

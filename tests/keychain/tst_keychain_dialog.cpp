@@ -6,6 +6,7 @@
 #include "TestBackends.h"
 #include "VisibleText.h"
 
+#include "SettingsDialogTestSupport.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "db/Database.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -57,6 +59,8 @@ class TestSettingsDialog : public QObject {
 private slots:
     void initTestCase();
     void defaultsToEmbedded();
+    void opensWithSecretsPending();
+    void closingWhileSavingLeavesTheSettingsFile();
     void roundTripThroughTheDialog();
     void clearingThePasswordRemovesIt();
     void mapPage();
@@ -69,17 +73,78 @@ private slots:
 };
 
 void TestSettingsDialog::initTestCase() {
-    QVERIFY2(SecretStore().probe().ok(), "run this test with with-secret-service.sh");
+    QVERIFY2(test::probeKeychain().ok(), "run this test with with-secret-service.sh");
     QVERIFY(Settings().fileName().startsWith(test::IsolatedHome::root()));
 }
 
 void TestSettingsDialog::defaultsToEmbedded() {
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     QVERIFY(child<QRadioButton>(d, "embeddedRadio")->isChecked());
     QCOMPARE(QDir::fromNativeSeparators(child<QLineEdit>(d, "fileEdit")->text()), defaultDatabaseFile());
     QCOMPARE(child<QComboBox>(d, "providerCombo")->currentData().toInt(), int(LlmProvider::Offline));
     QVERIFY(!child<QLineEdit>(d, "apiKeyEdit")->isEnabled());
     QVERIFY(d.keychainNotice().isEmpty());
+}
+
+// The dialog opens at once: the secret fields wait, read-only, for the
+// keychain's answers, which arrive through the event loop (none is nested in
+// the constructor: it returns before they came).
+void TestSettingsDialog::opensWithSecretsPending() {
+    const SecretStore store;
+    const QString password = test::secretValue("-pending");
+    QVERIFY(test::writeSecret(store, store.databasePasswordKey(), password).ok());
+    {
+        SettingsDialog d;
+        QSignalSpy loaded(&d, &SettingsDialog::secretsLoaded);
+        QVERIFY(!d.secretsReady());
+        auto* edit = child<QLineEdit>(d, "passwordEdit");
+        QVERIFY(edit->isReadOnly());
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(edit->placeholderText(), u"Reading the system keychain…"_s);
+        QVERIFY(child<QLineEdit>(d, "apiKeyEdit")->isReadOnly());
+        QTRY_VERIFY_WITH_TIMEOUT(d.secretsReady(), 70000);
+        QCOMPARE(loaded.size(), 1);
+        QVERIFY(edit->text() == password);
+        QVERIFY(!edit->isReadOnly());
+        QVERIFY(!child<QLineEdit>(d, "apiKeyEdit")->isReadOnly());
+        QVERIFY(d.keychainNotice().isEmpty());
+    }
+    // Closed before the answers came: they are dropped with the dialog.
+    {
+        auto* d = new SettingsDialog;
+        d->reject();
+        delete d;
+        QTest::qWait(200);
+    }
+    QVERIFY(test::removeSecret(store, store.databasePasswordKey()).ok());
+}
+
+// Save writes the secrets first, Save disabled meanwhile; closed before they
+// are written, the settings file is not written afterwards.
+void TestSettingsDialog::closingWhileSavingLeavesTheSettingsFile() {
+    const QString model = Settings().llm().model;
+    {
+        SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
+        auto* provider = child<QComboBox>(d, "providerCombo");
+        provider->setCurrentIndex(provider->findData(int(LlmProvider::Gemini)));
+        child<QLineEdit>(d, "apiKeyEdit")->setText(test::secretValue("-closing"));
+        child<QLineEdit>(d, "modelEdit")->setText(u"model-never-saved"_s);
+        QSignalSpy finished(&d, &SettingsDialog::saveFinished);
+        d.save();
+        QVERIFY(d.saving());
+        auto* buttons = d.findChild<QDialogButtonBox*>();
+        QVERIFY(!buttons->button(QDialogButtonBox::Save)->isEnabled());
+        d.reject();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 70000);
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(buttons->button(QDialogButtonBox::Save)->isEnabled());
+    }
+    QCOMPARE(Settings().llm().model, model);
+    QVERIFY(!settingsFileText().contains(u"model-never-saved"_s));
+    const SecretStore store;
+    test::removeSecret(store, store.llmApiKeyKey(LlmProvider::Gemini));
 }
 
 void TestSettingsDialog::roundTripThroughTheDialog() {
@@ -88,6 +153,7 @@ void TestSettingsDialog::roundTripThroughTheDialog() {
     const QString openAiKey = test::secretValue("-openai-key");
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         // A URL pasted from the Neon console: split into the fields and the password.
         child<QLineEdit>(d, "pasteEdit")
             ->setText(
@@ -115,16 +181,16 @@ void TestSettingsDialog::roundTripThroughTheDialog() {
         child<QLineEdit>(d, "modelEdit")->setText(u"gemini-test-model"_s);
         child<QLineEdit>(d, "baseUrlEdit")->setText(u"https://gemini.example.org"_s);
 
-        QVERIFY(d.save());
+        QVERIFY(test::saved(d));
     }
 
     // In the keychain...
     const SecretStore store;
-    SecretResult r = store.read(store.databasePasswordKey());
+    SecretResult r = test::readSecret(store, store.databasePasswordKey());
     QVERIFY(r.ok() && !r.fromSession && r.value == password);
-    r = store.read(store.llmApiKeyKey(LlmProvider::Gemini));
+    r = test::readSecret(store, store.llmApiKeyKey(LlmProvider::Gemini));
     QVERIFY(r.ok() && r.value == geminiKey);
-    r = store.read(store.llmApiKeyKey(LlmProvider::OpenAiCompatible));
+    r = test::readSecret(store, store.llmApiKeyKey(LlmProvider::OpenAiCompatible));
     QVERIFY(r.ok() && r.value == openAiKey);
     // ... and not in the settings file, which holds the rest.
     const QString text = settingsFileText();
@@ -140,6 +206,7 @@ void TestSettingsDialog::roundTripThroughTheDialog() {
 
     // Reopened: every field as it was.
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     QVERIFY(child<QRadioButton>(d, "postgresRadio")->isChecked());
     QCOMPARE(child<QLineEdit>(d, "hostEdit")->text(), u"ep-cool-1234.eu-central-1.aws.neon.tech"_s);
     QCOMPARE(child<QSpinBox>(d, "portSpin")->value(), 5433);
@@ -161,15 +228,17 @@ void TestSettingsDialog::roundTripThroughTheDialog() {
 void TestSettingsDialog::clearingThePasswordRemovesIt() {
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         child<QLineEdit>(d, "passwordEdit")->clear();
         child<QLineEdit>(d, "apiKeyEdit")->clear(); // the Gemini key
-        QVERIFY(d.save());
+        QVERIFY(test::saved(d));
     }
     const SecretStore store;
-    QCOMPARE(store.read(store.databasePasswordKey()).status, SecretResult::Status::NotFound);
-    QCOMPARE(store.read(store.llmApiKeyKey(LlmProvider::Gemini)).status, SecretResult::Status::NotFound);
-    QVERIFY(store.read(store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
-    QVERIFY(store.remove(store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
+    QCOMPARE(test::readSecret(store, store.databasePasswordKey()).status, SecretResult::Status::NotFound);
+    QCOMPARE(test::readSecret(store, store.llmApiKeyKey(LlmProvider::Gemini)).status,
+             SecretResult::Status::NotFound);
+    QVERIFY(test::readSecret(store, store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
+    QVERIFY(test::removeSecret(store, store.llmApiKeyKey(LlmProvider::OpenAiCompatible)).ok());
 }
 
 // The Map page: online tiles and online search, with their servers; a bad URL
@@ -178,12 +247,13 @@ void TestSettingsDialog::mapPage() {
     const auto reset = qScopeGuard([] { Settings().setMap({}); }); // however the test ends
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         QVERIFY(child<QCheckBox>(d, "onlineTiles")->isChecked());
         QVERIFY(child<QCheckBox>(d, "onlineGeocoding")->isChecked());
         QVERIFY(child<QLineEdit>(d, "tileUrl")->text().isEmpty()); // the default, shown as the placeholder
         QCOMPARE(child<QLineEdit>(d, "tileUrl")->placeholderText(), defaultTileUrl());
         child<QLineEdit>(d, "tileUrl")->setText(u"https://tiles.example.org/osm.png"_s);
-        QVERIFY(!d.save());
+        QVERIFY(!test::saved(d));
         QVERIFY2(d.findChild<QLabel*>(u"saveError"_s)->text().contains(u"{z}"_s),
                  qPrintable(d.findChild<QLabel*>(u"saveError"_s)->text()));
         QVERIFY(Settings().map().tileUrl.isEmpty());
@@ -194,7 +264,7 @@ void TestSettingsDialog::mapPage() {
         child<QCheckBox>(d, "onlineGeocoding")->setChecked(false);
         QVERIFY(!child<QLineEdit>(d, "geocoderUrl")->isEnabled());
         QSignalSpy changed(&d, &SettingsDialog::mapSettingsChanged);
-        QVERIFY(d.save());
+        QVERIFY(test::saved(d));
         QCOMPARE(changed.size(), 1);
     }
     const MapSettings saved = Settings().map();
@@ -203,6 +273,7 @@ void TestSettingsDialog::mapPage() {
     QVERIFY(!saved.onlineGeocoding);
     QCOMPARE(saved.effectiveTileAttribution(), u"© Example Tiles, data © OpenStreetMap contributors"_s);
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     QCOMPARE(child<QLineEdit>(d, "tileUrl")->text(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
     QVERIFY(!child<QCheckBox>(d, "onlineGeocoding")->isChecked());
 }
@@ -210,6 +281,7 @@ void TestSettingsDialog::mapPage() {
 void TestSettingsDialog::connectionTestRunsOffTheGuiThread() {
     test::TempDatabase temp(u"postgres"_s);
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     child<QLineEdit>(d, "pasteEdit")->setText(temp.url().toString());
     child<QPushButton>(d, "pasteButton")->click();
     auto* ssl = child<QComboBox>(d, "sslCombo");
@@ -235,6 +307,7 @@ void TestSettingsDialog::connectionTestRunsOffTheGuiThread() {
 void TestSettingsDialog::connectionTestExplainsWrongPassword() {
     DatabaseUrl url = DatabaseUrl::parse(test::cluster().pgUrl);
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     // A pasted URL replaces every server field, the extra parameters of the saved one included.
     url.password.clear();
     child<QLineEdit>(d, "pasteEdit")->setText(url.toString());
@@ -269,6 +342,7 @@ void TestSettingsDialog::movesTheEmbeddedFile() {
         s.sync();
     }
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     QVERIFY(child<QRadioButton>(d, "embeddedRadio")->isChecked());
     QCOMPARE(QDir::fromNativeSeparators(child<QLineEdit>(d, "fileEdit")->text()), source);
     bool released = false;
@@ -300,8 +374,8 @@ void TestSettingsDialog::movesTheEmbeddedFile() {
 // password to the keychain with one button, the file rewritten without it.
 void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
     const SecretStore store;
-    QVERIFY(store.remove(store.databasePasswordKey()).ok() ||
-            store.read(store.databasePasswordKey()).status == SecretResult::Status::NotFound);
+    QVERIFY(test::removeSecret(store, store.databasePasswordKey()).ok() ||
+            test::readSecret(store, store.databasePasswordKey()).status == SecretResult::Status::NotFound);
     const QString password = test::secretValue("-Qv7Zr4w-9");
     writeSettingsFileByHand({{u"database.mode"_s, u"postgresql"_s},
                              {u"database.url"_s, u"postgresql://carol:"_s + password +
@@ -311,6 +385,7 @@ void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
     QVERIFY(settingsFileText().contains(password));
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         d.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d));
         auto* panel = child<QWidget>(d, "settingsFileProblems");
@@ -337,7 +412,10 @@ void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
         const QString shown = test::secretShownIn(&d, {password});
         QVERIFY2(shown.isEmpty(), qPrintable(shown));
 
+        QSignalSpy moved(&d, &SettingsDialog::filePasswordMoved);
         QTest::mouseClick(move, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(moved.size(), 1, 70000);
+        QVERIFY(moved.first().first().toBool());
         const QString done = child<QLabel>(d, "filePasswordNotice")->text();
         QVERIFY2(done.contains(u"now in the system keychain"_s), qPrintable(done));
         QVERIFY(move->isHidden());
@@ -345,7 +423,7 @@ void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
         QVERIFY(child<QLabel>(d, "ignoredSettings")->isVisible()); // still said until saved over
         QVERIFY(test::secretShownIn(&d, {password}).isEmpty());
     }
-    const SecretResult r = store.read(store.databasePasswordKey());
+    const SecretResult r = test::readSecret(store, store.databasePasswordKey());
     QVERIFY(r.ok() && !r.fromSession && r.value == password);
     QVERIFY(!settingsFileText().contains(QString::fromLatin1(test::SecretMarker)));
     QVERIFY(Settings().databasePasswordInFile().isEmpty());
@@ -358,13 +436,15 @@ void TestSettingsDialog::passwordInTheSettingsFileIsMovedToTheKeychain() {
     // Saved: the ignored values are replaced by valid ones, and nothing is left to say.
     {
         SettingsDialog d;
-        QVERIFY(d.save());
+        QVERIFY(test::secretsLoaded(d));
+        QVERIFY(test::saved(d));
     }
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     QVERIFY(child<QWidget>(d, "settingsFileProblems")->isHidden());
     QVERIFY(child<QLineEdit>(d, "passwordEdit")->text() == password);
     QVERIFY(Settings().problems().isEmpty());
-    QVERIFY(store.remove(store.databasePasswordKey()).ok());
+    QVERIFY(test::removeSecret(store, store.databasePasswordKey()).ok());
 }
 
 // Save on another page before the password is moved: the URL holding it is
@@ -376,16 +456,18 @@ void TestSettingsDialog::saveKeepsAnUnmovedPasswordForTheOffer() {
          {u"database.url"_s, u"postgresql://carol:"_s + password + u"@db.example.org:5433/trips"_s}});
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         child<QLineEdit>(d, "modelEdit")->setText(u"some-model"_s);
-        QVERIFY(d.save());
+        QVERIFY(test::saved(d));
     }
     QVERIFY(Settings().databasePasswordInFile() == password);
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         QVERIFY(!child<QPushButton>(d, "movePasswordButton")->isHidden());
         // A server changed in the dialog is written as typed, without the file's password.
         child<QLineEdit>(d, "hostEdit")->setText(u"db2.example.org"_s);
-        QVERIFY(d.save());
+        QVERIFY(test::saved(d));
     }
     QVERIFY(Settings().databasePasswordInFile().isEmpty());
     QVERIFY(!settingsFileText().contains(QString::fromLatin1(test::SecretMarker)));

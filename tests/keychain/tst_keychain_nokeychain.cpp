@@ -5,6 +5,7 @@
 #include "KeychainTestSupport.h"
 #include "VisibleText.h"
 
+#include "SettingsDialogTestSupport.h"
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
@@ -41,14 +43,15 @@ void TestNoKeychain::initTestCase() {
 
 void TestNoKeychain::keychainReportsUnavailable() {
     const SecretStore store;
-    const SecretResult probe = store.probe();
+    const SecretResult probe = test::probeKeychain(store);
     QCOMPARE(probe.status, SecretResult::Status::Unavailable);
     QVERIFY2(probe.message.contains(u"keychain"_s), qPrintable(probe.message));
 
-    const SecretResult write = store.write(store.databasePasswordKey(), test::secretValue("-nowhere"));
+    const SecretResult write =
+        test::writeSecret(store, store.databasePasswordKey(), test::secretValue("-nowhere"));
     QCOMPARE(write.status, SecretResult::Status::Unavailable);
     QVERIFY(!write.message.contains(QString::fromLatin1(test::SecretMarker)));
-    QCOMPARE(store.read(store.databasePasswordKey()).status, SecretResult::Status::Unavailable);
+    QCOMPARE(test::readSecret(store, store.databasePasswordKey()).status, SecretResult::Status::Unavailable);
 }
 
 void TestNoKeychain::sessionSecretWorks() {
@@ -56,7 +59,7 @@ void TestNoKeychain::sessionSecretWorks() {
     const QString key = store.databasePasswordKey();
     const QString secret = test::secretValue("-session-only");
     SecretStore::setSessionSecret(key, secret);
-    const SecretResult r = store.read(key);
+    const SecretResult r = test::readSecret(store, key);
     QVERIFY(r.ok());
     QVERIFY(r.fromSession);
     QVERIFY(r.value == secret);
@@ -67,10 +70,19 @@ void TestNoKeychain::sessionSecretWorks() {
         s.setDatabase({DatabaseMode::PostgreSql, u"postgresql://alice@db.example.org/trips"_s, {}});
         s.sync();
     }
-    QVERIFY(resolveDatabaseUrl().url.password == secret);
-    QVERIFY(store.remove(key).ok()); // forgets the session copy
+    // As the app starts: resolved without the password, which is then read asynchronously.
+    auto resolve = [&store] {
+        ResolvedDatabaseUrl r =
+            resolveDatabaseUrl({}, QString::fromLatin1(Settings::DefaultProfile), KeychainPassword::Skip);
+        if (r.passwordPending)
+            applyKeychainPassword(r, test::readSecret(store, store.databasePasswordKey()),
+                                  QString::fromLatin1(Settings::DefaultProfile));
+        return r;
+    };
+    QVERIFY(resolve().url.password == secret);
+    QVERIFY(test::removeSecret(store, key).ok()); // forgets the session copy
     QVERIFY(!SecretStore::hasSessionSecret(key));
-    const ResolvedDatabaseUrl resolved = resolveDatabaseUrl();
+    const ResolvedDatabaseUrl resolved = resolve();
     QVERIFY(resolved.url.password.isEmpty());
     QVERIFY2(resolved.note.contains(u"could not be read"_s), qPrintable(resolved.note));
 }
@@ -80,7 +92,8 @@ void TestNoKeychain::dialogOffersSessionOnly() {
     const QString apiKey = test::secretValue("-api");
     {
         SettingsDialog d;
-        // Said plainly, at once.
+        QVERIFY(test::secretsLoaded(d));
+        // Said plainly, as soon as the keychain answered.
         QVERIFY2(d.keychainNotice().contains(u"keychain cannot be used"_s), qPrintable(d.keychainNotice()));
         auto* sessionOnly = d.findChild<QCheckBox*>(u"sessionOnly"_s);
         QVERIFY(sessionOnly && !sessionOnly->isHidden());
@@ -93,7 +106,7 @@ void TestNoKeychain::dialogOffersSessionOnly() {
         d.findChild<QLineEdit*>(u"passwordEdit"_s)->setText(password);
 
         // Not accepted yet: nothing saved, and the reason is shown.
-        QVERIFY(!d.save());
+        QVERIFY(!test::saved(d));
         auto* error = d.findChild<QLabel*>(u"saveError"_s);
         QVERIFY(error && !error->isHidden());
         QVERIFY2(error->text().contains(u"keychain is not available"_s), qPrintable(error->text()));
@@ -103,16 +116,17 @@ void TestNoKeychain::dialogOffersSessionOnly() {
         auto* provider = d.findChild<QComboBox*>(u"providerCombo"_s);
         provider->setCurrentIndex(provider->findData(int(LlmProvider::Gemini)));
         d.findChild<QLineEdit*>(u"apiKeyEdit"_s)->setText(apiKey);
-        QVERIFY(d.save());
+        QVERIFY(test::saved(d));
     }
     const SecretStore store;
     QVERIFY(SecretStore::hasSessionSecret(store.databasePasswordKey()));
-    QVERIFY(store.read(store.databasePasswordKey()).value == password);
-    QVERIFY(store.read(store.llmApiKeyKey(LlmProvider::Gemini)).value == apiKey);
+    QVERIFY(test::readSecret(store, store.databasePasswordKey()).value == password);
+    QVERIFY(test::readSecret(store, store.llmApiKeyKey(LlmProvider::Gemini)).value == apiKey);
     QCOMPARE(Settings().database().mode, DatabaseMode::PostgreSql);
 
     // Reopened in the same session: the secrets are there, and the choice too.
     SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
     QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
     QVERIFY(d.findChild<QLineEdit*>(u"apiKeyEdit"_s)->text() == apiKey);
     QVERIFY(d.findChild<QCheckBox*>(u"sessionOnly"_s)->isChecked());
@@ -135,6 +149,7 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
     const SecretStore store;
     {
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         d.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d));
         QVERIFY(d.findChild<QWidget*>(u"settingsFileProblems"_s)->isVisible());
@@ -148,7 +163,10 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
         QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(),
                  qPrintable(test::secretShownIn(&d, {password})));
 
+        QSignalSpy moved(&d, &SettingsDialog::filePasswordMoved);
         QTest::mouseClick(move, Qt::LeftButton);
+        QTRY_COMPARE(moved.size(), 1);
+        QVERIFY(moved.first().first().toBool());
         const QString done = d.findChild<QLabel*>(u"filePasswordNotice"_s)->text();
         QVERIFY2(done.contains(u"this session only"_s), qPrintable(done));
         QVERIFY(move->isHidden());
@@ -156,9 +174,9 @@ void TestNoKeychain::passwordInTheSettingsFileForThisSessionOnly() {
         QVERIFY(d.findChild<QLineEdit*>(u"passwordEdit"_s)->text() == password);
         QVERIFY2(test::secretShownIn(&d, {password}).isEmpty(),
                  qPrintable(test::secretShownIn(&d, {password})));
-        QVERIFY(d.save()); // session only: nothing written but the settings
+        QVERIFY(test::saved(d)); // session only: nothing written but the settings
     }
-    const SecretResult r = store.read(store.databasePasswordKey());
+    const SecretResult r = test::readSecret(store, store.databasePasswordKey());
     QVERIFY(r.ok() && r.fromSession && r.value == password);
     QVERIFY(Settings().databasePasswordInFile().isEmpty());
     QVERIFY(DatabaseUrl::parse(Settings().database().postgresUrl).password.isEmpty());

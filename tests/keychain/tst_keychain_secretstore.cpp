@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QThread>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
@@ -25,6 +26,10 @@ private slots:
     void profilesAreSeparate();
     void worksFromWorkerThread();
     void sessionSecretOnlyInMemory();
+    void asyncRoundTrip();
+    void asyncSessionSecretFirst();
+    void asyncNotAfterContextDeleted();
+    void asyncFromWorkerThread();
     void splitsPastedUrl();
     void splitRejectsBadUrlWithoutEchoingIt();
     void settingsRoundTrip();
@@ -131,6 +136,93 @@ void TestSecretStore::sessionSecretOnlyInMemory() {
     SecretStore::setSessionSecret(key, secret);
     QVERIFY(store.remove(key).ok());
     QVERIFY(!SecretStore::hasSessionSecret(key));
+}
+
+// The asynchronous API (the GUI's): never answered inside the call, the
+// answer on the context's thread.
+void TestSecretStore::asyncRoundTrip() {
+    const SecretStore store;
+    const QString key = store.llmApiKeyKey(LlmProvider::OpenAiCompatible);
+    const QString secret = test::secretValue("-async");
+    QObject context;
+    bool answered = false;
+    store.writeAsync(key, secret, &context, [&answered](const SecretResult&) { answered = true; });
+    QVERIFY(!answered); // queued, not called from inside writeAsync
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 30000);
+
+    SecretResult r = test::readSecret(store, key);
+    QVERIFY(r.ok());
+    QVERIFY(!r.fromSession);
+    QVERIFY(r.value == secret);
+    QVERIFY(test::removeSecret(store, key).ok());
+    QCOMPARE(test::readSecret(store, key).status, SecretResult::Status::NotFound);
+    QVERIFY(test::probeKeychain(store).ok());
+    // The synchronous API sees the same.
+    QCOMPARE(store.read(key).status, SecretResult::Status::NotFound);
+}
+
+void TestSecretStore::asyncSessionSecretFirst() {
+    const SecretStore store;
+    const QString key = store.llmApiKeyKey(LlmProvider::Gemini);
+    const QString inKeychain = test::secretValue("-kept");
+    const QString inSession = test::secretValue("-session-async");
+    QVERIFY(test::writeSecret(store, key, inKeychain).ok());
+    SecretStore::setSessionSecret(key, inSession);
+    SecretResult r = test::readSecret(store, key);
+    QVERIFY(r.ok() && r.fromSession && r.value == inSession);
+    // A write keeps it in the keychain and clears the session copy that would shadow it.
+    QVERIFY(test::writeSecret(store, key, inKeychain).ok());
+    QVERIFY(!SecretStore::hasSessionSecret(key));
+    r = test::readSecret(store, key);
+    QVERIFY(r.ok() && !r.fromSession && r.value == inKeychain);
+    // Remove forgets both.
+    SecretStore::setSessionSecret(key, inSession);
+    QVERIFY(test::removeSecret(store, key).ok());
+    QVERIFY(!SecretStore::hasSessionSecret(key));
+    QCOMPARE(test::readSecret(store, key).status, SecretResult::Status::NotFound);
+}
+
+void TestSecretStore::asyncNotAfterContextDeleted() {
+    const SecretStore store;
+    const QString key = store.databasePasswordKey();
+    int called = 0;
+    auto* context = new QObject;
+    store.readAsync(key, context, [&called](const SecretResult&) { ++called; });
+    store.probeAsync(context, [&called](const SecretResult&) { ++called; });
+    delete context;
+    // A later job on a live context: when it is answered, the earlier ones were too.
+    QVERIFY(test::probeKeychain(store).ok());
+    QTest::qWait(100);
+    QCOMPARE(called, 0);
+
+    // A session answer (no job at all) is dropped the same way.
+    SecretStore::setSessionSecret(key, test::secretValue("-dropped"));
+    context = new QObject;
+    store.readAsync(key, context, [&called](const SecretResult&) { ++called; });
+    delete context;
+    QTest::qWait(100);
+    QCOMPARE(called, 0);
+    SecretStore::clearSessionSecret(key);
+}
+
+// Called on a worker thread with a context living there: answered on that thread.
+void TestSecretStore::asyncFromWorkerThread() {
+    QThread thread;
+    QObject context;
+    context.moveToThread(&thread);
+    thread.start();
+    std::atomic<bool> onWorker = false;
+    std::atomic<bool> answered = false;
+    QMetaObject::invokeMethod(&context, [&] {
+        SecretStore().probeAsync(&context, [&](const SecretResult& r) {
+            onWorker = QThread::currentThread() == &thread;
+            answered = r.ok();
+        });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answered.load(), 30000);
+    QVERIFY(onWorker.load());
+    thread.quit();
+    thread.wait();
 }
 
 void TestSecretStore::splitsPastedUrl() {

@@ -12,6 +12,7 @@
 #include "Workspace.h"
 
 #include "../ai/FakeLlmServer.h"
+#include "SettingsDialogTestSupport.h"
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
@@ -109,7 +110,7 @@ class TestWindowSecrets : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY2(SecretStore().probe().ok(), "run this test with with-secret-service.sh");
+        QVERIFY2(test::probeKeychain().ok(), "run this test with with-secret-service.sh");
         QVERIFY(Settings().fileName().startsWith(test::IsolatedHome::root()));
         // A message box that any error path opens is read and closed, however modal.
         m_boxWatcher.setInterval(20);
@@ -134,12 +135,18 @@ private Q_SLOTS:
     // server unreachable: the banner, the status bar's note, the window title.
     void unreachableDatabaseFromTheSettings() {
         const SecretStore store;
-        QVERIFY(store.write(store.databasePasswordKey(), Password).ok());
+        QVERIFY(test::writeSecret(store, store.databasePasswordKey(), Password).ok());
         writeSettingsFileByHand(
             {{u"database.mode"_s, u"postgresql"_s},
              {u"database.url"_s,
               u"postgresql://alice:%1@127.0.0.1:1/trips?connect_timeout=3"_s.arg(Password)}});
-        const ResolvedDatabaseUrl resolved = resolveDatabaseUrl();
+        // As the app starts: the URL without the password, which is then read asynchronously.
+        ResolvedDatabaseUrl resolved =
+            resolveDatabaseUrl({}, QString::fromLatin1(Settings::DefaultProfile), KeychainPassword::Skip);
+        QVERIFY(resolved.passwordPending);
+        QVERIFY(resolved.url.password.isEmpty());
+        applyKeychainPassword(resolved, test::readSecret(store, store.databasePasswordKey()),
+                              QString::fromLatin1(Settings::DefaultProfile));
         QVERIFY(resolved.url.password == Password); // from the keychain
         QVERIFY2(resolved.note.contains(u"contains a password"_s), qPrintable(resolved.note));
 
@@ -185,7 +192,7 @@ private Q_SLOTS:
                                    u"postgresql://alice:13#%1@127.0.0.1:1/db"_s.arg(Password)}) {
             qputenv("DATABASE_URL", url.toUtf8());
             try {
-                resolveDatabaseUrl();
+                resolveDatabaseUrl({}, QString::fromLatin1(Settings::DefaultProfile), KeychainPassword::Skip);
             } catch (const Error& e) {
                 QMessageBox box(QMessageBox::Warning, u"Trip Planner"_s,
                                 u"DATABASE_URL is not usable: %1"_s.arg(e.message()));
@@ -205,6 +212,7 @@ private Q_SLOTS:
              {u"database.url"_s,
               u"postgresql://alice:%1@127.0.0.1:1/trips?connect_timeout=3"_s.arg(Password)}});
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         d.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d));
         QVERIFY(d.findChild<QWidget*>(u"settingsFileProblems"_s)->isVisible());
@@ -268,6 +276,7 @@ private Q_SLOTS:
             return redirect ? redirectTo(elsewhere) : keyRejected();
         };
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         d.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d));
         auto* combo = d.findChild<QComboBox*>(u"providerCombo"_s);
@@ -356,7 +365,7 @@ private Q_SLOTS:
     void cleanupTestCase() {
         m_boxWatcher.stop();
         const SecretStore store;
-        store.remove(store.databasePasswordKey());
+        test::removeSecret(store, store.databasePasswordKey());
         const QStringList hits =
             test::filesContaining(test::IsolatedHome::root(), QString::fromLatin1(test::SecretMarker));
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));

@@ -116,14 +116,27 @@ private Q_SLOTS:
         const QString profile = u"plannerpanel"_s;
         Settings settings(profile);
         const SecretStore secrets(profile);
+        // As the window does it: asynchronously, the answer through the event loop.
         QString problem = u"stale"_s;
-        llm::ProviderConfig c = tp::providerFromSettings(settings, secrets, &problem);
+        llm::ProviderConfig c;
+        auto resolve = [&] {
+            QObject context;
+            bool answered = false;
+            tp::providerFromSettingsAsync(settings, secrets, &context,
+                                          [&](const llm::ProviderConfig& config, const QString& text) {
+                                              c = config;
+                                              problem = text;
+                                              answered = true;
+                                          });
+            return !answered && QTest::qWaitFor([&answered] { return answered; }, 30000);
+        };
+        QVERIFY(resolve());
         QCOMPARE(c.provider, llm::Provider::Offline);
         QVERIFY(problem.isEmpty());
 
         // A local OpenAI-compatible server (the default, Ollama) needs no key.
         settings.setLlm({LlmProvider::OpenAiCompatible, {}, {}});
-        c = tp::providerFromSettings(settings, secrets, &problem);
+        QVERIFY(resolve());
         QCOMPARE(c.provider, llm::Provider::OpenAiCompatible);
         QCOMPARE(c.baseUrl, QUrl(u"http://localhost:11434/v1"_s));
         QCOMPARE(c.model, u"llama3.2"_s);
@@ -133,7 +146,7 @@ private Q_SLOTS:
         settings.setLlm({LlmProvider::Gemini, {}, u"gemini-test"_s});
         const QString key = secrets.llmApiKeyKey(LlmProvider::Gemini);
         SecretStore::clearSessionSecret(key);
-        c = tp::providerFromSettings(settings, secrets, &problem);
+        QVERIFY(resolve());
         QCOMPARE(c.provider, llm::Provider::Gemini);
         QCOMPARE(c.baseUrl, QUrl(u"https://generativelanguage.googleapis.com/v1beta"_s));
         QCOMPARE(c.model, u"gemini-test"_s);
@@ -143,7 +156,7 @@ private Q_SLOTS:
 
         // With a key (here the session-only one), it is used and nothing is said.
         SecretStore::setSessionSecret(key, u"test-key-123"_s);
-        c = tp::providerFromSettings(settings, secrets, &problem);
+        QVERIFY(resolve());
         QCOMPARE(c.apiKey, u"test-key-123"_s);
         QVERIFY(problem.isEmpty());
         QVERIFY(!problem.contains(u"test-key-123"_s));

@@ -3,6 +3,7 @@
 // lock that another connection holds: "Cancel test" stops it on the server at
 // once, and so do closing the dialog and destroying it (which must not block
 // the window). The lock stays held throughout.
+#include "../keychain/SettingsDialogTestSupport.h"
 #include "TestBackends.h"
 #include "settings/SettingsDialog.h"
 
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void cancelButtonStopsTheProbe() {
         LockedDatabase locked;
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         QSignalSpy finished(&d, &SettingsDialog::databaseTestFinished);
         startTest(d, locked.tmp);
         QTRY_VERIFY_WITH_TIMEOUT(waitingOnLock(locked.tmp) > 0, 30000);
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void closingTheDialogStopsTheProbe() {
         LockedDatabase locked;
         SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
         startTest(d, locked.tmp);
         QTRY_VERIFY_WITH_TIMEOUT(waitingOnLock(locked.tmp) > 0, 30000);
         d.reject();
@@ -119,6 +122,7 @@ private Q_SLOTS:
     void destroyingTheDialogDoesNotBlock() {
         LockedDatabase locked;
         auto* d = new SettingsDialog;
+        QVERIFY(test::secretsLoaded(*d));
         startTest(*d, locked.tmp);
         QTRY_VERIFY_WITH_TIMEOUT(waitingOnLock(locked.tmp) > 0, 30000);
         QElapsedTimer timer;

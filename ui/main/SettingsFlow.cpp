@@ -55,23 +55,34 @@ void SettingsFlow::applyMap() {
 void SettingsFlow::applyPlanner() {
     // The provider as the settings say (offline when none); the workspace starts
     // the planner once the user is known, or gives a running one the change.
-    QString problem;
-    const llm::ProviderConfig config = providerFromSettings(Settings(), SecretStore(), &problem);
-    if (!problem.isEmpty())
-        m_window->statusBar()->showMessage(problem, 20000);
-    m_workspace->setPlannerConfig(config);
+    // The key comes from the keychain without blocking the window; when the
+    // dialog was accepted again meanwhile, only the latest settings count.
+    const int generation = ++m_plannerGeneration;
+    providerFromSettingsAsync(Settings(), SecretStore(), this,
+                              [this, generation](const llm::ProviderConfig& config, const QString& problem) {
+                                  if (generation != m_plannerGeneration)
+                                      return;
+                                  if (!problem.isEmpty())
+                                      m_window->statusBar()->showMessage(problem, 20000);
+                                  m_workspace->setPlannerConfig(config);
+                              });
 }
 
 void SettingsFlow::offerRestart() {
     // Another database chosen: both keep their data; the app reconnects by
-    // starting again (every thread opens its connection anew).
+    // starting again (every thread opens its connection anew). Compared
+    // without passwords: the one in the keychain is not needed for that.
     DatabaseUrl chosen;
     try {
-        chosen = resolveDatabaseUrl().url;
+        chosen =
+            resolveDatabaseUrl({}, QString::fromLatin1(Settings::DefaultProfile), KeychainPassword::Skip).url;
     } catch (const Error&) {
         return; // the dialog has already said what is wrong with it
     }
-    if (chosen.toString() == m_current.toString())
+    DatabaseUrl current = m_current;
+    chosen.password.clear();
+    current.password.clear();
+    if (chosen.toString() == current.toString())
         return;
     if (!qEnvironmentVariable("DATABASE_URL").trimmed().isEmpty()) {
         QMessageBox::information(

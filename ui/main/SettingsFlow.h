@@ -39,6 +39,7 @@ private:
     app::Workspace* m_workspace;
     QPointer<geo::GeocodingService> m_geocoder;
     DatabaseUrl m_current;
+    int m_plannerGeneration = 0; // the latest applyPlanner; older keychain answers are dropped
 };
 
 } // namespace tp::ui

@@ -113,10 +113,20 @@ SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
     layout->addWidget(m_saveError);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_saveButton = buttons->button(QDialogButtonBox::Save);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     // Closing the dialog (Save, Cancel, the window's close button) stops a test in flight.
     connect(this, &QDialog::finished, this, &SettingsDialog::cancelDatabaseTest);
+    // Closed while saving: the keychain writes in flight end, but the settings
+    // file is not written after the user has left.
+    connect(this, &QDialog::finished, this, [this] {
+        m_acceptAfterSave = false;
+        if (m_saving)
+            m_saveAbandoned = true; // finishSave follows with the write in flight
+        else if (m_saveAfterLoad)
+            finishSave(false); // not started: it waited for the keychain's answers
+    });
     layout->addWidget(buttons);
 
     m_ticker = new QTimer(this);
@@ -298,7 +308,6 @@ void SettingsDialog::showKeychainProblem(const QString& message) {
 
 void SettingsDialog::load() {
     const Settings settings(m_profile);
-    const SecretStore store(m_profile);
 
     m_mapPage->load(settings.map());
     const DatabaseSettings db = settings.database();
@@ -326,27 +335,6 @@ void SettingsDialog::load() {
             return parts.join(u", "_s);
         }()));
 
-    // Secrets: the keychain (or this session's memory, if the user chose it).
-    const SecretResult password = store.read(store.databasePasswordKey());
-    if (password.ok())
-        m_loadedPassword = password.value;
-    else if (password.status != SecretResult::Status::NotFound)
-        showKeychainProblem(password.message);
-    if (password.fromSession)
-        m_sessionOnly->setChecked(true);
-    m_passwordEdit->setText(m_loadedPassword);
-
-    for (LlmProvider p : {LlmProvider::Gemini, LlmProvider::OpenAiCompatible}) {
-        if (m_keychainUnavailable && !SecretStore::hasSessionSecret(store.llmApiKeyKey(p)))
-            continue; // no need to ask a keychain that is not there again
-        const SecretResult key = store.read(store.llmApiKeyKey(p));
-        if (key.ok())
-            m_loadedApiKeys.insert(int(p), key.value);
-        else if (key.status != SecretResult::Status::NotFound && !m_keychainUnavailable)
-            showKeychainProblem(key.message);
-    }
-    m_apiKeys = m_loadedApiKeys;
-
     const LlmSettings llm = settings.llm();
     m_providerCombo->blockSignals(true);
     m_providerCombo->setCurrentIndex(std::max(0, m_providerCombo->findData(int(llm.provider))));
@@ -364,6 +352,76 @@ void SettingsDialog::load() {
     }
     m_filePasswordPending = !settings.databasePasswordInFile().isEmpty();
     showSettingsFileProblems();
+
+    // The secrets arrive later: the dialog opens at once, without waiting
+    // (or nesting an event loop) for a keychain that may ask for a password.
+    for (QLineEdit* edit : {m_passwordEdit, m_apiKeyEdit}) {
+        edit->setReadOnly(true);
+        edit->setPlaceholderText(tr("Reading the system keychain…"));
+    }
+    updateBusyState();
+    readSecrets();
+}
+
+void SettingsDialog::readSecrets() {
+    // The keychain (or this session's memory, if the user chose it).
+    const SecretStore store(m_profile);
+    store.readAsync(store.databasePasswordKey(), this, [this](const SecretResult& password) {
+        if (password.ok())
+            m_loadedPassword = password.value;
+        else if (password.status != SecretResult::Status::NotFound)
+            showKeychainProblem(password.message);
+        if (password.fromSession)
+            m_sessionOnly->setChecked(true);
+        readApiKey(0);
+    });
+}
+
+void SettingsDialog::readApiKey(int index) {
+    static constexpr LlmProvider providers[] = {LlmProvider::Gemini, LlmProvider::OpenAiCompatible};
+    if (index >= int(std::size(providers))) {
+        showSecrets();
+        return;
+    }
+    const LlmProvider p = providers[index];
+    const SecretStore store(m_profile);
+    if (m_keychainUnavailable && !SecretStore::hasSessionSecret(store.llmApiKeyKey(p))) {
+        readApiKey(index + 1); // no need to ask a keychain that is not there again
+        return;
+    }
+    store.readAsync(store.llmApiKeyKey(p), this, [this, p, index](const SecretResult& key) {
+        if (key.ok())
+            m_loadedApiKeys.insert(int(p), key.value);
+        else if (key.status != SecretResult::Status::NotFound && !m_keychainUnavailable)
+            showKeychainProblem(key.message);
+        readApiKey(index + 1);
+    });
+}
+
+void SettingsDialog::showSecrets() {
+    m_secretsReady = true;
+    if (!m_passwordPasted)
+        m_passwordEdit->setText(m_loadedPassword);
+    m_apiKeys = m_loadedApiKeys;
+    m_apiKeyEdit->setText(m_apiKeys.value(int(currentProvider())));
+    for (QLineEdit* edit : {m_passwordEdit, m_apiKeyEdit}) {
+        edit->setReadOnly(false);
+        edit->setPlaceholderText(tr("kept in the system keychain"));
+    }
+    // The notice on a password in the settings file depends on what the keychain holds.
+    showSettingsFileProblems();
+    updateBusyState();
+    Q_EMIT secretsLoaded();
+    if (m_saveAfterLoad) {
+        m_saveAfterLoad = false;
+        save();
+    }
+}
+
+void SettingsDialog::updateBusyState() {
+    m_saveButton->setEnabled(!m_saving && !m_saveAfterLoad);
+    // Moving needs to know whether the keychain works, and not to race a save.
+    m_movePasswordButton->setEnabled(m_secretsReady && !m_saving && !m_movingPassword);
 }
 
 void SettingsDialog::showSettingsFileProblems() {
@@ -410,37 +468,52 @@ void SettingsDialog::showSettingsFileProblems() {
 }
 
 void SettingsDialog::moveFilePassword() {
-    Settings settings(m_profile);
+    if (!m_secretsReady || m_movingPassword)
+        return;
+    const Settings settings(m_profile);
     const QString password = settings.databasePasswordInFile();
     if (password.isEmpty()) {
         showSettingsFileProblems();
+        Q_EMIT filePasswordMoved(false);
         return;
     }
     const SecretStore store(m_profile);
     const QString key = store.databasePasswordKey();
-    const bool sessionOnly = m_keychainUnavailable;
-    if (sessionOnly) {
+    if (m_keychainUnavailable) {
         SecretStore::setSessionSecret(key, password);
         m_sessionOnly->setChecked(true);
-    } else {
-        const SecretResult r = store.write(key, password);
+        filePasswordKept(password, true);
+        return;
+    }
+    m_movingPassword = true;
+    updateBusyState();
+    store.writeAsync(key, password, this, [this, password](const SecretResult& r) {
+        m_movingPassword = false;
+        updateBusyState();
         if (!r.ok()) {
             if (r.status == SecretResult::Status::Unavailable)
                 showKeychainProblem(r.message);
             showSettingsFileProblems(); // now offers this session only
             m_filePasswordNotice->setText(tr("The password was not moved: %1").arg(r.message) + u"\n"_s +
                                           m_filePasswordNotice->text());
+            Q_EMIT filePasswordMoved(false);
             return;
         }
-    }
+        filePasswordKept(password, false);
+    });
+}
+
+void SettingsDialog::filePasswordKept(const QString& password, bool sessionOnly) {
     // Only once the password is kept elsewhere does it leave the file.
     try {
+        Settings settings(m_profile);
         settings.removeDatabasePasswordFromFile();
         settings.sync();
     } catch (const Error& e) {
         m_filePasswordNotice->setText(
             tr("The password is kept, but the settings file could not be rewritten without it: %1")
                 .arg(e.message()));
+        Q_EMIT filePasswordMoved(false);
         return;
     }
     m_loadedPassword = password;
@@ -453,6 +526,7 @@ void SettingsDialog::moveFilePassword() {
             : tr("The database password is now in the system keychain, and the settings file no "
                  "longer holds it."));
     m_filePanel->show();
+    Q_EMIT filePasswordMoved(true);
 }
 
 LlmProvider SettingsDialog::currentProvider() const {
@@ -463,7 +537,8 @@ void SettingsDialog::providerChanged() {
     // Each provider has its own key; the key field shows the selected one's.
     const LlmProvider p = currentProvider();
     if (p != m_shownProvider) {
-        if (m_shownProvider != LlmProvider::Offline)
+        // Before the keychain answered, the field holds nothing of the user's.
+        if (m_shownProvider != LlmProvider::Offline && m_secretsReady)
             m_apiKeys.insert(int(m_shownProvider), m_apiKeyEdit->text());
         if (m_baseUrlEdit->text().trimmed() == defaultLlmBaseUrl(m_shownProvider))
             m_baseUrlEdit->clear();
@@ -500,8 +575,10 @@ void SettingsDialog::applyPastedUrl() {
         m_portSpin->setValue(url.port);
         m_databaseEdit->setText(url.database);
         m_userEdit->setText(url.user);
-        if (!url.password.isEmpty())
+        if (!url.password.isEmpty()) {
             m_passwordEdit->setText(url.password);
+            m_passwordPasted = true;
+        }
         m_extraOptions = url.options;
         const int ssl = m_sslCombo->findData(m_extraOptions.take(u"sslmode"_s));
         if (ssl >= 0)
@@ -740,32 +817,62 @@ void SettingsDialog::moveEmbeddedDatabaseTo(const QString& target) {
         });
 }
 
-bool SettingsDialog::storeSecret(const QString& key, const QString& value) {
-    const SecretStore store(m_profile);
+void SettingsDialog::storeSecret(const QString& key, const QString& value, std::function<void(bool)> done) {
     if (m_keychainUnavailable && m_sessionOnly->isChecked()) {
         if (value.isEmpty())
             SecretStore::clearSessionSecret(key);
         else
             SecretStore::setSessionSecret(key, value);
-        return true;
+        done(true);
+        return;
     }
-    const SecretResult r = value.isEmpty() ? store.remove(key) : store.write(key, value);
-    if (r.ok() || (value.isEmpty() && r.status == SecretResult::Status::NotFound))
-        return true;
-    if (r.status == SecretResult::Status::Unavailable) {
-        showKeychainProblem(r.message);
-        m_saveError->setText(
-            tr("Not saved: the system keychain is not available. Tick \"for this session "
-               "only\" to use the secrets until the app quits, or try again once the keychain "
-               "is unlocked."));
-    } else {
-        m_saveError->setText(tr("Not saved: %1").arg(r.message));
-    }
-    m_saveError->show();
-    return false;
+    auto answered = [this, empty = value.isEmpty(), done = std::move(done)](const SecretResult& r) {
+        if (r.ok() || (empty && r.status == SecretResult::Status::NotFound)) {
+            done(true);
+            return;
+        }
+        if (r.status == SecretResult::Status::Unavailable) {
+            showKeychainProblem(r.message);
+            m_saveError->setText(
+                tr("Not saved: the system keychain is not available. Tick \"for this session "
+                   "only\" to use the secrets until the app quits, or try again once the keychain "
+                   "is unlocked."));
+        } else {
+            m_saveError->setText(tr("Not saved: %1").arg(r.message));
+        }
+        m_saveError->show();
+        done(false);
+    };
+    const SecretStore store(m_profile);
+    if (value.isEmpty())
+        store.removeAsync(key, this, std::move(answered));
+    else
+        store.writeAsync(key, value, this, std::move(answered));
 }
 
-bool SettingsDialog::save() {
+void SettingsDialog::storeSecrets(QList<PendingSecret> rest, std::function<void()> then) {
+    if (m_saveAbandoned) {
+        finishSave(false);
+        return;
+    }
+    if (rest.isEmpty()) {
+        then();
+        return;
+    }
+    const PendingSecret next = rest.takeFirst();
+    storeSecret(next.key, next.value, [this, next, rest, then](bool ok) {
+        if (!ok) {
+            finishSave(false);
+            return;
+        }
+        next.stored();
+        storeSecrets(rest, then);
+    });
+}
+
+void SettingsDialog::save() {
+    if (m_saving)
+        return; // Save is disabled meanwhile; this one reports through saveFinished
     m_saveError->hide();
     DatabaseSettings db;
     db.mode = m_postgresRadio->isChecked() ? DatabaseMode::PostgreSql : DatabaseMode::Embedded;
@@ -777,13 +884,10 @@ bool SettingsDialog::save() {
     llm.model = m_modelEdit->text().trimmed() == defaultLlmModel(llm.provider)
                     ? QString()
                     : m_modelEdit->text().trimmed();
-    if (llm.provider != LlmProvider::Offline)
-        m_apiKeys.insert(int(llm.provider), m_apiKeyEdit->text());
 
-    Settings settings(m_profile);
     try {
         db.postgresUrl = postgresUrlWithoutPassword();
-        db.embeddedFile = settings.value(u"database.file"_s);
+        db.embeddedFile = Settings(m_profile).value(u"database.file"_s);
         // Validate both before anything is written.
         if (db.mode == DatabaseMode::PostgreSql && db.postgresUrl.isEmpty())
             throw Error(Error::Kind::Config,
@@ -792,7 +896,8 @@ bool SettingsDialog::save() {
         m_tabs->setCurrentIndex(0);
         m_saveError->setText(tr("Not saved: %1").arg(e.message()));
         m_saveError->show();
-        return false;
+        finishSave(false);
+        return;
     }
     const MapSettings map = m_mapPage->value();
     try {
@@ -801,26 +906,46 @@ bool SettingsDialog::save() {
         m_tabs->setCurrentWidget(m_mapPage);
         m_saveError->setText(tr("Not saved: %1").arg(e.message()));
         m_saveError->show();
-        return false;
+        finishSave(false);
+        return;
     }
+    if (!m_secretsReady) {
+        // The secret fields are not filled yet: saved once the keychain has answered.
+        m_saveAfterLoad = true;
+        updateBusyState();
+        return;
+    }
+    if (llm.provider != LlmProvider::Offline)
+        m_apiKeys.insert(int(llm.provider), m_apiKeyEdit->text());
 
-    // Secrets first: when the keychain refuses, nothing has changed yet.
+    // Secrets first: when the keychain refuses, nothing has changed yet. One
+    // at a time, in this order, each remembered as loaded once it is kept.
+    m_saving = true;
+    m_saveAbandoned = false;
+    updateBusyState();
     const SecretStore store(m_profile);
     const bool sessionOnly = m_keychainUnavailable && m_sessionOnly->isChecked();
+    QList<PendingSecret> secrets;
     const QString password = m_passwordEdit->text();
-    if ((password != m_loadedPassword || sessionOnly) && !storeSecret(store.databasePasswordKey(), password))
-        return false;
-    m_loadedPassword = password;
+    if (password != m_loadedPassword || sessionOnly)
+        secrets.append({store.databasePasswordKey(), password, [this, password] {
+                            m_loadedPassword = password;
+                        }});
     for (LlmProvider p : {LlmProvider::Gemini, LlmProvider::OpenAiCompatible}) {
         const QString value = m_apiKeys.value(int(p));
         if (value == m_loadedApiKeys.value(int(p)) && !sessionOnly)
             continue;
-        if (!storeSecret(store.llmApiKeyKey(p), value))
-            return false;
-        m_loadedApiKeys.insert(int(p), value);
+        secrets.append({store.llmApiKeyKey(p), value, [this, p, value] {
+                            m_loadedApiKeys.insert(int(p), value);
+                        }});
     }
+    storeSecrets(secrets, [this, db, llm, map] { writeSettingsFile(db, llm, map); });
+}
 
+void SettingsDialog::writeSettingsFile(const DatabaseSettings& db, const LlmSettings& llm,
+                                       const MapSettings& map) {
     try {
+        Settings settings(m_profile);
         if (m_filePasswordPending && db.postgresUrl == m_loadedPostgresUrl) {
             // The server is unchanged and its URL in the file still carries the
             // password the notice offers to move: leave that URL as it is
@@ -838,16 +963,30 @@ bool SettingsDialog::save() {
     } catch (const Error& e) {
         m_saveError->setText(tr("Not saved: %1").arg(e.message()));
         m_saveError->show();
-        return false;
+        finishSave(false);
+        return;
     }
     Q_EMIT databaseSettingsChanged();
     Q_EMIT mapSettingsChanged();
-    return true;
+    finishSave(true);
+}
+
+void SettingsDialog::finishSave(bool ok) {
+    m_saving = false;
+    m_saveAfterLoad = false;
+    m_saveAbandoned = false;
+    updateBusyState();
+    const bool close = ok && m_acceptAfterSave;
+    m_acceptAfterSave = false;
+    Q_EMIT saveFinished(ok);
+    if (close)
+        QDialog::accept();
 }
 
 void SettingsDialog::accept() {
-    if (save())
-        QDialog::accept();
+    // Closed by finishSave once everything is written.
+    m_acceptAfterSave = true;
+    save();
 }
 
 QString SettingsDialog::databaseTestText() const {

@@ -9,6 +9,7 @@
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QList>
 #include <QMap>
 #include <atomic>
 #include <functional>
@@ -45,10 +46,18 @@ public:
     // connection to that file and return true, or return false to abort.
     void setDatabaseReleaser(std::function<bool()> releaser) { m_releaser = std::move(releaser); }
 
-    // Writes the settings and secrets. False (with the reason shown in the
-    // dialog) when something could not be saved, e.g. no keychain and the
-    // session-only option not chosen.
-    bool save();
+    // Writes the secrets (to the keychain, asynchronously, one after another)
+    // and then the settings; saveFinished reports the end. False (with the
+    // reason shown in the dialog) when something could not be saved, e.g. no
+    // keychain and the session-only option not chosen; a field that does not
+    // validate is reported before save() returns. Save is disabled meanwhile;
+    // asked before the keychain's answers arrived, it waits for them.
+    void save();
+    bool saving() const { return m_saving; }
+
+    // Whether the keychain has answered for the password and the API keys
+    // (the dialog opens at once; those fields stay read-only until then).
+    bool secretsReady() const { return m_secretsReady; }
 
     // Copies the embedded database to `target` off the GUI thread and, when
     // that worked, switches the settings to it. moveFinished reports the end.
@@ -64,6 +73,12 @@ public:
     void accept() override;
 
 signals:
+    // Every keychain read made when the dialog opened has been answered.
+    void secretsLoaded();
+    // The end of save(): ok when the secrets and the settings were written.
+    void saveFinished(bool ok);
+    // The end of moving the settings file's password (moveFilePassword).
+    void filePasswordMoved(bool ok);
     void databaseTestFinished(bool reachable);
     void llmTestFinished(bool ok);
     void moveFinished(bool ok);
@@ -98,7 +113,23 @@ private:
     // keychain (or this session's memory, with no keychain) and rewrites the
     // file without it.
     void moveFilePassword();
-    bool storeSecret(const QString& key, const QString& value);
+    void filePasswordKept(const QString& password, bool sessionOnly);
+    // The secrets, read with SecretStore::readAsync one after another (the
+    // password first: when the keychain is missing, the keys are not asked).
+    void readSecrets();
+    void readApiKey(int index);
+    void showSecrets();
+    // Writes (or, empty, removes) one secret; `done` gets whether it worked.
+    void storeSecret(const QString& key, const QString& value, std::function<void(bool)> done);
+    struct PendingSecret {
+        QString key;
+        QString value;
+        std::function<void()> stored; // run once it is kept
+    };
+    void storeSecrets(QList<PendingSecret> rest, std::function<void()> then);
+    void writeSettingsFile(const DatabaseSettings& db, const LlmSettings& llm, const MapSettings& map);
+    void finishSave(bool ok);
+    void updateBusyState();
     void tick();
 
     QString m_profile;
@@ -155,6 +186,14 @@ private:
 
     QString m_loadedPassword;
     bool m_keychainUnavailable = false;
+    QPushButton* m_saveButton = nullptr;
+    bool m_secretsReady = false;
+    bool m_passwordPasted = false;  // pasted before the keychain answered: the answer does not replace it
+    bool m_saving = false;          // secrets or settings being written
+    bool m_saveAfterLoad = false;   // save() asked before the secrets arrived
+    bool m_acceptAfterSave = false; // accept(): close once the save succeeded
+    bool m_saveAbandoned = false;   // closed (Cancel, Esc) while saving: the settings file is left alone
+    bool m_movingPassword = false;
 
     // Running work: a generation number tells a stale result from the current one.
     bool m_dbTestRunning = false;

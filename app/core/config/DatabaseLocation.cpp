@@ -35,7 +35,26 @@ QString sourceName(ResolvedDatabaseUrl::Source source) {
     return {};
 }
 
-ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QString& profile) {
+namespace {
+
+void addNote(ResolvedDatabaseUrl& r, const QString& text) {
+    r.note = r.note.isEmpty() ? text : r.note + u'\n' + text;
+}
+
+} // namespace
+
+void applyKeychainPassword(ResolvedDatabaseUrl& r, const SecretResult& secret, const QString& profile) {
+    r.passwordPending = false;
+    if (secret.ok())
+        r.url.password = secret.value;
+    else if (secret.status == SecretResult::Status::NotFound)
+        addNote(r, u"No database password is stored in the keychain for profile \"%1\"."_s.arg(profile));
+    else
+        addNote(r, u"The database password could not be read: %1"_s.arg(secret.message));
+}
+
+ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QString& profile,
+                                       KeychainPassword password) {
     ResolvedDatabaseUrl r;
     if (!commandLineUrl.trimmed().isEmpty()) {
         r.url = DatabaseUrl::parse(commandLineUrl);
@@ -56,21 +75,15 @@ ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QStr
         if (problem.startsWith(u"database."_s))
             ignored << problem;
     r.note = ignored.join(u'\n');
-    auto addNote = [&r](const QString& text) {
-        r.note = r.note.isEmpty() ? text : r.note + u'\n' + text;
-    };
     if (db.mode == DatabaseMode::PostgreSql && !db.postgresUrl.isEmpty()) {
         r.url = DatabaseUrl::parse(db.postgresUrl);
         r.url.password.clear();
         r.source = ResolvedDatabaseUrl::Source::Settings;
-        const SecretStore store(profile);
-        const SecretResult secret = store.read(store.databasePasswordKey());
-        if (secret.ok())
-            r.url.password = secret.value;
-        else if (secret.status == SecretResult::Status::NotFound)
-            addNote(u"No database password is stored in the keychain for profile \"%1\"."_s.arg(profile));
-        else
-            addNote(u"The database password could not be read: %1"_s.arg(secret.message));
+        r.passwordPending = true;
+        if (password == KeychainPassword::Read) {
+            const SecretStore store(profile);
+            applyKeychainPassword(r, store.read(store.databasePasswordKey()), profile);
+        }
         return r;
     }
     if (!db.embeddedFile.isEmpty()) {

@@ -4,6 +4,8 @@
 #include "SecretStore.h"
 #include "Settings.h"
 
+#include <QObject>
+
 using namespace Qt::StringLiterals;
 
 namespace tp {
@@ -24,12 +26,8 @@ QString providerTitle(LlmProvider provider) {
     return {};
 }
 
-} // namespace
-
-ProviderConfig providerFromSettings(const Settings& settings, const SecretStore& secrets, QString* problem) {
-    if (problem)
-        problem->clear();
-    const LlmSettings llm = settings.llm();
+// Everything but the key: the provider, its URL and model, as the settings say.
+ProviderConfig configWithoutKey(const LlmSettings& llm) {
     ProviderConfig config;
     switch (llm.provider) {
     case LlmProvider::Offline:
@@ -50,30 +48,63 @@ ProviderConfig providerFromSettings(const Settings& settings, const SecretStore&
         break;
     }
     config.model = llm.effectiveModel();
+    return config;
+}
 
-    const SecretResult key = secrets.read(secrets.llmApiKeyKey(llm.provider));
+// Adds the key read from the keychain; returns what is wrong, in words (empty when nothing is).
+QString addKey(ProviderConfig& config, LlmProvider provider, const SecretResult& key) {
     if (key.ok() && !key.value.isEmpty()) {
         config.apiKey = key.value;
-        return config;
+        return {};
     }
-    if (!config.needsKey() || !problem)
-        return config;
+    if (!config.needsKey())
+        return {};
     switch (key.status) {
     case SecretResult::Status::Ok:
     case SecretResult::Status::NotFound:
-        *problem = u"No API key is saved for %1. Add one in Settings, or choose the offline planner."_s.arg(
-            providerTitle(llm.provider));
-        break;
+        return u"No API key is saved for %1. Add one in Settings, or choose the offline planner."_s.arg(
+            providerTitle(provider));
     case SecretResult::Status::Unavailable:
-        *problem = u"The API key for %1 cannot be read: the system keychain is not available (%2)."_s.arg(
-            providerTitle(llm.provider), key.message);
-        break;
+        return u"The API key for %1 cannot be read: the system keychain is not available (%2)."_s.arg(
+            providerTitle(provider), key.message);
     case SecretResult::Status::Failed:
-        *problem = u"The API key for %1 cannot be read from the keychain: %2"_s.arg(
-            providerTitle(llm.provider), key.message);
-        break;
+        return u"The API key for %1 cannot be read from the keychain: %2"_s.arg(providerTitle(provider),
+                                                                                key.message);
     }
+    return {};
+}
+
+} // namespace
+
+ProviderConfig providerFromSettings(const Settings& settings, const SecretStore& secrets, QString* problem) {
+    if (problem)
+        problem->clear();
+    const LlmSettings llm = settings.llm();
+    ProviderConfig config = configWithoutKey(llm);
+    if (llm.provider == LlmProvider::Offline)
+        return config;
+    const QString wrong = addKey(config, llm.provider, secrets.read(secrets.llmApiKeyKey(llm.provider)));
+    if (problem)
+        *problem = wrong;
     return config;
+}
+
+void providerFromSettingsAsync(const Settings& settings, const SecretStore& secrets, QObject* context,
+                               std::function<void(const ProviderConfig&, const QString& problem)> done) {
+    const LlmSettings llm = settings.llm();
+    ProviderConfig config = configWithoutKey(llm);
+    if (llm.provider == LlmProvider::Offline) {
+        // Nothing to read; still answered later, like every other case.
+        QMetaObject::invokeMethod(
+            context, [config, done = std::move(done)] { done(config, {}); }, Qt::QueuedConnection);
+        return;
+    }
+    secrets.readAsync(
+        secrets.llmApiKeyKey(llm.provider), context,
+        [config, provider = llm.provider, done = std::move(done)](const SecretResult& key) mutable {
+            const QString problem = addKey(config, provider, key);
+            done(config, problem);
+        });
 }
 
 } // namespace tp

@@ -4,6 +4,9 @@
 #include "llm/LlmTypes.h"
 
 #include <QString>
+#include <functional>
+
+class QObject;
 
 namespace tp {
 
@@ -15,9 +18,14 @@ class Settings;
 // needs a key has none (no keychain, nothing saved, a keychain error), the
 // config comes back without a key and `problem` (when given) says in words
 // what is wrong; otherwise `problem` is cleared. The key is never logged.
-// SecretStore::read is synchronous: on the GUI thread it runs a short local
-// event loop, which is what the keychain's own jobs require.
+// Synchronous (SecretStore::read): for the CLI and worker threads.
 llm::ProviderConfig providerFromSettings(const Settings& settings, const SecretStore& secrets,
                                          QString* problem = nullptr);
+
+// The same for the GUI thread: the key is read with SecretStore::readAsync and
+// `done` gets the config and the problem (empty when none) on `context`'s
+// thread, never after `context` is destroyed. The settings are read at once.
+void providerFromSettingsAsync(const Settings& settings, const SecretStore& secrets, QObject* context,
+                               std::function<void(const llm::ProviderConfig&, const QString& problem)> done);
 
 } // namespace tp

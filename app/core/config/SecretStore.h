@@ -4,6 +4,9 @@
 #include "Settings.h"
 
 #include <QString>
+#include <functional>
+
+class QObject;
 
 // Secrets (the database password, API keys) in the OS keychain through
 // QtKeychain: Secret Service or KWallet on Linux, Credential Manager on
@@ -11,11 +14,18 @@
 // ("TripPlanner/default/database-password") because Windows ignores the
 // service name.
 //
-// The calls are synchronous. QtKeychain's jobs must run on the application's
-// main thread: there a call runs a local QEventLoop until its job finishes (the
-// CLI, or briefly the GUI thread); from any other thread the job is handed to
-// the main thread's event loop and the caller waits for the answer, so the
-// main thread must not itself be blocked waiting for that worker.
+// QtKeychain's jobs must run on the application's main thread. Two APIs:
+// - asynchronous (readAsync, writeAsync, removeAsync, probeAsync), for the GUI:
+//   the job starts on the main thread's event loop and `done` runs later on
+//   the context object's thread, never after the context is destroyed. No
+//   event loop is nested, so nothing else runs in the middle of the caller.
+// - synchronous (read, write, remove, probe), for the CLI and worker threads:
+//   on the main thread of a non-GUI application a call runs a local QEventLoop
+//   until its job finishes; from any other thread the job is started on the
+//   main thread's event loop and the caller waits for the answer, so the main
+//   thread must not itself be blocked waiting for that worker. On the GUI's
+//   main thread it is a programming error (asserted): a nested loop there lets
+//   queued slots, timers and database results run inside a click handler.
 //
 // When no keychain is available nothing is stored anywhere. The caller may
 // then, after the user explicitly agrees, keep a secret in memory for the
@@ -58,6 +68,16 @@ public:
 
     // Whether the keychain answers at all (reads a key that need not exist).
     SecretResult probe() const;
+
+    // The same, asynchronous. Callable from any thread; `done` is called once,
+    // queued on `context`'s thread (never from inside the call), unless
+    // `context` is destroyed first. A job that does not answer within the
+    // timeout is answered Unavailable; its late answer is ignored.
+    using Done = std::function<void(const SecretResult&)>;
+    void readAsync(const QString& key, QObject* context, Done done) const;
+    void writeAsync(const QString& key, const QString& value, QObject* context, Done done) const;
+    void removeAsync(const QString& key, QObject* context, Done done) const;
+    void probeAsync(QObject* context, Done done) const;
 
     // The session-only fallback, used only after the user accepted it: kept in
     // this process's memory, never written anywhere, gone when the app quits.
