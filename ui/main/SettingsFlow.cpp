@@ -32,12 +32,21 @@ SettingsFlow::SettingsFlow(MainWindow* window, app::Workspace* workspace, geo::G
 }
 
 void SettingsFlow::runDialog() {
-    SettingsDialog dialog(QString::fromLatin1(Settings::DefaultProfile), m_window);
-    if (dialog.exec() != QDialog::Accepted)
+    // Window-modal and without exec(): no event loop nested in the window's while
+    // it is open (the keychain's answers and the database's results arrive as usual).
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
         return;
-    applyMap();
-    applyPlanner();
-    offerRestart();
+    }
+    m_dialog = new SettingsDialog(QString::fromLatin1(Settings::DefaultProfile), m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &QDialog::accepted, this, [this] {
+        applyMap();
+        applyPlanner();
+        offerRestart();
+    });
+    m_dialog->open();
 }
 
 void SettingsFlow::applyMap() {

@@ -16,6 +16,7 @@ class GeocodingService;
 namespace tp::ui {
 
 class MainWindow;
+class SettingsDialog;
 
 // What the saved settings mean for a running window: the map's online tiles
 // and place search, the planner's provider (its key from the keychain), and
@@ -39,7 +40,8 @@ private:
     app::Workspace* m_workspace;
     QPointer<geo::GeocodingService> m_geocoder;
     DatabaseUrl m_current;
-    int m_plannerGeneration = 0; // the latest applyPlanner; older keychain answers are dropped
+    QPointer<SettingsDialog> m_dialog; // the one open (window-modal), if any
+    int m_plannerGeneration = 0;       // the latest applyPlanner; older keychain answers are dropped
 };
 
 } // namespace tp::ui
