@@ -24,11 +24,12 @@ int PlanningStagesModel::rowCount(const QModelIndex& parent) const {
 PlanningStagesModel::StageState PlanningStagesModel::stateAt(int row) const {
     if (!m_session)
         return StageState::Pending;
-    const QString value = QString::fromUtf16(planning_stage::all[row].value);
-    if (m_session->currentStage == value && value != u"completed")
-        return StageState::Current;
-    if (m_session->stagesCompleted.contains(value) ||
-        (value == u"completed" && m_session->currentStage == value))
+    // Rows are in the seed's order, which is the enum's.
+    const PlanningStage stage = PlanningStage(row);
+    // Reaching "Planning Completed" is completing it: it is never worked on.
+    if (isStage(m_session->currentStage, stage))
+        return stage == PlanningStage::Completed ? StageState::Completed : StageState::Current;
+    if (m_session->stagesCompleted.contains(storedValue(stage)))
         return StageState::Completed;
     return StageState::Pending;
 }

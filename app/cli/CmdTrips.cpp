@@ -115,7 +115,7 @@ int cmdTrips(CliContext& ctx, const QStringList& allArgs) {
         parseOrThrow(p, args, 0, 0);
         TripFilter f;
         f.status = p.value(u"status"_s);
-        if (!f.status.isEmpty() && choiceIndex(trip_status::all, f.status) < 0)
+        if (!f.status.isEmpty() && !tripStatusFrom(f.status))
             throw Error::validation(
                 u"status"_s, u"must be one of: %1"_s.arg(choiceValues(trip_status::all).join(u", "_s)));
         if (p.isSet(u"from"_s))

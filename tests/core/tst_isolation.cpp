@@ -154,7 +154,7 @@ private Q_SLOTS:
         expectNotFound("planning.advance", [&] { bPlanning.advance(session.id); });
         expectNotFound("planning.back", [&] { bPlanning.back(session.id); });
         expectNotFound("planning.markStageCompleted",
-                       [&] { bPlanning.markStageCompleted(session.id, u"flights"_s); });
+                       [&] { bPlanning.markStageCompleted(session.id, PlanningStage::Flights); });
         expectNotFound("planning.setSessionData", [&] {
             bPlanning.setSessionData(session.id, QJsonObject{{u"bob"_s, true}});
         });

@@ -371,9 +371,9 @@ private Q_SLOTS:
                  (QStringList{u"initial"_s, u"generating_questions"_s, u"asking_clarifications"_s,
                               u"generating_destinations"_s, u"destinations_complete"_s,
                               u"commitment_detected"_s}));
-        QCOMPARE(nextPlanningStage(u"destination"_s), u"accommodation"_s);
-        QCOMPARE(nextPlanningStage(u"finalization"_s), u"completed"_s);
-        QCOMPARE(nextPlanningStage(u"completed"_s), u"completed"_s);
+        QCOMPARE(nextStage(PlanningStage::Destination), PlanningStage::Accommodation);
+        QCOMPARE(nextStage(PlanningStage::Finalization), PlanningStage::Completed);
+        QCOMPARE(nextStage(PlanningStage::Completed), PlanningStage::Completed);
     }
 
     // Through the repositories, on every engine: each rule is an Error of kind
@@ -463,11 +463,8 @@ private Q_SLOTS:
             current = conversations.saveState(current);
             QCOMPARE(conversations.state(conversation.id)->currentStage, stage);
         }
-
-        PlanningRepository planning(*db, alice.id);
-        const PlanningSession s = planning.start(saved.id);
-        VERIFY_VALIDATION(planning.markStageCompleted(s.id, u"packing"_s), u"stage"_s);
-        QVERIFY(planning.active(saved.id)->stagesCompleted.isEmpty());
+        // A planning stage outside the seed's list no longer compiles:
+        // PlanningRepository::markStageCompleted takes a PlanningStage (tst_stages).
     }
 
     // The database itself refuses what the app refuses, whatever writes to it.

@@ -206,21 +206,24 @@ private Q_SLOTS:
     }
 
     void mappingBothWays() {
-        const QStringList stages{u"accommodation"_s, u"flights"_s, u"activities"_s, u"itinerary"_s,
-                                 u"finalization"_s};
-        const QStringList statuses{u"destinations_selected"_s, u"hotels_selected"_s, u"flights_selected"_s,
-                                   u"activities_planned"_s, u"itinerary_complete"_s};
+        const QList<PlanningStage> stages{PlanningStage::Accommodation, PlanningStage::Flights,
+                                          PlanningStage::Activities, PlanningStage::Itinerary,
+                                          PlanningStage::Finalization};
+        const QList<TripStatus> statuses{TripStatus::DestinationsSelected, TripStatus::HotelsSelected,
+                                         TripStatus::FlightsSelected, TripStatus::ActivitiesPlanned,
+                                         TripStatus::ItineraryComplete};
         for (int i = 0; i < stages.size(); ++i) {
             QCOMPARE(plan::statusWhileCurrent(stages[i], false), std::optional(statuses[i]));
             QCOMPARE(plan::stageForStatus(statuses[i]), std::optional(stages[i]));
         }
-        QCOMPARE(plan::statusAfterCompleting(u"finalization"_s, true), std::optional(u"booked"_s));
-        QCOMPARE(plan::statusAfterCompleting(u"finalization"_s, false),
-                 std::optional(u"itinerary_complete"_s));
-        QCOMPARE(plan::stageForStatus(u"booked"_s), std::optional(u"completed"_s));
-        QCOMPARE(plan::stageForStatus(u"ai_chat_active"_s), std::optional(u"destination"_s));
-        QVERIFY(!plan::stageForStatus(u"cancelled"_s));
-        QVERIFY(!plan::statusWhileCurrent(u"destination"_s, true));
+        QCOMPARE(plan::statusAfterCompleting(PlanningStage::Finalization, true),
+                 std::optional(TripStatus::Booked));
+        QCOMPARE(plan::statusAfterCompleting(PlanningStage::Finalization, false),
+                 std::optional(TripStatus::ItineraryComplete));
+        QCOMPARE(plan::stageForStatus(TripStatus::Booked), std::optional(PlanningStage::Completed));
+        QCOMPARE(plan::stageForStatus(TripStatus::AiChatActive), std::optional(PlanningStage::Destination));
+        QVERIFY(!plan::stageForStatus(TripStatus::Cancelled));
+        QVERIFY(!plan::statusWhileCurrent(PlanningStage::Destination, true));
     }
 
     void statusFollowsStages_data() { addBackendRows(); }

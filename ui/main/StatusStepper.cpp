@@ -25,12 +25,13 @@ StatusStepper::StatusStepper(QWidget* parent)
         chip->setTextFormat(Qt::PlainText);
         chip->setMargin(3);
         chip->setAutoFillBackground(true);
-        chip->setProperty("label", value == u"cancelled" ? label : tr("%1. %2").arg(++number).arg(label));
+        chip->setProperty(
+            "label", isStatus(value, TripStatus::Cancelled) ? label : tr("%1. %2").arg(++number).arg(label));
         flow->addWidget(chip);
         m_steps.insert(value, chip);
         m_order.append(value);
     }
-    setStatus(u"planning"_s);
+    setStatus(storedValue(TripStatus::Planning));
 }
 
 QString StatusStepper::stepState(const QString& value) const {
@@ -38,15 +39,15 @@ QString StatusStepper::stepState(const QString& value) const {
     const qsizetype step = m_order.indexOf(value);
     if (step < 0)
         return {};
-    if (m_status == u"cancelled")
-        return value == u"cancelled" ? u"current"_s : u"todo"_s;
+    if (isStatus(m_status, TripStatus::Cancelled))
+        return isStatus(value, TripStatus::Cancelled) ? u"current"_s : u"todo"_s;
     if (step == current)
         return u"current"_s;
     return step < current ? u"done"_s : u"todo"_s;
 }
 
 void StatusStepper::setStatus(const QString& status) {
-    m_status = m_steps.contains(status) ? status : u"planning"_s;
+    m_status = m_steps.contains(status) ? status : storedValue(TripStatus::Planning);
     restyle();
 }
 
@@ -84,7 +85,8 @@ void StatusStepper::restyle() {
         chip->setFont(f);
         chip->setProperty("state", state);
         // Cancelled is a way out, not a step: shown only when it is the status.
-        chip->setVisible(value != u"cancelled" || m_status == u"cancelled");
+        chip->setVisible(!isStatus(value, TripStatus::Cancelled) ||
+                         isStatus(m_status, TripStatus::Cancelled));
     }
     setAccessibleName(tr("Progress: %1").arg(spoken.join(u", "_s)));
 }

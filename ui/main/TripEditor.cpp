@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -257,24 +258,25 @@ void TripEditor::setTrip(const Trip& trip) {
 
 // The statuses a person sets by hand; the others are reached through the
 // planner (a chosen destination) and the planning stages.
-static constexpr const char16_t* kChosenByHand[] = {u"planning", u"booked", u"completed", u"cancelled"};
+static constexpr TripStatus kChosenByHand[] = {TripStatus::Planning, TripStatus::Booked,
+                                               TripStatus::Completed, TripStatus::Cancelled};
 
 void TripEditor::setStatus(const QString& status) {
     const bool wasLoading = m_loading;
     m_loading = true;
     m_statusChoice->clear();
-    auto add = [this](const QString& value, const QString& suffix) {
-        const int i = choiceIndex(trip_status::all, value);
-        const QString label = QCoreApplication::translate("Stages", trip_status::all[i].label);
-        m_statusChoice->addItem(label + suffix, value);
+    auto add = [this](TripStatus value, const QString& suffix) {
+        const QString label = QCoreApplication::translate("Stages", trip_status::all[int(value)].label);
+        m_statusChoice->addItem(label + suffix, storedValue(value));
     };
-    bool listed = false;
-    for (const char16_t* v : kChosenByHand)
-        listed = listed || status == QStringView(v);
-    if (!listed && choiceIndex(trip_status::all, status) >= 0)
-        add(status, tr(" (now)"));
-    for (const char16_t* v : kChosenByHand)
-        add(QString::fromUtf16(v), QString());
+    // A status reached otherwise is listed too, so that saving keeps it;
+    // one this version does not know is not offered (Planning is selected).
+    const std::optional<TripStatus> current = tripStatusFrom(status);
+    if (current &&
+        std::find(std::begin(kChosenByHand), std::end(kChosenByHand), *current) == std::end(kChosenByHand))
+        add(*current, tr(" (now)"));
+    for (const TripStatus v : kChosenByHand)
+        add(v, QString());
     m_statusChoice->setCurrentIndex(qMax(0, m_statusChoice->findData(status)));
     m_stepper->setStatus(this->status());
     m_loading = wasLoading;
@@ -282,7 +284,7 @@ void TripEditor::setStatus(const QString& status) {
 
 QString TripEditor::status() const {
     const QString value = m_statusChoice->currentData().toString();
-    return value.isEmpty() ? u"planning"_s : value;
+    return value.isEmpty() ? storedValue(TripStatus::Planning) : value;
 }
 
 void TripEditor::touch(const QString& field) {

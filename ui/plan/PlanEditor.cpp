@@ -7,6 +7,7 @@
 #include "LegsEditor.h"
 #include "ReviewView.h"
 #include "StaysEditor.h"
+#include "domain/Stages.h"
 #include "style/ErrorText.h"
 
 #include <QHBoxLayout>
@@ -102,13 +103,35 @@ void PlanEditor::tabShown(int index) {
         section->setPlan(m_plan, m_context);
 }
 
+// The tab (stays, legs, activities, itinerary, budget, review) that shows a stage's work.
+static int tabOf(PlanningStage stage) {
+    switch (stage) {
+    case PlanningStage::Destination:
+    case PlanningStage::Accommodation:
+        return 0;
+    case PlanningStage::Flights:
+        return 1;
+    case PlanningStage::Activities:
+        return 2;
+    case PlanningStage::Itinerary:
+        return 3;
+    case PlanningStage::Finalization:
+    case PlanningStage::Completed:
+        return 5;
+    }
+    return 0;
+}
+
 void PlanEditor::showStage(const QString& stage) {
-    static const QHash<QString, int> tabOf{
-        {u"destination"_s, 0},  {u"accommodation"_s, 0}, {u"stays"_s, 0},     {u"flights"_s, 1},
-        {u"transport"_s, 1},    {u"activities"_s, 2},    {u"itinerary"_s, 3}, {u"budget"_s, 4},
-        {u"finalization"_s, 5}, {u"final_review"_s, 5},  {u"review"_s, 5},    {u"completed"_s, 5}};
-    const auto it = tabOf.constFind(stage);
-    if (it != tabOf.constEnd())
+    if (const std::optional<PlanningStage> known = planningStageFrom(stage)) {
+        m_tabs->setCurrentIndex(tabOf(*known));
+        return;
+    }
+    // Not the seed's stages: other names for the same tabs (and "budget", which has no stage).
+    static const QHash<QString, int> otherNames{
+        {u"stays"_s, 0}, {u"transport"_s, 1}, {u"budget"_s, 4}, {u"final_review"_s, 5}, {u"review"_s, 5}};
+    const auto it = otherNames.constFind(stage);
+    if (it != otherNames.constEnd())
         m_tabs->setCurrentIndex(*it);
 }
 

@@ -100,7 +100,7 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     connect(m_editor, &PlanEditor::completeRequested, this, [this] {
         // Complete planning: the final review is the last working stage.
         const auto& s = m_stages->session();
-        if (s && s->currentStage == u"finalization")
+        if (s && isStage(s->currentStage, PlanningStage::Finalization))
             run(&app::TripSession::advanceStage);
         else
             m_error->setText(tr("Planning is completed from the final review: advance to it first."));
@@ -181,23 +181,24 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
     m_stages->setSession(session);
     if (session)
         m_editor->showStage(session->currentStage);
-    const bool active = session && session->currentStage != u"completed";
-    const bool finished = session && session->currentStage == u"completed";
+    const bool finished = session && isStage(session->currentStage, PlanningStage::Completed);
+    const bool active = session && !finished;
     // Nothing moves before the session has the trip's values (it knows the stage from them).
     const bool ready = m_session && m_session->isLoaded();
     m_start->setEnabled(ready && !active);
     // After a completed session, starting again is a new session, and says so.
     m_start->setText(finished ? tr("Start a new session") : tr("Start planning"));
     m_advance->setEnabled(ready && active);
-    m_back->setEnabled(ready && active && session->currentStage != u"destination");
+    m_back->setEnabled(ready && active && !isStage(session->currentStage, PlanningStage::Destination));
     if (!session) {
         m_summary->setText(m_tripId ? tr("No active planning session. Start one to work through the stages.")
                                     : QString());
         return;
     }
-    const QString stage = QCoreApplication::translate(
-        "Stages",
-        planning_stage::all[qMax(0, choiceIndex(planning_stage::all, session->currentStage))].label);
+    // A stage this version does not know is shown as the first one, as before.
+    const PlanningStage current =
+        planningStageFrom(session->currentStage).value_or(PlanningStage::Destination);
+    const QString stage = QCoreApplication::translate("Stages", planning_stage::all[int(current)].label);
     // The working stages are those listed before "Planning Completed", which is where they lead.
     const int working = int(std::size(planning_stage::all)) - 1;
     const QString started = QLocale().toString(session->startedAt.toLocalTime(), QLocale::ShortFormat);
@@ -206,7 +207,7 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
             tr("Planning completed: all %1 stages done · started %2").arg(working).arg(started));
     else
         m_summary->setText(tr("Stage %1 of %2: %3 · %4 of %2 stages completed · started %5")
-                               .arg(choiceIndex(planning_stage::all, session->currentStage) + 1)
+                               .arg(int(current) + 1)
                                .arg(working)
                                .arg(stage)
                                .arg(session->stagesCompleted.size())

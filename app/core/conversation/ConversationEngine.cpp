@@ -441,8 +441,8 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         // a change made meanwhile elsewhere makes this turn a conflict.
         Trip trip = s.trip;
         bool tripChanged = false;
-        if (s.state.currentStage == stage::initial && trip.status == u"planning"_s) {
-            trip.status = u"ai_chat_active"_s;
+        if (s.state.currentStage == stage::initial && isStatus(trip.status, TripStatus::Planning)) {
+            trip.status = storedValue(TripStatus::AiChatActive);
             tripChanged = true;
         }
         if (draft) {
@@ -457,7 +457,7 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             trip.destinationId = d.id;
             trip.destinationName = d.name;
             trip.destinationCountry = d.country;
-            trip.status = u"destinations_selected"_s;
+            trip.status = storedValue(TripStatus::DestinationsSelected);
             tripChanged = true;
             result.destination = d;
         }
@@ -470,15 +470,15 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             const QList<PlanningSession> sessions = planning.history(trip.id);
             std::optional<PlanningSession> session;
             for (const PlanningSession& p : sessions) {
-                if (p.currentStage != u"completed"_s) {
+                if (!isStage(p.currentStage, PlanningStage::Completed)) {
                     session = p; // at most one (a partial unique index)
                     break;
                 }
             }
             if (!session)
-                session = planning.startAfter(trip.id, sessions, {u"destination"_s});
-            else if (!session->stagesCompleted.contains(u"destination"_s))
-                session = planning.markStageCompleted(session->id, u"destination"_s);
+                session = planning.startAfter(trip.id, sessions, {PlanningStage::Destination});
+            else if (!session->stagesCompleted.contains(storedValue(PlanningStage::Destination)))
+                session = planning.markStageCompleted(session->id, PlanningStage::Destination);
             result.planningSession = session;
         }
         result.tripStatus = trip.status;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Decimal.h"
+#include "Stages.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -65,7 +66,7 @@ struct Trip { // api_trip
     QDate startDate; // null QDate = not set
     QDate endDate;
     std::optional<Decimal> budget;
-    QString status = QStringLiteral("planning");
+    QString status = storedValue(TripStatus::Planning);
     int travelersCount = 1;
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -116,7 +117,7 @@ struct Conversation { // destination_search_tripconversation
 struct PlanningSession { // api_planningsession
     Id id = 0;
     Id tripId = 0;
-    QString currentStage = QStringLiteral("destination");
+    QString currentStage = storedValue(PlanningStage::Destination);
     bool isActive = true;
     QJsonObject sessionData;
     QStringList stagesCompleted;

@@ -5,19 +5,42 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-QString nextPlanningStage(const QString& stage) {
-    const int i = choiceIndex(planning_stage::all, stage);
-    const int last = int(std::size(planning_stage::all)) - 1;
-    if (i < 0 || i >= last)
-        return QString::fromUtf16(planning_stage::all[last].value);
-    return QString::fromUtf16(planning_stage::all[i + 1].value);
+QString storedValue(TripStatus status) {
+    return QString::fromUtf16(trip_status::all[std::size_t(status)].value);
 }
 
-QString previousPlanningStage(const QString& stage) {
-    const int i = choiceIndex(planning_stage::all, stage);
-    if (i <= 0)
-        return QString::fromUtf16(planning_stage::all[0].value);
-    return QString::fromUtf16(planning_stage::all[i - 1].value);
+QString storedValue(PlanningStage stage) {
+    return QString::fromUtf16(planning_stage::all[std::size_t(stage)].value);
+}
+
+std::optional<TripStatus> tripStatusFrom(QStringView stored) {
+    for (std::size_t i = 0; i < std::size(trip_status::all); ++i)
+        if (stored == QStringView(trip_status::all[i].value))
+            return TripStatus(i);
+    return std::nullopt;
+}
+
+std::optional<PlanningStage> planningStageFrom(QStringView stored) {
+    for (std::size_t i = 0; i < std::size(planning_stage::all); ++i)
+        if (stored == QStringView(planning_stage::all[i].value))
+            return PlanningStage(i);
+    return std::nullopt;
+}
+
+bool isStatus(QStringView stored, TripStatus status) {
+    return stored == QStringView(trip_status::all[std::size_t(status)].value);
+}
+
+bool isStage(QStringView stored, PlanningStage stage) {
+    return stored == QStringView(planning_stage::all[std::size_t(stage)].value);
+}
+
+PlanningStage nextStage(PlanningStage stage) {
+    return stage == PlanningStage::Completed ? stage : PlanningStage(int(stage) + 1);
+}
+
+PlanningStage previousStage(PlanningStage stage) {
+    return stage == PlanningStage::Destination ? stage : PlanningStage(int(stage) - 1);
 }
 
 } // namespace tp

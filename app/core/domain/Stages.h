@@ -3,6 +3,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <QStringView>
+#include <iterator>
+#include <optional>
 
 namespace tp {
 
@@ -68,8 +71,49 @@ template <std::size_t N> QString choiceLabel(const Choice (&choices)[N], const Q
     return i < 0 ? value : QString::fromUtf8(choices[i].label);
 }
 
-// The stage after `stage` in the planning order, or "completed" at the end.
-QString nextPlanningStage(const QString& stage);
-QString previousPlanningStage(const QString& stage);
+// The trip's status and the planning session's stage as the compiler knows
+// them. The entities keep the stored strings (a value written by a newer web
+// app survives a round trip unchanged); comparisons and the values this app
+// writes go through these enums, so a misspelt status does not compile.
+// The order is the seed's: each enumerator is its row in the table above.
+enum class TripStatus {
+    Planning,
+    AiChatActive,
+    DestinationsSelected,
+    HotelsSelected,
+    FlightsSelected,
+    ActivitiesPlanned,
+    ItineraryComplete,
+    Booked,
+    Completed,
+    Cancelled,
+};
+enum class PlanningStage {
+    Destination,
+    Accommodation,
+    Flights,
+    Activities,
+    Itinerary,
+    Finalization,
+    Completed
+};
+
+static_assert(std::size(trip_status::all) == std::size_t(TripStatus::Cancelled) + 1);
+static_assert(std::size(planning_stage::all) == std::size_t(PlanningStage::Completed) + 1);
+
+// The value stored in the database (from the tables above, the one spelling).
+QString storedValue(TripStatus status);
+QString storedValue(PlanningStage stage);
+// The enum for a stored value; nullopt for one this version does not know.
+std::optional<TripStatus> tripStatusFrom(QStringView stored);
+std::optional<PlanningStage> planningStageFrom(QStringView stored);
+// True when `stored` is exactly `status`'s (or `stage`'s) stored value.
+bool isStatus(QStringView stored, TripStatus status);
+bool isStage(QStringView stored, PlanningStage stage);
+
+// The stage after `stage` in the planning order; Completed stays Completed.
+PlanningStage nextStage(PlanningStage stage);
+// The stage before `stage`; Destination stays Destination.
+PlanningStage previousStage(PlanningStage stage);
 
 } // namespace tp

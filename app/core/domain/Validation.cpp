@@ -56,7 +56,7 @@ QList<FieldError> checkTrip(const Trip& trip) {
     }
     if (trip.travelersCount < 1)
         out.append({u"travelers_count"_s, u"must be at least 1"_s});
-    if (choiceIndex(trip_status::all, trip.status) < 0)
+    if (!tripStatusFrom(trip.status))
         out.append({u"status"_s, u"must be one of: %1"_s.arg(choiceValues(trip_status::all).join(u", "_s))});
     return out;
 }

@@ -1,57 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StageStatus.h"
 
-#include "domain/Stages.h"
-
-using namespace Qt::StringLiterals;
-
 namespace tp::plan {
 
-std::optional<QString> statusAfterCompleting(const QString& stage, bool everythingBooked) {
-    if (stage == u"destination")
-        return u"destinations_selected"_s;
-    if (stage == u"accommodation")
-        return u"hotels_selected"_s;
-    if (stage == u"flights")
-        return u"flights_selected"_s;
-    if (stage == u"activities")
-        return u"activities_planned"_s;
-    if (stage == u"itinerary")
-        return u"itinerary_complete"_s;
-    if (stage == u"finalization")
-        return everythingBooked ? u"booked"_s : u"itinerary_complete"_s;
-    return std::nullopt;
-}
-
-std::optional<QString> statusWhileCurrent(const QString& stage, bool everythingBooked) {
-    if (stage == u"completed")
-        return statusAfterCompleting(u"finalization"_s, everythingBooked);
-    const int i = choiceIndex(planning_stage::all, stage);
-    if (i <= 0)
+// Switches without a default: a new enumerator is a compiler warning here.
+std::optional<TripStatus> statusAfterCompleting(PlanningStage stage, bool everythingBooked) {
+    switch (stage) {
+    case PlanningStage::Destination:
+        return TripStatus::DestinationsSelected;
+    case PlanningStage::Accommodation:
+        return TripStatus::HotelsSelected;
+    case PlanningStage::Flights:
+        return TripStatus::FlightsSelected;
+    case PlanningStage::Activities:
+        return TripStatus::ActivitiesPlanned;
+    case PlanningStage::Itinerary:
+        return TripStatus::ItineraryComplete;
+    case PlanningStage::Finalization:
+        return everythingBooked ? TripStatus::Booked : TripStatus::ItineraryComplete;
+    case PlanningStage::Completed:
         return std::nullopt;
-    return statusAfterCompleting(QString::fromUtf16(planning_stage::all[i - 1].value), everythingBooked);
-}
-
-std::optional<QString> stageForStatus(const QString& status) {
-    if (status == u"planning" || status == u"ai_chat_active")
-        return u"destination"_s;
-    if (status == u"destinations_selected")
-        return u"accommodation"_s;
-    if (status == u"hotels_selected")
-        return u"flights"_s;
-    if (status == u"flights_selected")
-        return u"activities"_s;
-    if (status == u"activities_planned")
-        return u"itinerary"_s;
-    if (status == u"itinerary_complete")
-        return u"finalization"_s;
-    if (status == u"booked" || status == u"completed")
-        return u"completed"_s;
+    }
     return std::nullopt;
 }
 
-bool statusIsFinal(const QString& status) {
-    return status == u"completed" || status == u"cancelled";
+std::optional<TripStatus> statusWhileCurrent(PlanningStage stage, bool everythingBooked) {
+    if (stage == PlanningStage::Destination)
+        return std::nullopt;
+    return statusAfterCompleting(previousStage(stage), everythingBooked);
+}
+
+std::optional<PlanningStage> stageForStatus(TripStatus status) {
+    switch (status) {
+    case TripStatus::Planning:
+    case TripStatus::AiChatActive:
+        return PlanningStage::Destination;
+    case TripStatus::DestinationsSelected:
+        return PlanningStage::Accommodation;
+    case TripStatus::HotelsSelected:
+        return PlanningStage::Flights;
+    case TripStatus::FlightsSelected:
+        return PlanningStage::Activities;
+    case TripStatus::ActivitiesPlanned:
+        return PlanningStage::Itinerary;
+    case TripStatus::ItineraryComplete:
+        return PlanningStage::Finalization;
+    case TripStatus::Booked:
+    case TripStatus::Completed:
+        return PlanningStage::Completed;
+    case TripStatus::Cancelled:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+bool statusIsFinal(TripStatus status) {
+    return status == TripStatus::Completed || status == TripStatus::Cancelled;
 }
 
 } // namespace tp::plan

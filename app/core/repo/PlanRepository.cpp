@@ -3,6 +3,7 @@
 
 #include "PlanningRepository.h"
 #include "RowMapping.h"
+#include "domain/Stages.h"
 #include "plan/PlanCodec.h"
 #include "plan/PlanValidation.h"
 
@@ -22,7 +23,7 @@ PlanDocument PlanRepository::load(Id tripId) {
         const QList<PlanningSession> sessions = PlanningRepository(m_db, m_userId).history(tripId);
         const PlanningSession* target = nullptr;
         for (const PlanningSession& s : sessions)
-            if (s.currentStage != u"completed" && !target)
+            if (!isStage(s.currentStage, PlanningStage::Completed) && !target)
                 target = &s;
         if (!target && !sessions.isEmpty())
             target = &sessions.first();

@@ -27,8 +27,10 @@ QJsonArray toJson(const QStringList& list) {
 } // namespace
 
 std::optional<PlanningSession> PlanningRepository::active(Id tripId) {
+    // The condition spelt as the partial unique index's, a literal, so the planner can use the index.
     const SqlRows r =
-        m_db.query(scopedSelect() + u"AND p.trip_id = :trip AND NOT (p.current_stage = 'completed')"_s,
+        m_db.query(scopedSelect() + u"AND p.trip_id = :trip AND NOT (p.current_stage = '%1')"_s.arg(
+                                        storedValue(PlanningStage::Completed)),
                    {{u"user"_s, m_userId}, {u"trip"_s, tripId}});
     if (r.isEmpty())
         return std::nullopt;
@@ -67,11 +69,13 @@ PlanningSession PlanningRepository::start(Id tripId) {
 }
 
 PlanningSession PlanningRepository::startAfter(Id tripId, const QList<PlanningSession>& history,
-                                               const QStringList& stagesCompleted) {
+                                               const QList<PlanningStage>& stagesCompleted) {
     // The plan belongs to the trip: a new session starts from the latest one's.
     PlanningSession s;
     s.tripId = tripId;
-    s.stagesCompleted = stagesCompleted;
+    s.currentStage = storedValue(PlanningStage::Destination);
+    for (const PlanningStage done : stagesCompleted)
+        s.stagesCompleted << storedValue(done);
     const QString planKey = QString::fromUtf16(plan::SessionDataKey);
     for (const PlanningSession& earlier : history) {
         if (earlier.sessionData.value(planKey).isObject()) {
@@ -81,15 +85,15 @@ PlanningSession PlanningRepository::startAfter(Id tripId, const QList<PlanningSe
     }
     s.startedAt = QDateTime::currentDateTimeUtc();
     s.lastInteractionAt = s.startedAt;
-    const SqlRows r =
-        m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
-                   u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
-                   u"VALUES ('destination', :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
-                   {{u"t"_s, true},
-                    {u"data"_s, s.sessionData},
-                    {u"done"_s, toJson(s.stagesCompleted)},
-                    {u"now"_s, s.startedAt},
-                    {u"trip"_s, tripId}});
+    const SqlRows r = m_db.write(u"INSERT INTO api_planningsession (current_stage, is_active, session_data, "
+                                 u"stages_completed, started_at, last_interaction_at, completed_at, trip_id) "
+                                 u"VALUES (:stage, :t, :data, :done, :now, :now, NULL, :trip) RETURNING id"_s,
+                                 {{u"stage"_s, s.currentStage},
+                                  {u"t"_s, true},
+                                  {u"data"_s, s.sessionData},
+                                  {u"done"_s, toJson(s.stagesCompleted)},
+                                  {u"now"_s, s.startedAt},
+                                  {u"trip"_s, tripId}});
     s.id = col::id(r.first(), "id");
     return s;
 }
@@ -112,17 +116,21 @@ PlanningSession PlanningRepository::save(const PlanningSession& s) {
 PlanningSession PlanningRepository::advance(Id sessionId) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
-        if (s.currentStage == u"completed")
+        if (isStage(s.currentStage, PlanningStage::Completed))
             throw Error(Error::Kind::Conflict, u"This planning session is already completed."_s);
-        const QString completedStage = s.currentStage;
+        // A stage this version does not know (a newer web app's) leads to the end,
+        // as the last stage does; completing it says nothing about the status.
+        const std::optional<PlanningStage> completedStage = planningStageFrom(s.currentStage);
         if (!s.stagesCompleted.contains(s.currentStage))
             s.stagesCompleted << s.currentStage;
-        s.currentStage = nextPlanningStage(s.currentStage);
-        if (s.currentStage == u"completed") {
+        const PlanningStage next = completedStage ? nextStage(*completedStage) : PlanningStage::Completed;
+        s.currentStage = storedValue(next);
+        if (next == PlanningStage::Completed) {
             s.isActive = false;
             s.completedAt = QDateTime::currentDateTimeUtc();
         }
-        followStage(s.tripId, plan::statusAfterCompleting(completedStage, everythingBooked(s)));
+        if (completedStage)
+            followStage(s.tripId, plan::statusAfterCompleting(*completedStage, everythingBooked(s)));
         return save(s);
     });
 }
@@ -130,23 +138,24 @@ PlanningSession PlanningRepository::advance(Id sessionId) {
 PlanningSession PlanningRepository::back(Id sessionId) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
-        if (s.currentStage == u"completed")
+        if (isStage(s.currentStage, PlanningStage::Completed))
             throw Error(Error::Kind::Conflict,
                         u"A completed planning session cannot go back; start a new one."_s);
-        s.currentStage = previousPlanningStage(s.currentStage);
-        followStage(s.tripId, plan::statusWhileCurrent(s.currentStage, everythingBooked(s)));
+        // A stage this version does not know goes back to the first one.
+        const std::optional<PlanningStage> current = planningStageFrom(s.currentStage);
+        const PlanningStage previous = current ? previousStage(*current) : PlanningStage::Destination;
+        s.currentStage = storedValue(previous);
+        followStage(s.tripId, plan::statusWhileCurrent(previous, everythingBooked(s)));
         return save(s);
     });
 }
 
-PlanningSession PlanningRepository::markStageCompleted(Id sessionId, const QString& stage) {
-    if (choiceIndex(planning_stage::all, stage) < 0)
-        throw Error::validation(u"stage"_s,
-                                u"must be one of: %1"_s.arg(choiceValues(planning_stage::all).join(u", "_s)));
+PlanningSession PlanningRepository::markStageCompleted(Id sessionId, PlanningStage stage) {
+    const QString stored = storedValue(stage);
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
-        if (!s.stagesCompleted.contains(stage))
-            s.stagesCompleted << stage;
+        if (!s.stagesCompleted.contains(stored))
+            s.stagesCompleted << stored;
         return save(s);
     });
 }
@@ -168,14 +177,16 @@ bool PlanningRepository::everythingBooked(const PlanningSession& s) {
     }
 }
 
-void PlanningRepository::followStage(Id tripId, const std::optional<QString>& status) {
+void PlanningRepository::followStage(Id tripId, std::optional<TripStatus> status) {
     if (!status)
         return;
     TripRepository trips(m_db, m_userId);
     Trip t = trips.get(tripId);
-    if (t.status == *status || plan::statusIsFinal(t.status))
+    // A status this version does not know is not final: the stages move it, as before.
+    const std::optional<TripStatus> current = tripStatusFrom(t.status);
+    if (current == status || (current && plan::statusIsFinal(*current)))
         return;
-    t.status = *status;
+    t.status = storedValue(*status);
     trips.update(t);
 }
 

@@ -3,6 +3,7 @@
 
 #include "db/Database.h"
 #include "domain/Entities.h"
+#include "domain/Stages.h"
 
 namespace tp {
 
@@ -18,29 +19,29 @@ public:
     std::optional<PlanningSession> active(Id tripId);
     // All sessions of the trip, most recent interaction first (the seed's ordering).
     QList<PlanningSession> history(Id tripId);
-    // A new session at "destination"; it starts with the plan of the trip's latest session.
+    // A new session at Destination; it starts with the plan of the trip's latest session.
     PlanningSession start(Id tripId);
     // start() for a caller that has, in its open transaction, already written
     // the trip as the user's and read `history` (the trip's sessions, none of
     // them active): the one INSERT, with `stagesCompleted` recorded from the
-    // start (the conversation engine's commitment: "destination").
+    // start (the conversation engine's commitment: Destination).
     PlanningSession startAfter(Id tripId, const QList<PlanningSession>& history,
-                               const QStringList& stagesCompleted);
+                               const QList<PlanningStage>& stagesCompleted);
     // The seed's advance_to_next_stage: marks the current stage completed and
-    // moves on; reaching "completed" ends the session (is_active false, completed_at set).
+    // moves on; reaching Completed ends the session (is_active false, completed_at set).
     // The trip's status follows (plan/StageStatus.h); back() moves it back.
     PlanningSession advance(Id sessionId);
     // Back one stage, for a user who advanced by mistake; the stage stays listed as completed.
     PlanningSession back(Id sessionId);
     // Records `stage` as completed without moving (the conversation engine's commitment).
-    PlanningSession markStageCompleted(Id sessionId, const QString& stage);
+    PlanningSession markStageCompleted(Id sessionId, PlanningStage stage);
     PlanningSession setSessionData(Id sessionId, const QJsonObject& data);
 
 private:
     PlanningSession get(Id sessionId);
     PlanningSession save(const PlanningSession& s);
     static bool everythingBooked(const PlanningSession& s);
-    void followStage(Id tripId, const std::optional<QString>& status);
+    void followStage(Id tripId, std::optional<TripStatus> status);
 
     Database& m_db;
     Id m_userId;

@@ -2,6 +2,7 @@
 #include "TripRepository.h"
 
 #include "RowMapping.h"
+#include "domain/Stages.h"
 #include "domain/Validation.h"
 
 using namespace Qt::StringLiterals;
@@ -278,10 +279,12 @@ TripDetails TripRepository::open(Id id) {
             details.latestRecommendations = rows::recommendations(rec.first());
     }
     // 3: the active planning session.
-    const SqlRows plan = m_db.query(u"SELECT "_s + rows::planningColumns +
-                                        u" FROM api_planningsession p WHERE p.trip_id = :id "
-                                        u"AND NOT (p.current_stage = 'completed') LIMIT 1"_s,
-                                    {{u"id"_s, id}});
+    // The condition spelt as the partial unique index's, a literal, so the planner can use the index.
+    const SqlRows plan = m_db.query(
+        u"SELECT "_s + rows::planningColumns +
+            u" FROM api_planningsession p WHERE p.trip_id = :id "
+            u"AND NOT (p.current_stage = '%1') LIMIT 1"_s.arg(storedValue(PlanningStage::Completed)),
+        {{u"id"_s, id}});
     if (!plan.isEmpty())
         details.activePlanningSession = rows::planning(plan.first());
     return details;
