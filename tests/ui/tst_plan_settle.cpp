@@ -58,6 +58,21 @@ class TestPlanSettle : public QObject {
         QList<Id> trips;
     };
 
+    // The application layer without a window: the first trip's session, with an undo stack.
+    struct OpenTrip {
+        explicit OpenTrip(Fixture& f)
+            : service(f.tmp.url(), 0)
+            , workspace(&service, u"planner"_s) {
+            workspace.adoptUser(f.user);
+            session = workspace.openTrip(f.trips[0]);
+            session->setUndoStack(&undo);
+        }
+        DatabaseService service;
+        app::Workspace workspace;
+        QUndoStack undo;
+        app::TripSession* session = nullptr;
+    };
+
     static plan::Plan withStay(plan::Plan p, const QString& name) {
         plan::Stay s;
         s.id = plan::newItemId(u"stay"_s);
@@ -100,12 +115,9 @@ private Q_SLOTS:
     void undoDuringSave() {
         QFETCH(QString, backend);
         Fixture f(backend);
-        DatabaseService service(f.tmp.url(), 0);
-        app::Workspace workspace(&service, u"planner"_s);
-        workspace.adoptUser(f.user);
-        QUndoStack undo;
-        app::TripSession* session = workspace.openTrip(f.trips[0]);
-        session->setUndoStack(&undo);
+        OpenTrip open(f);
+        QUndoStack& undo = open.undo;
+        app::TripSession* session = open.session;
         QTRY_VERIFY(session->plan().has_value()); // openTrip reads it
 
         const plan::Plan one = withStay(session->plan()->plan, u"Hotel Etna"_s);
@@ -149,12 +161,9 @@ private Q_SLOTS:
     void failedWriteDropsItsSteps() {
         QFETCH(QString, backend);
         Fixture f(backend);
-        DatabaseService service(f.tmp.url(), 0);
-        app::Workspace workspace(&service, u"planner"_s);
-        workspace.adoptUser(f.user);
-        QUndoStack undo;
-        app::TripSession* session = workspace.openTrip(f.trips[0]);
-        session->setUndoStack(&undo);
+        OpenTrip open(f);
+        QUndoStack& undo = open.undo;
+        app::TripSession* session = open.session;
         QTRY_VERIFY(session->plan().has_value()); // openTrip reads it
         session->savePlan(withStay(session->plan()->plan, u"Hotel Etna"_s), u"Add stay Hotel Etna"_s);
         QTRY_VERIFY(!session->isSavingPlan());
