@@ -96,7 +96,7 @@ int cmdPlanAdd(CliContext& ctx, const QStringList& args) {
         p.setApplicationDescription(
             u"plan add stay --trip ID --name NAME --check-in DATE --check-out DATE"_s);
         p.addOption({u"name"_s, u"The stay's name (hotel, flat...)."_s, u"name"_s});
-        addPlaceOptions(p, {}, u"Where it is"_s);
+        addPlaceOptions(p, {}, u"The place"_s);
         p.addOption({u"check-in"_s, u"Check-in date, YYYY-MM-DD."_s, u"date"_s});
         p.addOption({u"check-out"_s, u"Check-out date, YYYY-MM-DD."_s, u"date"_s});
         p.addOption({u"price"_s, u"Price for the whole stay (or a night with --per-night)."_s, u"amount"_s});
@@ -123,7 +123,7 @@ int cmdPlanAdd(CliContext& ctx, const QStringList& args) {
         p.addOption({u"date"_s, u"The day, YYYY-MM-DD."_s, u"date"_s});
         p.addOption({u"start"_s, u"Start time, HH:MM."_s, u"time"_s});
         p.addOption({u"end"_s, u"End time, HH:MM."_s, u"time"_s});
-        addPlaceOptions(p, {}, u"Where it is"_s);
+        addPlaceOptions(p, {}, u"The place"_s);
         p.addOption({u"cost"_s, u"Cost."_s, u"amount"_s});
     } else if (kind == u"cost") {
         p.setApplicationDescription(

@@ -13,6 +13,8 @@
 #include "main/MainWindow.h"
 #include "main/SettingsFlow.h"
 #include "main/SingleInstance.h"
+#include "plan/PlanEditor.h"
+#include "planning/PlanningPanel.h"
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
@@ -47,13 +49,15 @@ struct Running {
 };
 
 // --show VIEW (screenshots, demos): once the trips are in, the newest one is
-// selected and VIEW shown, the window filling the screen.
+// selected and VIEW shown, the window filling the screen. "planning:STAGE"
+// shows the plan's editor on that stage ("accommodation", "itinerary", ...).
 void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
     using tp::ui::MainWindow;
     MainWindow::Panel panel = MainWindow::DetailsPanel;
+    const QString stage = view.startsWith(u"planning:") ? view.mid(9) : QString();
     if (view == u"conversation")
         panel = MainWindow::ConversationTab;
-    else if (view == u"planning")
+    else if (view == u"planning" || !stage.isEmpty())
         panel = MainWindow::PlanningTab;
     else if (view == u"destinations" || view == u"editor")
         panel = MainWindow::DestinationsTab;
@@ -63,12 +67,16 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
         window.setGeometry(screen->availableGeometry());
     auto done = std::make_shared<bool>(false);
     const bool editor = view == u"editor";
-    auto apply = [&window, panel, done, editor] {
+    auto apply = [&window, panel, done, editor, stage] {
         if (*done || window.tripModel()->rowCount() == 0)
             return;
         *done = true;
         window.tripTable()->setCurrentIndex(window.tripModel()->index(0, 0));
         window.showPanel(panel);
+        // After the trip's planning session has shown its own stage.
+        if (!stage.isEmpty())
+            QTimer::singleShot(1500, &window,
+                               [&window, stage] { window.planningPanel()->editor()->showStage(stage); });
         // "editor": the destination editor open on the selected trip's destination.
         const tp::Id destination = window.tripModel()->tripAt(0).destinationId.value_or(0);
         if (editor && destination != 0)
@@ -108,9 +116,10 @@ int main(int argc, char* argv[]) {
     parser.addVersionOption();
     const QCommandLineOption showOption(
         u"show"_s,
-        QApplication::translate("main",
-                                "Open with the newest trip selected and VIEW shown: trips, conversation, "
-                                "planning, map, destinations or editor (the destination editor)."),
+        QApplication::translate(
+            "main", "Open with the newest trip selected and VIEW shown: trips, conversation, "
+                    "planning, planning:STAGE (accommodation, flights, activities, itinerary, "
+                    "budget, finalization), map, destinations or editor (the destination editor)."),
         u"VIEW"_s);
     parser.addOption(showOption);
     parser.process(app);

@@ -76,6 +76,47 @@ trip --title "Porto and the Douro valley" --destination "$porto" --start "$(day 
     --description "Food, old towns and a little hiking; trains between the two bases."
 "$demo" "sqlite:///$db" alex "Porto and the Douro valley" >/dev/null
 
+# The Porto trip's plan: two bases, the flights and trains between them, a few
+# things to do and ideas not on a day yet (the Planning tab's stages and its maps).
+porto_trip=$("$cli" trips list --json | python3 -c '
+import json, sys
+print(next(t["id"] for t in json.load(sys.stdin) if t["title"] == "Porto and the Douro valley"))')
+d0=$(day "+300 days")
+on() { date -u -d "$d0 +$1 days" +%F; } # on N: the trip's day N+1
+plan() { "$cli" plan "$@" --trip "$porto_trip" >/dev/null; }
+plan budget --home-currency EUR --rate "GBP=1.17@$(day "-1 days")"
+plan add stay --name "Casa da Ribeira (guesthouse)" --place "Porto" --lat 41.140700 --lon -8.613200 \
+    --zone Europe/Lisbon --check-in "$d0" --check-out "$(on 6)" --price 118 --per-night --status booked \
+    --booking-ref RIB-5521
+plan add stay --name "Quinta on the river" --place "Pinhão" --lat 41.190300 --lon -7.546600 \
+    --zone Europe/Lisbon --check-in "$(on 6)" --check-out "$(on 9)" --price 465 --notes "Breakfast included"
+plan add leg --from LHR --to OPO --depart "$d0 08:05" --arrive "$d0 10:35" --carrier TP --number 1331 \
+    --cost 142.60 --currency GBP --status booked --booking-ref QX7P2L
+plan add leg --mode train --from "Porto São Bento" --from-lat 41.145600 --from-lon -8.610900 \
+    --from-zone Europe/Lisbon --to "Pinhão" --to-lat 41.190300 --to-lon -7.546600 --to-zone Europe/Lisbon \
+    --depart "$(on 6) 09:10" --arrive "$(on 6) 11:39" --carrier CP --cost 26.40
+plan add leg --mode train --from "Pinhão" --from-lat 41.190300 --from-lon -7.546600 --from-zone Europe/Lisbon \
+    --to "Porto Campanhã" --to-lat 41.148800 --to-lon -8.585400 --to-zone Europe/Lisbon \
+    --depart "$(on 9) 07:52" --arrive "$(on 9) 10:05" --carrier CP --cost 26.40
+plan add leg --from OPO --to LHR --depart "$(on 9) 14:10" --arrive "$(on 9) 16:45" --carrier TP --number 1336 \
+    --cost 139.90 --currency GBP --status booked --booking-ref QX7P2L
+act() { plan add activity "$@"; }
+act --title "Ribeira and the Dom Luís I bridge" --category walk --date "$d0" --start 15:00 --end 17:30 \
+    --place "Ribeira" --lat 41.140600 --lon -8.611300
+act --title "Livraria Lello" --category sight --date "$(on 1)" --start 09:30 --end 10:30 --cost 20 \
+    --place "Livraria Lello" --lat 41.146900 --lon -8.614800 --status booked
+act --title "Port cellar tour in Gaia" --category food --date "$(on 1)" --start 15:00 --end 17:00 --cost 50 \
+    --place "Vila Nova de Gaia" --lat 41.137200 --lon -8.613700
+act --title "Serralves museum and park" --category museum --date "$(on 2)" --start 10:00 --end 14:00 --cost 40 \
+    --place "Serralves" --lat 41.159600 --lon -8.659900
+act --title "Vineyard walk above Pinhão" --category hike --date "$(on 7)" --start 09:30 --end 15:30 \
+    --place "Casal de Loivos" --lat 41.204900 --lon -7.523600
+act --title "Wine tasting at the quinta" --category food --date "$(on 7)" --start 17:00 --end 18:30 --cost 60 \
+    --place "Pinhão" --lat 41.190300 --lon -7.546600
+act --title "Seafood lunch in Matosinhos" --category food --place "Matosinhos" --lat 41.184400 --lon -8.696300
+act --title "Sunset at Foz do Douro" --category walk --place "Foz do Douro" --lat 41.149600 --lon -8.674700
+act --title "Day trip to Peneda-Gerês"
+
 # --- The screenshots ---------------------------------------------------------
 mkdir -p "$out"
 shoot() { # shoot VIEW FILE
@@ -91,6 +132,10 @@ shoot conversation conversation.png
 shoot planning planning.png
 shoot destinations destinations.png
 shoot editor destination-editor.png
+# Each stage of the plan (README, "Planning the trip").
+for stage in accommodation flights activities itinerary budget finalization; do
+    shoot "planning:$stage" "plan-$stage.png"
+done
 
 # --- The trip's map, and a dark palette --------------------------------------
 # The dark shots preload tests/ui/dark_palette.cpp, which switches the app to
@@ -134,3 +179,7 @@ shoot_as 1600x1000 1 dark conversation journey-conversation-dark.png
 shoot_as 1024x700 1 light trips journey-trips-1024x700.png
 shoot_as 1024x700 1 light conversation journey-conversation-1024x700.png
 shoot_as 2560x1600 2 light conversation journey-conversation-2x.png
+# The plan's day-by-day view with its map, narrow and dark.
+shoot_as 1024x700 1 light planning:itinerary journey-plan-itinerary-1024x700.png
+shoot_as 1600x1000 1 dark planning:itinerary journey-plan-itinerary-dark.png
+shoot_as 1600x1000 1 light map journey-plan-map.png

@@ -12,6 +12,7 @@
 #include "DateFilterEdit.h"
 #include "DestinationCatalogue.h"
 #include "ElidedLabel.h"
+#include "FlowLayout.h"
 #include "TripCommands.h"
 #include "TripEditor.h"
 #include "TripListModel.h"
@@ -21,6 +22,7 @@
 #include "destinations/DestinationsPanel.h"
 #include "domain/Stages.h"
 #include "plan/PlanEditor.h"
+#include "plan/PlanMap.h"
 #include "planning/PlanningPanel.h"
 #include "preferences/PreferencesDialog.h"
 
@@ -129,6 +131,8 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
             m_editor->startNew();
             m_conversation->clear();
             m_planning->clear();
+            m_tripMap->showTrip(0, {});
+            m_tripMap->setPlan({});
         }
         updateEmptyState();
     });
@@ -150,10 +154,15 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
     });
     connect(m_workspace, &app::Workspace::userFailed, this,
             [this](const QString& message) { onStateChanged(DatabaseService::State::Offline, message); });
-    // A marker clicked on the trip's map selects that destination in the catalogue.
+    // A marker clicked on the trip's map selects that destination in the catalogue,
+    // and a place of the plan shows its item in the plan's editor.
     connect(m_tripMap, &MapWidget::destinationActivated, this, [this](qint64 id) {
         showPanel(DestinationsTab);
         m_destinations->selectDestination(id);
+    });
+    connect(m_tripMap, &MapWidget::planItemActivated, this, [this](const QString& itemId) {
+        showPanel(PlanningTab);
+        m_planning->editor()->showItem(itemId);
     });
 
     onStateChanged(service->state(), service->errorText());
@@ -207,7 +216,12 @@ QWidget* MainWindow::buildTripsPage() {
     searchRow->addWidget(m_count);
     leftLayout->addLayout(searchRow);
 
-    auto* filterBar = new QHBoxLayout;
+    // The filters wrap onto a second line when the table is narrow (the plan's
+    // tabs take room from it): they never set the table's minimum width.
+    auto* filters = new QWidget(left);
+    filters->setObjectName(u"tripFilters"_s);
+    auto* filterBar = new FlowLayout(filters, 6);
+    filterBar->setContentsMargins(0, 0, 0, 0);
     m_statusFilter = new QComboBox(left);
     m_statusFilter->setObjectName(u"statusFilter"_s);
     m_statusFilter->setAccessibleName(tr("Filter by status"));
@@ -223,14 +237,23 @@ QWidget* MainWindow::buildTripsPage() {
     m_clearFilters = new QPushButton(tr("Clear filters"), left);
     m_clearFilters->setObjectName(u"clearFilters"_s);
     m_clearFilters->setEnabled(false);
+    // A label stays on the line of its field.
+    auto labelled = [filters](const QString& text, QWidget* field) {
+        auto* pair = new QWidget(filters);
+        auto* row = new QHBoxLayout(pair);
+        row->setContentsMargins(0, 0, 0, 0);
+        auto* label = new QLabel(text, pair);
+        label->setBuddy(field);
+        row->addWidget(label);
+        field->setParent(pair);
+        row->addWidget(field);
+        return pair;
+    };
     filterBar->addWidget(m_statusFilter);
-    filterBar->addWidget(new QLabel(tr("From"), left));
-    filterBar->addWidget(m_fromFilter);
-    filterBar->addWidget(new QLabel(tr("to"), left));
-    filterBar->addWidget(m_toFilter);
-    filterBar->addStretch();
+    filterBar->addWidget(labelled(tr("From"), m_fromFilter));
+    filterBar->addWidget(labelled(tr("to"), m_toFilter));
     filterBar->addWidget(m_clearFilters);
-    leftLayout->addLayout(filterBar);
+    leftLayout->addWidget(filters);
 
     m_tableStack = new QStackedWidget(left);
     m_table = new QTableView(m_tableStack);
@@ -310,6 +333,7 @@ QWidget* MainWindow::buildTripsPage() {
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({840, 440}); // the table wide enough for its seven columns (a saved layout wins)
+    connect(m_detailTabs, &QTabWidget::currentChanged, this, &MainWindow::fitDetailsTo);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     connect(m_fromFilter, &DateFilterEdit::dateChanged, this, &MainWindow::applyFilter);
@@ -502,6 +526,7 @@ void MainWindow::showNoTrip() {
     m_conversation->clear();
     m_planning->clear();
     m_tripMap->showTrip(0, {}); // the previous trip's places do not stay on its map
+    m_tripMap->setPlan({});
 }
 
 void MainWindow::onCurrentTripChanged() {
@@ -603,6 +628,10 @@ void MainWindow::openTrip(Id id) {
             if (auto next = std::exchange(m_afterPlanSave, {}))
                 next();
     });
+    // The plan's places and legs on the trip's map, as they are saved.
+    connect(session, &app::TripSession::planChanged, this,
+            [this](const PlanDocument& doc) { m_tripMap->setPlan(plan::planMap(doc.plan)); });
+    m_tripMap->setPlan(session->plan() ? plan::planMap(session->plan()->plan) : plan::PlanMap());
     m_conversation->setSession(session);
     m_planning->setSession(session);
 }
@@ -631,6 +660,7 @@ void MainWindow::newTrip() {
     m_openDetails.reset();
     m_workspace->closeTrip();
     m_tripMap->showTrip(0, {});
+    m_tripMap->setPlan({});
     if (auto* title = m_editor->findChild<QLineEdit*>(u"title"_s))
         title->setFocus();
 }
@@ -718,6 +748,34 @@ void MainWindow::openPreferences() {
 
 void MainWindow::showMessage(const QString& text) {
     statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::fitDetailsTo(int tab) {
+    // The plan's editors and the maps need room the trip's details and the
+    // conversation do not: those tabs take it from the table (which keeps its
+    // title, destination and dates in view), and give it back afterwards.
+    constexpr int WideTabWidth = 820;
+    constexpr int TableMinimum = 380;
+    QWidget* page = m_detailTabs->widget(tab);
+    const bool wide = page == m_planning || page == m_tripMap;
+    const QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() != 2)
+        return;
+    if (!wide) {
+        if (!m_sizesBeforeWide.isEmpty() && sizes == m_wideSizes)
+            m_splitter->setSizes(m_sizesBeforeWide);
+        m_sizesBeforeWide.clear();
+        m_wideSizes.clear();
+        return;
+    }
+    const int total = sizes[0] + sizes[1];
+    const int details = std::min(WideTabWidth, total - TableMinimum);
+    if (sizes[1] >= details || !isVisible())
+        return;
+    if (m_sizesBeforeWide.isEmpty())
+        m_sizesBeforeWide = sizes;
+    m_splitter->setSizes({total - details, details});
+    m_wideSizes = m_splitter->sizes();
 }
 
 void MainWindow::restoreLayout() {

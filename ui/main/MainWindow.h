@@ -79,6 +79,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void fitDetailsTo(int tab);
     void buildActions();
     QWidget* buildTripsPage();
     QWidget* buildProblemBanner();
@@ -114,6 +115,11 @@ private:
     QTabWidget* m_tabs = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     QSplitter* m_splitter = nullptr;
+    // The splitter's sizes before a wide tab (Planning, Map) took room from the
+    // trips table, and the sizes it took; restored when the table's tabs come
+    // back, unless the user has moved the splitter since.
+    QList<int> m_sizesBeforeWide;
+    QList<int> m_wideSizes;
     QTableView* m_table = nullptr;
     QStackedWidget* m_tableStack = nullptr;
     QLabel* m_emptyText = nullptr;

@@ -41,11 +41,43 @@ constexpr double SinglePlaceZoom = 5;
 // ... and at most this close on several: the basemap has no place names, so
 // neighbouring countries' outlines are what tells where the places are.
 constexpr double TripPlacesMaxZoom = 6;
+// With online tiles, a plan's places: a district, a single one a neighbourhood.
+constexpr double PlanPlacesMaxZoom = 14;
+constexpr double PlanPlaceZoom = 13;
 
 // Natural Earth asks no credit but suggests this short text
 // (https://www.naturalearthdata.com/about/terms-of-use/).
 QString naturalEarthCredit() {
     return QObject::tr("Made with Natural Earth");
+}
+
+// The smallest rectangle holding the points on a world that wraps east to
+// west: a trip across the Pacific is framed across the date line (its left
+// edge may lie east of its right one, i.e. its right edge beyond 1), not
+// across the whole world. Null for no points.
+QRectF wrappedBounds(QList<QPointF> points) {
+    if (points.isEmpty())
+        return {};
+    std::sort(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); });
+    // The widest gap between neighbours (the last to the first round the
+    // back of the world included) is what the frame leaves out.
+    qsizetype start = 0;
+    double widestGap = points.first().x() + 1 - points.last().x();
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        const double gap = points[i].x() - points[i - 1].x();
+        if (gap > widestGap) {
+            widestGap = gap;
+            start = i;
+        }
+    }
+    const double left = points[start].x();
+    const double width = 1 - widestGap;
+    double top = points.first().y(), bottom = top;
+    for (const QPointF& p : std::as_const(points)) {
+        top = std::min(top, p.y());
+        bottom = std::max(bottom, p.y());
+    }
+    return QRectF(QPointF(left, top), QSizeF(std::max(width, 1e-9), std::max(bottom - top, 1e-9)));
 }
 
 QString clusterLabel(int count) {
@@ -150,7 +182,7 @@ MapWidget::MapWidget(QWidget* parent)
     m_legendButton->setObjectName(u"legendToggle"_s);
     m_legendButton->setFocusPolicy(Qt::NoFocus);
     m_legendButton->setAutoRaise(true);
-    connect(m_legendButton, &QToolButton::clicked, this, [this] { setLegendExpanded(!m_legendExpanded); });
+    connect(m_legendButton, &QToolButton::clicked, this, [this] { setLegendExpanded(!m_legendShown); });
     layoutButtons();
     applyPalette();
     onlineTilesDefault().maps.append(this);
@@ -295,18 +327,26 @@ void MapWidget::showTrip(qint64 destinationId, const QJsonArray& recommendations
     fitToTrip();
 }
 
+void MapWidget::setPlan(const plan::PlanMap& map) {
+    if (map == m_plan.map())
+        return;
+    m_plan.setMap(map);
+    layoutLegend();
+    if (m_tripMap && m_followTrip)
+        fitToTrip();
+    update();
+}
+
 void MapWidget::fitToTrip() {
-    QRectF bounds;
-    int places = 0;
-    auto add = [&](QPointF u) {
-        const QRectF pt(u, QSizeF(1e-9, 1e-9));
-        bounds = bounds.isNull() ? pt : bounds.united(pt);
-        ++places;
-    };
+    QList<QPointF> points;
     if (m_tripMap && m_markerById.contains(m_tripDestinationId))
-        add(m_markers[size_t(m_markerById.value(m_tripDestinationId))].unit);
+        points << m_markers[size_t(m_markerById.value(m_tripDestinationId))].unit;
     for (const RecMarker& r : m_recs)
-        add(r.unit);
+        points << r.unit;
+    for (int i = 0; i < m_plan.map().places.size(); ++i)
+        points << m_plan.unitOf(i);
+    const int places = int(points.size());
+    const QRectF bounds = wrappedBounds(points);
     if (places == 0) {
         m_zoom = minimumZoom();
         m_center = geo::toUnit(10, 25);
@@ -314,7 +354,12 @@ void MapWidget::fitToTrip() {
         changed();
         return;
     }
-    fitToUnitRect(bounds, places == 1 ? SinglePlaceZoom : TripPlacesMaxZoom, unobstructedRect());
+    // A plan's places are often streets apart: with online tiles (which have
+    // streets and names) the view may come close; the basemap alone has none.
+    const bool close = !m_plan.isEmpty() && onlineTilesEnabled();
+    const double maxZoom = places == 1 ? (close ? PlanPlaceZoom : SinglePlaceZoom)
+                                       : (close ? PlanPlacesMaxZoom : TripPlacesMaxZoom);
+    fitToUnitRect(bounds, maxZoom, unobstructedRect());
 }
 
 void MapWidget::fitView() {
@@ -411,6 +456,8 @@ void MapWidget::fitToMarkers() {
         add(m.unit);
     for (const RecMarker& r : m_recs)
         add(r.unit);
+    for (int i = 0; i < m_plan.map().places.size(); ++i)
+        add(m_plan.unitOf(i));
     if (bounds.isNull()) {
         m_zoom = minimumZoom();
         m_center = geo::toUnit(10, 25);
@@ -784,6 +831,12 @@ void MapWidget::drawMarkers(QPainter& p) {
             }
         }
     }
+    // The plan above the destination: its places are the trip's detail.
+    p.setFont(font());
+    const auto planDrawn = m_plan.draw(
+        p, [this](QPointF unit) { return unitToScreen(unit); }, ws, visible, palette());
+    for (const PlanLayer::Drawn& d : planDrawn)
+        m_hits.push_back({d.pos, d.radius, HitKind::PlanPlace, d.place, {}, 1});
     if (deferred) {
         m_frameComplete = false;
         queueRepaint();
@@ -856,6 +909,21 @@ void drawLegendIcon(QPainter& p, MapWidget::LegendKind kind, QPointF c) {
         p.drawEllipse(c, 1.8, 1.8);
         break;
     }
+    case MapWidget::LegendKind::PlanStay:
+        PlanLayer::drawPlaceIcon(p, plan::MapPlace::Kind::Stay, c);
+        break;
+    case MapWidget::LegendKind::PlanActivity:
+        PlanLayer::drawPlaceIcon(p, plan::MapPlace::Kind::Activity, c);
+        break;
+    case MapWidget::LegendKind::PlanIdea:
+        PlanLayer::drawPlaceIcon(p, plan::MapPlace::Kind::Idea, c);
+        break;
+    case MapWidget::LegendKind::PlanStop:
+        PlanLayer::drawPlaceIcon(p, plan::MapPlace::Kind::Stop, c);
+        break;
+    case MapWidget::LegendKind::PlanLeg:
+        PlanLayer::drawLegIcon(p, c);
+        break;
     case MapWidget::LegendKind::Pin:
         p.setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2));
         p.setBrush(Qt::NoBrush);
@@ -882,14 +950,25 @@ QList<MapWidget::LegendEntry> MapWidget::legendEntries() const {
         entries.append({LegendKind::Destination, tr("Destination in your catalogue")});
     if (m_markers.size() > 1)
         entries.append({LegendKind::Cluster, tr("Several destinations (click to zoom in)")});
+    if (m_plan.has(plan::MapPlace::Kind::Stay))
+        entries.append({LegendKind::PlanStay, tr("Stay")});
+    if (m_plan.has(plan::MapPlace::Kind::Activity))
+        entries.append({LegendKind::PlanActivity, tr("Activity")});
+    if (m_plan.has(plan::MapPlace::Kind::Idea))
+        entries.append({LegendKind::PlanIdea, tr("Idea, not scheduled yet")});
+    if (m_plan.hasLegs())
+        entries.append({LegendKind::PlanLeg, tr("Leg (dashed: a flight)")});
+    if (m_plan.has(plan::MapPlace::Kind::Stop))
+        entries.append({LegendKind::PlanStop, tr("Start or end of a leg")});
     if (m_pin)
         entries.append({LegendKind::Pin, tr("Picked position")});
     return entries;
 }
 
 void MapWidget::setLegendExpanded(bool expanded) {
-    if (m_legendExpanded == expanded)
+    if (m_legendExpanded == expanded && m_legendChosen)
         return;
+    m_legendChosen = true;
     m_legendExpanded = expanded;
     layoutLegend();
     update();
@@ -911,7 +990,10 @@ void MapWidget::layoutLegend() {
     // Room for it: right of the zoom buttons, and above the attribution line.
     const bool fits = !entries.isEmpty() && m_legendRect.left() >= 50 &&
                       m_legendRect.bottom() <= height() - LegendMargin - (fm.height() + 4);
-    m_legendShown = fits && m_legendExpanded;
+    // On a small map (the itinerary's day) the panel would hide half of it:
+    // there it starts folded, as the button, until the user opens it.
+    const bool roomy = m_legendRect.width() <= width() / 2 && m_legendRect.height() <= height() / 2;
+    m_legendShown = fits && m_legendExpanded && (roomy || m_legendChosen);
     m_legendButton->setVisible(fits);
     if (m_legendShown) {
         m_legendButton->setText(u"\u2212"_s);
@@ -1002,6 +1084,8 @@ QString MapWidget::tooltipFor(const Hit& hit) const {
     }
     case HitKind::Cluster:
         return tr("%n destinations here; click to zoom in", nullptr, hit.count);
+    case HitKind::PlanPlace:
+        return m_plan.tooltip(hit.ref);
     case HitKind::Recommendation: {
         const RecMarker& r = m_recs[size_t(hit.ref)];
         QString html = u"<b>%1</b><br>%2<br><i>%3</i>"_s.arg(r.name.toHtmlEscaped(),
@@ -1097,6 +1181,10 @@ void MapWidget::mouseReleaseEvent(QMouseEvent* event) {
         break;
     case HitKind::Recommendation:
         Q_EMIT recommendationActivated(m_recs[size_t(hit->ref)].index);
+        break;
+    case HitKind::PlanPlace:
+        if (const QStringList ids = m_plan.map().places.value(hit->ref).itemIds; !ids.isEmpty())
+            Q_EMIT planItemActivated(ids.first());
         break;
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Basemap.h"
+#include "PlanLayer.h"
 #include "TileFetcher.h"
 #include "domain/Entities.h"
 #include "geo/MarkerClusterer.h"
@@ -41,6 +42,9 @@ namespace tp::ui {
 //   built-in basemap was.
 // - The basemap and the legend follow the palette (a dark palette: a dark map).
 // - The trip map (showTrip) fits the trip's places whenever they change.
+// - The trip's plan (setPlan, PlanLayer): stays, activities, ideas and legs'
+//   ends as markers of their own, legs as arcs; clicking one emits
+//   planItemActivated(id).
 class MapWidget : public QWidget {
     Q_OBJECT
 public:
@@ -72,6 +76,11 @@ public:
     // the fit button fit them again.
     void showTrip(qint64 destinationId, const QJsonArray& recommendations);
     bool isTripMap() const { return m_tripMap; }
+    // The plan's places and routes (plan::planMap for the trip, plan::dayMap
+    // for one day); an empty map clears them. A trip map fits them with its
+    // other places.
+    void setPlan(const plan::PlanMap& map);
+    const PlanLayer& planLayer() const { return m_plan; }
     bool followsTrip() const { return m_followTrip; }
     // The view on the trip's places (see showTrip).
     void fitToTrip();
@@ -124,7 +133,18 @@ public:
     QRect attributionRect() const { return m_attributionRect; }
 
     // --- legend ---------------------------------------------------------------
-    enum class LegendKind { Selected, Destination, Cluster, Recommendation, Pin };
+    enum class LegendKind {
+        Selected,
+        Destination,
+        Cluster,
+        Recommendation,
+        Pin,
+        PlanStay,
+        PlanActivity,
+        PlanIdea,
+        PlanStop,
+        PlanLeg
+    };
     struct LegendEntry {
         LegendKind kind;
         QString text;
@@ -157,6 +177,9 @@ signals:
     void mapClicked(tp::geo::LonLat where);
     void destinationActivated(qint64 id);
     void recommendationActivated(int index);
+    // A plan marker clicked: the first item at that place (a stay before an
+    // activity before a leg).
+    void planItemActivated(const QString& itemId);
     void viewChanged();
 
 protected:
@@ -189,12 +212,12 @@ private:
         QString description;
         bool approximate = false;
     };
-    enum class HitKind { Destination, Cluster, Recommendation };
+    enum class HitKind { Destination, Cluster, Recommendation, PlanPlace };
     struct Hit {
         QPointF pos;
         double radius = 0;
         HitKind kind = HitKind::Destination;
-        int ref = -1;         // marker / recommendation index
+        int ref = -1;         // marker / recommendation / plan place index
         QRectF clusterBounds; // unit, for clusters
         int count = 1;
     };
@@ -226,6 +249,7 @@ private:
     std::vector<Marker> m_markers;
     QHash<qint64, int> m_markerById;
     std::vector<RecMarker> m_recs;
+    PlanLayer m_plan;
     geo::MarkerClusterer m_clusterer;
     qint64 m_selectedId = 0;
     bool m_tripMap = false;
@@ -254,7 +278,8 @@ private:
     QString m_attributionText;
     QRect m_attributionRect;
     bool m_legendExpanded = true;
-    bool m_legendShown = false; // expanded, something to explain, and room for it
+    bool m_legendChosen = false; // the user (or a caller) opened or folded it
+    bool m_legendShown = false;  // expanded, something to explain, and room for it
     QRect m_legendRect;
     bool m_pressOnLegend = false;
     QToolButton* m_legendButton = nullptr;

@@ -9,14 +9,13 @@
 
 namespace tp::ui {
 
-bool paintDayMap(QPainter& painter, const QRectF& target, const QList<DayMapPoint>& points,
-                 const QList<std::pair<int, int>>& lines, Basemap& basemap) {
-    if (points.isEmpty() || target.isEmpty())
+bool paintDayMap(QPainter& painter, const QRectF& target, const plan::PlanMap& day, Basemap& basemap) {
+    if (day.isEmpty() || target.isEmpty())
         return false;
     QRectF bounds;
     QList<QPointF> units;
-    for (const DayMapPoint& p : points) {
-        const QPointF u = geo::toUnit(p.lon, p.lat);
+    for (const plan::MapPlace& p : day.places) {
+        const QPointF u = geo::toUnit(p.longitude, p.latitude);
         units << u;
         bounds =
             bounds.isNull() ? QRectF(u, QSizeF(1e-9, 1e-9)) : bounds.united(QRectF(u, QSizeF(1e-9, 1e-9)));
@@ -56,11 +55,14 @@ bool paintDayMap(QPainter& painter, const QRectF& target, const QList<DayMapPoin
 
     painter.setRenderHint(QPainter::Antialiasing);
     const double unitPx = target.width() / 120.0;
-    QPen route(QColor(0x1f, 0x5f, 0xa8), unitPx * 0.6, Qt::DashLine);
-    painter.setPen(route);
-    for (const auto& [a, b] : lines)
-        if (a >= 0 && b >= 0 && a < units.size() && b < units.size())
-            painter.drawLine(toTarget(units[a]), toTarget(units[b]));
+    const QPen leg(QColor(0x1f, 0x5f, 0xa8), unitPx * 0.6, Qt::DashLine);
+    const QPen way(QColor(0x55, 0x55, 0x55), unitPx * 0.3, Qt::DotLine);
+    for (const plan::MapRoute& r : day.routes) {
+        if (r.from < 0 || r.to < 0 || r.from >= units.size() || r.to >= units.size())
+            continue;
+        painter.setPen(r.kind == plan::MapRoute::Kind::Leg ? leg : way);
+        painter.drawLine(toTarget(units[r.from]), toTarget(units[r.to]));
+    }
 
     QFont font = painter.font();
     font.setPointSizeF(7);
@@ -72,10 +74,11 @@ bool paintDayMap(QPainter& painter, const QRectF& target, const QList<DayMapPoin
         painter.setBrush(QColor(0xc0, 0x39, 0x2b));
         painter.drawEllipse(c, r, r);
         painter.setPen(Qt::white);
-        painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(i + 1));
+        painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
+                         QString::number(day.places[i].order));
         // The label on a white halo, readable over land and sea.
         QPainterPath text;
-        text.addText(c + QPointF(r * 1.4, r * 0.5), font, points[i].label);
+        text.addText(c + QPointF(r * 1.4, r * 0.5), font, day.places[i].labels.join(u", "));
         painter.setPen(QPen(Qt::white, unitPx * 0.5));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(text);

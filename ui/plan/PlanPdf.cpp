@@ -5,6 +5,7 @@
 #include "ItineraryText.h"
 #include "map/Basemap.h"
 #include "plan/Itinerary.h"
+#include "plan/PlanMap.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,37 +20,6 @@ namespace tp::ui {
 namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("PlanPdf", text);
-}
-
-// The day's places with coordinates, and its legs as lines between them.
-void dayPlaces(const plan::ItineraryDay& day, const plan::Plan& plan, QList<DayMapPoint>& points,
-               QList<std::pair<int, int>>& lines) {
-    QStringList seen;
-    auto add = [&](const plan::Place& p, const QString& label) -> int {
-        if (!p.hasCoordinates())
-            return -1;
-        const QString key = p.latitude->toString() + u',' + p.longitude->toString();
-        if (const qsizetype i = seen.indexOf(key); i >= 0)
-            return int(i);
-        seen << key;
-        points << DayMapPoint{p.latitude->toDouble(), p.longitude->toDouble(), label};
-        return int(points.size() - 1);
-    };
-    for (const plan::ItineraryEntry& e : day.entries) {
-        if (const plan::Leg* l = plan.leg(e.itemId)) {
-            const int a =
-                add(l->from.place, l->from.place.code.isEmpty() ? l->from.place.name : l->from.place.code);
-            const int b = add(l->to.place, l->to.place.code.isEmpty() ? l->to.place.name : l->to.place.code);
-            if (a >= 0 && b >= 0 && a != b)
-                lines << std::pair{a, b};
-        } else if (const plan::Stay* s = plan.stay(e.itemId)) {
-            add(s->place, s->name);
-        } else if (const plan::Activity* act = plan.activity(e.itemId)) {
-            add(act->place, act->title);
-        }
-    }
-    if (const plan::Stay* s = plan.stay(day.nightStayId))
-        add(s->place, s->name);
 }
 
 // Counts the pages as they are started.
@@ -117,11 +87,8 @@ PlanPdfResult writePlanPdf(QIODevice& out, const plan::Plan& plan, const PlanCon
                          itinerarytext::dayHeading(day, plan));
         y += line * 2.2;
 
-        QList<DayMapPoint> points;
-        QList<std::pair<int, int>> lines;
-        dayPlaces(day, plan, points, lines);
         const QRectF mapRect(0, y, page.width(), page.height() * 0.38);
-        if (paintDayMap(painter, mapRect, points, lines, basemap)) {
+        if (paintDayMap(painter, mapRect, plan::dayMap(day, plan), basemap)) {
             y = mapRect.bottom() + line * 0.3;
             painter.setFont(small);
             painter.setPen(Qt::darkGray);

@@ -14,6 +14,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -30,29 +31,28 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     m_summary->setObjectName(u"planningSummary"_s);
     m_summary->setWordWrap(true);
     outer->addWidget(m_summary);
-    auto* row = new QHBoxLayout;
-    auto* left = new QVBoxLayout;
+    // The stages as a strip across the top that wraps when narrow, and the
+    // plan's editors below with the whole width of the tab: they need it more
+    // than the stages do.
     m_view = new QListView(this);
     m_view->setObjectName(u"planningStages"_s);
     m_view->setAccessibleName(tr("Planning stages"));
     m_view->setModel(m_stages);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setMinimumWidth(170);
-    m_view->setMaximumWidth(260);
-    left->addWidget(m_view, 1);
-    // The plan itself: stays, transport, activities, the days, the budget and
-    // the review, saved through the trip's session (one undo step per change).
-    m_editor = new PlanEditor(this);
-    m_editor->setObjectName(u"planEditor"_s);
-    // The editors' forms never widen the window: below their width they scroll.
-    auto* scroll = new QScrollArea(this);
-    scroll->setObjectName(u"planEditorScroll"_s);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_editor);
-    row->addLayout(left);
-    row->addWidget(scroll, 1);
-    outer->addLayout(row, 1);
+    m_view->setFocusPolicy(Qt::NoFocus);
+    m_view->setFlow(QListView::LeftToRight);
+    m_view->setWrapping(true);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setSpacing(2);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->viewport()->setAutoFillBackground(false);
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    outer->addWidget(m_view);
+    connect(m_stages, &QAbstractItemModel::modelReset, this, &PlanningPanel::fitStages);
+    connect(m_stages, &QAbstractItemModel::dataChanged, this, &PlanningPanel::fitStages);
+
     auto* buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start planning"), this);
     m_start->setObjectName(u"startPlanning"_s);
@@ -68,16 +68,29 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     m_advance->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     m_back->setToolTip(tr("Back one stage (Alt+Left)"));
     m_advance->setToolTip(tr("Advance to the next stage (Alt+Right)"));
+    buttons->addWidget(m_start);
+    buttons->addStretch(1);
     buttons->addWidget(m_back);
     buttons->addWidget(m_advance);
-    left->addWidget(m_start);
-    left->addLayout(buttons);
+    outer->addLayout(buttons);
     m_error = new QLabel(this);
     m_error->setObjectName(u"planningError"_s);
     m_error->setTextFormat(Qt::PlainText);
     setErrorText(m_error);
     m_error->setWordWrap(true);
-    left->addWidget(m_error);
+    outer->addWidget(m_error);
+
+    // The plan itself: stays, transport, activities, the days, the budget and
+    // the review, saved through the trip's session (one undo step per change).
+    m_editor = new PlanEditor(this);
+    m_editor->setObjectName(u"planEditor"_s);
+    // The editors' forms never widen the window: below their width they scroll.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(u"planEditorScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_editor);
+    outer->addWidget(scroll, 1);
 
     connect(m_start, &QPushButton::clicked, this, [this] { run(&app::TripSession::startPlanning); });
     connect(m_advance, &QPushButton::clicked, this, [this] { run(&app::TripSession::advanceStage); });
@@ -106,6 +119,32 @@ PlanningPanel::PlanningPanel(QWidget* parent)
             m_error->setText(tr("Planning is completed from the final review: advance to it first."));
     });
     clear();
+}
+
+void PlanningPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitStages();
+}
+
+void PlanningPanel::fitStages() {
+    // A wrapping list view has no height for its width: lay the stages out as
+    // it will (left to right, wrapping at its width) and take that height.
+    const int width = std::max(1, m_view->viewport()->width());
+    const int gap = 2 * m_view->spacing();
+    int rows = 0, x = 0, rowHeight = 0, height = 0;
+    for (int i = 0; i < m_stages->rowCount(); ++i) {
+        const QSize item = m_view->sizeHintForIndex(m_stages->index(i, 0)) + QSize(gap, gap);
+        if (rows == 0 || (x > 0 && x + item.width() > width)) {
+            height += rowHeight;
+            ++rows;
+            x = 0;
+            rowHeight = 0;
+        }
+        x += item.width();
+        rowHeight = std::max(rowHeight, item.height());
+    }
+    height += rowHeight;
+    m_view->setFixedHeight(height + 2 * m_view->frameWidth() + 2);
 }
 
 void PlanningPanel::run(void (app::TripSession::*intent)()) {

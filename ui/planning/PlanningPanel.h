@@ -21,8 +21,9 @@ namespace tp::ui {
 
 class PlanEditor;
 
-// The trip's planning session: the seven stages (completed, current, pending),
-// Start / Advance / Back, and session_data as a readable tree.
+// The trip's planning session: the seven stages (completed, current, pending)
+// as a strip across the top, Start / Advance / Back, and the plan's editors
+// (PlanEditor) below with the tab's whole width.
 class PlanningPanel : public QWidget {
     Q_OBJECT
 public:
@@ -34,7 +35,11 @@ public:
     PlanningStagesModel* stages() const { return m_stages; }
     PlanEditor* editor() const { return m_editor; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitStages();
     void showSession(const std::optional<PlanningSession>& session);
     void run(void (app::TripSession::*intent)());
     void showNote(const QString& text);
