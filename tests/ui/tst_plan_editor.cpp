@@ -371,6 +371,13 @@ private Q_SLOTS:
         e->setPlan(p);
         QCOMPARE(status->text(), u"Over budget by 80.60 EUR"_s);
         QVERIFY(ui::isErrorText(status));
+        // The Remaining row is red over budget and plain again under it (its items are reused).
+        const int remaining = totals->rowCount() - 1;
+        QVERIFY(totals->item(remaining, 1)->data(Qt::ForegroundRole).isValid());
+        e->setPlan(test::plansample::plan());
+        QCOMPARE(totals->item(remaining, 1)->text(), u"519.40 EUR"_s);
+        QVERIFY(!totals->item(remaining, 1)->data(Qt::ForegroundRole).isValid());
+        e->setPlan(p);
 
         // A rate for a currency without one: typed, checked, added.
         alt(e.get(), Qt::Key_Y);
