@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QHash>
 #include <QList>
 #include <QMetaEnum>
 #include <QObject>
@@ -168,18 +169,35 @@ public:
     void reset() {
         widgets = 0;
         pixels = 0;
+        byWidget.clear();
     }
     int widgets = 0;
     qint64 pixels = 0;
+    // Pixels by widget ("QWidget qt_scrollarea_viewport in QTableWidget budgetLines").
+    QHash<QString, qint64> byWidget;
 
 protected:
-    bool eventFilter(QObject*, QEvent* event) override {
+    bool eventFilter(QObject* watched, QEvent* event) override {
         if (event->type() == QEvent::Paint) {
             ++widgets;
+            qint64 area = 0;
             for (const QRect& r : static_cast<QPaintEvent*>(event)->region())
-                pixels += qint64(r.width()) * r.height();
+                area += qint64(r.width()) * r.height();
+            pixels += area;
+            byWidget[name(watched)] += area;
         }
         return false;
+    }
+
+private:
+    // The class and object name, with the parent's for one Qt named (a viewport)
+    // or nobody did.
+    static QString name(QObject* o) {
+        QString text = QString::fromLatin1(o->metaObject()->className()) + u' ' + o->objectName();
+        if (o->objectName().isEmpty() || o->objectName().startsWith(QLatin1String("qt_")))
+            if (QObject* p = o->parent())
+                text += QStringLiteral(" in ") + name(p);
+        return text;
     }
 };
 

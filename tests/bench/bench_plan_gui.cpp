@@ -18,6 +18,7 @@
 //   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_plan_gui
 //
 // TP_BENCH_RUNS: measurements per step (default 15, after one warm-up).
+// TP_BENCH_VERBOSE: also the widgets each measurement painted most.
 #include "GuiMeters.h"
 #include "PlanGenerator.h"
 #include "TripSession.h"
@@ -175,7 +176,21 @@ public:
                                     m_paints.pixels};
         if (!ok)
             out << "  (" << (step ? step->name : u"warm-up"_s) << ": no frame showed it within 60 s)\n";
+        if (step && qEnvironmentVariableIsSet("TP_BENCH_VERBOSE"))
+            printPaints(*step);
         return ok;
+    }
+
+    // TP_BENCH_VERBOSE: the widgets a step painted most.
+    void printPaints(const Step& step) const {
+        QList<std::pair<qint64, QString>> top;
+        for (auto it = m_paints.byWidget.cbegin(); it != m_paints.byWidget.cend(); ++it)
+            top.append({it.value(), it.key()});
+        std::sort(top.begin(), top.end(), std::greater<>());
+        out << "    " << step.name << ", " << m_items << " items:";
+        for (qsizetype i = 0; i < std::min<qsizetype>(12, top.size()); ++i)
+            out << ' ' << top[i].second << " " << top[i].first / 1000 << "k;";
+        out << '\n';
     }
 
     // Closes the trip as selecting another one would (not measured).
