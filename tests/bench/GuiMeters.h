@@ -2,8 +2,9 @@
 #pragma once
 
 // What the GUI benchmarks (bench_gui, bench_plan_gui) measure on the GUI
-// thread: event-loop stalls, the time spent applying the database thread's
-// answers, and the moment a widget has painted.
+// thread: event-loop stalls and the thread's own CPU time in them, the time
+// spent applying the database thread's answers, the longest event, what was
+// painted, and the frame that shows a result.
 #include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -440,6 +440,8 @@ int main(int argc, char* argv[]) {
     QList<Figures> results;
     for (int items : {100, 500}) {
         results << measure(items, runs);
+        if (!results.last().complete)
+            out << "  (" << items << " items: stopped early, the figures below are partial)\n";
         out.flush();
     }
     report(results);
