@@ -12,6 +12,7 @@
 // the benchmark creates its own databases next to it (or, without the right to,
 // uses that database). TP_BENCH_RUNS: measurements per row (default 5, median shown, after one warm-up).
 #include "DelayProxy.h"
+#include "GuiMeters.h"
 #include "TripListModel.h"
 #include "Workspace.h"
 #include "conversation/ConversationPanel.h"
@@ -46,7 +47,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace tp;
+using tp::bench::AnswerTimer;
 using tp::bench::DelayProxy;
+using tp::bench::msSince;
+using tp::bench::StallMeter;
+using tp::bench::waitFor;
 
 namespace {
 
@@ -54,10 +59,6 @@ QTextStream out(stdout);
 
 constexpr int ConversationSize = 50'000;
 const QString BenchUser = u"gui_bench"_s;
-
-double msSince(const QElapsedTimer& t) {
-    return double(t.nsecsElapsed()) / 1e6;
-}
 
 // ---------------------------------------------------------------------------
 // Data generation (not measured).
@@ -158,64 +159,6 @@ void generate(const DatabaseUrl& url, int trips) {
 // ---------------------------------------------------------------------------
 // Measuring.
 
-// The longest gap between two ticks of a 1 ms timer: how long the event loop
-// was kept from running.
-class StallMeter : public QObject {
-public:
-    StallMeter() {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = msSince(m_clock);
-            m_longest = std::max(m_longest, now - m_last);
-            if (now - m_last > 16)
-                m_gaps << std::pair{m_last, now - m_last};
-            m_last = now;
-        });
-    }
-    void start() {
-        m_clock.start();
-        m_last = 0;
-        m_longest = 0;
-        m_gaps.clear();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double longest() const { return m_longest; }
-    // The gaps over one frame: (start ms, length ms).
-    QList<std::pair<double, double>> m_gaps;
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    double m_longest = 0;
-};
-
-// Times the delivery of the database thread's answers on the GUI thread (the
-// queued calls to the DatabaseService: models applying rows, panels showing
-// values): the part of a stall that database work causes.
-class AnswerTimer : public QObject {
-public:
-    double longest = 0;
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() != QEvent::MetaCall || m_inside)
-            return false;
-        m_inside = true;
-        QElapsedTimer t;
-        t.start();
-        watched->event(event);
-        longest = std::max(longest, msSince(t));
-        m_inside = false;
-        return true;
-    }
-
-private:
-    bool m_inside = false;
-};
-
 // Calls `onPaint` at the first paint of `view`'s viewport once its model has rows.
 class FirstPaint : public QObject {
 public:
@@ -251,17 +194,6 @@ struct Measurement {
     double longestAnswerMs = -1;
     double roundTripMs = -1;
 };
-
-bool waitFor(const std::function<bool()>& condition, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
 
 Measurement measure(const DatabaseUrl& url) {
     Measurement m;

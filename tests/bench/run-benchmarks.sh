@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${1:-$root/build-tests}
-cmake --build "$build" --target bench_data_layer bench_gui bench_stream bench_turn >/dev/null
+cmake --build "$build" --target bench_data_layer bench_gui bench_plan_gui bench_stream bench_turn >/dev/null
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 cluster=$(mktemp -d)
 chmod 755 "$cluster" # the server runs as the postgres user when we are root

@@ -4,6 +4,7 @@
 // (SQLite, and PostgreSQL when TP_BENCH_PG_URL is set), iCalendar export and
 // import. Prints the median of several runs of each; no assertions.
 #include "PlanFixtures.h"
+#include "PlanGenerator.h"
 #include "TestBackends.h"
 #include "db/Migrator.h"
 #include "plan/Budget.h"
@@ -30,52 +31,6 @@ using namespace tp::test;
 namespace {
 
 const QDate first(2026, 6, 1);
-
-// 10 stays of 3 nights, 60 legs, 400 activities (300 scheduled, 100 ideas), 30 other costs.
-plan::Plan bigPlan() {
-    plan::Plan p;
-    p.budget.homeCurrency = u"EUR"_s;
-    p.budget.rates << plan::ExchangeRate{u"USD"_s, dec("0.923457", 6), first, {}};
-    for (int i = 0; i < 10; ++i) {
-        plan::Stay s;
-        s.id = u"stay-%1"_s.arg(i);
-        s.name = u"Hotel %1"_s.arg(i);
-        s.place = place(u"Town %1"_s.arg(i), "38.100000", "13.300000", u"Europe/Rome"_s);
-        s.checkIn = first.addDays(3 * i);
-        s.checkOut = s.checkIn.addDays(3);
-        s.price = plan::Money{dec("120.00"), i % 2 ? u"USD"_s : u"EUR"_s};
-        s.pricePerNight = true;
-        p.stays << s;
-    }
-    for (int i = 0; i < 60; ++i) {
-        const QDate d = first.addDays(i / 2);
-        plan::Leg l = leg(u"leg-%1"_s.arg(i), u"Europe/Rome"_s, "2026-06-01T08:00", u"Europe/London"_s,
-                          "2026-06-01T10:30");
-        l.from.date = d;
-        l.to.date = d;
-        l.from.time = QTime(8 + (i % 2) * 9, 0);
-        l.to.time = l.from.time.addSecs(2 * 3600);
-        l.cost = plan::Money{dec("89.90"), u"EUR"_s};
-        p.legs << l;
-    }
-    for (int i = 0; i < 400; ++i) {
-        plan::Activity a;
-        a.id = u"act-%1"_s.arg(i);
-        a.title = u"Activity %1"_s.arg(i);
-        if (i < 300) {
-            a.date = first.addDays(i % 30);
-            a.start = QTime(9 + (i / 30) % 10, 0);
-            a.end = a.start.addSecs(45 * 60);
-        }
-        a.place = place(a.title, "38.110000", "13.350000");
-        a.cost = plan::Money{dec("12.50"), u"USD"_s};
-        p.activities << a;
-    }
-    for (int i = 0; i < 30; ++i)
-        p.budget.other << plan::OtherCost{
-            u"cost-%1"_s.arg(i), u"Extra %1"_s.arg(i), {dec("5.00"), u"EUR"_s}, {}};
-    return p;
-}
 
 template <class F> double medianMs(int runs, F&& f) {
     QList<double> t;
@@ -115,7 +70,7 @@ void database(const char* name, const QString& url, const plan::Plan& p) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    const plan::Plan p = bigPlan();
+    const plan::Plan p = plangen::thirtyDays(first); // 500 items
     const QJsonObject data = plan::writePlan({}, p);
     const QByteArray json = QJsonDocument(data).toJson(QJsonDocument::Compact);
     Trip trip;

@@ -371,6 +371,13 @@ private Q_SLOTS:
         e->setPlan(p);
         QCOMPARE(status->text(), u"Over budget by 80.60 EUR"_s);
         QVERIFY(ui::isErrorText(status));
+        // The Remaining row is red over budget and plain again under it (its items are reused).
+        const int remaining = totals->rowCount() - 1;
+        QVERIFY(totals->item(remaining, 1)->data(Qt::ForegroundRole).isValid());
+        e->setPlan(test::plansample::plan());
+        QCOMPARE(totals->item(remaining, 1)->text(), u"519.40 EUR"_s);
+        QVERIFY(!totals->item(remaining, 1)->data(Qt::ForegroundRole).isValid());
+        e->setPlan(p);
 
         // A rate for a currency without one: typed, checked, added.
         alt(e.get(), Qt::Key_Y);
@@ -450,11 +457,14 @@ private Q_SLOTS:
         QVERIFY(save->isEnabled());
         e->setBusy(true);
         QVERIFY(!save->isEnabled());
-        QVERIFY(child<QLabel>(e.get(), u"planBusy"_s)->isVisible());
+        // "Saving…" only once the save has taken a moment (a quick one never moves the tabs).
+        QVERIFY(!child<QLabel>(e.get(), u"planBusy"_s)->isVisible());
+        QTRY_VERIFY(child<QLabel>(e.get(), u"planBusy"_s)->isVisible());
         alt(e.get(), Qt::Key_S);
         QVERIFY(out.plans.isEmpty());
         e->setBusy(false);
         QVERIFY(save->isEnabled());
+        QVERIFY(!child<QLabel>(e.get(), u"planBusy"_s)->isVisible());
         // A conflict while saving: shown, and the typed form survives a reload of the plan.
         e->showError(u"Someone else changed the plan; it was reloaded."_s);
         auto* error = child<QLabel>(e.get(), u"planError"_s);

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -31,6 +32,14 @@ PlanEditor::PlanEditor(QWidget* parent)
     m_busyLabel = new QLabel(tr("Saving…"), this);
     m_busyLabel->setObjectName(u"planBusy"_s);
     m_busyLabel->hide();
+    // The label above the tabs moves them down when it shows and back when it
+    // hides: the whole editor laid out and painted again, twice a save (about
+    // twice the GUI thread's time of a save in tests/bench/bench_plan_gui). A
+    // save is usually back before anyone could read it: only a slow one shows it.
+    m_busyNotice = new QTimer(this);
+    m_busyNotice->setSingleShot(true);
+    m_busyNotice->setInterval(BusyNoticeMs);
+    connect(m_busyNotice, &QTimer::timeout, m_busyLabel, &QLabel::show);
 
     m_stays = new StaysEditor(this);
     m_legs = new LegsEditor(this);
@@ -172,7 +181,13 @@ bool PlanEditor::settleForms() {
 
 void PlanEditor::setBusy(bool saving) {
     m_busy = saving;
-    m_busyLabel->setVisible(saving);
+    if (saving) {
+        if (m_busyLabel->isHidden() && !m_busyNotice->isActive())
+            m_busyNotice->start();
+    } else {
+        m_busyNotice->stop();
+        m_busyLabel->hide();
+    }
     for (PlanSection* s : std::as_const(m_sections))
         s->setBusy(saving);
 }

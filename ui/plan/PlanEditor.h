@@ -9,6 +9,7 @@
 
 class QLabel;
 class QTabWidget;
+class QTimer;
 
 namespace tp::ui {
 
@@ -42,8 +43,10 @@ public:
     void showStage(const QString& stage);
     // Shows the item with this id in its editor; false when the plan has none.
     bool showItem(const QString& itemId);
-    // While a save is in flight nothing asks for another change.
+    // While a save is in flight nothing asks for another change. "Saving…"
+    // shows once the save has taken BusyNoticeMs.
     void setBusy(bool saving);
+    static constexpr int BusyNoticeMs = 300;
     bool isBusy() const { return m_busy; }
     // The section whose form holds changes not saved into the plan yet, or null.
     PlanSection* unsavedSection() const;
@@ -79,6 +82,7 @@ private:
 
     QLabel* m_error;
     QLabel* m_busyLabel;
+    QTimer* m_busyNotice;
     QTabWidget* m_tabs;
     StaysEditor* m_stays;
     LegsEditor* m_legs;
