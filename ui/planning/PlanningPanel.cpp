@@ -108,6 +108,10 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     clear();
 }
 
+void PlanningPanel::setGeocoder(geo::GeocodingService* geocoder) {
+    m_editor->setGeocoder(geocoder);
+}
+
 void PlanningPanel::run(void (app::TripSession::*intent)()) {
     if (!m_session)
         return;
