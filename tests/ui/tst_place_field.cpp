@@ -130,11 +130,13 @@ private Q_SLOTS:
         PlaceField* field = e->placeField();
         QCOMPARE(field->lineEdit(), child<QLineEdit>(e.get(), u"stayPlace"_s));
         QVERIFY(field->infoLabel()->text().isEmpty()); // no coordinates yet
+        QVERIFY(!field->infoLabel()->isVisible());     // and no empty line in the form
         QSignalSpy done(field, &PlaceField::lookupFinished);
         QTest::mouseClick(child<QPushButton>(e.get(), u"stayFindPlace"_s), Qt::LeftButton);
         QVERIFY(done.wait(10000));
         auto* info = child<QLabel>(e.get(), u"stayPlaceInfo"_s);
         QVERIFY2(info->text().startsWith(u"Palermo, Italy: 38."_s), qPrintable(info->text()));
+        QVERIFY(info->isVisible());
         QVERIFY(e->isDirty());
         QTest::mouseClick(child<QPushButton>(e.get(), u"staySave"_s), Qt::LeftButton);
         QCOMPARE(out.plans.size(), 1);

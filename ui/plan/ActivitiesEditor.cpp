@@ -175,7 +175,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     formBox->addLayout(form);
     formBox->addWidget(m_errors);
     formBox->addLayout(buttons);
-    formBox->addStretch();
+    formBox->addStretch(1); // spare height below the form, not between its rows
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 1);
     layout->addLayout(formBox, 1);

@@ -38,6 +38,7 @@ PlaceField::PlaceField(const QString& prefix, QWidget* parent)
     m_info->setObjectName(prefix + u"PlaceInfo"_s);
     m_info->setWordWrap(true);
     m_info->setTextFormat(Qt::PlainText);
+    m_info->hide();
     m_results = new QListWidget(this);
     m_results->setObjectName(prefix + u"PlaceResults"_s);
     m_results->setAccessibleName(tr("Places found online"));
@@ -54,13 +55,15 @@ PlaceField::PlaceField(const QString& prefix, QWidget* parent)
     layout->addWidget(m_info);
     layout->addWidget(m_results);
     setFocusProxy(m_edit);
+    // As tall as its lines: spare height in the form is not the place's to take.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     connect(m_edit, &QLineEdit::textEdited, this, [this] {
         // The coordinates were found for the old name.
         forgetLookups();
         m_place.latitude.reset();
         m_place.longitude.reset();
-        m_info->setText(tr("No coordinates: Find place or Pick on map to add them."));
+        showInfo(tr("No coordinates: Find place or Pick on map to add them."));
     });
     connect(m_edit, &QLineEdit::textChanged, this, [this] {
         if (!m_loading)
@@ -76,6 +79,11 @@ PlaceField::PlaceField(const QString& prefix, QWidget* parent)
     showFindToolTip();
 }
 
+void PlaceField::showInfo(const QString& text) {
+    m_info->setText(text);
+    m_info->setVisible(!text.isEmpty()); // an empty line would only push the form down
+}
+
 void PlaceField::setPlace(const plan::Place& place) {
     forgetLookups();
     if (m_picker)
@@ -84,7 +92,7 @@ void PlaceField::setPlace(const plan::Place& place) {
     m_loading = true;
     m_edit->setText(place.name);
     m_loading = false;
-    m_info->setText(place.hasCoordinates() ? planform::placeSummary(place) : QString());
+    showInfo(place.hasCoordinates() ? planform::placeSummary(place) : QString());
 }
 
 plan::Place PlaceField::place() const {
@@ -140,13 +148,13 @@ void PlaceField::forgetLookups() {
 void PlaceField::findPlace() {
     const QString text = m_edit->text().trimmed();
     if (text.isEmpty()) {
-        m_info->setText(tr("Type the place's name first."));
+        showInfo(tr("Type the place's name first."));
         return;
     }
     forgetLookups();
     const int ticket = m_ticket;
     m_find->setEnabled(false);
-    m_info->setText(tr("Looking up %1 in the offline gazetteer…").arg(text));
+    showInfo(tr("Looking up %1 in the offline gazetteer…").arg(text));
     lookUpPlace(this, text, [this, ticket, text](const std::optional<geo::GeoMatch>& match) {
         gazetteerAnswered(ticket, text, match);
     });
@@ -194,7 +202,7 @@ void PlaceField::searchOnline(const QString& text) {
             code = c->iso2;
         }
     }
-    m_info->setText(tr("%1 is not in the offline gazetteer; searching OpenStreetMap Nominatim…").arg(text));
+    showInfo(tr("%1 is not in the offline gazetteer; searching OpenStreetMap Nominatim…").arg(text));
     m_pendingSearch = m_geocoder->search(query, code);
 }
 
@@ -242,13 +250,13 @@ void PlaceField::useOnlinePlace(int index) {
 void PlaceField::setCoordinates(const Decimal& lat, const Decimal& lon, const QString& info) {
     m_place.latitude = lat;
     m_place.longitude = lon;
-    m_info->setText(info);
+    showInfo(info);
     Q_EMIT edited();
 }
 
 void PlaceField::finishLookup(const QString& info) {
     m_find->setEnabled(true);
-    m_info->setText(info);
+    showInfo(info);
     Q_EMIT lookupFinished();
 }
 

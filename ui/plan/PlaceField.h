@@ -74,6 +74,7 @@ private:
     void useOnlinePlace(int index);
     void setCoordinates(const Decimal& lat, const Decimal& lon, const QString& info);
     void finishLookup(const QString& info);
+    void showInfo(const QString& text);
     void showFindToolTip();
 
     plan::Place m_place; // as loaded, with the coordinates found since

@@ -147,7 +147,7 @@ StaysEditor::StaysEditor(QWidget* parent)
     formBox->addLayout(form);
     formBox->addWidget(m_errors);
     formBox->addLayout(buttons);
-    formBox->addStretch();
+    formBox->addStretch(1); // spare height below the form, not between its rows
 
     auto* columns = new QHBoxLayout;
     columns->addWidget(m_table, 3);
