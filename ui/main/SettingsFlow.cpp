@@ -10,6 +10,7 @@
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
 #include "map/MapWidget.h"
+#include "planning/PlanningPanel.h"
 #include "settings/SettingsDialog.h"
 
 #include <QCoreApplication>
@@ -50,7 +51,7 @@ void SettingsFlow::runDialog() {
 }
 
 void SettingsFlow::applyMap() {
-    // Tiles for every map; the online place search for the destination editor.
+    // Tiles for every map; the online place search for the destination editor and the plan's forms.
     const MapSettings map = Settings().map();
     TileSourceConfig tiles;
     tiles.urlTemplate = map.effectiveTileUrl();
@@ -58,7 +59,9 @@ void SettingsFlow::applyMap() {
     MapWidget::setOnlineTilesForAll(map.onlineTiles, tiles);
     if (m_geocoder)
         m_geocoder->setConfig({map.effectiveGeocoderUrl(), {}, {}, 20000});
-    m_window->destinationsPanel()->setGeocoder(map.onlineGeocoding ? m_geocoder.data() : nullptr);
+    geo::GeocodingService* online = map.onlineGeocoding ? m_geocoder.data() : nullptr;
+    m_window->destinationsPanel()->setGeocoder(online);
+    m_window->planningPanel()->setGeocoder(online);
 }
 
 void SettingsFlow::applyPlanner() {

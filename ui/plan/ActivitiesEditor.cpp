@@ -5,7 +5,7 @@
 #include "FieldErrorLabel.h"
 #include "FormInput.h"
 #include "ItemDragList.h"
-#include "PlaceLookup.h"
+#include "PlaceField.h"
 #include "plan/PlanValidation.h"
 
 #include <QComboBox>
@@ -74,12 +74,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     m_end = new QLineEdit(this);
     m_end->setObjectName(u"activityEnd"_s);
     m_end->setPlaceholderText(u"HH:mm"_s);
-    m_place = new QLineEdit(this);
-    m_place->setObjectName(u"activityPlace"_s);
-    m_find = new QPushButton(tr("Find pla&ce"), this);
-    m_find->setObjectName(u"activityFindPlace"_s);
-    m_placeInfo = new QLabel(this);
-    m_placeInfo->setWordWrap(true);
+    m_place = new PlaceField(u"activity"_s, this);
     m_cost = new QLineEdit(this);
     m_cost->setObjectName(u"activityCost"_s);
     m_cost->setPlaceholderText(u"0.00"_s);
@@ -117,11 +112,9 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     timeRow->addWidget(endLabel);
     timeRow->addWidget(m_end);
     row(tr("St&art"), m_start, timeRow);
-    auto* placeRow = new QHBoxLayout;
-    placeRow->addWidget(m_place, 1);
-    placeRow->addWidget(m_find);
-    row(tr("&Place"), m_place, placeRow);
-    form->addRow(QString(), m_placeInfo);
+    auto* placeLabel = new QLabel(tr("&Place"), this);
+    placeLabel->setBuddy(m_place->lineEdit());
+    form->addRow(placeLabel, m_place);
     auto* costRow = new QHBoxLayout;
     costRow->addWidget(m_cost, 2);
     auto* currencyLabel = new QLabel(tr("Currenc&y"), this);
@@ -140,7 +133,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     m_errors->addField(u"date"_s, tr("Date"), m_date);
     m_errors->addField(u"start"_s, tr("Start"), m_start);
     m_errors->addField(u"end"_s, tr("End"), m_end);
-    m_errors->addField(u"place"_s, tr("Place"), m_place);
+    m_errors->addField(u"place"_s, tr("Place"), m_place->lineEdit());
     m_errors->addField(u"cost"_s, tr("Cost"), m_cost);
     m_errors->addField(u"cost.currency"_s, tr("Currency"), m_currency);
     m_errors->addField(u"booking_ref"_s, tr("Booking ref"), m_bookingRef);
@@ -182,23 +175,16 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     formBox->addLayout(form);
     formBox->addWidget(m_errors);
     formBox->addLayout(buttons);
-    formBox->addStretch();
+    formBox->addStretch(1); // spare height below the form, not between its rows
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 1);
     layout->addLayout(formBox, 1);
 
-    for (QLineEdit* e :
-         {m_title, m_category, m_date, m_start, m_end, m_place, m_cost, m_currency, m_bookingRef})
+    for (QLineEdit* e : {m_title, m_category, m_date, m_start, m_end, m_cost, m_currency, m_bookingRef})
         connect(e, &QLineEdit::textChanged, this, &ActivitiesEditor::edited);
-    connect(m_place, &QLineEdit::textEdited, this, [this] {
-        m_base.place.latitude.reset();
-        m_base.place.longitude.reset();
-        m_placeInfo->clear();
-    });
-    connect(m_place, &QLineEdit::returnPressed, this, &ActivitiesEditor::findPlace);
+    connect(m_place, &PlaceField::edited, this, &ActivitiesEditor::edited);
     connect(m_status, &QComboBox::currentIndexChanged, this, &ActivitiesEditor::edited);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &ActivitiesEditor::edited);
-    connect(m_find, &QPushButton::clicked, this, &ActivitiesEditor::findPlace);
     connect(m_new, &QPushButton::clicked, this, [this] {
         if (settleForm())
             newActivity();
@@ -245,6 +231,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
 void ActivitiesEditor::setPlan(const plan::Plan& plan, const PlanContext& context) {
     m_plan = plan;
     m_context = context;
+    m_place->setDestination(context.destination);
     QDate first = context.trip.startDate;
     QDate last = context.trip.endDate;
     if (!first.isValid() || !last.isValid()) {
@@ -314,8 +301,7 @@ void ActivitiesEditor::loadForm(const plan::Activity& a) {
     m_date->setText(planform::dateText(a.date));
     m_start->setText(planform::timeText(a.start));
     m_end->setText(planform::timeText(a.end));
-    m_place->setText(a.place.name);
-    m_placeInfo->setText(a.place.hasCoordinates() ? planform::placeSummary(a.place) : QString());
+    m_place->setPlace(a.place);
     m_cost->setText(planform::amountText(a.cost));
     m_currency->setText(a.cost ? a.cost->currency : m_plan.budget.homeCurrency);
     m_bookingRef->setText(a.bookingRef);
@@ -343,7 +329,7 @@ plan::Activity ActivitiesEditor::formActivity(QList<FieldError>* errors) const {
     a.date = planform::readDate(m_date, u"date"_s, problems);
     a.start = planform::readTime(m_start, u"start"_s, problems);
     a.end = planform::readTime(m_end, u"end"_s, problems);
-    a.place.name = m_place->text().trimmed();
+    a.place = m_place->place();
     a.cost = planform::readMoney(m_cost, m_currency, u"cost"_s, problems);
     a.bookingRef = m_bookingRef->text().trimmed();
     a.status = m_status->currentData().toString();
@@ -438,28 +424,8 @@ void ActivitiesEditor::scheduleSelected() {
         schedule(idea->data(Qt::UserRole).toString(), m_days->currentDay());
 }
 
-void ActivitiesEditor::findPlace() {
-    const QString text = m_place->text().trimmed();
-    if (text.isEmpty())
-        return;
-    m_find->setEnabled(false);
-    m_placeInfo->setText(tr("Looking up %1 in the offline gazetteer…").arg(text));
-    const QString id = m_base.id;
-    lookUpPlace(this, text, [this, text, id](const std::optional<geo::GeoMatch>& match) {
-        m_find->setEnabled(true);
-        if (m_base.id != id || m_place->text().trimmed() != text)
-            return;
-        if (!match) {
-            m_placeInfo->setText(tr("%1 was not found in the offline gazetteer.").arg(text));
-            return;
-        }
-        m_base.place.latitude = match->latitude();
-        m_base.place.longitude = match->longitude();
-        m_placeInfo->setText(tr("%1, %2: %3, %4")
-                                 .arg(match->name, match->countryName, match->latitude().toString(),
-                                      match->longitude().toString()));
-        edited();
-    });
+void ActivitiesEditor::setGeocoder(geo::GeocodingService* geocoder) {
+    m_place->setGeocoder(geocoder);
 }
 
 bool ActivitiesEditor::selectItem(const QString& id) {

@@ -10,11 +10,16 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
+namespace tp::geo {
+class GeocodingService;
+}
+
 namespace tp::ui {
 
 class DayDropList;
 class FieldErrorLabel;
 class ItemDragList;
+class PlaceField;
 
 // Activities: the unscheduled ideas, the trip's days and the scheduled
 // activities, with a form for the selected or new one. An idea is scheduled by
@@ -36,6 +41,9 @@ public:
     plan::Activity formActivity(QList<FieldError>* errors = nullptr) const;
     // Asks for the activity `id` to be scheduled on `day` (what a drop and the button do).
     void schedule(const QString& id, const QDate& day);
+    // Online place search for Find place; null turns it off.
+    void setGeocoder(geo::GeocodingService* geocoder);
+    PlaceField* placeField() const { return m_place; }
 
 private:
     void fillLists();
@@ -46,7 +54,6 @@ private:
     void save();
     void remove();
     void unschedule();
-    void findPlace();
     void scheduleSelected();
     void emitWith(const plan::Activity& a, const QString& description);
 
@@ -67,9 +74,7 @@ private:
     QLineEdit* m_date;
     QLineEdit* m_start;
     QLineEdit* m_end;
-    QLineEdit* m_place;
-    QPushButton* m_find;
-    QLabel* m_placeInfo;
+    PlaceField* m_place;
     QLineEdit* m_cost;
     QLineEdit* m_currency;
     QLineEdit* m_bookingRef;

@@ -85,6 +85,11 @@ PlanEditor::PlanEditor(QWidget* parent)
     refresh();
 }
 
+void PlanEditor::setGeocoder(geo::GeocodingService* geocoder) {
+    m_stays->setGeocoder(geocoder);
+    m_activities->setGeocoder(geocoder);
+}
+
 void PlanEditor::setContext(const PlanContext& context) {
     m_context = context;
     refresh();

@@ -11,6 +11,10 @@ class QLabel;
 class QTabWidget;
 class QTimer;
 
+namespace tp::geo {
+class GeocodingService;
+}
+
 namespace tp::ui {
 
 class ActivitiesEditor;
@@ -56,6 +60,8 @@ public:
     bool settleForms();
     // A failed save or a conflict, above the editors; an empty text hides it.
     void showError(const QString& message);
+    // Online place search for the stays' and activities' Find place; null turns it off.
+    void setGeocoder(geo::GeocodingService* geocoder);
 
     QTabWidget* tabs() const { return m_tabs; }
     StaysEditor* stays() const { return m_stays; }

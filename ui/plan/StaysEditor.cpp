@@ -3,7 +3,7 @@
 
 #include "FieldErrorLabel.h"
 #include "FormInput.h"
-#include "PlaceLookup.h"
+#include "PlaceField.h"
 #include "plan/Coverage.h"
 #include "plan/PlanValidation.h"
 #include "style/ErrorText.h"
@@ -59,14 +59,7 @@ StaysEditor::StaysEditor(QWidget* parent)
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(u"stayName"_s);
-    m_place = new QLineEdit(this);
-    m_place->setObjectName(u"stayPlace"_s);
-    m_place->setPlaceholderText(tr("City, country"));
-    m_find = new QPushButton(tr("Fin&d place"), this);
-    m_find->setObjectName(u"stayFindPlace"_s);
-    m_placeInfo = new QLabel(this);
-    m_placeInfo->setObjectName(u"stayPlaceInfo"_s);
-    m_placeInfo->setWordWrap(true);
+    m_place = new PlaceField(u"stay"_s, this);
     m_checkIn = new QLineEdit(this);
     m_checkIn->setObjectName(u"stayCheckIn"_s);
     m_checkIn->setPlaceholderText(u"YYYY-MM-DD"_s);
@@ -106,11 +99,9 @@ StaysEditor::StaysEditor(QWidget* parent)
             form->addRow(label, field);
     };
     row(tr("&Name"), m_name);
-    auto* placeRow = new QHBoxLayout;
-    placeRow->addWidget(m_place, 1);
-    placeRow->addWidget(m_find);
-    row(tr("P&lace"), m_place, placeRow);
-    form->addRow(QString(), m_placeInfo);
+    auto* placeLabel = new QLabel(tr("P&lace"), this);
+    placeLabel->setBuddy(m_place->lineEdit());
+    form->addRow(placeLabel, m_place);
     row(tr("Check-&in"), m_checkIn);
     row(tr("Check-&out"), m_checkOut);
     auto* priceRow = new QHBoxLayout;
@@ -129,7 +120,7 @@ StaysEditor::StaysEditor(QWidget* parent)
     m_errors = new FieldErrorLabel(this);
     m_errors->setObjectName(u"stayErrors"_s);
     m_errors->addField(u"name"_s, tr("Name"), m_name);
-    m_errors->addField(u"place"_s, tr("Place"), m_place);
+    m_errors->addField(u"place"_s, tr("Place"), m_place->lineEdit());
     m_errors->addField(u"check_in"_s, tr("Check-in"), m_checkIn);
     m_errors->addField(u"check_out"_s, tr("Check-out"), m_checkOut);
     m_errors->addField(u"price"_s, tr("Price"), m_price);
@@ -156,7 +147,7 @@ StaysEditor::StaysEditor(QWidget* parent)
     formBox->addLayout(form);
     formBox->addWidget(m_errors);
     formBox->addLayout(buttons);
-    formBox->addStretch();
+    formBox->addStretch(1); // spare height below the form, not between its rows
 
     auto* columns = new QHBoxLayout;
     columns->addWidget(m_table, 3);
@@ -167,18 +158,10 @@ StaysEditor::StaysEditor(QWidget* parent)
 
     for (QLineEdit* e : {m_name, m_checkIn, m_checkOut, m_price, m_currency, m_bookingRef, m_link})
         connect(e, &QLineEdit::textChanged, this, &StaysEditor::edited);
-    connect(m_place, &QLineEdit::textEdited, this, [this] {
-        // A new name makes the found coordinates stale.
-        m_base.place.latitude.reset();
-        m_base.place.longitude.reset();
-        m_placeInfo->setText(tr("No coordinates: press Find place to look the place up offline."));
-    });
-    connect(m_place, &QLineEdit::textChanged, this, &StaysEditor::edited);
-    connect(m_place, &QLineEdit::returnPressed, this, &StaysEditor::findPlace);
+    connect(m_place, &PlaceField::edited, this, &StaysEditor::edited);
     connect(m_perNight, &QCheckBox::toggled, this, &StaysEditor::edited);
     connect(m_status, &QComboBox::currentIndexChanged, this, &StaysEditor::edited);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &StaysEditor::edited);
-    connect(m_find, &QPushButton::clicked, this, &StaysEditor::findPlace);
     connect(m_new, &QPushButton::clicked, this, [this] {
         if (settleForm())
             newStay();
@@ -192,6 +175,7 @@ StaysEditor::StaysEditor(QWidget* parent)
 void StaysEditor::setPlan(const plan::Plan& plan, const PlanContext& context) {
     m_plan = plan;
     m_context = context;
+    m_place->setDestination(context.destination);
     const plan::Coverage c = plan::coverage(plan, context.trip.startDate, context.trip.endDate);
     QStringList lines;
     if (!c.nightsWithoutStay.isEmpty())
@@ -252,8 +236,7 @@ void StaysEditor::loadForm(const plan::Stay& s) {
     m_loading = true;
     m_base = s;
     m_name->setText(s.name);
-    m_place->setText(s.place.name);
-    m_placeInfo->setText(s.place.hasCoordinates() ? planform::placeSummary(s.place) : QString());
+    m_place->setPlace(s.place);
     m_checkIn->setText(planform::dateText(s.checkIn));
     m_checkOut->setText(planform::dateText(s.checkOut));
     m_price->setText(planform::amountText(s.price));
@@ -291,7 +274,7 @@ plan::Stay StaysEditor::formStay(QList<FieldError>* errors) const {
     QList<FieldError> problems;
     plan::Stay s = m_base;
     s.name = m_name->text().trimmed();
-    s.place.name = m_place->text().trimmed();
+    s.place = m_place->place();
     s.checkIn = planform::readDate(m_checkIn, u"check_in"_s, problems);
     s.checkOut = planform::readDate(m_checkOut, u"check_out"_s, problems);
     s.price = planform::readMoney(m_price, m_currency, u"price"_s, problems);
@@ -362,28 +345,8 @@ void StaysEditor::remove() {
     Q_EMIT changeRequested(p, tr("Remove stay %1").arg(name));
 }
 
-void StaysEditor::findPlace() {
-    const QString text = m_place->text().trimmed();
-    if (text.isEmpty())
-        return;
-    m_find->setEnabled(false);
-    m_placeInfo->setText(tr("Looking up %1 in the offline gazetteer…").arg(text));
-    const QString id = m_base.id;
-    lookUpPlace(this, text, [this, text, id](const std::optional<geo::GeoMatch>& match) {
-        m_find->setEnabled(true);
-        if (m_base.id != id || m_place->text().trimmed() != text)
-            return; // another stay, or the name changed meanwhile
-        if (!match) {
-            m_placeInfo->setText(tr("%1 was not found in the offline gazetteer.").arg(text));
-            return;
-        }
-        m_base.place.latitude = match->latitude();
-        m_base.place.longitude = match->longitude();
-        m_placeInfo->setText(tr("%1, %2: %3, %4")
-                                 .arg(match->name, match->countryName, match->latitude().toString(),
-                                      match->longitude().toString()));
-        edited();
-    });
+void StaysEditor::setGeocoder(geo::GeocodingService* geocoder) {
+    m_place->setGeocoder(geocoder);
 }
 
 void StaysEditor::rowChanged() {

@@ -11,9 +11,14 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
+namespace tp::geo {
+class GeocodingService;
+}
+
 namespace tp::ui {
 
 class FieldErrorLabel;
+class PlaceField;
 
 // Stays (the accommodation stage): a table of the plan's stays and a form for
 // the selected or new one. Nights without a stay and overlapping stays
@@ -34,6 +39,9 @@ public:
     // The stay as the form holds it, and the problems of the form (empty when it can be saved).
     plan::Stay formStay(QList<FieldError>* errors = nullptr) const;
     bool isDirty() const { return m_dirty; }
+    // Online place search for Find place; null turns it off.
+    void setGeocoder(geo::GeocodingService* geocoder);
+    PlaceField* placeField() const { return m_place; }
 
 private:
     void fillTable();
@@ -43,7 +51,6 @@ private:
     void validate();
     void save();
     void remove();
-    void findPlace();
     void rowChanged();
 
     plan::Plan m_plan;
@@ -57,9 +64,7 @@ private:
     QLabel* m_coverage;
     QTableWidget* m_table;
     QLineEdit* m_name;
-    QLineEdit* m_place;
-    QPushButton* m_find;
-    QLabel* m_placeInfo;
+    PlaceField* m_place;
     QLineEdit* m_checkIn;
     QLineEdit* m_checkOut;
     QLineEdit* m_price;

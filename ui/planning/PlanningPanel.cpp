@@ -147,6 +147,10 @@ void PlanningPanel::fitStages() {
     m_view->setFixedHeight(height + 2 * m_view->frameWidth() + 2);
 }
 
+void PlanningPanel::setGeocoder(geo::GeocodingService* geocoder) {
+    m_editor->setGeocoder(geocoder);
+}
+
 void PlanningPanel::run(void (app::TripSession::*intent)()) {
     if (!m_session)
         return;

@@ -16,6 +16,9 @@ class PlanningStagesModel;
 namespace tp::app {
 class TripSession;
 }
+namespace tp::geo {
+class GeocodingService;
+}
 
 namespace tp::ui {
 
@@ -32,6 +35,8 @@ public:
     // The open trip's session: its planning session shown, the buttons its intents.
     void setSession(app::TripSession* session);
     void clear();
+    // Online place search for the plan's forms; null turns it off.
+    void setGeocoder(geo::GeocodingService* geocoder);
     PlanningStagesModel* stages() const { return m_stages; }
     PlanEditor* editor() const { return m_editor; }
 
