@@ -34,6 +34,9 @@ ItineraryView::ItineraryView(QWidget* parent)
     m_tree->setHeaderHidden(true);
     m_tree->setAccessibleName(tr("Itinerary"));
     m_tree->setUniformRowHeights(true);
+    // A 30-day trip always scrolls: a bar that appears after the first paint
+    // narrows the view and paints it all a second time (bench_plan_gui, step 1b).
+    m_tree->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
 
     auto* mapPane = new QWidget(this);
     m_mapCaption = new QLabel(mapPane);
