@@ -45,12 +45,15 @@ PlaceField::PlaceField(const QString& prefix, QWidget* parent)
     m_results->setMaximumHeight(90);
     m_results->hide();
 
+    // The name gets the form's whole width, the two ways to place it go below:
+    // beside it they left a narrow form a name field a few letters wide.
     auto* row = new QHBoxLayout;
-    row->addWidget(m_edit, 1);
     row->addWidget(m_find);
     row->addWidget(m_pick);
+    row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_edit);
     layout->addLayout(row);
     layout->addWidget(m_info);
     layout->addWidget(m_results);
