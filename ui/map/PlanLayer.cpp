@@ -202,7 +202,9 @@ QList<PlanLayer::Drawn> PlanLayer::draw(QPainter& p, const std::function<QPointF
         for (const Drawn& d : std::as_const(drawn))
             taken << QRectF(d.pos - QPointF(d.radius, d.radius), QSizeF(2 * d.radius, 2 * d.radius));
         const QFontMetricsF fm(p.font());
-        for (const Drawn& d : std::as_const(drawn)) {
+        // Topmost first: the name beside a marker is the marker's own.
+        for (auto it = drawn.crbegin(); it != drawn.crend(); ++it) {
+            const Drawn& d = *it;
             const QString name = m_map.places[d.place].labels.join(u", ");
             const QPointF baseline = d.pos + QPointF(d.radius + 4, fm.ascent() / 2.5);
             const QRectF box = fm.boundingRect(name).translated(baseline).adjusted(-2, -2, 2, 2);
