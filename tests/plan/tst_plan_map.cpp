@@ -125,6 +125,18 @@ private Q_SLOTS:
         QVERIFY(plan::dayMap(days[0], p).isEmpty());
     }
 
+    // How the tables and the calendar name a place (plan::nameWithCode).
+    void aPlaceWithItsCode() {
+        plan::Place p = place(u"Catania"_s);
+        QCOMPARE(plan::nameWithCode(p), u"Catania"_s);
+        p.code = u"CTA"_s;
+        QCOMPARE(plan::nameWithCode(p), u"Catania (CTA)"_s);
+        p.name = u"Catania (CTA)"_s; // as an airport looked up by its code is named
+        QCOMPARE(plan::nameWithCode(p), u"Catania (CTA)"_s);
+        p.name.clear();
+        QCOMPARE(plan::nameWithCode(p), u"CTA"_s);
+    }
+
     void aLegAcrossTheDateLine() {
         // Tokyo → Honolulu: the route is one leg whatever the longitudes; the
         // map draws it the short way (the widget's test checks the drawing).

@@ -79,6 +79,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     m_cost->setObjectName(u"activityCost"_s);
     m_cost->setPlaceholderText(u"0.00"_s);
     m_currency = new QLineEdit(this);
+    planform::keepCurrencyReadable(m_currency);
     m_currency->setObjectName(u"activityCurrency"_s);
     m_currency->setMaxLength(3);
     m_currency->setPlaceholderText(u"EUR"_s);

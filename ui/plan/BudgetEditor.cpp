@@ -101,6 +101,7 @@ BudgetEditor::BudgetEditor(QWidget* parent)
     m_rates = makeTable(this, u"budgetRates"_s, {tr("Currency"), tr("Rate"), tr("Read on")});
     m_rates->setAccessibleName(tr("Exchange rates"));
     m_rateCurrency = new QLineEdit(this);
+    planform::keepCurrencyReadable(m_rateCurrency);
     m_rateCurrency->setObjectName(u"rateCurrency"_s);
     m_rateCurrency->setMaxLength(3);
     m_rateCurrency->setPlaceholderText(u"USD"_s);
@@ -130,6 +131,7 @@ BudgetEditor::BudgetEditor(QWidget* parent)
     m_costAmount->setObjectName(u"costAmount"_s);
     m_costAmount->setPlaceholderText(u"0.00"_s);
     m_costCurrency = new QLineEdit(this);
+    planform::keepCurrencyReadable(m_costCurrency);
     m_costCurrency->setObjectName(u"costCurrency"_s);
     m_costCurrency->setMaxLength(3);
     m_costCurrency->setPlaceholderText(u"EUR"_s);

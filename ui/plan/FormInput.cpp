@@ -80,4 +80,8 @@ QString placeSummary(const plan::Place& p) {
     return p.name.isEmpty() ? parts.join(u", "_s) : p.name + u" ("_s + parts.join(u", "_s) + u')';
 }
 
+void keepCurrencyReadable(QLineEdit* field) {
+    field->setMinimumWidth(field->fontMetrics().horizontalAdvance(u"WWW"_s) + 20);
+}
+
 } // namespace tp::ui::planform

@@ -30,5 +30,8 @@ QString moneyText(const std::optional<plan::Money>& m); // "120.00 EUR" or empty
 // Degrees with 6 decimals, as the plan stores coordinates.
 Decimal coordinate(double degrees);
 QString placeSummary(const plan::Place& p); // "Catania (37.502700, 15.087300, Europe/Rome)"
+// A currency code's field never narrower than its three letters (a narrow form
+// squeezed it to one).
+void keepCurrencyReadable(QLineEdit* field);
 
 } // namespace tp::ui::planform

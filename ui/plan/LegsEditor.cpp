@@ -75,6 +75,7 @@ LegsEditor::LegsEditor(QWidget* parent)
     m_cost->setObjectName(u"legCost"_s);
     m_cost->setPlaceholderText(u"0.00"_s);
     m_currency = new QLineEdit(this);
+    planform::keepCurrencyReadable(m_currency);
     m_currency->setObjectName(u"legCurrency"_s);
     m_currency->setPlaceholderText(u"EUR"_s);
     m_currency->setMaxLength(3);
@@ -201,15 +202,14 @@ void LegsEditor::fillTable() {
     for (int r = 0; r < m_plan.legs.size(); ++r) {
         const plan::Leg& l = m_plan.legs[r];
         const auto seconds = plan::durationSeconds(l);
-        const QStringList cells{
-            modeLabel(l.mode),
-            l.from.place.code.isEmpty() ? l.from.place.name
-                                        : l.from.place.name + u" ("_s + l.from.place.code + u')',
-            endText(l.from),
-            l.to.place.code.isEmpty() ? l.to.place.name : l.to.place.name + u" ("_s + l.to.place.code + u')',
-            endText(l.to),
-            seconds ? plan::formatDuration(*seconds) : QString(),
-            l.status == QStringView(plan::item_status::Booked) ? tr("Booked") : tr("Idea")};
+        const QStringList cells{modeLabel(l.mode),
+                                plan::nameWithCode(l.from.place),
+                                endText(l.from),
+                                plan::nameWithCode(l.to.place),
+                                endText(l.to),
+                                seconds ? plan::formatDuration(*seconds) : QString(),
+                                l.status == QStringView(plan::item_status::Booked) ? tr("Booked")
+                                                                                   : tr("Idea")};
         for (int c = 0; c < ColumnCount; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setData(Qt::UserRole, l.id);

@@ -70,6 +70,7 @@ StaysEditor::StaysEditor(QWidget* parent)
     m_price->setObjectName(u"stayPrice"_s);
     m_price->setPlaceholderText(u"0.00"_s);
     m_currency = new QLineEdit(this);
+    planform::keepCurrencyReadable(m_currency);
     m_currency->setObjectName(u"stayCurrency"_s);
     m_currency->setPlaceholderText(u"EUR"_s);
     m_currency->setMaxLength(3);

@@ -95,10 +95,7 @@ QString dateTimeProperty(const QString& name, const QDate& d, const QTime& t, co
 }
 
 void placeProperties(Writer& w, const Place& p) {
-    QString where = p.name;
-    if (!p.code.isEmpty())
-        where = where.isEmpty() ? p.code : where + u" ("_s + p.code + u')';
-    w.text(u"LOCATION"_s, where);
+    w.text(u"LOCATION"_s, nameWithCode(p));
     if (p.hasCoordinates())
         w.line(u"GEO:"_s + p.latitude->toString() + u';' + p.longitude->toString());
 }

@@ -52,6 +52,15 @@ bool Plan::remove(const QString& id) {
            removeById(budget.other, id);
 }
 
+QString nameWithCode(const Place& p) {
+    if (p.code.isEmpty())
+        return p.name;
+    if (p.name.isEmpty())
+        return p.code;
+    const QString code = QStringLiteral(" (") + p.code + u')';
+    return p.name.endsWith(code) ? p.name : p.name + code;
+}
+
 QString newItemId(const QString& prefix) {
     // 12 hex digits of a random UUID: short enough to type in the CLI.
     const QString hex = QUuid::createUuid().toString(QUuid::Id128).left(12);

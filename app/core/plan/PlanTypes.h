@@ -155,4 +155,9 @@ struct Plan {
 // "cost") and random hex, unique in practice across windows and machines.
 QString newItemId(const QString& prefix);
 
+// A place as people read it: "Catania (CTA)", the name alone without a code,
+// the code alone without a name; a name that already ends in its code (an
+// airport looked up by code is named "London (LHR)") is not given it twice.
+QString nameWithCode(const Place& p);
+
 } // namespace tp::plan
