@@ -2,6 +2,8 @@
 // plan import / export / stage: calendar files and the planning stages.
 #include "CmdPlanCommon.h"
 
+#include "draw/PlanPdf.h"
+
 #include "plan/IcsImport.h"
 #include "plan/IcsWriter.h"
 #include "plan/PlacesImport.h"
@@ -9,6 +11,7 @@
 #include "repo/PlanningRepository.h"
 #include "repo/TripRepository.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QSaveFile>
 
@@ -108,35 +111,79 @@ int cmdPlanImport(CliContext& ctx, const QStringList& args) {
     return 0;
 }
 
-int cmdPlanExport(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
-    p.addHelpOption();
-    p.setApplicationDescription(u"plan export --trip ID --ics FILE: the plan as an iCalendar file."_s);
-    addTripOptions(p);
-    p.addOption({u"ics"_s, u"Write an iCalendar (.ics) file here ('-' for stdout)."_s, u"file"_s});
-    parseOrThrow(p, args, 0, 0);
-    const Id trip = tripId(p);
-    if (!p.isSet(u"ics"_s))
-        throw UsageError{u"plan export needs --ics FILE"_s};
-    const User user = ctx.user(p.value(u"user"_s));
-    const Trip t = TripRepository(ctx.database(), user.id).get(trip);
-    const PlanDocument doc = PlanRepository(ctx.database(), user.id).load(trip);
-    const plan::IcsExport ics = plan::writeIcs(doc.plan, t.title, u"trip-%1.tripplanner"_s.arg(trip));
-    const QString path = p.value(u"ics"_s);
+namespace {
+
+// Writes `data` to FILE, or to standard output for '-'.
+void writeOut(CliContext& ctx, const QString& option, const QString& path, const QByteArray& data) {
     if (path == u"-") {
         ctx.out.flush();
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly))
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size())
             throw Error(Error::Kind::Config, u"Standard output cannot be written."_s);
-        out.write(ics.data);
-    } else {
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(ics.data) != ics.data.size() || !out.commit())
-            throw Error::validation(u"ics"_s, u"cannot be written to %1: %2"_s.arg(path, out.errorString()));
-        ctx.out << u"Wrote %1 event(s) to %2\n"_s.arg(ics.events).arg(path);
+        return;
     }
-    for (const QString& s : ics.skipped)
-        ctx.err << u"Not exported: %1\n"_s.arg(s);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
+        throw Error::validation(option, u"cannot be written to %1: %2"_s.arg(path, out.errorString()));
+}
+
+} // namespace
+
+int cmdPlanExport(CliContext& ctx, const QStringList& args) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(
+        u"plan export --trip ID --ics FILE | --pdf FILE: the plan as an iCalendar file (RFC 5545,\n"
+        u"each leg, stay and scheduled activity an event in its place's time zone) or as the\n"
+        u"printable itinerary (A4, a page per day with the day's map), or both at once. '-' writes\n"
+        u"to standard output. The PDF needs no display."_s);
+    addTripOptions(p);
+    p.addOption({u"ics"_s, u"Write an iCalendar (.ics) file here ('-' for stdout)."_s, u"file"_s});
+    p.addOption({u"pdf"_s, u"Write the printable itinerary (.pdf) here ('-' for stdout)."_s, u"file"_s});
+    parseOrThrow(p, args, 0, 0);
+    const Id trip = tripId(p);
+    const bool ics = p.isSet(u"ics"_s);
+    const bool pdf = p.isSet(u"pdf"_s);
+    if (!ics && !pdf)
+        throw UsageError{u"plan export needs --ics FILE or --pdf FILE"_s};
+    if (ics && pdf && p.value(u"ics"_s) == u"-" && p.value(u"pdf"_s) == u"-")
+        throw UsageError{u"only one of --ics and --pdf can write to standard output"_s};
+    const User user = ctx.user(p.value(u"user"_s));
+    const Trip t = TripRepository(ctx.database(), user.id).get(trip);
+    const PlanDocument doc = PlanRepository(ctx.database(), user.id).load(trip);
+
+    // Both are made before either is written: a plan that cannot be printed
+    // leaves no calendar file behind either.
+    plan::IcsExport calendar;
+    if (ics)
+        calendar = plan::writeIcs(doc.plan, t.title, u"trip-%1.tripplanner"_s.arg(trip));
+    QByteArray pages;
+    int pageCount = 0;
+    if (pdf) {
+        QBuffer buffer(&pages);
+        buffer.open(QIODevice::WriteOnly);
+        ui::PlanContext context;
+        context.trip = t;
+        const ui::PlanPdfResult r = ui::writePlanPdf(buffer, doc.plan, context);
+        if (!r.ok)
+            throw Error::validation(u"pdf"_s, r.error);
+        pageCount = r.pages;
+    }
+    if (ics) {
+        const QString path = p.value(u"ics"_s);
+        writeOut(ctx, u"ics"_s, path, calendar.data);
+        if (path != u"-")
+            ctx.out << u"Wrote %1 event(s) to %2\n"_s.arg(calendar.events).arg(path);
+        for (const QString& s : calendar.skipped)
+            ctx.err << u"Not exported: %1\n"_s.arg(s);
+    }
+    if (pdf) {
+        const QString path = p.value(u"pdf"_s);
+        writeOut(ctx, u"pdf"_s, path, pages);
+        if (path != u"-")
+            ctx.out << (pageCount == 1 ? u"Wrote 1 page to %1\n"_s.arg(path)
+                                       : u"Wrote %1 pages to %2\n"_s.arg(pageCount).arg(path));
+    }
     return 0;
 }
 

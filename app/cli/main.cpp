@@ -7,6 +7,9 @@
 #include "domain/Error.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
@@ -94,10 +97,47 @@ int run(CliContext& ctx, QStringList args) {
     throw UsageError{u"unknown command \"%1\""_s.arg(name.left(60))};
 }
 
+// `plan export --pdf` lays out text, and fonts need a QGuiApplication; every
+// other command stays a QCoreApplication and loads no platform plugin.
+bool drawsPages(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView a(argv[i]);
+        if (a == "--pdf" || a.startsWith("--pdf="))
+            return true;
+    }
+    return false;
+}
+
+QtMessageHandler g_startupHandler = nullptr;
+
+// Passes on only critical and fatal messages while the platform starts.
+void quietStartup(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if ((type == QtCriticalMsg || type == QtFatalMsg) && g_startupHandler)
+        g_startupHandler(type, context, message);
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
+    if (!drawsPages(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Nothing is shown: the offscreen platform needs no X or Wayland display,
+    // so the PDF prints over ssh and from cron as well as in a desktop session.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    // The platform's start-up looks for a desktop session a terminal may not
+    // have ("XDG_RUNTIME_DIR not set" under cron or sudo); none of it concerns
+    // a PDF, and a script's stderr should hold only what went wrong.
+    g_startupHandler = qInstallMessageHandler(quietStartup);
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    qInstallMessageHandler(g_startupHandler);
+    return app;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     setApplicationIdentity();
     CliContext ctx;
     int code = 1;
@@ -109,7 +149,7 @@ int main(int argc, char* argv[]) {
             if (!decodeUtf8(QByteArray(argv[i]), &ignored))
                 throw UsageError{u"argument %1 is not valid UTF-8 text"_s.arg(i)};
         }
-        code = run(ctx, app.arguments().mid(1));
+        code = run(ctx, app->arguments().mid(1));
     } catch (const HelpRequested& h) {
         ctx.out << h.text;
         code = 0;

@@ -3,9 +3,9 @@
 // loopback tile server (User-Agent, HTTP caching, concurrency, attribution,
 // dead server), PNG export.
 #include "LoopbackTileServer.h"
+#include "draw/Contrast.h"
 #include "map/MapWidget.h"
 #include "map/TileNetwork.h"
-#include "style/Contrast.h"
 
 #include <QApplication>
 #include <QGestureEvent>

@@ -2,11 +2,14 @@
 // The plan's work on a 30-day trip with 500 items: reading and writing its JSON,
 // the itinerary, coverage, the budget, an edit saved through PlanRepository
 // (SQLite, and PostgreSQL when TP_BENCH_PG_URL is set), iCalendar export and
-// import. Prints the median of several runs of each; no assertions.
+// import, and the printable itinerary (PDF, a page per day with its map, as
+// `tripplanner-cli plan export --pdf` writes it). Prints the median of several
+// runs of each; no assertions.
 #include "PlanFixtures.h"
 #include "PlanGenerator.h"
 #include "TestBackends.h"
 #include "db/Migrator.h"
+#include "draw/PlanPdf.h"
 #include "plan/Budget.h"
 #include "plan/Coverage.h"
 #include "plan/IcsImport.h"
@@ -17,8 +20,9 @@
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 
-#include <QCoreApplication>
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -69,7 +73,10 @@ void database(const char* name, const QString& url, const plan::Plan& p) {
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // The PDF lays out text, so a QGuiApplication; no window is shown.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     const plan::Plan p = plangen::thirtyDays(first); // 500 items
     const QJsonObject data = plan::writePlan({}, p);
     const QByteArray json = QJsonDocument(data).toJson(QJsonDocument::Compact);
@@ -95,6 +102,19 @@ int main(int argc, char** argv) {
     line("iCalendar export", medianMs(21, [&] { ics = plan::writeIcs(p, u"Bench"_s, u"bench"_s); }));
     line("iCalendar import of that export", medianMs(21, [&] { plan::importIcs(ics.data); }));
     std::printf("  (%d events, %lld bytes)\n", ics.events, qlonglong(ics.data.size()));
+    ui::PlanContext pdfContext;
+    pdfContext.trip = trip;
+    pdfContext.trip.title = u"Thirty days"_s;
+    QByteArray pdf;
+    ui::PlanPdfResult printed;
+    line("printable itinerary (PDF, median of 5)", medianMs(5, [&] {
+             pdf.clear();
+             QBuffer out(&pdf);
+             out.open(QIODevice::WriteOnly);
+             printed = ui::writePlanPdf(out, p, pdfContext);
+         }));
+    std::printf("  (%d pages, %lld bytes%s)\n", printed.pages, qlonglong(pdf.size()),
+                printed.ok ? "" : ", FAILED");
 
     QTemporaryDir dir;
     database("SQLite (a temporary file):", dir.filePath(u"bench.sqlite3"_s), p);

@@ -1,19 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli plan, as a user runs it, against SQLite, PostgreSQL and PgBouncer:
 // add, show (text and JSON), budget settings, errors that name the field, export
-// to .ics read back by python3-icalendar, import with and without --apply,
+// to .ics read back by python3-icalendar and to PDF with no display, import with and without --apply,
 // remove, the stages moving the trip's status, and `export --user` with the plan.
 #include "TestBackends.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
 using test::runCli;
+
+namespace {
+// The page count as poppler's pdfinfo (an independent reader) sees it; -1 when it fails.
+int pdfinfoPages(const QString& path) {
+    const test::ProcessResult r = test::run(u"pdfinfo"_s, {path});
+    static const QRegularExpression pages(u"^Pages:\\s+(\\d+)"_s, QRegularExpression::MultilineOption);
+    const auto m = pages.match(r.out);
+    return r.exitCode == 0 && m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+} // namespace
 
 class TestCliPlan : public QObject {
     Q_OBJECT
@@ -154,6 +165,31 @@ private Q_SLOTS:
         QCOMPARE(dumped.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(dumped.out.toUtf8())[u"events"_s].toArray().size(), 3);
 
+        // The printable itinerary from a terminal with no display at all: a page per day (five),
+        // read back by poppler's pdfinfo, and written nowhere when the plan has no days.
+        const QString pdfPath = dir.filePath(u"sicily.pdf"_s);
+        const QStringList headless{u"DISPLAY="_s, u"WAYLAND_DISPLAY="_s, u"QT_QPA_PLATFORM="_s};
+        const auto printed =
+            ok(runCli(QStringList{u"plan"_s, u"export"_s, u"--pdf"_s, pdfPath, u"--user"_s, user} + t, {},
+                      e + headless));
+        QCOMPARE(printed.exitCode, 0);
+        QVERIFY2(printed.out.contains(u"Wrote 5 pages to "_s), qPrintable(printed.out));
+        QCOMPARE(pdfinfoPages(pdfPath), 5);
+        const auto bothToStdout =
+            cli(QStringList{u"plan"_s, u"export"_s, u"--pdf"_s, u"-"_s, u"--ics"_s, u"-"_s} + t);
+        expectError(bothToStdout, 2, u"only one of --ics and --pdf"_s);
+        const auto piped = ok(cli(QStringList{u"plan"_s, u"export"_s, u"--pdf=-"_s} + t));
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY(piped.out.startsWith(u"%PDF-"_s));
+        const auto undated = ok(cli({u"trips"_s, u"add"_s, u"--title"_s, u"Someday"_s, u"--json"_s}));
+        const qint64 undatedId = QJsonDocument::fromJson(undated.out.toUtf8())[u"id"_s].toInteger();
+        QVERIFY(undatedId > 0);
+        const QString nothing = dir.filePath(u"nothing.pdf"_s);
+        expectError(
+            cli({u"plan"_s, u"export"_s, u"--trip"_s, QString::number(undatedId), u"--pdf"_s, nothing}), 1,
+            u"no days to print"_s);
+        QVERIFY(!QFile::exists(nothing));
+
         // Import: shown first, added only with --apply.
         const QString booking = dir.filePath(u"ferry.ics"_s);
         {
@@ -205,7 +241,10 @@ private Q_SLOTS:
         // The user's export carries the plan.
         const auto all = ok(runCli({u"export"_s, u"--user"_s, user}, {}, e));
         QCOMPARE(all.exitCode, 0);
-        const QJsonObject tripJson = QJsonDocument::fromJson(all.out.toUtf8())[u"trips"_s][0].toObject();
+        QJsonObject tripJson;
+        for (const QJsonValue& v : QJsonDocument::fromJson(all.out.toUtf8())[u"trips"_s].toArray())
+            if (v[u"title"_s].toString() == u"Sicily")
+                tripJson = v.toObject();
         QCOMPARE(tripJson[u"plan"_s][u"legs"_s].toArray().size(), 2);
         QCOMPARE(tripJson[u"plan"_s][u"budget"_s][u"home_currency"_s].toString(), u"EUR"_s);
     }

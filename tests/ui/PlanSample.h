@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "plan/PlanContext.h"
+#include "draw/PlanContext.h"
 #include "plan/PlanTypes.h"
 
 #include <QJsonObject>
@@ -9,7 +9,7 @@
 // A small plan for the plan editor's tests and screenshots: six days in
 // Sicily, one booked stay for the first three nights (two nights without one),
 // a flight from London priced in USD, one scheduled activity and two ideas.
-namespace test::plansample {
+namespace tp::test::plansample {
 
 inline tp::Decimal amount(const char* text, int scale = 2) {
     return *tp::Decimal::parse(QString::fromLatin1(text), 14, scale);
@@ -102,4 +102,4 @@ inline tp::plan::Plan plan() {
     return p;
 }
 
-} // namespace test::plansample
+} // namespace tp::test::plansample

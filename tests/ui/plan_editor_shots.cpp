@@ -18,16 +18,16 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     if (argc > 2 && QByteArray(argv[1]) == "--time") {
         const int n = QByteArray(argv[2]).toInt();
-        tp::ui::PlanContext c = test::plansample::context();
+        tp::ui::PlanContext c = tp::test::plansample::context();
         c.trip.endDate = c.trip.startDate.addDays(29);
-        tp::plan::Plan p = test::plansample::plan();
+        tp::plan::Plan p = tp::test::plansample::plan();
         for (int i = 0; i < n; ++i) {
             tp::plan::Activity a;
             a.id = u"act-bulk-%1"_s.arg(i);
             a.title = u"Stop %1"_s.arg(i);
             a.date = c.trip.startDate.addDays(i % 30);
             a.start = QTime(8, 0).addSecs((i / 30) * 1800);
-            a.cost = tp::plan::Money{test::plansample::amount("12.50"), u"EUR"_s};
+            a.cost = tp::plan::Money{tp::test::plansample::amount("12.50"), u"EUR"_s};
             p.activities << a;
         }
         tp::ui::PlanEditor editor;
@@ -55,8 +55,8 @@ int main(int argc, char** argv) {
     }
     const QString folder = argc > 1 ? QString::fromLocal8Bit(argv[1]) : u"/tmp"_s;
     tp::ui::PlanEditor editor;
-    editor.setContext(test::plansample::context());
-    editor.setPlan(test::plansample::plan());
+    editor.setContext(tp::test::plansample::context());
+    editor.setPlan(tp::test::plansample::plan());
     editor.show();
     const QStringList names{u"stays"_s,     u"transport"_s, u"activities"_s,
                             u"itinerary"_s, u"budget"_s,    u"review"_s};

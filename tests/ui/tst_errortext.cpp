@@ -3,7 +3,7 @@
 // for light and dark window backgrounds (at least 4.5:1), and the labels that
 // show errors following a palette switched while the app runs.
 #include "destinations/DestinationDialog.h"
-#include "style/Contrast.h"
+#include "draw/Contrast.h"
 #include "style/ErrorText.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlanSample.h"
-#include "plan/PlanPdf.h"
+#include "draw/PlanPdf.h"
 
 #include <QBuffer>
 #include <QGuiApplication>

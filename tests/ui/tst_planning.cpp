@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "PlanSample.h"
 #include "PlanningStagesModel.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
@@ -6,6 +7,7 @@
 #include "main/MainWindow.h"
 #include "plan/PlanEditor.h"
 #include "planning/PlanningPanel.h"
+#include "repo/PlanRepository.h"
 #include "repo/PlanningRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
@@ -15,8 +17,10 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -26,7 +30,8 @@ using tp::ui::MainWindow;
 
 // The planning panel in the window, driven by its buttons: start a session on
 // the selected trip, advance through the seven stages, go back, finish; at most
-// one active session per trip. On SQLite and on PostgreSQL.
+// one active session per trip. On SQLite and on PostgreSQL. And the printable
+// itinerary written on a thread of its own.
 class TestPlanning : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -168,6 +173,59 @@ private Q_SLOTS:
         QTRY_VERIFY(!start->isEnabled());
         QVERIFY(w.planningPanel()->findChild<QPushButton*>(u"advanceStage"_s)->isEnabled());
         QCOMPARE(PlanningRepository(*db, user.id).history(tripId).size(), 1);
+    }
+
+    // Export PDF: the pages are written on a thread of its own while the window
+    // goes on; the note says so at once and what was written at the end; a path
+    // that cannot be written says why; closing the window while a PDF is being
+    // written waits for it (no crash, no half-written file left behind).
+    void pdfWrittenOffTheGuiThread() {
+        test::TempDatabase tmp(u"sqlite"_s);
+        {
+            auto db = tmp.connectMigrated();
+            const User user = UserRepository(*db).ensureLocalUser(u"planner"_s);
+            Trip trip = test::plansample::context().trip;
+            trip.id = 0;
+            const Id id = TripRepository(*db, user.id).create(trip).id;
+            PlanRepository plans(*db, user.id);
+            plans.save(plans.load(id), test::plansample::plan());
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sicily.pdf"_s);
+        DatabaseService service(tmp.url(), 0);
+        app::Workspace workspace(&service, u"planner"_s);
+        {
+            MainWindow w(&workspace);
+            w.show();
+            QTRY_COMPARE(w.tripModel()->rowCount(), 1);
+            w.showPanel(MainWindow::PlanningTab);
+            w.tripTable()->setCurrentIndex(w.tripModel()->index(0, 0));
+            ui::PlanningPanel* panel = w.planningPanel();
+            QTRY_VERIFY(!panel->editor()->plan().isEmpty());
+            auto* note = panel->findChild<QLabel*>(u"planningError"_s);
+            QSignalSpy finished(panel, &ui::PlanningPanel::pdfExportFinished);
+
+            panel->exportPdfTo(path);
+            // Returned at once: the note says the work has started, the result comes later.
+            QVERIFY2(note->text().startsWith(u"Writing the itinerary to "_s), qPrintable(note->text()));
+            QCOMPARE(finished.count(), 0);
+            QVERIFY(finished.wait(30000));
+            const QString done = finished.at(0).at(0).toString();
+            QVERIFY2(done.startsWith(u"Wrote the itinerary (6 pages) to "_s), qPrintable(done));
+            QCOMPARE(note->text(), done);
+            QFile pdf(path);
+            QVERIFY(pdf.open(QIODevice::ReadOnly));
+            QVERIFY(pdf.read(5) == "%PDF-");
+
+            panel->exportPdfTo(dir.filePath(u"no-such-folder/sicily.pdf"_s));
+            QVERIFY(finished.wait(30000));
+            QVERIFY2(finished.at(1).at(0).toString().startsWith(u"Not exported: "_s),
+                     qPrintable(finished.at(1).at(0).toString()));
+
+            // Closed mid-export: the window's destruction waits for the thread.
+            panel->exportPdfTo(dir.filePath(u"closing.pdf"_s));
+        }
+        QVERIFY(QFile::exists(dir.filePath(u"closing.pdf"_s)));
     }
 };
 

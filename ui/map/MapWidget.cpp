@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MapWidget.h"
 
+#include "draw/Contrast.h"
 #include "geo/Gazetteer.h"
-#include "style/Contrast.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Basemap.h"
 #include "PlanLayer.h"
 #include "TileFetcher.h"
 #include "domain/Entities.h"
+#include "draw/Basemap.h"
 #include "geo/MarkerClusterer.h"
 #include "geo/Mercator.h"
 

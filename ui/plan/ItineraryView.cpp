@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ItineraryView.h"
 
-#include "ItineraryText.h"
+#include "draw/ItineraryText.h"
 #include "map/MapWidget.h"
 #include "plan/PlanMap.h"
 #include "style/ErrorText.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "PlanContext.h"
+#include "draw/PlanContext.h"
 #include "plan/PlanTypes.h"
 
 #include <QSet>

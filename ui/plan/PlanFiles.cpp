@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlanFiles.h"
 
-#include "PlanPdf.h"
 #include "domain/Error.h"
+#include "draw/PlanPdf.h"
 #include "main/Confirm.h"
 #include "plan/IcsImport.h"
 #include "plan/IcsWriter.h"
@@ -52,16 +52,19 @@ QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContex
     return text;
 }
 
-QString exportPdf(QWidget* parent, const plan::Plan& plan, const PlanContext& context) {
-    const QString path = QFileDialog::getSaveFileName(
-        parent, tr("Export PDF"), safeFileName(context.trip.title, u".pdf"_s), tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return {};
+QString choosePdfPath(QWidget* parent, const PlanContext& context) {
+    return QFileDialog::getSaveFileName(parent, tr("Export PDF"), safeFileName(context.trip.title, u".pdf"_s),
+                                        tr("PDF files (*.pdf)"));
+}
+
+QString writePdf(const QString& path, const plan::Plan& plan, const PlanContext& context) {
     const PlanPdfResult r = writePlanPdf(path, plan, context);
     if (!r.ok)
         return tr("Not exported: %1").arg(r.error);
-    return tr("Wrote the itinerary (%n page(s)) to %1.", nullptr, r.pages)
-        .arg(QDir::toNativeSeparators(path));
+    // Two sources rather than "page(s)": the English text reads right without a translation file.
+    const QString written = r.pages == 1 ? tr("Wrote the itinerary (1 page) to %1.")
+                                         : tr("Wrote the itinerary (%n pages) to %1.", nullptr, r.pages);
+    return written.arg(QDir::toNativeSeparators(path));
 }
 
 std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "PlanContext.h"
 #include "domain/Error.h"
+#include "draw/PlanContext.h"
 #include "plan/PlanTypes.h"
 
 #include <QWidget>

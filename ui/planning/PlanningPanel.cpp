@@ -9,6 +9,7 @@
 #include "style/ErrorText.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -102,8 +103,11 @@ PlanningPanel::PlanningPanel(QWidget* parent)
             });
     connect(m_editor, &PlanEditor::exportCalendarRequested, this,
             [this] { showNote(plan_files::exportCalendar(this, m_editor->plan(), m_editor->context())); });
-    connect(m_editor, &PlanEditor::exportPdfRequested, this,
-            [this] { showNote(plan_files::exportPdf(this, m_editor->plan(), m_editor->context())); });
+    connect(m_editor, &PlanEditor::exportPdfRequested, this, [this] {
+        const QString path = plan_files::choosePdfPath(this, m_editor->context());
+        if (!path.isEmpty())
+            exportPdfTo(path);
+    });
     connect(m_editor, &PlanEditor::importRequested, this, [this] {
         if (!m_session || !m_session->plan())
             return;
@@ -199,6 +203,17 @@ void PlanningPanel::setSession(app::TripSession* session) {
         m_editor->setContext({session->details().trip, session->details().destination});
     m_editor->setPlan(session->plan() ? session->plan()->plan : plan::Plan{});
     showSession(session->isLoaded() ? session->details().activePlanningSession : std::nullopt);
+}
+
+void PlanningPanel::exportPdfTo(const QString& path) {
+    showNote(tr("Writing the itinerary to %1…").arg(QDir::toNativeSeparators(path)));
+    // Values only cross to the thread: the plan and the trip as they are now.
+    m_files.start([path, plan = m_editor->plan(),
+                   context = m_editor->context()] { return plan_files::writePdf(path, plan, context); },
+                  [this](const QString& note) {
+                      showNote(note);
+                      Q_EMIT pdfExportFinished(note);
+                  });
 }
 
 void PlanningPanel::showNote(const QString& text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Entities.h"
+#include "main/BackgroundRunner.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -39,6 +40,13 @@ public:
     void setGeocoder(geo::GeocodingService* geocoder);
     PlanningStagesModel* stages() const { return m_stages; }
     PlanEditor* editor() const { return m_editor; }
+    // Writes the open plan's printable itinerary to `path` on a thread of its
+    // own (the window stays responsive); the note says when it is done.
+    void exportPdfTo(const QString& path);
+
+Q_SIGNALS:
+    // A PDF export ended: what the note says (written, or why not).
+    void pdfExportFinished(const QString& note);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -59,6 +67,9 @@ private:
     QPushButton* m_advance;
     QPushButton* m_back;
     QLabel* m_error;
+    // Last member: destroyed first, so a PDF still being written is waited
+    // for while the widgets it reports to still exist.
+    BackgroundRunner m_files{this};
 };
 
 } // namespace tp::ui

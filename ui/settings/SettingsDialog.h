@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "BackgroundRunner.h"
 #include "LlmEndpointTest.h"
 #include "config/ConnectionProbe.h"
 #include "config/Settings.h"
+#include "main/BackgroundRunner.h"
 
 #include <QDialog>
 #include <QElapsedTimer>

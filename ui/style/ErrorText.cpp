@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ErrorText.h"
 
-#include "Contrast.h"
+#include "draw/Contrast.h"
 
 #include <QEvent>
 #include <QPalette>

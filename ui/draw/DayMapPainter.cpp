@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DayMapPainter.h"
 
-#include "map/Basemap.h"
+#include "Basemap.h"
 
 #include <QPainter>
 #include <QPainterPath>

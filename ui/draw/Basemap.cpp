@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Basemap.h"
 
-#include "style/Contrast.h"
+#include "Contrast.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlanPdf.h"
 
+#include "Basemap.h"
 #include "DayMapPainter.h"
 #include "ItineraryText.h"
-#include "map/Basemap.h"
 #include "plan/Itinerary.h"
 #include "plan/PlanMap.h"
 

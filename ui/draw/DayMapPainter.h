@@ -11,7 +11,7 @@ namespace tp::ui {
 
 class Basemap;
 
-// Draws a day's places (plan::dayMap) on the offline basemap (ui/map/Basemap:
+// Draws a day's places (plan::dayMap) on the offline basemap (draw/Basemap:
 // Natural Earth outlines, no network) into `target`, for the printed
 // itinerary: the map fitted to the places, markers numbered in the day's
 // order with their names, each leg a dashed line and the way between the
