@@ -6,7 +6,9 @@
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +16,14 @@ using namespace Qt::StringLiterals;
 namespace tp::ui {
 
 namespace {
+
+// Offsets of a name's halo: a ring 1.5 px out, in eight directions.
+const std::array<QPointF, 8>& haloSteps() {
+    static const std::array<QPointF, 8> steps{QPointF(-1.5, 0), QPointF(1.5, 0), QPointF(0, -1.5),
+                                              QPointF(0, 1.5),  QPointF(-1, -1), QPointF(1, -1),
+                                              QPointF(-1, 1),   QPointF(1, 1)};
+    return steps;
+}
 
 using Kind = plan::MapPlace::Kind;
 
@@ -214,12 +224,14 @@ QList<PlanLayer::Drawn> PlanLayer::draw(QPainter& p, const std::function<QPointF
             if (covers)
                 continue;
             taken << box;
-            QPainterPath text;
-            text.addText(baseline, p.font(), name);
-            p.setPen(QPen(palette.color(QPalette::Window), 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(text);
-            p.fillPath(text, palette.color(QPalette::WindowText));
+            // The halo is the name drawn eight times around itself in the
+            // window's colour: glyphs from the cache, where stroking the
+            // name's outline as a path cost most of the day map's first frame.
+            p.setPen(palette.color(QPalette::Window));
+            for (const QPointF& step : haloSteps())
+                p.drawText(baseline + step, name);
+            p.setPen(palette.color(QPalette::WindowText));
+            p.drawText(baseline, name);
         }
     }
     p.restore();
