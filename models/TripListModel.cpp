@@ -277,7 +277,7 @@ QVariant TripListModel::data(const QModelIndex& index, int role) const {
         return formatDates(t);
     case DurationColumn:
         if (auto d = t.durationDays())
-            return *d == 1 ? tr("1 day") : tr("%n days", nullptr, *d);
+            return tr("%n days", nullptr, *d);
         return QString();
     case BudgetColumn:
         return t.budget ? t.budget->toString() : QString();

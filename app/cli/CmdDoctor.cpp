@@ -3,6 +3,7 @@
 
 #include "db/Migrator.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 using namespace Qt::StringLiterals;
@@ -82,7 +83,8 @@ int cmdDoctor(CliContext& ctx, const QStringList& args) {
         samples << db->ping();
     std::sort(samples.begin(), samples.end());
     line(ctx, u"Latency"_s, u"%1 ms (median of 5 round trips)"_s.arg(samples[2], 0, 'f', 2));
-    line(ctx, u"Result"_s, problems == 0 ? u"ok"_s : u"%1 problem(s)"_s.arg(problems));
+    line(ctx, u"Result"_s,
+         problems == 0 ? u"ok"_s : QCoreApplication::translate("tp::cli", "%n problems", nullptr, problems));
     return problems == 0 ? 0 : 1;
 }
 

@@ -3,6 +3,7 @@
 
 #include "db/Migrator.h"
 
+#include <QCoreApplication>
 using namespace Qt::StringLiterals;
 
 namespace tp::cli {
@@ -22,11 +23,13 @@ int cmdMigrate(CliContext& ctx, const QStringList& args) {
     });
     const SchemaStatus after = migrator.status();
     if (dryRun) {
-        ctx.out
-            << u"-- Dry run: %1 migration(s) executed inside a transaction and rolled back; nothing changed "
-               u"(schema version %2)."_s.arg(applied.size())
-                   .arg(after.currentVersion)
-            << '\n';
+        ctx.out << QCoreApplication::translate(
+                       "tp::cli",
+                       "-- Dry run: %n migrations executed inside a transaction and rolled "
+                       "back; nothing changed (schema version %1).",
+                       nullptr, int(applied.size()))
+                       .arg(after.currentVersion)
+                << '\n';
         return 0;
     }
     for (const Migration& m : applied)

@@ -12,6 +12,7 @@
 #include "repo/TripRepository.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -48,12 +49,17 @@ int importPlaces(CliContext& ctx, const QCommandLineParser& p, const User& user,
         ctx.out << u"%1. idea: %2 (%3, %4)\n"_s.arg(++n).arg(a.title, a.place.latitude->toString(),
                                                              a.place.longitude->toString());
     if (r.skipped > 0)
-        ctx.out << u"Skipped %1 feature(s) that are not single places (tracks, routes, areas).\n"_s.arg(
-            r.skipped);
+        ctx.out << QCoreApplication::translate(
+                       "tp::cli", "Skipped %n features that are not single places (tracks, routes, areas).",
+                       nullptr, r.skipped)
+                << '\n';
     if (!p.isSet(u"apply"_s)) {
         TripRepository(ctx.database(), user.id).get(trip);
-        ctx.out << u"%1 place(s) recognised; nothing added. Run again with --apply to add them as ideas.\n"_s
-                       .arg(n);
+        ctx.out << QCoreApplication::translate(
+                       "tp::cli",
+                       "%n places recognised; nothing added. Run again with --apply to add them as ideas.",
+                       nullptr, n)
+                << '\n';
         return 0;
     }
     PlanRepository(ctx.database(), user.id).edit(trip, [&](plan::Plan& pl) {
@@ -62,7 +68,7 @@ int importPlaces(CliContext& ctx, const QCommandLineParser& p, const User& user,
             pl.activities << a;
         }
     });
-    ctx.out << u"Added %1 idea(s) to the plan.\n"_s.arg(n);
+    ctx.out << QCoreApplication::translate("tp::cli", "Added %n ideas to the plan.", nullptr, n) << '\n';
     return 0;
 }
 
@@ -99,7 +105,10 @@ int cmdPlanImport(CliContext& ctx, const QStringList& args) {
     for (const QString& s : r.skipped)
         ctx.out << u"Skipped: %1\n"_s.arg(s);
     if (!p.isSet(u"apply"_s)) {
-        ctx.out << u"%1 item(s) recognised; nothing added. Run again with --apply to add them.\n"_s.arg(n);
+        ctx.out << QCoreApplication::translate(
+                       "tp::cli", "%n items recognised; nothing added. Run again with --apply to add them.",
+                       nullptr, n)
+                << '\n';
         // Still check the trip is the user's, so a typo is reported now.
         TripRepository(ctx.database(), user.id).get(trip);
         return 0;
@@ -107,7 +116,7 @@ int cmdPlanImport(CliContext& ctx, const QStringList& args) {
     PlanRepository(ctx.database(), user.id).edit(trip, [&](plan::Plan& pl) {
         plan::applyImport(pl, r.items);
     });
-    ctx.out << u"Added %1 item(s) to the plan.\n"_s.arg(n);
+    ctx.out << QCoreApplication::translate("tp::cli", "Added %n items to the plan.", nullptr, n) << '\n';
     return 0;
 }
 
@@ -173,7 +182,10 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
         const QString path = p.value(u"ics"_s);
         writeOut(ctx, u"ics"_s, path, calendar.data);
         if (path != u"-")
-            ctx.out << u"Wrote %1 event(s) to %2\n"_s.arg(calendar.events).arg(path);
+            ctx.out << QCoreApplication::translate("tp::cli", "Wrote %n events to %1", nullptr,
+                                                   calendar.events)
+                           .arg(path)
+                    << '\n';
         for (const QString& s : calendar.skipped)
             ctx.err << u"Not exported: %1\n"_s.arg(s);
     }
@@ -181,8 +193,9 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
         const QString path = p.value(u"pdf"_s);
         writeOut(ctx, u"pdf"_s, path, pages);
         if (path != u"-")
-            ctx.out << (pageCount == 1 ? u"Wrote 1 page to %1\n"_s.arg(path)
-                                       : u"Wrote %1 pages to %2\n"_s.arg(pageCount).arg(path));
+            ctx.out << QCoreApplication::translate("tp::cli", "Wrote %n pages to %1", nullptr, pageCount)
+                           .arg(path)
+                    << '\n';
     }
     return 0;
 }

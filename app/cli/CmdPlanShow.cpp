@@ -12,6 +12,7 @@
 #include "repo/PlanRepository.h"
 #include "repo/TripRepository.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -199,8 +200,10 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
                                         : QString());
     for (const QString& pr : budget.problems)
         out << u"  ! %1\n"_s.arg(pr);
-    out << u"\nFinal review: %1\n"_s.arg(review.isEmpty() ? u"nothing missing"_s
-                                                          : u"%1 thing(s) to see to"_s.arg(review.size()));
+    out << u"\nFinal review: %1\n"_s.arg(
+        review.isEmpty()
+            ? u"nothing missing"_s
+            : QCoreApplication::translate("tp::cli", "%n things to see to", nullptr, int(review.size())));
     for (const plan::ReviewItem& r : review)
         out << u"  - %1\n"_s.arg(r.message);
     return 0;

@@ -4,6 +4,7 @@
 
 #include "config/AppPaths.h"
 #include "config/DatabaseLocation.h"
+#include "config/Translations.h"
 #include "domain/Error.h"
 
 #include <QCoreApplication>
@@ -139,6 +140,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
 int main(int argc, char* argv[]) {
     const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     setApplicationIdentity();
+    installTranslations(*app);
     CliContext ctx;
     int code = 1;
     try {

@@ -6,6 +6,7 @@
 #include "config/DatabaseLocation.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
+#include "config/Translations.h"
 #include "db/DatabaseUrl.h"
 #include "destinations/DestinationsPanel.h"
 #include "geo/GeocodingService.h"
@@ -103,6 +104,7 @@ QIcon appIcon() {
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     tp::setApplicationIdentity();
+    tp::installTranslations(app);
     // Qt appends the display name to every window title ("Lisbon in May — Trip Planner").
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Trip Planner"));
     // Wayland's app id and the X11 window's link to io.github....desktop (its name and icon).

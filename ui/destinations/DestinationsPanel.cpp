@@ -320,14 +320,10 @@ void DestinationsPanel::deleteSelected() {
             return;
         }
         const int n = r.value();
-        // Two sources rather than "trip(s)": the English text reads right without a translation file.
         const QString text =
             n == 0 ? tr("Delete %1, %2 from the catalogue?").arg(d.name, d.country)
-            : n == 1
-                ? tr("Delete %1, %2 from the catalogue? 1 trip will lose this destination.")
-                      .arg(d.name, d.country)
-                : tr("Delete %1, %2 from the catalogue? %n trips will lose this destination.", nullptr, n)
-                      .arg(d.name, d.country);
+                   : tr("Delete %1, %2 from the catalogue? %n trips will lose this destination.", nullptr, n)
+                         .arg(d.name, d.country);
         if (!Confirm::ask(this, tr("Delete destination"), text, tr("Delete")))
             return;
         m_model->removeDestination(d.id, [this, d](Result<void> r2) {

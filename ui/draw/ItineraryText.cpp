@@ -10,7 +10,8 @@ namespace tp::ui::itinerarytext {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("Itinerary", text);
+    // lupdate's context for tr() in this namespace.
+    return QCoreApplication::translate("tp::ui::itinerarytext", text);
 }
 QString kindLabel(plan::ItineraryEntry::Kind k) {
     using K = plan::ItineraryEntry::Kind;

@@ -18,8 +18,10 @@ using namespace Qt::StringLiterals;
 namespace tp::ui {
 
 namespace {
+// The context is the one lupdate gives tr() in namespace tp::ui, so the
+// translation files find these texts.
 QString tr(const char* text) {
-    return QCoreApplication::translate("PlanPdf", text);
+    return QCoreApplication::translate("tp::ui", text);
 }
 
 // Counts the pages as they are started.

@@ -505,9 +505,8 @@ void MainWindow::updateEmptyState() {
     m_tableStack->setCurrentIndex(empty ? 1 : 0);
     if (!m_trips->isLoading()) {
         const int n = m_trips->totalCount();
-        // The English plural by hand until the translations (with their plural rules) ship.
-        m_count->setText(filtered ? (n == 1 ? tr("1 match") : tr("%n matches", nullptr, n))
-                                  : (n == 1 ? tr("1 trip") : tr("%n trips", nullptr, n)));
+        // "1 trip" comes from the English translation file's plural forms.
+        m_count->setText(filtered ? tr("%n matches", nullptr, n) : tr("%n trips", nullptr, n));
     }
     // The trip on the right belongs to the list: when the list no longer holds
     // it (a filter left it out), the right side does not go on showing it —
@@ -855,7 +854,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     if (const int unsent = m_conversation->unsentCount(); unsent > 0) {
         if (Confirm::askToSave(this, tr("Unsent message"),
-                               tr("A message to the planner was typed but not sent (%n trip(s)). Quit "
+                               tr("A message to the planner was typed but not sent (%n trips). Quit "
                                   "anyway and lose it?",
                                   nullptr, unsent),
                                false, tr("&Quit without sending")) != Confirm::SaveChoice::Discard) {
@@ -918,7 +917,7 @@ void MainWindow::exportDestinations() {
     const QList<geo::ExportPlace> places = geo::exportPlaces(m_destinations->allDestinations(), &skipped);
     if (writeWhole(this, path, encode(places, path, tr("Trip Planner destinations"))))
         showMessage(
-            tr("Exported %n destination(s); %1 without coordinates left out.", nullptr, int(places.size()))
+            tr("Exported %n destinations; %1 without coordinates left out.", nullptr, int(places.size()))
                 .arg(skipped));
 }
 
@@ -955,7 +954,7 @@ void MainWindow::exportTripPlaces() {
     }
     const QString path = askExportPath(this, tr("Export the trip's places"), u"trip.gpx"_s);
     if (!path.isEmpty() && writeWhole(this, path, encode(places, path, m_openDetails->trip.title)))
-        showMessage(tr("Exported %n place(s).", nullptr, int(places.size())));
+        showMessage(tr("Exported %n places.", nullptr, int(places.size())));
 }
 
 } // namespace tp::ui

@@ -418,7 +418,7 @@ void TripEditor::revalidate() {
     // Computed properties, as the seed has them (no length for dates in the wrong order).
     QStringList info;
     if (auto d = t.durationDays(); d && *d >= 0)
-        info << (*d == 1 ? tr("1 day") : tr("%n days", nullptr, *d));
+        info << tr("%n days", nullptr, *d);
     if (t.startDate.isValid())
         info << (t.isFutureTrip() ? tr("upcoming") : tr("past or under way"));
     m_computed->setText(info.join(u" · "_s));

@@ -37,8 +37,10 @@ const QColor WayColor(0x6b, 0x6b, 0x6b);
 
 constexpr double NumberedRadius = 10; // a day's markers carry their number
 
+// lupdate's context for tr() in namespace tp::ui (PlanLayer's own member
+// functions have theirs: see tooltip()).
 QString tr(const char* text) {
-    return QCoreApplication::translate("tp::ui::PlanLayer", text);
+    return QCoreApplication::translate("tp::ui", text);
 }
 
 QString kindName(Kind kind) {
@@ -247,7 +249,8 @@ QString PlanLayer::tooltip(int index) const {
         lines << u"<b>%1</b>"_s.arg(label.toHtmlEscaped());
     QString html = lines.join(u"<br>"_s) + u"<br><i>%1</i>"_s.arg(kindName(place.kind));
     if (place.order > 0)
-        html += u" · "_s + tr("number %1 of the day").arg(place.order);
+        html += u" · "_s +
+                QCoreApplication::translate("tp::ui::PlanLayer", "number %1 of the day").arg(place.order);
     return html;
 }
 

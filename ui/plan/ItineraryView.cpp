@@ -122,10 +122,8 @@ void ItineraryView::setPlan(const plan::Plan& plan, const PlanContext& context) 
     if (m_days.isEmpty())
         m_summary->setText(tr("The trip has no dates and the plan has no dated items yet."));
     else
-        // The English plural by hand until the translations (with their plural rules) ship.
-        m_summary->setText((m_days.size() == 1 ? tr("1 day") : tr("%n days", nullptr, int(m_days.size()))) +
-                           u" · "_s +
-                           (problems == 1 ? tr("1 problem") : tr("%n problems", nullptr, problems)));
+        m_summary->setText(tr("%n days", nullptr, int(m_days.size())) + u" · "_s +
+                           tr("%n problems", nullptr, problems));
     setErrorText(m_summary, problems > 0);
 }
 

@@ -22,7 +22,8 @@ namespace tp::ui::plan_files {
 
 namespace {
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("PlanFiles", text, disambiguation, n);
+    // lupdate's context for tr() in this namespace.
+    return QCoreApplication::translate("tp::ui::plan_files", text, disambiguation, n);
 }
 
 QString safeFileName(const QString& title, const QString& extension) {
@@ -46,7 +47,7 @@ QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContex
     if (!out.open(QIODevice::WriteOnly) || out.write(ics.data) != ics.data.size() || !out.commit())
         return tr("Not exported: %1 cannot be written (%2).")
             .arg(QDir::toNativeSeparators(path), out.errorString());
-    QString text = tr("Exported %n event(s) to %1.", nullptr, ics.events).arg(QDir::toNativeSeparators(path));
+    QString text = tr("Exported %n events to %1.", nullptr, ics.events).arg(QDir::toNativeSeparators(path));
     if (!ics.skipped.isEmpty())
         text += u' ' + tr("Not in the calendar: %1").arg(ics.skipped.join(u"; "_s));
     return text;
@@ -61,10 +62,7 @@ QString writePdf(const QString& path, const plan::Plan& plan, const PlanContext&
     const PlanPdfResult r = writePlanPdf(path, plan, context);
     if (!r.ok)
         return tr("Not exported: %1").arg(r.error);
-    // Two sources rather than "page(s)": the English text reads right without a translation file.
-    const QString written = r.pages == 1 ? tr("Wrote the itinerary (1 page) to %1.")
-                                         : tr("Wrote the itinerary (%n pages) to %1.", nullptr, r.pages);
-    return written.arg(QDir::toNativeSeparators(path));
+    return tr("Wrote the itinerary (%n pages) to %1.", nullptr, r.pages).arg(QDir::toNativeSeparators(path));
 }
 
 std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {
@@ -88,7 +86,7 @@ std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {
             for (const plan::Activity& a : r.ideas)
                 lines << tr("idea: %1").arg(a.title);
             if (r.skipped > 0)
-                lines << tr("skipped %n feature(s) that are not single places", nullptr, r.skipped);
+                lines << tr("skipped %n features that are not single places", nullptr, r.skipped);
             if (r.ideas.isEmpty()) {
                 QMessageBox::information(parent, tr("Import"), tr("%1 holds no places to add.").arg(name));
                 return std::nullopt;
@@ -97,7 +95,7 @@ std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {
                 a.id = plan::newItemId(u"act"_s);
                 result.plan.activities << a;
             }
-            result.description = tr("Import %n idea(s) from %1", nullptr, int(r.ideas.size())).arg(name);
+            result.description = tr("Import %n ideas from %1", nullptr, int(r.ideas.size())).arg(name);
         } else {
             const plan::IcsImportResult r = plan::importIcs(data);
             for (const plan::ImportedItem& item : r.items)
@@ -110,7 +108,7 @@ std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {
                 return std::nullopt;
             }
             plan::applyImport(result.plan, r.items);
-            result.description = tr("Import %n item(s) from %1", nullptr, int(r.items.size())).arg(name);
+            result.description = tr("Import %n items from %1", nullptr, int(r.items.size())).arg(name);
         }
     } catch (const Error& e) {
         QMessageBox::warning(parent, tr("Import"), tr("%1 cannot be imported: %2").arg(name, e.message()));

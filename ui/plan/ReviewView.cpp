@@ -73,8 +73,8 @@ void ReviewView::setPlan(const plan::Plan& plan, const PlanContext& context) {
         m_summary->setText(plan.everythingBooked() ? tr("Nothing is missing: everything is booked.")
                                                    : tr("Nothing is missing."));
     else
-        m_summary->setText(tr("%n thing(s) to look at before the trip (Enter on one shows it):", nullptr,
-                              int(items.size())));
+        m_summary->setText(
+            tr("%n things to look at before the trip (Enter on one shows it):", nullptr, int(items.size())));
     setErrorText(m_summary, !items.isEmpty());
 }
 

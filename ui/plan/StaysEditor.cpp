@@ -180,7 +180,7 @@ void StaysEditor::setPlan(const plan::Plan& plan, const PlanContext& context) {
     const plan::Coverage c = plan::coverage(plan, context.trip.startDate, context.trip.endDate);
     QStringList lines;
     if (!c.nightsWithoutStay.isEmpty())
-        lines << tr("%n night(s) without a stay: %1", nullptr, int(c.nightsWithoutStay.size()))
+        lines << tr("%n nights without a stay: %1", nullptr, int(c.nightsWithoutStay.size()))
                      .arg(nightsList(c.nightsWithoutStay));
     for (const plan::StayOverlap& o : c.overlaps) {
         const plan::Stay* a = plan.stay(o.firstId);

@@ -210,7 +210,7 @@ QString ProbeResult::schemaText() const {
     case Schema::Current:
         return ConnectionProbe::tr("Schema: up to date (version %1).").arg(schemaVersion);
     case Schema::Older:
-        return ConnectionProbe::tr("Schema: older than this app (version %1 of %2, %n migration(s) pending); "
+        return ConnectionProbe::tr("Schema: older than this app (version %1 of %2, %n migrations pending); "
                                    "it can be migrated now.",
                                    nullptr, pendingMigrations)
             .arg(schemaVersion)

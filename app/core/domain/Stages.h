@@ -14,41 +14,45 @@ namespace tp {
 struct Choice {
     const char16_t* value;
     const char* label; // translated by the UI with QCoreApplication::translate("Stages", label)
+                       // (QT_TRANSLATE_NOOP below puts them in the translation files)
 };
 
 namespace trip_status {
 inline constexpr Choice all[] = {
-    {u"planning", "Planning"},
-    {u"ai_chat_active", "AI Chat Active"},
-    {u"destinations_selected", "Destination Selected"},
-    {u"hotels_selected", "Hotels Selected"},
-    {u"flights_selected", "Flights Selected"},
-    {u"activities_planned", "Activities Planned"},
-    {u"itinerary_complete", "Itinerary Complete"},
-    {u"booked", "Booked"},
-    {u"completed", "Completed"},
-    {u"cancelled", "Cancelled"},
+    {u"planning", QT_TRANSLATE_NOOP("Stages", "Planning")},
+    {u"ai_chat_active", QT_TRANSLATE_NOOP("Stages", "AI Chat Active")},
+    {u"destinations_selected", QT_TRANSLATE_NOOP("Stages", "Destination Selected")},
+    {u"hotels_selected", QT_TRANSLATE_NOOP("Stages", "Hotels Selected")},
+    {u"flights_selected", QT_TRANSLATE_NOOP("Stages", "Flights Selected")},
+    {u"activities_planned", QT_TRANSLATE_NOOP("Stages", "Activities Planned")},
+    {u"itinerary_complete", QT_TRANSLATE_NOOP("Stages", "Itinerary Complete")},
+    {u"booked", QT_TRANSLATE_NOOP("Stages", "Booked")},
+    {u"completed", QT_TRANSLATE_NOOP("Stages", "Completed")},
+    {u"cancelled", QT_TRANSLATE_NOOP("Stages", "Cancelled")},
 };
 inline constexpr int MaxLength = 21;
 } // namespace trip_status
 
 namespace planning_stage {
 inline constexpr Choice all[] = {
-    {u"destination", "Destination Selection"}, {u"accommodation", "Hotel/Accommodation Planning"},
-    {u"flights", "Flight Planning"},           {u"activities", "Activity Planning"},
-    {u"itinerary", "Itinerary Building"},      {u"finalization", "Final Review"},
-    {u"completed", "Planning Completed"},
+    {u"destination", QT_TRANSLATE_NOOP("Stages", "Destination Selection")},
+    {u"accommodation", QT_TRANSLATE_NOOP("Stages", "Hotel/Accommodation Planning")},
+    {u"flights", QT_TRANSLATE_NOOP("Stages", "Flight Planning")},
+    {u"activities", QT_TRANSLATE_NOOP("Stages", "Activity Planning")},
+    {u"itinerary", QT_TRANSLATE_NOOP("Stages", "Itinerary Building")},
+    {u"finalization", QT_TRANSLATE_NOOP("Stages", "Final Review")},
+    {u"completed", QT_TRANSLATE_NOOP("Stages", "Planning Completed")},
 };
 } // namespace planning_stage
 
 namespace conversation_stage {
 inline constexpr Choice all[] = {
-    {u"initial", "Getting Initial Preferences"},
-    {u"generating_questions", "Generating Clarifying Questions"},
-    {u"asking_clarifications", "Asking Clarification Questions"},
-    {u"generating_destinations", "Generating Destination Recommendations"},
-    {u"destinations_complete", "Destinations Generated"},
-    {u"commitment_detected", "User Committed to Destination"},
+    {u"initial", QT_TRANSLATE_NOOP("Stages", "Getting Initial Preferences")},
+    {u"generating_questions", QT_TRANSLATE_NOOP("Stages", "Generating Clarifying Questions")},
+    {u"asking_clarifications", QT_TRANSLATE_NOOP("Stages", "Asking Clarification Questions")},
+    {u"generating_destinations", QT_TRANSLATE_NOOP("Stages", "Generating Destination Recommendations")},
+    {u"destinations_complete", QT_TRANSLATE_NOOP("Stages", "Destinations Generated")},
+    {u"commitment_detected", QT_TRANSLATE_NOOP("Stages", "User Committed to Destination")},
 };
 } // namespace conversation_stage
 

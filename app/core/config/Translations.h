@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+class QCoreApplication;
+
+namespace tp {
+
+// Installs the translations for `locale` on `app` (the window and the CLI
+// call it first thing): the nearest of the app's own files compiled in
+// (translations/tripplanner_<language>.ts; English, the source language, is
+// the fallback, and its file holds the plural forms, so tr("%n days", n)
+// reads "1 day" and "3 days"), then Qt's own (qtbase_<language>, from Qt's
+// translations folder) when the system has them. Returns the language of the
+// app's file that was loaded ("en" when no nearer one exists), or an empty
+// string when none could be (a build without its translations).
+QString installTranslations(QCoreApplication& app, const QLocale& locale = QLocale());
+
+} // namespace tp
