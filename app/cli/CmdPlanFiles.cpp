@@ -14,7 +14,13 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QSaveFile>
+
+#ifdef Q_OS_WIN
+#include <fcntl.h>
+#include <io.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -126,8 +132,12 @@ namespace {
 void writeOut(CliContext& ctx, const QString& option, const QString& path, const QByteArray& data) {
     if (path == u"-") {
         ctx.out.flush();
+#ifdef Q_OS_WIN
+        // A PDF is bytes: no LF to CRLF on the way out.
+        _setmode(_fileno(stdout), _O_BINARY);
+#endif
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size())
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size() || !out.flush())
             throw Error(Error::Kind::Config, u"Standard output cannot be written."_s);
         return;
     }
@@ -169,6 +179,9 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
     QByteArray pages;
     int pageCount = 0;
     if (pdf) {
+        // main() starts a QGuiApplication when it sees --pdf; fonts need one.
+        if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+            throw UsageError{u"write the PDF option as --pdf FILE"_s};
         QBuffer buffer(&pages);
         buffer.open(QIODevice::WriteOnly);
         ui::PlanContext context;
@@ -178,14 +191,16 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
             throw Error::validation(u"pdf"_s, r.error);
         pageCount = r.pages;
     }
+    // With a file on standard output, what was written is said on stderr.
+    const bool toStdout = p.value(u"ics"_s) == u"-" || p.value(u"pdf"_s) == u"-";
+    QTextStream& said = toStdout ? ctx.err : ctx.out;
     if (ics) {
         const QString path = p.value(u"ics"_s);
         writeOut(ctx, u"ics"_s, path, calendar.data);
         if (path != u"-")
-            ctx.out << QCoreApplication::translate("tp::cli", "Wrote %n events to %1", nullptr,
-                                                   calendar.events)
-                           .arg(path)
-                    << '\n';
+            said << QCoreApplication::translate("tp::cli", "Wrote %n events to %1", nullptr, calendar.events)
+                        .arg(path)
+                 << '\n';
         for (const QString& s : calendar.skipped)
             ctx.err << u"Not exported: %1\n"_s.arg(s);
     }
@@ -193,9 +208,9 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
         const QString path = p.value(u"pdf"_s);
         writeOut(ctx, u"pdf"_s, path, pages);
         if (path != u"-")
-            ctx.out << QCoreApplication::translate("tp::cli", "Wrote %n pages to %1", nullptr, pageCount)
-                           .arg(path)
-                    << '\n';
+            said << QCoreApplication::translate("tp::cli", "Wrote %n pages to %1", nullptr, pageCount)
+                        .arg(path)
+                 << '\n';
     }
     return 0;
 }

@@ -103,7 +103,8 @@ int run(CliContext& ctx, QStringList args) {
 bool drawsPages(int argc, char* argv[]) {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView a(argv[i]);
-        if (a == "--pdf" || a.startsWith("--pdf="))
+        // The option parser takes -pdf as --pdf too (long options with one dash).
+        if (a == "--pdf" || a.startsWith("--pdf=") || a == "-pdf" || a.startsWith("-pdf="))
             return true;
     }
     return false;
@@ -122,9 +123,9 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
         return std::make_unique<QCoreApplication>(argc, argv);
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
     // Nothing is shown: the offscreen platform needs no X or Wayland display,
-    // so the PDF prints over ssh and from cron as well as in a desktop session.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // so the PDF prints over ssh and from cron as well as in a desktop session,
+    // whatever platform a profile names for the desktop's programs.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
 #endif
     // The platform's start-up looks for a desktop session a terminal may not
     // have ("XDG_RUNTIME_DIR not set" under cron or sudo); none of it concerns
@@ -140,7 +141,8 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
 int main(int argc, char* argv[]) {
     const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     setApplicationIdentity();
-    installTranslations(*app);
+    // The app's own forms only: QCommandLineParser's help stays as written.
+    installTranslations(*app, QLocale(), false);
     CliContext ctx;
     int code = 1;
     try {

@@ -168,7 +168,8 @@ private Q_SLOTS:
         // The printable itinerary from a terminal with no display at all: a page per day (five),
         // read back by poppler's pdfinfo, and written nowhere when the plan has no days.
         const QString pdfPath = dir.filePath(u"sicily.pdf"_s);
-        const QStringList headless{u"DISPLAY="_s, u"WAYLAND_DISPLAY="_s, u"QT_QPA_PLATFORM="_s};
+        // No display, and a profile that names the desktop's platform: the CLI draws offscreen anyway.
+        const QStringList headless{u"DISPLAY="_s, u"WAYLAND_DISPLAY="_s, u"QT_QPA_PLATFORM=xcb"_s};
         const auto printed =
             ok(runCli(QStringList{u"plan"_s, u"export"_s, u"--pdf"_s, pdfPath, u"--user"_s, user} + t, {},
                       e + headless));
@@ -181,6 +182,18 @@ private Q_SLOTS:
         const auto piped = ok(cli(QStringList{u"plan"_s, u"export"_s, u"--pdf=-"_s} + t));
         QCOMPARE(piped.exitCode, 0);
         QVERIFY(piped.out.startsWith(u"%PDF-"_s));
+        // A file and standard output at once: stdout holds the PDF alone, what was written is on stderr.
+        const auto mixed = ok(cli(
+            QStringList{u"plan"_s, u"export"_s, u"--ics"_s, dir.filePath(u"both.ics"_s), u"--pdf"_s, u"-"_s} +
+            t));
+        QCOMPARE(mixed.exitCode, 0);
+        QVERIFY(mixed.out.startsWith(u"%PDF-"_s));
+        QVERIFY(mixed.out.trimmed().endsWith(u"%%EOF"_s));
+        QVERIFY2(mixed.err.contains(u"Wrote 3 events to "_s), qPrintable(mixed.err));
+        // One dash, which the option parser takes as well.
+        const QString dashed = dir.filePath(u"dash.pdf"_s);
+        QCOMPARE(ok(cli(QStringList{u"plan"_s, u"export"_s, u"-pdf"_s, dashed} + t)).exitCode, 0);
+        QCOMPARE(pdfinfoPages(dashed), 5);
         const auto undated = ok(cli({u"trips"_s, u"add"_s, u"--title"_s, u"Someday"_s, u"--json"_s}));
         const qint64 undatedId = QJsonDocument::fromJson(undated.out.toUtf8())[u"id"_s].toInteger();
         QVERIFY(undatedId > 0);

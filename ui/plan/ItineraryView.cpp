@@ -161,10 +161,8 @@ void ItineraryView::showCurrentDay() {
         m_mapCaption->setText(
             tr("%1: no place of this day has coordinates yet (Find place in its editor).").arg(when));
     else
-        m_mapCaption->setText(places.places.size() == 1 ? tr("%1: 1 place.").arg(when)
-                                                        : tr("%1: %n places, numbered in the day's order.",
-                                                             nullptr, int(places.places.size()))
-                                                              .arg(when));
+        m_mapCaption->setText(
+            tr("%1: %n places, numbered in the day's order.", nullptr, int(places.places.size())).arg(when));
 }
 
 } // namespace tp::ui

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace tp {
 
-QString installTranslations(QCoreApplication& app, const QLocale& locale) {
+QString installTranslations(QCoreApplication& app, const QLocale& locale, bool withQt) {
     // The .qm files are resources of tripcore (app/core/CMakeLists.txt).
     auto* own = new QTranslator(&app);
     if (own->load(locale, u"tripplanner"_s, u"_"_s, u":/i18n"_s) ||
@@ -19,13 +19,16 @@ QString installTranslations(QCoreApplication& app, const QLocale& locale) {
         delete own;
         own = nullptr;
     }
-    // Qt's dialogs and context menus; absent (and not needed) in English.
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-    else
-        delete qt;
-    return own ? own->language() : QString();
+    const QString language = own ? own->language() : QString();
+    // Qt's dialogs and context menus, in the app's language.
+    if (withQt && !language.isEmpty() && !language.startsWith(u"en"_s)) {
+        auto* qt = new QTranslator(&app);
+        if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            app.installTranslator(qt);
+        else
+            delete qt;
+    }
+    return language;
 }
 
 } // namespace tp
