@@ -46,6 +46,13 @@ enum : Oid {
 // How long one wait lasts before the canceller is looked at again.
 constexpr int SliceMs = 25;
 
+// How long a cancelled statement is given to end on the server before the
+// connection is dropped. Dropping it at once races the cancel request, which
+// QueryCanceller sends from a thread of its own: PgBouncer forgets a request
+// for a client that has already gone, and a backend waiting on a lock does not
+// notice its closed socket, so the statement would wait on at the server.
+constexpr int CancelGraceMs = 750;
+
 QMetaType metaTypeFor(Oid type) {
     switch (type) {
     case BoolOid:
@@ -405,7 +412,13 @@ PgConnection::Outcome PgConnection::lost(const QString& message) {
 
 PgConnection::Outcome PgConnection::cancelled() {
     // The server was asked to cancel (QueryCanceller::cancel); the connection is
-    // in the middle of a statement and is given up rather than waited for.
+    // in the middle of a statement. The statement's end (the server's "canceling
+    // statement" error) is awaited for a moment, then the connection is given up.
+    const qint64 deadline = nowMs() + CancelGraceMs;
+    while (m_conn && PQisBusy(m_conn)) {
+        if (waitForSocket(false, nullptr, deadline) != Wait::Ready || !PQconsumeInput(m_conn))
+            break;
+    }
     Outcome o;
     o.cancelled = true;
     o.message = u"The operation was cancelled."_s;
