@@ -193,7 +193,7 @@ private Q_SLOTS:
         e->showStage(u"flights"_s);
         QCOMPARE(e->tabs()->currentWidget(), e->legs());
         alt(e.get(), Qt::Key_W);
-        alt(e.get(), Qt::Key_F); // From: the airport code
+        alt(e.get(), Qt::Key_R); // From: the airport code
         QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(e.get(), u"fromCode"_s));
         QTest::keyClicks(QApplication::focusWidget(), u"lhr"_s);
         QCOMPARE(child<QLineEdit>(e.get(), u"fromZone"_s)->text(), u"Europe/London"_s);
@@ -201,7 +201,7 @@ private Q_SLOTS:
         alt(e.get(), Qt::Key_T);
         QTest::keyClicks(QApplication::focusWidget(), u"JFK"_s);
         QCOMPARE(child<QLineEdit>(e.get(), u"toZone"_s)->text(), u"America/New_York"_s);
-        alt(e.get(), Qt::Key_D);
+        alt(e.get(), Qt::Key_P);
         QTest::keyClicks(QApplication::focusWidget(), u"2026-06-03"_s);
         type(child<QLineEdit>(e.get(), u"fromTime"_s), u"10:00"_s);
         alt(e.get(), Qt::Key_A);
@@ -219,7 +219,7 @@ private Q_SLOTS:
         type(child<QLineEdit>(e.get(), u"legCost"_s), u"410.00"_s);
         QCOMPARE(child<QLineEdit>(e.get(), u"legCurrency"_s)->text(), u"EUR"_s); // the home currency
         QVERIFY2(errors->text().isEmpty(), qPrintable(errors->text()));
-        alt(e.get(), Qt::Key_V);
+        alt(e.get(), Qt::Key_G);
         QCOMPARE(out.plans.size(), 1);
         QCOMPARE(out.descriptions.first(), u"Add leg London → New York"_s);
         const plan::Leg& l = out.plans.first().legs.last();
@@ -254,7 +254,7 @@ private Q_SLOTS:
         QTest::keyClick(days, Qt::Key_Down);
         QTest::keyClick(days, Qt::Key_Down);
         QCOMPARE(days->currentDay(), QDate(2026, 6, 5));
-        alt(e.get(), Qt::Key_H); // Schedule on day
+        alt(e.get(), Qt::Key_Y); // Schedule on day
         QCOMPARE(out.plans.size(), 1);
         QVERIFY2(out.descriptions.first().startsWith(u"Schedule Valley of the Temples on"_s),
                  qPrintable(out.descriptions.first()));
@@ -302,7 +302,7 @@ private Q_SLOTS:
         QVERIFY2(errors->text().contains(u"End: must be after the start time"_s), qPrintable(errors->text()));
         type(child<QLineEdit>(e.get(), u"activityEnd"_s), u"22:30"_s);
         QVERIFY(errors->text().isEmpty());
-        alt(e.get(), Qt::Key_V);
+        alt(e.get(), Qt::Key_I);
         QCOMPARE(out.plans.size(), 1);
         const plan::Activity& a = out.plans.first().activities.last();
         QCOMPARE(a.title, u"Opera dei Pupi"_s);
@@ -351,7 +351,7 @@ private Q_SLOTS:
         auto* totals = child<QTableWidget>(e.get(), u"budgetTotals"_s);
         QCOMPARE(totals->item(1, 1)->text(), u"165.60 EUR"_s); // transport, converted exactly
 
-        alt(e.get(), Qt::Key_L);
+        alt(e.get(), Qt::Key_B);
         QTest::keyClicks(QApplication::focusWidget(), u"Villa upgrade"_s);
         alt(e.get(), Qt::Key_O);
         QTest::keyClicks(QApplication::focusWidget(), u"600.001"_s);
@@ -397,6 +397,24 @@ private Q_SLOTS:
         QCOMPARE(r.date, QDate(2026, 5, 20));
     }
 
+    // The Delete key on the chosen activity removes it (its button has no Alt+letter left).
+    void activityDeleteKey() {
+        Emitted out;
+        auto e = makeEditor(out);
+        e->showStage(u"activities"_s);
+        auto* table = child<QTableWidget>(e.get(), u"activityTable"_s);
+        QVERIFY(table->rowCount() > 0);
+        const qsizetype before = test::plansample::plan().activities.size();
+        table->setFocus();
+        table->selectRow(0);
+        QTRY_VERIFY(child<QPushButton>(e.get(), u"activityDelete"_s)->isEnabled());
+        QTest::keyClick(table, Qt::Key_Delete);
+        QCOMPARE(out.plans.size(), 1);
+        QCOMPARE(out.plans.last().activities.size(), before - 1);
+        QVERIFY2(out.descriptions.last().startsWith(u"Remove activity "_s),
+                 qPrintable(out.descriptions.last()));
+    }
+
     void reviewChecklistAndExports() {
         Emitted out;
         auto e = makeEditor(out);
@@ -416,7 +434,7 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(e.get(), u"reviewSummary"_s)->text().startsWith(u"3 things"_s));
 
         alt(e.get(), Qt::Key_C);
-        alt(e.get(), Qt::Key_P);
+        alt(e.get(), Qt::Key_D);
         alt(e.get(), Qt::Key_I);
         alt(e.get(), Qt::Key_O);
         QCOMPARE(calendar.size(), 1);

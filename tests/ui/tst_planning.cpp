@@ -11,14 +11,18 @@
 #include "repo/PlanningRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
+#include "style/ErrorText.h"
 #include "worker/DatabaseWorker.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +31,37 @@
 using namespace Qt::StringLiterals;
 using namespace tp;
 using tp::ui::MainWindow;
+
+namespace {
+// The Alt+letter keys a person can press in `window` as it is shown now: the
+// menu bar's, the tab bars' and every visible button's and buddied label's.
+// Qt only moves the focus between widgets that share one, so each must be unique.
+QMap<QChar, QStringList> visibleMnemonics(QWidget* window) {
+    QMap<QChar, QStringList> keys;
+    auto add = [&](const QString& text) {
+        for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size(); i = text.indexOf(u'&', i + 2)) {
+            if (text[i + 1] != u'&') {
+                keys[text[i + 1].toLower()] << text;
+                return;
+            }
+        }
+    };
+    for (QAction* a : window->findChild<QMenuBar*>()->actions())
+        add(a->text());
+    for (QWidget* w : window->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(window))
+            continue;
+        if (auto* b = qobject_cast<QAbstractButton*>(w))
+            add(b->text());
+        else if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy())
+            add(l->text());
+        else if (auto* bar = qobject_cast<QTabBar*>(w))
+            for (int i = 0; i < bar->count(); ++i)
+                add(bar->tabText(i));
+    }
+    return keys;
+}
+} // namespace
 
 // The planning panel in the window, driven by its buttons: start a session on
 // the selected trip, advance through the seven stages, go back, finish; at most
@@ -203,6 +238,38 @@ private Q_SLOTS:
             ui::PlanningPanel* panel = w.planningPanel();
             QTRY_VERIFY(!panel->editor()->plan().isEmpty());
             auto* note = panel->findChild<QLabel*>(u"planningError"_s);
+            // Every stage's tab of the plan answers each of its Alt+letters alone (the Review
+            // tab's Export PDF once shared Alt+P with the window's Trips tab).
+            QStringList clashes;
+            for (const char* stage :
+                 {"accommodation", "flights", "activities", "itinerary", "budget", "finalization"}) {
+                panel->editor()->showStage(QString::fromLatin1(stage));
+                QCoreApplication::processEvents();
+                const QMap<QChar, QStringList> keys = visibleMnemonics(&w);
+                for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+                    if (it.value().size() > 1)
+                        clashes << u"%1: Alt+%2 is %3"_s.arg(QString::fromLatin1(stage))
+                                       .arg(it.key())
+                                       .arg(it.value().join(u", "_s));
+            }
+            // And the window's other views.
+            const std::pair<MainWindow::Panel, const char*> views[] = {
+                {MainWindow::DetailsPanel, "details"},
+                {MainWindow::ConversationTab, "conversation"},
+                {MainWindow::MapTab, "map"},
+                {MainWindow::DestinationsTab, "destinations"}};
+            for (const auto& [view, name] : views) {
+                w.showPanel(view);
+                QCoreApplication::processEvents();
+                const QMap<QChar, QStringList> keys = visibleMnemonics(&w);
+                for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+                    if (it.value().size() > 1)
+                        clashes << u"%1: Alt+%2 is %3"_s.arg(QString::fromLatin1(name))
+                                       .arg(it.key())
+                                       .arg(it.value().join(u", "_s));
+            }
+            w.showPanel(MainWindow::PlanningTab);
+            QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
             QSignalSpy finished(panel, &ui::PlanningPanel::pdfExportFinished);
 
             panel->exportPdfTo(path);
@@ -213,6 +280,8 @@ private Q_SLOTS:
             const QString done = finished.at(0).at(0).toString();
             QVERIFY2(done.startsWith(u"Wrote the itinerary (6 pages) to "_s), qPrintable(done));
             QCOMPARE(note->text(), done);
+            QVERIFY(!finished.at(0).at(1).toBool());
+            QVERIFY(!ui::isErrorText(note)); // what was written is news, not an error
             QFile pdf(path);
             QVERIFY(pdf.open(QIODevice::ReadOnly));
             QVERIFY(pdf.read(5) == "%PDF-");
@@ -221,6 +290,8 @@ private Q_SLOTS:
             QVERIFY(finished.wait(30000));
             QVERIFY2(finished.at(1).at(0).toString().startsWith(u"Not exported: "_s),
                      qPrintable(finished.at(1).at(0).toString()));
+            QVERIFY(finished.at(1).at(1).toBool());
+            QVERIFY(ui::isErrorText(note));
 
             // Closed mid-export: the window's destruction waits for the thread.
             panel->exportPdfTo(dir.filePath(u"closing.pdf"_s));

@@ -79,9 +79,9 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
     m_tabs = new QTabWidget(central);
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildTripsPage(), tr("Tri&ps"));
+    m_tabs->addTab(buildTripsPage(), tr("Trips"));
     m_destinations = new DestinationsPanel(m_service, workspace->catalogue(), m_tabs);
-    m_tabs->addTab(m_destinations, tr("Desti&nations"));
+    m_tabs->addTab(m_destinations, tr("Destinations"));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 

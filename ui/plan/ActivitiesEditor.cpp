@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableWidget>
 #include <algorithm>
 
@@ -43,7 +44,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     m_days = new DayDropList(this);
     m_days->setObjectName(u"activityDays"_s);
     m_days->setAccessibleName(tr("Days"));
-    m_schedule = new QPushButton(tr("Sc&hedule on day"), this);
+    m_schedule = new QPushButton(tr("Schedule on da&y"), this);
     m_schedule->setObjectName(u"activitySchedule"_s);
     m_schedule->setToolTip(
         tr("Schedules the selected idea on the selected day (or drag the idea onto a day)"));
@@ -118,7 +119,7 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     form->addRow(placeLabel, m_place);
     auto* costRow = new QHBoxLayout;
     costRow->addWidget(m_cost, 2);
-    auto* currencyLabel = new QLabel(tr("Currenc&y"), this);
+    auto* currencyLabel = new QLabel(tr("Cu&rrency"), this);
     currencyLabel->setBuddy(m_currency);
     costRow->addWidget(currencyLabel);
     costRow->addWidget(m_currency, 1);
@@ -144,11 +145,14 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
 
     m_new = new QPushButton(tr("Ne&w activity"), this);
     m_new->setObjectName(u"activityNew"_s);
-    m_save = new QPushButton(tr("Sa&ve activity"), this);
+    m_save = new QPushButton(tr("Save act&ivity"), this);
     m_save->setObjectName(u"activitySave"_s);
-    m_delete = new QPushButton(tr("D&elete"), this);
+    // No Alt+letter is left for Delete among this form's eighteen and the
+    // window's menus; the Delete key on the chosen activity or idea does it.
+    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete->setToolTip(tr("Delete the chosen activity (Delete key in the list)"));
     m_delete->setObjectName(u"activityDelete"_s);
-    m_unschedule = new QPushButton(tr("Unschedu&le"), this);
+    m_unschedule = new QPushButton(tr("Unsc&hedule"), this);
     m_unschedule->setObjectName(u"activityUnschedule"_s);
     m_unschedule->setToolTip(tr("Moves the activity back to the ideas"));
     auto* buttons = new QHBoxLayout;
@@ -192,6 +196,13 @@ ActivitiesEditor::ActivitiesEditor(QWidget* parent)
     });
     connect(m_save, &QPushButton::clicked, this, &ActivitiesEditor::save);
     connect(m_delete, &QPushButton::clicked, this, &ActivitiesEditor::remove);
+    for (QWidget* list : {static_cast<QWidget*>(m_table), static_cast<QWidget*>(m_ideas)}) {
+        auto* del = new QShortcut(QKeySequence::Delete, list, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(del, &QShortcut::activated, this, [this] {
+            if (m_delete->isEnabled())
+                remove();
+        });
+    }
     connect(m_unschedule, &QPushButton::clicked, this, &ActivitiesEditor::unschedule);
     connect(m_schedule, &QPushButton::clicked, this, &ActivitiesEditor::scheduleSelected);
     connect(m_days, &DayDropList::itemDropped, this, &ActivitiesEditor::schedule);

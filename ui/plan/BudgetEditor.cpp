@@ -119,7 +119,7 @@ BudgetEditor::BudgetEditor(QWidget* parent)
     m_rateErrors->addField(u"home_currency"_s, tr("Home currency"), m_home);
     m_addRate = new QPushButton(tr("&Add rate"), this);
     m_addRate->setObjectName(u"rateAdd"_s);
-    m_removeRate = new QPushButton(tr("Remo&ve rate"), this);
+    m_removeRate = new QPushButton(tr("Re&move rate"), this);
     m_removeRate->setObjectName(u"rateRemove"_s);
 
     m_other = makeTable(this, u"budgetOther"_s, {tr("Cost"), tr("Amount")});
@@ -174,7 +174,7 @@ BudgetEditor::BudgetEditor(QWidget* parent)
 
     auto* otherBox = new QGroupBox(tr("Other costs"), this);
     auto* costForm = new QFormLayout;
-    costForm->addRow(buddyLabel(tr("&Label"), m_costLabel, this), m_costLabel);
+    costForm->addRow(buddyLabel(tr("La&bel"), m_costLabel, this), m_costLabel);
     auto* amountRow = new QHBoxLayout;
     amountRow->addWidget(m_costAmount, 2);
     amountRow->addWidget(buddyLabel(tr("C&urrency"), m_costCurrency, this));

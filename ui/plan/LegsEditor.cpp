@@ -98,9 +98,9 @@ LegsEditor::LegsEditor(QWidget* parent)
             form->addRow(label, buddy);
     };
     row(tr("&Mode"), m_mode);
-    row(tr("&From"), m_from->code, m_from->placeRow);
+    row(tr("F&rom"), m_from->code, m_from->placeRow);
     form->addRow(QString(), m_from->info);
-    row(tr("&Departs"), m_from->date, m_from->timeRow);
+    row(tr("De&parts"), m_from->date, m_from->timeRow);
     row(tr("&To"), m_to->code, m_to->placeRow);
     form->addRow(QString(), m_to->info);
     row(tr("&Arrives"), m_to->date, m_to->timeRow);
@@ -145,9 +145,9 @@ LegsEditor::LegsEditor(QWidget* parent)
 
     m_new = new QPushButton(tr("Ne&w leg"), this);
     m_new->setObjectName(u"legNew"_s);
-    m_save = new QPushButton(tr("Sa&ve leg"), this);
+    m_save = new QPushButton(tr("Save le&g"), this);
     m_save->setObjectName(u"legSave"_s);
-    m_delete = new QPushButton(tr("D&elete"), this);
+    m_delete = new QPushButton(tr("&Delete"), this);
     m_delete->setObjectName(u"legDelete"_s);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_new);

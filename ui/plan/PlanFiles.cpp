@@ -35,7 +35,7 @@ QString safeFileName(const QString& title, const QString& extension) {
 }
 } // namespace
 
-QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContext& context) {
+FileNote exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContext& context) {
     const QString path = QFileDialog::getSaveFileName(parent, tr("Export to calendar"),
                                                       safeFileName(context.trip.title, u".ics"_s),
                                                       tr("iCalendar files (*.ics)"));
@@ -45,12 +45,13 @@ QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContex
         plan::writeIcs(plan, context.trip.title, u"trip-%1.tripplanner"_s.arg(context.trip.id));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(ics.data) != ics.data.size() || !out.commit())
-        return tr("Not exported: %1 cannot be written (%2).")
-            .arg(QDir::toNativeSeparators(path), out.errorString());
+        return {tr("Not exported: %1 cannot be written (%2).")
+                    .arg(QDir::toNativeSeparators(path), out.errorString()),
+                true};
     QString text = tr("Exported %n events to %1.", nullptr, ics.events).arg(QDir::toNativeSeparators(path));
     if (!ics.skipped.isEmpty())
         text += u' ' + tr("Not in the calendar: %1").arg(ics.skipped.join(u"; "_s));
-    return text;
+    return {text, !ics.skipped.isEmpty()};
 }
 
 QString choosePdfPath(QWidget* parent, const PlanContext& context) {
@@ -58,11 +59,12 @@ QString choosePdfPath(QWidget* parent, const PlanContext& context) {
                                         tr("PDF files (*.pdf)"));
 }
 
-QString writePdf(const QString& path, const plan::Plan& plan, const PlanContext& context) {
+FileNote writePdf(const QString& path, const plan::Plan& plan, const PlanContext& context) {
     const PlanPdfResult r = writePlanPdf(path, plan, context);
     if (!r.ok)
-        return tr("Not exported: %1").arg(r.error);
-    return tr("Wrote the itinerary (%n pages) to %1.", nullptr, r.pages).arg(QDir::toNativeSeparators(path));
+        return {tr("Not exported: %1").arg(r.error), true};
+    return {
+        tr("Wrote the itinerary (%n pages) to %1.", nullptr, r.pages).arg(QDir::toNativeSeparators(path))};
 }
 
 std::optional<Imported> importFile(QWidget* parent, const plan::Plan& plan) {

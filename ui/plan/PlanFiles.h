@@ -15,13 +15,18 @@ class QWidget;
 // file itself and says how it went; none touches the database.
 namespace tp::ui::plan_files {
 
-// A sentence for the status line: what was written, or why not. Empty: cancelled.
-QString exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContext& context);
+// A sentence for the status line: what was written, or why not (`problem`,
+// shown in the error colour). Empty text: cancelled.
+struct FileNote {
+    QString text;
+    bool problem = false;
+};
+FileNote exportCalendar(QWidget* parent, const plan::Plan& plan, const PlanContext& context);
 // The printable itinerary in two halves: the file, asked for on the GUI thread
 // (empty: cancelled), then the pages written, on any thread (200 ms at 500
 // items, so the window does it on a thread of its own), and the sentence.
 QString choosePdfPath(QWidget* parent, const PlanContext& context);
-QString writePdf(const QString& path, const plan::Plan& plan, const PlanContext& context);
+FileNote writePdf(const QString& path, const plan::Plan& plan, const PlanContext& context);
 
 struct Imported {
     plan::Plan plan;     // the plan with the confirmed items added

@@ -26,7 +26,7 @@ ReviewView::ReviewView(QWidget* parent)
     m_list->setWordWrap(true);
     m_calendar = new QPushButton(tr("Export to &calendar…"), this);
     m_calendar->setObjectName(u"reviewExportCalendar"_s);
-    m_pdf = new QPushButton(tr("Export &PDF…"), this);
+    m_pdf = new QPushButton(tr("Export P&DF…"), this);
     m_pdf->setObjectName(u"reviewExportPdf"_s);
     m_import = new QPushButton(tr("&Import…"), this);
     m_import->setObjectName(u"reviewImport"_s);

@@ -100,7 +100,7 @@ StaysEditor::StaysEditor(QWidget* parent)
             form->addRow(label, field);
     };
     row(tr("&Name"), m_name);
-    auto* placeLabel = new QLabel(tr("P&lace"), this);
+    auto* placeLabel = new QLabel(tr("Pl&ace"), this);
     placeLabel->setBuddy(m_place->lineEdit());
     form->addRow(placeLabel, m_place);
     row(tr("Check-&in"), m_checkIn);
@@ -136,7 +136,7 @@ StaysEditor::StaysEditor(QWidget* parent)
     m_new->setObjectName(u"stayNew"_s);
     m_save = new QPushButton(tr("&Save stay"), this);
     m_save->setObjectName(u"staySave"_s);
-    m_delete = new QPushButton(tr("D&elete"), this);
+    m_delete = new QPushButton(tr("&Delete"), this);
     m_delete->setObjectName(u"stayDelete"_s);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_new);

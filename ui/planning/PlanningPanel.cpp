@@ -101,8 +101,11 @@ PlanningPanel::PlanningPanel(QWidget* parent)
                 if (m_session)
                     m_session->savePlan(plan, what);
             });
-    connect(m_editor, &PlanEditor::exportCalendarRequested, this,
-            [this] { showNote(plan_files::exportCalendar(this, m_editor->plan(), m_editor->context())); });
+    connect(m_editor, &PlanEditor::exportCalendarRequested, this, [this] {
+        const plan_files::FileNote note =
+            plan_files::exportCalendar(this, m_editor->plan(), m_editor->context());
+        showNote(note.text, note.problem);
+    });
     connect(m_editor, &PlanEditor::exportPdfRequested, this, [this] {
         const QString path = plan_files::choosePdfPath(this, m_editor->context());
         if (!path.isEmpty())
@@ -120,7 +123,7 @@ PlanningPanel::PlanningPanel(QWidget* parent)
         if (s && isStage(s->currentStage, PlanningStage::Finalization))
             run(&app::TripSession::advanceStage);
         else
-            m_error->setText(tr("Planning is completed from the final review: advance to it first."));
+            showNote(tr("Planning is completed from the final review: advance to it first."), true);
     });
     clear();
 }
@@ -198,7 +201,7 @@ void PlanningPanel::setSession(app::TripSession* session) {
             [this](const QString& message, bool) { m_editor->showError(message); });
     connect(session, &app::TripSession::planningChanged, this, &PlanningPanel::showSession);
     connect(session, &app::TripSession::planningFailed, this,
-            [this](const QString& message) { m_error->setText(message); });
+            [this](const QString& message) { showNote(message, true); });
     if (session->isLoaded())
         m_editor->setContext({session->details().trip, session->details().destination});
     m_editor->setPlan(session->plan() ? session->plan()->plan : plan::Plan{});
@@ -210,15 +213,17 @@ void PlanningPanel::exportPdfTo(const QString& path) {
     // Values only cross to the thread: the plan and the trip as they are now.
     m_files.start([path, plan = m_editor->plan(),
                    context = m_editor->context()] { return plan_files::writePdf(path, plan, context); },
-                  [this](const QString& note) {
-                      showNote(note);
-                      Q_EMIT pdfExportFinished(note);
+                  [this](const plan_files::FileNote& note) {
+                      showNote(note.text, note.problem);
+                      Q_EMIT pdfExportFinished(note.text, note.problem);
                   });
 }
 
-void PlanningPanel::showNote(const QString& text) {
-    if (!text.isEmpty())
-        m_error->setText(text);
+void PlanningPanel::showNote(const QString& text, bool problem) {
+    if (text.isEmpty())
+        return;
+    setErrorText(m_error, problem);
+    m_error->setText(text);
 }
 
 void PlanningPanel::clear() {

@@ -45,8 +45,8 @@ public:
     void exportPdfTo(const QString& path);
 
 Q_SIGNALS:
-    // A PDF export ended: what the note says (written, or why not).
-    void pdfExportFinished(const QString& note);
+    // A PDF export ended: what the note says (written, or why not: `problem`).
+    void pdfExportFinished(const QString& note, bool problem);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -55,7 +55,9 @@ private:
     void fitStages();
     void showSession(const std::optional<PlanningSession>& session);
     void run(void (app::TripSession::*intent)());
-    void showNote(const QString& text);
+    // The line under the stages: what an export wrote (ordinary text) or
+    // what went wrong (`problem`, in the error colour). Empty text: unchanged.
+    void showNote(const QString& text, bool problem = false);
 
     QPointer<app::TripSession> m_session;
     Id m_tripId = 0;
