@@ -78,6 +78,24 @@ int importPlaces(CliContext& ctx, const QCommandLineParser& p, const User& user,
     return 0;
 }
 
+// Writes `data` to FILE, or to standard output for '-'.
+void writeOut(CliContext& ctx, const QString& option, const QString& path, const QByteArray& data) {
+    if (path == u"-") {
+        ctx.out.flush();
+#ifdef Q_OS_WIN
+        // A PDF is bytes: no LF to CRLF on the way out.
+        _setmode(_fileno(stdout), _O_BINARY);
+#endif
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size() || !out.flush())
+            throw Error(Error::Kind::Config, u"Standard output cannot be written."_s);
+        return;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
+        throw Error::validation(option, u"cannot be written to %1: %2"_s.arg(path, out.errorString()));
+}
+
 } // namespace
 
 int cmdPlanImport(CliContext& ctx, const QStringList& args) {
@@ -125,28 +143,6 @@ int cmdPlanImport(CliContext& ctx, const QStringList& args) {
     ctx.out << QCoreApplication::translate("tp::cli", "Added %n items to the plan.", nullptr, n) << '\n';
     return 0;
 }
-
-namespace {
-
-// Writes `data` to FILE, or to standard output for '-'.
-void writeOut(CliContext& ctx, const QString& option, const QString& path, const QByteArray& data) {
-    if (path == u"-") {
-        ctx.out.flush();
-#ifdef Q_OS_WIN
-        // A PDF is bytes: no LF to CRLF on the way out.
-        _setmode(_fileno(stdout), _O_BINARY);
-#endif
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size() || !out.flush())
-            throw Error(Error::Kind::Config, u"Standard output cannot be written."_s);
-        return;
-    }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
-        throw Error::validation(option, u"cannot be written to %1: %2"_s.arg(path, out.errorString()));
-}
-
-} // namespace
 
 int cmdPlanExport(CliContext& ctx, const QStringList& args) {
     QCommandLineParser p;

@@ -61,6 +61,16 @@ QMap<QChar, QStringList> visibleMnemonics(QWidget* window) {
     }
     return keys;
 }
+
+// "WHERE: Alt+x is A, B" for each letter that more than one of them answers.
+QStringList mnemonicClashes(QWidget* window, const QString& where) {
+    QStringList clashes;
+    const QMap<QChar, QStringList> keys = visibleMnemonics(window);
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        if (it.value().size() > 1)
+            clashes << u"%1: Alt+%2 is %3"_s.arg(where).arg(it.key()).arg(it.value().join(u", "_s));
+    return clashes;
+}
 } // namespace
 
 // The planning panel in the window, driven by its buttons: start a session on
@@ -245,12 +255,7 @@ private Q_SLOTS:
                  {"accommodation", "flights", "activities", "itinerary", "budget", "finalization"}) {
                 panel->editor()->showStage(QString::fromLatin1(stage));
                 QCoreApplication::processEvents();
-                const QMap<QChar, QStringList> keys = visibleMnemonics(&w);
-                for (auto it = keys.cbegin(); it != keys.cend(); ++it)
-                    if (it.value().size() > 1)
-                        clashes << u"%1: Alt+%2 is %3"_s.arg(QString::fromLatin1(stage))
-                                       .arg(it.key())
-                                       .arg(it.value().join(u", "_s));
+                clashes << mnemonicClashes(&w, QString::fromLatin1(stage));
             }
             // And the window's other views.
             const std::pair<MainWindow::Panel, const char*> views[] = {
@@ -261,12 +266,7 @@ private Q_SLOTS:
             for (const auto& [view, name] : views) {
                 w.showPanel(view);
                 QCoreApplication::processEvents();
-                const QMap<QChar, QStringList> keys = visibleMnemonics(&w);
-                for (auto it = keys.cbegin(); it != keys.cend(); ++it)
-                    if (it.value().size() > 1)
-                        clashes << u"%1: Alt+%2 is %3"_s.arg(QString::fromLatin1(name))
-                                       .arg(it.key())
-                                       .arg(it.value().join(u", "_s));
+                clashes << mnemonicClashes(&w, QString::fromLatin1(name));
             }
             w.showPanel(MainWindow::PlanningTab);
             QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
