@@ -103,6 +103,13 @@
             <numerusform>%n things to see to</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Accepted %n proposal(s) into the plan of trip %1:</source>
+        <translation>
+            <numerusform>Accepted %n proposal into the plan of trip %1:</numerusform>
+            <numerusform>Accepted %n proposals into the plan of trip %1:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tp::ui::DestinationsPanel</name>

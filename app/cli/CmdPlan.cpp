@@ -90,8 +90,11 @@ int cmdPlan(CliContext& ctx, const QStringList& args) {
         return cmdPlanExport(ctx, rest);
     if (verb == u"stage")
         return cmdPlanStage(ctx, rest);
-    throw UsageError{verb.isEmpty() ? u"plan needs show, add, remove, budget, import, export or stage"_s
-                                    : u"unknown plan command \"%1\""_s.arg(verb.left(40))};
+    if (verb == u"suggest")
+        return cmdPlanSuggest(ctx, rest);
+    throw UsageError{verb.isEmpty()
+                         ? u"plan needs show, add, remove, budget, import, export, stage or suggest"_s
+                         : u"unknown plan command \"%1\""_s.arg(verb.left(40))};
 }
 
 } // namespace tp::cli

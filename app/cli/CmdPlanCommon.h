@@ -25,5 +25,6 @@ int cmdPlanBudget(CliContext& ctx, const QStringList& args);
 int cmdPlanImport(CliContext& ctx, const QStringList& args);
 int cmdPlanExport(CliContext& ctx, const QStringList& args);
 int cmdPlanStage(CliContext& ctx, const QStringList& args);
+int cmdPlanSuggest(CliContext& ctx, const QStringList& args);
 
 } // namespace tp::cli::plancli

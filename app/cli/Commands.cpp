@@ -48,8 +48,9 @@ const QList<Command>& commands() {
          "  set NAME [--provider P] [--profile NAME]    store a secret read from stdin\n"
          "  clear NAME [--provider P] [--profile NAME]  remove it\n"
          "  names: database-password, llm-api-key"},
-        {"plan", "show | add | remove | budget | import | export | stage: a trip's stays, legs, activities",
-         cmdPlan, "show add remove budget import export stage",
+        {"plan",
+         "show | add | remove | budget | import | export | stage | suggest: a trip's stays, legs, activities",
+         cmdPlan, "show add remove budget import export stage suggest",
          "  show [--json]                      the plan, day by day, with its problems and budget\n"
          "  add stay|leg|activity|cost [opts]  add an item (see plan add KIND --help)\n"
          "  remove ITEM_ID                     remove an item\n"
@@ -57,6 +58,8 @@ const QList<Command>& commands() {
          "  import FILE [--apply]              bookings from .ics, places from .gpx .kml .geojson\n"
          "  export --ics FILE                  write the plan as an iCalendar file\n"
          "  stage next|back                    complete the current planning stage, or go back\n"
+         "  suggest --stage S [--accept all|N,N]  the planner's proposals for accommodation,\n"
+         "                                     activities, itinerary or budget; accept the chosen ones\n"
          "  (every verb takes --trip ID)"},
     };
     return all;

@@ -48,8 +48,9 @@ private Q_SLOTS:
             << u"destinations"_s << QStringList{u"list"_s, u"search"_s, u"add"_s, u"locate"_s};
         QTest::newRow("config") << u"config"_s << QStringList{u"show"_s, u"set"_s, u"unset"_s};
         QTest::newRow("secret") << u"secret"_s << QStringList{u"set"_s, u"clear"_s};
-        QTest::newRow("plan") << u"plan"_s << QStringList{u"show"_s,   u"add"_s,    u"remove"_s, u"budget"_s,
-                                                          u"import"_s, u"export"_s, u"stage"_s};
+        QTest::newRow("plan") << u"plan"_s
+                              << QStringList{u"show"_s,   u"add"_s,    u"remove"_s, u"budget"_s,
+                                             u"import"_s, u"export"_s, u"stage"_s,  u"suggest"_s};
     }
     void commandHelp() {
         QFETCH(QString, command);

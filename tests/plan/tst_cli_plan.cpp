@@ -261,6 +261,96 @@ private Q_SLOTS:
         QCOMPARE(tripJson[u"plan"_s][u"legs"_s].toArray().size(), 2);
         QCOMPARE(tripJson[u"plan"_s][u"budget"_s][u"home_currency"_s].toString(), u"EUR"_s);
     }
+
+    // plan suggest: the built-in planner's proposals for each stage, printed
+    // (text and JSON) without writing, then the chosen ones accepted in one
+    // write; a bad --accept changes nothing.
+    void suggestAndAccept_data() { test::addBackendRows(); }
+    void suggestAndAccept() {
+        QFETCH(QString, backend);
+        test::TempDatabase db(backend);
+        const QStringList e = env(db);
+        const QString user = u"suggester"_s;
+        auto cli = [&](QStringList args) {
+            args << u"--user"_s << user;
+            return runCli(args, {}, e);
+        };
+        QCOMPARE(ok(runCli({u"users"_s, u"add"_s, user}, {}, e)).exitCode, 0);
+        const auto dest = ok(runCli({u"destinations"_s, u"add"_s, u"--name"_s, u"Lisbon"_s, u"--country"_s,
+                                     u"Portugal"_s, u"--daily-cost"_s, u"85.50"_s, u"--lat"_s, u"38.72"_s,
+                                     u"--lon"_s, u"-9.13"_s, u"--json"_s},
+                                    {}, e));
+        QCOMPARE(dest.exitCode, 0);
+        const QString destId =
+            QString::number(QJsonDocument::fromJson(dest.out.toUtf8())[u"id"_s].toInteger());
+        const auto trip = ok(
+            cli({u"trips"_s, u"add"_s, u"--title"_s, u"Lisbon"_s, u"--start"_s, u"2027-09-01"_s, u"--end"_s,
+                 u"2027-09-07"_s, u"--travelers"_s, u"2"_s, u"--destination"_s, destId, u"--json"_s}));
+        QCOMPARE(trip.exitCode, 0);
+        const QString id = QString::number(QJsonDocument::fromJson(trip.out.toUtf8())[u"id"_s].toInteger());
+        const QStringList t{u"--trip"_s, id};
+        auto planJson = [&] {
+            return QJsonDocument::fromJson(
+                       ok(cli(QStringList{u"plan"_s, u"show"_s, u"--json"_s} + t)).out.toUtf8())
+                .object();
+        };
+        auto suggest = [&](const QString& stage, const QStringList& more = {}) {
+            return cli(QStringList{u"plan"_s, u"suggest"_s, u"--stage"_s, stage} + t + more);
+        };
+
+        // Printing writes nothing.
+        const auto stays = ok(suggest(u"accommodation"_s));
+        QCOMPARE(stays.exitCode, 0);
+        QVERIFY2(
+            stays.out.contains(u"1. Stay near the centre of Lisbon: 2027-09-01 to 2027-09-07 (6 nights)"_s),
+            qPrintable(stays.out));
+        QVERIFY(stays.out.contains(u"--accept all"_s));
+        QVERIFY(planJson()[u"plan"_s][u"stays"_s].toArray().isEmpty());
+
+        // Activities as JSON, numbered; accept two of them.
+        const auto ideas = ok(suggest(u"activities"_s, {u"--json"_s}));
+        const QJsonObject set = QJsonDocument::fromJson(ideas.out.toUtf8()).object();
+        QCOMPARE(set[u"stage"_s].toString(), u"activities"_s);
+        QCOMPARE(set[u"source"_s].toString(), u"offline"_s);
+        const QJsonArray proposals = set[u"proposals"_s].toArray();
+        QVERIFY(proposals.size() >= 4);
+        QCOMPARE(proposals[0][u"number"_s].toInt(), 1);
+        QCOMPARE(proposals[0][u"kind"_s].toString(), u"activity"_s);
+        QVERIFY(proposals[0][u"acceptable"_s].toBool());
+        const auto accepted = ok(suggest(u"activities"_s, {u"--accept"_s, u"2,1"_s}));
+        QCOMPARE(accepted.exitCode, 0);
+        QVERIFY2(accepted.out.startsWith(u"Accepted 2 proposals into the plan of trip "_s),
+                 qPrintable(accepted.out));
+        QJsonArray activities = planJson()[u"plan"_s][u"activities"_s].toArray();
+        QCOMPARE(activities.size(), 2);
+        QCOMPARE(activities[0][u"title"_s].toString(), proposals[1][u"item"_s][u"title"_s].toString());
+
+        // A bad choice changes nothing.
+        expectError(suggest(u"accommodation"_s, {u"--accept"_s, u"1,9"_s}), 1, u"accept"_s);
+        expectError(suggest(u"flights"_s), 1, u"stage"_s);
+        expectError(cli(QStringList{u"plan"_s, u"suggest"_s} + t), 2, u"--stage"_s);
+        QVERIFY(planJson()[u"plan"_s][u"stays"_s].toArray().isEmpty());
+
+        // Stays, the draft and the budget, all accepted: every day has its plan,
+        // and the trip's budget is 85.50 × 2 travellers × 7 days.
+        QCOMPARE(ok(suggest(u"accommodation"_s, {u"--accept"_s, u"all"_s})).exitCode, 0);
+        QCOMPARE(ok(suggest(u"itinerary"_s, {u"--accept"_s, u"all"_s})).exitCode, 0);
+        const auto budget = ok(suggest(u"budget"_s));
+        QVERIFY2(budget.out.contains(u"Home currency: USD"_s), qPrintable(budget.out));
+        QVERIFY(budget.out.contains(u"Trip budget: 1197.00 USD"_s));
+        QCOMPARE(ok(suggest(u"budget"_s, {u"--accept"_s, u"all"_s})).exitCode, 0);
+        const QJsonObject shown = planJson();
+        QCOMPARE(shown[u"plan"_s][u"stays"_s].toArray().size(), 1);
+        for (const QJsonValue& day : shown[u"days"_s].toArray())
+            QVERIFY2(!day[u"entries"_s].toArray().isEmpty(), qPrintable(day[u"date"_s].toString()));
+        QCOMPARE(shown[u"plan"_s][u"budget"_s][u"home_currency"_s].toString(), u"USD"_s);
+        const auto tripShown = ok(cli({u"trips"_s, u"show"_s, id, u"--json"_s}));
+        QCOMPARE(QJsonDocument::fromJson(tripShown.out.toUtf8())[u"budget"_s].toString(), u"1197.00"_s);
+        // Nothing more to propose for the budget or the days.
+        QVERIFY(ok(suggest(u"budget"_s)).out.contains(u"No proposals."_s));
+        QVERIFY(ok(suggest(u"itinerary"_s))
+                    .out.contains(u"Every day of the trip already has something planned."_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliPlan)

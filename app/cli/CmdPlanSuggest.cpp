@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// plan suggest: the planner's proposals for a stage, printed, and the chosen
+// ones accepted into the plan in one guarded write.
+#include "CmdPlanCommon.h"
+
+#include "plan/PlanCodec.h"
+#include "repo/DestinationRepository.h"
+#include "repo/PlanRepository.h"
+#include "repo/PreferencesRepository.h"
+#include "repo/TripRepository.h"
+#include "suggest/OfflineSuggestions.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::cli::plancli {
+
+namespace {
+
+QJsonObject itemJson(const suggest::Proposal& p) {
+    using K = suggest::Proposal::Kind;
+    switch (p.kind) {
+    case K::Stay:
+        return plan::toJson(p.stay);
+    case K::Activity:
+        return plan::toJson(p.activity);
+    case K::ScheduleActivity: {
+        QJsonObject o = plan::toJson(p.activity);
+        o[u"schedules"_s] = p.replacesId;
+        return o;
+    }
+    case K::Cost:
+        return {{u"id"_s, p.cost.id},
+                {u"label"_s, p.cost.label},
+                {u"amount"_s, p.cost.amount.amount.toString()},
+                {u"currency"_s, p.cost.amount.currency}};
+    case K::HomeCurrency:
+        return {{u"home_currency"_s, p.homeCurrency}};
+    case K::TripBudget:
+        return {{u"budget"_s, p.tripBudget ? p.tripBudget->toString() : QString()}};
+    }
+    return {};
+}
+
+QJsonObject proposalJson(const suggest::Proposal& p, int number) {
+    QJsonArray problems;
+    for (const FieldError& e : p.problems)
+        problems.append(QJsonObject{{u"field"_s, e.field}, {u"message"_s, e.message}});
+    return {{u"number"_s, number},        {u"kind"_s, suggest::kindName(p.kind)},
+            {u"summary"_s, p.summary},    {u"reason"_s, p.reason},
+            {u"to_verify"_s, p.toVerify}, {u"acceptable"_s, p.acceptable()},
+            {u"problems"_s, problems},    {u"item"_s, itemJson(p)}};
+}
+
+void printProposals(CliContext& ctx, const suggest::ProposalSet& set, const Trip& trip) {
+    QTextStream& out = ctx.out;
+    out << u"Suggestions for trip %1 (%2), %3, from the %4:\n"_s.arg(trip.id).arg(
+        terminalSafe(trip.title), suggest::stageName(set.stage),
+        set.source == u"offline"_s ? u"built-in planner"_s : terminalSafe(set.source));
+    for (qsizetype i = 0; i < set.proposals.size(); ++i) {
+        const suggest::Proposal& p = set.proposals[i];
+        out << u"%1. %2\n"_s.arg(i + 1, 3).arg(terminalSafe(p.summary));
+        if (!p.reason.isEmpty())
+            out << u"     "_s << terminalSafe(p.reason) << u'\n';
+        if (p.toVerify)
+            out << u"     A suggestion to verify: check that it exists before booking.\n"_s;
+        for (const FieldError& e : p.problems)
+            out << u"     Cannot be accepted: %1 %2\n"_s.arg(e.field, terminalSafe(e.message));
+    }
+    if (set.proposals.isEmpty())
+        out << u"  No proposals.\n"_s;
+    if (!set.note.isEmpty())
+        out << terminalSafe(set.note) << u'\n';
+}
+
+} // namespace
+
+int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.setApplicationDescription(
+        u"plan suggest --trip ID --stage STAGE [--accept all|N,N...] [--json]\n"
+        u"The planner's proposals for a stage: accommodation, activities, itinerary or budget.\n"
+        u"Nothing is written unless --accept names the proposals to add to the plan; they are\n"
+        u"added together, or not at all."_s);
+    addTripOptions(p);
+    p.addOption({u"stage"_s, u"accommodation, activities, itinerary or budget."_s, u"stage"_s});
+    p.addOption(
+        {u"accept"_s, u"Accept these proposals into the plan: all, or numbers such as 1,3."_s, u"list"_s});
+    p.addOption({u"json"_s, u"Print JSON."_s});
+    parseOrThrow(p, args, 0, 0);
+    const Id tripId = plancli::tripId(p);
+    if (!p.isSet(u"stage"_s))
+        throw UsageError{u"--stage is required: %1"_s.arg(suggest::stageNames().join(u", "_s))};
+    const auto stage = suggest::stageFromName(p.value(u"stage"_s));
+    if (!stage)
+        throw Error::validation(u"stage"_s, u"must be one of %1"_s.arg(suggest::stageNames().join(u", "_s)));
+
+    const User user = ctx.user(p.value(u"user"_s));
+    Database& db = ctx.database();
+    suggest::SuggestContext context;
+    context.trip = TripRepository(db, user.id).get(tripId);
+    if (context.trip.destinationId)
+        context.destination = DestinationRepository(db).find(*context.trip.destinationId);
+    PlanRepository plans(db, user.id);
+    const PlanDocument doc = plans.load(tripId);
+    context.plan = doc.plan;
+    context.preferencesText = PreferencesRepository(db, user.id).get().preferencesText;
+
+    const suggest::ProposalSet set = suggest::offlineProposals(context, *stage);
+    QList<qsizetype> chosen;
+    QList<suggest::Proposal> accepted;
+    if (p.isSet(u"accept"_s)) {
+        chosen = suggest::chooseProposals(set, p.value(u"accept"_s));
+        accepted = suggest::proposalsAt(set, chosen);
+        const plan::Plan changed = suggest::applyProposals(context.plan, accepted);
+        const std::optional<Decimal> budget = suggest::tripBudgetOf(accepted);
+        // The plan and the trip's budget together, or neither.
+        db.transaction([&] {
+            if (plan::planToJson(changed) != plan::planToJson(context.plan))
+                plans.save(doc, changed);
+            if (budget) {
+                Trip t = context.trip;
+                t.budget = budget;
+                TripRepository(db, user.id).update(t);
+            }
+        });
+    }
+
+    if (p.isSet(u"json"_s)) {
+        QJsonArray proposals;
+        for (qsizetype i = 0; i < set.proposals.size(); ++i)
+            proposals.append(proposalJson(set.proposals[i], int(i + 1)));
+        QJsonArray acceptedJson;
+        for (qsizetype i : chosen)
+            acceptedJson.append(int(i + 1));
+        printJson(ctx, QJsonObject{{u"trip"_s, QString::number(tripId)},
+                                   {u"stage"_s, suggest::stageName(set.stage)},
+                                   {u"source"_s, set.source},
+                                   {u"note"_s, set.note},
+                                   {u"proposals"_s, proposals},
+                                   {u"accepted"_s, acceptedJson}});
+        return 0;
+    }
+    if (accepted.isEmpty()) {
+        printProposals(ctx, set, context.trip);
+        if (!set.proposals.isEmpty())
+            ctx.out
+                << u"Accept them with: tripplanner-cli plan suggest --trip %1 --stage %2 --accept all (or 1,3...)\n"_s
+                       .arg(tripId)
+                       .arg(suggest::stageName(set.stage));
+        return 0;
+    }
+    ctx.out << QCoreApplication::translate("tp::cli",
+                                           "Accepted %n proposal(s) into the plan of trip %1:", nullptr,
+                                           int(accepted.size()))
+                   .arg(tripId)
+            << u'\n';
+    for (qsizetype i : chosen)
+        ctx.out << u"%1. %2\n"_s.arg(i + 1, 3).arg(terminalSafe(set.proposals[i].summary));
+    return 0;
+}
+
+} // namespace tp::cli::plancli

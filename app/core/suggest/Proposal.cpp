@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Proposal.h"
+
+#include "geo/CoordinateCheck.h"
+#include "plan/Currency.h"
+#include "plan/PlanValidation.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace tp::suggest {
+
+namespace {
+
+struct StageNameRow {
+    Stage stage;
+    const char16_t* name;
+};
+constexpr StageNameRow stageRows[] = {
+    {Stage::Accommodation, u"accommodation"},
+    {Stage::Activities, u"activities"},
+    {Stage::Itinerary, u"itinerary"},
+    {Stage::Budget, u"budget"},
+};
+
+// A point a proposal names must lie on land in the destination's country (or
+// near it): a model's coordinates in the sea or across a border are shown as a
+// problem, never stored.
+void checkPlace(QList<FieldError>& problems, const QString& field, const plan::Place& place,
+                const QString& country) {
+    if (!place.hasCoordinates())
+        return;
+    const geo::CoordinateCheck check = geo::checkCoordinate(*place.latitude, *place.longitude, country);
+    if (check.flagged())
+        problems << FieldError{field, check.message()};
+}
+
+void checkDay(QList<FieldError>& problems, const QString& field, const QDate& date, const Trip& trip,
+              bool mayBeDayAfter = false) {
+    if (!date.isValid() || !trip.startDate.isValid() || !trip.endDate.isValid())
+        return;
+    const QDate last = mayBeDayAfter ? trip.endDate.addDays(1) : trip.endDate;
+    if (date < trip.startDate || date > last)
+        problems << FieldError{field, u"%1 is outside the trip (%2 to %3)"_s.arg(
+                                          date.toString(Qt::ISODate), trip.startDate.toString(Qt::ISODate),
+                                          trip.endDate.toString(Qt::ISODate))};
+}
+
+} // namespace
+
+QString stageName(Stage stage) {
+    for (const StageNameRow& r : stageRows)
+        if (r.stage == stage)
+            return QString::fromUtf16(r.name);
+    return {};
+}
+
+std::optional<Stage> stageFromName(const QString& name) {
+    const QString n = name.trimmed().toLower();
+    for (const StageNameRow& r : stageRows)
+        if (n == QStringView(r.name))
+            return r.stage;
+    // The seed's planning stage names lead to the same help.
+    if (n == u"stays"_s || n == u"accommodations"_s)
+        return Stage::Accommodation;
+    if (n == u"final_review"_s || n == u"finalization"_s)
+        return Stage::Itinerary;
+    return std::nullopt;
+}
+
+QStringList stageNames() {
+    QStringList names;
+    for (const StageNameRow& r : stageRows)
+        names << QString::fromUtf16(r.name);
+    return names;
+}
+
+QString kindName(Proposal::Kind kind) {
+    switch (kind) {
+    case Proposal::Kind::Stay:
+        return u"stay"_s;
+    case Proposal::Kind::Activity:
+        return u"activity"_s;
+    case Proposal::Kind::ScheduleActivity:
+        return u"schedule"_s;
+    case Proposal::Kind::Cost:
+        return u"cost"_s;
+    case Proposal::Kind::HomeCurrency:
+        return u"home_currency"_s;
+    case Proposal::Kind::TripBudget:
+        return u"trip_budget"_s;
+    }
+    return {};
+}
+
+void checkProposals(QList<Proposal>& proposals, const SuggestContext& context) {
+    const QString country =
+        context.destination ? context.destination->country : context.trip.destinationCountry;
+    const Trip& trip = context.trip;
+    QSet<QString> ideas;
+    for (const plan::Activity& a : context.plan.activities)
+        ideas.insert(a.id);
+    for (Proposal& p : proposals) {
+        p.problems.clear();
+        switch (p.kind) {
+        case Proposal::Kind::Stay:
+            p.problems << plan::checkStay(p.stay);
+            checkPlace(p.problems, u"place"_s, p.stay.place, country);
+            checkDay(p.problems, u"check_in"_s, p.stay.checkIn, trip);
+            checkDay(p.problems, u"check_out"_s, p.stay.checkOut, trip, true);
+            break;
+        case Proposal::Kind::ScheduleActivity:
+            if (!ideas.contains(p.replacesId))
+                p.problems << FieldError{u"id"_s, u"the activity is no longer in the plan"_s};
+            [[fallthrough]];
+        case Proposal::Kind::Activity:
+            p.problems << plan::checkActivity(p.activity);
+            checkPlace(p.problems, u"place"_s, p.activity.place, country);
+            checkDay(p.problems, u"date"_s, p.activity.date, trip);
+            break;
+        case Proposal::Kind::Cost: {
+            plan::BudgetSettings b;
+            b.other << p.cost;
+            p.problems << plan::checkBudget(b, u"budget"_s);
+            for (FieldError& e : p.problems)
+                e.field.remove(u"budget.other[0]."_s);
+            break;
+        }
+        case Proposal::Kind::HomeCurrency:
+            if (!plan::isIsoCurrency(p.homeCurrency))
+                p.problems << FieldError{
+                    u"home_currency"_s,
+                    u"\"%1\" is not an ISO 4217 currency code (such as EUR, USD, JPY)"_s.arg(
+                        p.homeCurrency.left(10))};
+            break;
+        case Proposal::Kind::TripBudget:
+            if (!p.tripBudget || p.tripBudget->isNegative())
+                p.problems << FieldError{u"budget"_s, u"must be an amount that is not negative"_s};
+            break;
+        }
+    }
+}
+
+plan::Plan applyProposals(const plan::Plan& original, const QList<Proposal>& accepted) {
+    plan::Plan result = original;
+    QList<FieldError> problems;
+    for (int i = 0; i < accepted.size(); ++i) {
+        const Proposal& p = accepted[i];
+        for (const FieldError& e : p.problems)
+            problems << FieldError{u"proposals[%1].%2"_s.arg(i).arg(e.field), e.message};
+        if (!p.acceptable())
+            continue;
+        switch (p.kind) {
+        case Proposal::Kind::Stay:
+            result.stays << p.stay;
+            break;
+        case Proposal::Kind::Activity:
+            result.activities << p.activity;
+            break;
+        case Proposal::Kind::ScheduleActivity: {
+            auto it = std::find_if(result.activities.begin(), result.activities.end(),
+                                   [&](const plan::Activity& a) { return a.id == p.replacesId; });
+            if (it == result.activities.end()) {
+                problems << FieldError{u"proposals[%1].id"_s.arg(i),
+                                       u"the activity is no longer in the plan"_s};
+                break;
+            }
+            // The idea keeps what the user wrote in it; the draft gives it its day and times.
+            it->date = p.activity.date;
+            it->start = p.activity.start;
+            it->end = p.activity.end;
+            break;
+        }
+        case Proposal::Kind::Cost:
+            result.budget.other << p.cost;
+            break;
+        case Proposal::Kind::HomeCurrency:
+            result.budget.homeCurrency = p.homeCurrency;
+            break;
+        case Proposal::Kind::TripBudget:
+            break;
+        }
+    }
+    plan::requireValid(problems);
+    plan::requireValid(plan::checkPlan(result));
+    return result;
+}
+
+std::optional<Decimal> tripBudgetOf(const QList<Proposal>& accepted) {
+    for (const Proposal& p : accepted)
+        if (p.kind == Proposal::Kind::TripBudget && p.acceptable())
+            return p.tripBudget;
+    return std::nullopt;
+}
+
+QList<qsizetype> chooseProposals(const ProposalSet& set, const QString& choice) {
+    const QString c = choice.trimmed().toLower();
+    QList<qsizetype> chosen;
+    if (c == u"all"_s) {
+        for (qsizetype i = 0; i < set.proposals.size(); ++i)
+            chosen << i;
+        return chosen;
+    }
+    QSet<int> seen;
+    for (const QString& part : c.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int n = part.trimmed().toInt(&ok);
+        if (!ok || n < 1 || n > set.proposals.size())
+            throw Error::validation(
+                u"accept"_s,
+                set.proposals.isEmpty()
+                    ? u"there are no proposals to accept"_s
+                    : u"\"%1\" is not a proposal's number: give numbers from 1 to %2, separated by commas, or all"_s
+                          .arg(part.trimmed().left(20))
+                          .arg(set.proposals.size()));
+        if (!seen.contains(n))
+            chosen << n - 1;
+        seen.insert(n);
+    }
+    if (chosen.isEmpty())
+        throw Error::validation(u"accept"_s, u"give proposal numbers separated by commas (1,3), or all"_s);
+    return chosen;
+}
+
+QList<Proposal> proposalsAt(const ProposalSet& set, const QList<qsizetype>& indexes) {
+    QList<Proposal> out;
+    for (qsizetype i : indexes)
+        out << set.proposals.at(i);
+    return out;
+}
+
+} // namespace tp::suggest
