@@ -201,6 +201,23 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::PlanningPanel</name>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accept %n suggestion</numerusform>
+            <numerusform>Accept %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n suggestion(s) to the plan; Undo (Ctrl+Z) takes them out again.</source>
+        <translation>
+            <numerusform>Added %n suggestion to the plan; Undo (Ctrl+Z) takes it out again.</numerusform>
+            <numerusform>Added %n suggestions to the plan; Undo (Ctrl+Z) takes them out again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::ReviewView</name>
     <message numerus="yes">
         <source>%n things to look at before the trip (Enter on one shows it):</source>

@@ -5,7 +5,9 @@
 #include "Workspace.h"
 #include "repo/ConversationRepository.h"
 #include "repo/PlanningRepository.h"
+#include "repo/PreferencesRepository.h"
 #include "repo/TripRepository.h"
+#include "suggest/OfflineSuggestions.h"
 
 #include <QSet>
 #include <QUndoStack>
@@ -198,6 +200,25 @@ void TripSession::writePlan(const plan::Plan& plan) {
         Q_EMIT planSaving(true);
         writeNextPlan();
     }
+}
+
+void TripSession::suggest(suggest::Stage stage, QObject* context,
+                          std::function<void(Result<suggest::ProposalSet>)> done) {
+    suggest::SuggestContext known;
+    if (m_details) {
+        known.trip = m_details->trip;
+        known.destination = m_details->destination;
+    }
+    known.plan = latestPlan();
+    const Id user = m_workspace->userId();
+    m_workspace->database()->post<suggest::ProposalSet>(
+        context,
+        [known, user, stage](Database& db) {
+            suggest::SuggestContext c = known;
+            c.preferencesText = PreferencesRepository(db, user).get().preferencesText;
+            return suggest::offlineProposals(c, stage);
+        },
+        std::move(done));
 }
 
 plan::Plan TripSession::latestPlan() const {

@@ -4,6 +4,8 @@
 #include "conversation/TurnTypes.h"
 #include "domain/Entities.h"
 #include "repo/PlanRepository.h"
+#include "suggest/Proposal.h"
+#include "worker/DatabaseWorker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -69,6 +71,14 @@ public:
     void writePlan(const plan::Plan& plan);
     // The plan as it will be once the queued writes are stored (the saved plan when none are).
     plan::Plan latestPlan() const;
+
+    // The planner's proposals for a stage of this trip's plan, from the plan as
+    // it will be once the queued writes are stored, with the user's saved
+    // preferences. Worked out on the database thread (the preferences are read
+    // there, and the gazetteer's check is not free); `done` gets them on
+    // `context`'s thread. Nothing is written: accepting them is savePlan.
+    void suggest(suggest::Stage stage, QObject* context,
+                 std::function<void(Result<suggest::ProposalSet>)> done);
 
     // Called by the workspace when the planner finished a turn of this trip.
     void applyTurn(const conversation::TurnResult& result);

@@ -51,11 +51,14 @@ struct Running {
 
 // --show VIEW (screenshots, demos): once the trips are in, the newest one is
 // selected and VIEW shown, the window filling the screen. "planning:STAGE"
-// shows the plan's editor on that stage ("accommodation", "itinerary", ...).
+// shows the plan's editor on that stage ("accommodation", "itinerary", ...);
+// "suggest:STAGE" (accommodation, activities, itinerary, budget) that stage
+// with the planner's proposals for it open.
 void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
     using tp::ui::MainWindow;
     MainWindow::Panel panel = MainWindow::DetailsPanel;
-    const QString stage = view.startsWith(u"planning:") ? view.mid(9) : QString();
+    const bool suggest = view.startsWith(u"suggest:");
+    const QString stage = view.startsWith(u"planning:") ? view.mid(9) : suggest ? view.mid(8) : QString();
     if (view == u"conversation")
         panel = MainWindow::ConversationTab;
     else if (view == u"planning" || !stage.isEmpty())
@@ -68,7 +71,7 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
         window.setGeometry(screen->availableGeometry());
     auto done = std::make_shared<bool>(false);
     const bool editor = view == u"editor";
-    auto apply = [&window, panel, done, editor, stage] {
+    auto apply = [&window, panel, done, editor, stage, suggest] {
         if (*done || window.tripModel()->rowCount() == 0)
             return;
         *done = true;
@@ -76,8 +79,12 @@ void showViewWhenLoaded(tp::ui::MainWindow& window, const QString& view) {
         window.showPanel(panel);
         // After the trip's planning session has shown its own stage.
         if (!stage.isEmpty())
-            QTimer::singleShot(1500, &window,
-                               [&window, stage] { window.planningPanel()->editor()->showStage(stage); });
+            QTimer::singleShot(1500, &window, [&window, stage, suggest] {
+                window.planningPanel()->editor()->showStage(stage);
+                const auto asked = tp::suggest::stageFromName(stage);
+                if (suggest && asked)
+                    window.planningPanel()->askPlanner(*asked);
+            });
         // "editor": the destination editor open on the selected trip's destination.
         const tp::Id destination = window.tripModel()->tripAt(0).destinationId.value_or(0);
         if (editor && destination != 0)
@@ -119,9 +126,11 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption showOption(
         u"show"_s,
         QApplication::translate(
-            "main", "Open with the newest trip selected and VIEW shown: trips, conversation, "
-                    "planning, planning:STAGE (accommodation, flights, activities, itinerary, "
-                    "budget, finalization), map, destinations or editor (the destination editor)."),
+            "main",
+            "Open with the newest trip selected and VIEW shown: trips, conversation, "
+            "planning, planning:STAGE (accommodation, flights, activities, itinerary, "
+            "budget, finalization), suggest:STAGE (the planner's proposals for accommodation, "
+            "activities, itinerary or budget), map, destinations or editor (the destination editor)."),
         u"VIEW"_s);
     parser.addOption(showOption);
     parser.process(app);

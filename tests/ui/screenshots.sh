@@ -136,6 +136,8 @@ shoot editor destination-editor.png
 for stage in accommodation flights activities itinerary budget finalization; do
     shoot "planning:$stage" "plan-$stage.png"
 done
+# The planner's proposals for the plan (README, "Planning the trip").
+shoot "suggest:activities" "plan-suggestions.png"
 
 # --- The trip's map, and a dark palette --------------------------------------
 # The dark shots preload tests/ui/dark_palette.cpp, which switches the app to

@@ -164,6 +164,22 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
         showPanel(PlanningTab);
         m_planning->editor()->showItem(itemId);
     });
+    // The planner's budget for the trip is the trip's own field: saved as an
+    // edit of the trip (its own undo step), or put in the trip's form when
+    // that holds changes not saved yet, which a save would otherwise overwrite.
+    connect(m_planning, &PlanningPanel::tripBudgetAccepted, this, [this](Id tripId, const Decimal& budget) {
+        const int row = m_trips->rowOf(tripId);
+        if (tripId != m_openTripId || row < 0)
+            return;
+        if (m_editor->isModified()) {
+            m_editor->setBudget(budget);
+            showMessage(tr("The budget is in the trip's details: save them to keep it."));
+            return;
+        }
+        Trip trip = m_trips->tripAt(row);
+        trip.budget = budget;
+        saveTrip(trip);
+    });
 
     onStateChanged(service->state(), service->errorText());
     if (service->state() == DatabaseService::State::Connected)

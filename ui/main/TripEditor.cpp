@@ -261,6 +261,10 @@ void TripEditor::setTrip(const Trip& trip) {
 static constexpr TripStatus kChosenByHand[] = {TripStatus::Planning, TripStatus::Booked,
                                                TripStatus::Completed, TripStatus::Cancelled};
 
+void TripEditor::setBudget(const Decimal& budget) {
+    m_budget->setText(budget.toString());
+}
+
 void TripEditor::setStatus(const QString& status) {
     const bool wasLoading = m_loading;
     m_loading = true;

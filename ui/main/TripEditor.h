@@ -30,6 +30,8 @@ public:
     // Shows `trip` for editing (id != 0) or a new trip (id == 0).
     void setTrip(const Trip& trip);
     void startNew();
+    // Puts an amount in the budget field, as if typed (the form is then modified).
+    void setBudget(const Decimal& budget);
     bool isNew() const { return m_trip.id == 0; }
     Id tripId() const { return m_trip.id; }
     // The catalogue to pick the destination from.

@@ -11,7 +11,10 @@
 #include "style/ErrorText.h"
 
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -60,6 +63,24 @@ PlanEditor::PlanEditor(QWidget* parent)
     m_tabs->addTab(m_itinerary, tr("Itinerary"));
     m_tabs->addTab(m_budget, tr("Budget"));
     m_tabs->addTab(m_review, tr("Review"));
+    m_suggest = new QPushButton(m_tabs);
+    m_suggest->setObjectName(u"suggest"_s);
+    // No Alt+letter: the forms of the stages use up the letters of these
+    // texts; Ctrl+Shift+P ("planner") asks from anywhere in the plan. A
+    // shortcut of its own, as the button's text sets the button's shortcut.
+    auto* ask = new QShortcut(QKeySequence(u"Ctrl+Shift+P"_s), this);
+    connect(ask, &QShortcut::activated, this, [this] {
+        if (m_suggest->isVisible())
+            m_suggest->click();
+    });
+    m_suggest->setToolTip(tr("Ask the planner for proposals for this stage (%1); nothing enters the plan "
+                             "until you accept it")
+                              .arg(ask->key().toString(QKeySequence::NativeText)));
+    m_tabs->setCornerWidget(m_suggest, Qt::TopRightCorner);
+    connect(m_suggest, &QPushButton::clicked, this, [this] {
+        if (const auto stage = suggestStageOfTab(m_tabs->currentIndex()))
+            Q_EMIT suggestRequested(*stage);
+    });
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_error, 1);
@@ -76,6 +97,8 @@ PlanEditor::PlanEditor(QWidget* parent)
                     Q_EMIT changeRequested(p, description);
                 });
     connect(m_tabs, &QTabWidget::currentChanged, this, &PlanEditor::tabShown);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &PlanEditor::updateSuggestButton);
+    updateSuggestButton();
     connect(m_itinerary, &ItineraryView::itemActivated, this, &PlanEditor::showItem);
     connect(m_review, &ReviewView::itemActivated, this, &PlanEditor::showItem);
     connect(m_review, &ReviewView::exportCalendarRequested, this, &PlanEditor::exportCalendarRequested);
@@ -115,6 +138,48 @@ void PlanEditor::tabShown(int index) {
     auto* section = qobject_cast<PlanSection*>(m_tabs->widget(index));
     if (section && m_stale.remove(section))
         section->setPlan(m_plan, m_context);
+}
+
+std::optional<suggest::Stage> PlanEditor::suggestStageOfTab(int index) {
+    switch (index) {
+    case 0:
+        return suggest::Stage::Accommodation;
+    case 2:
+        return suggest::Stage::Activities;
+    case 3:
+        return suggest::Stage::Itinerary;
+    case 4:
+        return suggest::Stage::Budget;
+    default:
+        return std::nullopt; // transport and the review: nothing the built-in planner can honestly propose
+    }
+}
+
+void PlanEditor::setSuggesting(bool suggesting) {
+    m_suggesting = suggesting;
+    updateSuggestButton();
+}
+
+void PlanEditor::updateSuggestButton() {
+    const auto stage = suggestStageOfTab(m_tabs->currentIndex());
+    m_suggest->setVisible(stage.has_value());
+    m_suggest->setEnabled(!m_suggesting);
+    if (!stage)
+        return;
+    switch (*stage) {
+    case suggest::Stage::Accommodation:
+        m_suggest->setText(tr("Suggest stays…"));
+        break;
+    case suggest::Stage::Activities:
+        m_suggest->setText(tr("Suggest activities…"));
+        break;
+    case suggest::Stage::Itinerary:
+        m_suggest->setText(tr("Draft the itinerary…"));
+        break;
+    case suggest::Stage::Budget:
+        m_suggest->setText(tr("Estimate the budget…"));
+        break;
+    }
 }
 
 // The tab (stays, legs, activities, itinerary, budget, review) that shows a stage's work.

@@ -3,11 +3,13 @@
 
 #include "draw/PlanContext.h"
 #include "plan/PlanTypes.h"
+#include "suggest/Proposal.h"
 
 #include <QSet>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QTimer;
 
@@ -63,6 +65,13 @@ public:
     // Online place search for the stays' and activities' Find place; null turns it off.
     void setGeocoder(geo::GeocodingService* geocoder);
 
+    // The planner's help for the stage in view ("Suggest stays…", "Draft the
+    // itinerary…"): a button at the tab bar's end, on the tabs it can help with.
+    QPushButton* suggestButton() const { return m_suggest; }
+    static std::optional<suggest::Stage> suggestStageOfTab(int index);
+    // While proposals are being worked out the button waits.
+    void setSuggesting(bool suggesting);
+
     QTabWidget* tabs() const { return m_tabs; }
     StaysEditor* stays() const { return m_stays; }
     LegsEditor* legs() const { return m_legs; }
@@ -77,10 +86,12 @@ Q_SIGNALS:
     void exportPdfRequested();
     void importRequested();
     void completeRequested();
+    void suggestRequested(tp::suggest::Stage stage);
 
 private:
     void refresh();
     void tabShown(int index);
+    void updateSuggestButton();
 
     plan::Plan m_plan;
     PlanContext m_context;
@@ -90,6 +101,8 @@ private:
     QLabel* m_busyLabel;
     QTimer* m_busyNotice;
     QTabWidget* m_tabs;
+    QPushButton* m_suggest;
+    bool m_suggesting = false;
     StaysEditor* m_stays;
     LegsEditor* m_legs;
     ActivitiesEditor* m_activities;

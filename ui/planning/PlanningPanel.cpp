@@ -4,13 +4,16 @@
 #include "PlanningStagesModel.h"
 #include "TripSession.h"
 #include "domain/Stages.h"
+#include "plan/PlanCodec.h"
 #include "plan/PlanEditor.h"
 #include "plan/PlanFiles.h"
+#include "plan/ProposalsDialog.h"
 #include "style/ErrorText.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -117,6 +120,7 @@ PlanningPanel::PlanningPanel(QWidget* parent)
         if (auto imported = plan_files::importFile(this, m_session->plan()->plan))
             m_session->savePlan(imported->plan, imported->description);
     });
+    connect(m_editor, &PlanEditor::suggestRequested, this, &PlanningPanel::askPlanner);
     connect(m_editor, &PlanEditor::completeRequested, this, [this] {
         // Complete planning: the final review is the last working stage.
         const auto& s = m_stages->session();
@@ -275,6 +279,68 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
                                .arg(stage)
                                .arg(session->stagesCompleted.size())
                                .arg(started));
+}
+
+namespace {
+QByteArray planBytes(const plan::Plan& plan) {
+    return QJsonDocument(plan::planToJson(plan)).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+void PlanningPanel::askPlanner(suggest::Stage stage) {
+    if (!m_session || !m_session->isLoaded())
+        return;
+    m_editor->setSuggesting(true);
+    const QPointer<app::TripSession> asked = m_session;
+    // What the proposals are made from: accepting them over a plan that has
+    // changed since (a save from another window, the CLI) is refused.
+    const QByteArray basis = planBytes(m_session->latestPlan());
+    m_session->suggest(stage, this, [this, asked, basis](Result<suggest::ProposalSet> r) {
+        m_editor->setSuggesting(false);
+        if (!asked || asked != m_session)
+            return; // another trip is open now
+        if (!r.ok()) {
+            showNote(tr("The planner could not make proposals: %1").arg(r.error().message), true);
+            return;
+        }
+        auto* dialog = new ProposalsDialog(r.value(), m_session->details().trip.title, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, asked, basis] {
+            if (asked == m_session)
+                acceptProposals(dialog->proposals(), dialog->chosen(), basis);
+        });
+        dialog->open();
+        Q_EMIT proposalsShown(dialog);
+    });
+}
+
+void PlanningPanel::acceptProposals(const suggest::ProposalSet& set, const QList<qsizetype>& chosen,
+                                    const QByteArray& basis) {
+    if (!m_session || chosen.isEmpty())
+        return;
+    const plan::Plan current = m_session->latestPlan();
+    if (planBytes(current) != basis) {
+        showNote(tr("The plan changed while the proposals were open: nothing was added. Ask again for "
+                    "proposals that fit the plan as it is now."),
+                 true);
+        return;
+    }
+    const QList<suggest::Proposal> accepted = suggest::proposalsAt(set, chosen);
+    plan::Plan next;
+    try {
+        next = suggest::applyProposals(current, accepted);
+    } catch (const Error& e) {
+        showNote(tr("Nothing was added: %1").arg(e.message()), true);
+        return;
+    }
+    const std::optional<Decimal> budget = suggest::tripBudgetOf(accepted);
+    const int planItems = int(accepted.size()) - (budget ? 1 : 0);
+    if (planItems > 0)
+        m_session->savePlan(next, tr("Accept %n suggestion(s)", nullptr, planItems));
+    if (budget)
+        Q_EMIT tripBudgetAccepted(m_tripId, *budget);
+    showNote(tr("Added %n suggestion(s) to the plan; Undo (Ctrl+Z) takes them out again.", nullptr,
+                int(accepted.size())));
 }
 
 } // namespace tp::ui

@@ -3,10 +3,12 @@
 
 #include "domain/Entities.h"
 #include "main/BackgroundRunner.h"
+#include "suggest/Proposal.h"
 
 #include <QPointer>
 #include <QWidget>
 
+class QDialog;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -44,7 +46,17 @@ public:
     // own (the window stays responsive); the note says when it is done.
     void exportPdfTo(const QString& path);
 
+    // Asks the planner for proposals for a stage of the open trip's plan
+    // (PlanEditor's Suggest button) and shows them in a ProposalsDialog; what
+    // the user accepts is saved as one undoable change of the plan.
+    void askPlanner(suggest::Stage stage);
+
 Q_SIGNALS:
+    // The planner's proposals are shown (tests drive the dialog from here).
+    void proposalsShown(QDialog* dialog);
+    // The user accepted the planner's budget for the trip: the trip's own
+    // field, which the window saves (its own undo step).
+    void tripBudgetAccepted(tp::Id tripId, const tp::Decimal& budget);
     // A PDF export ended: what the note says (written, or why not: `problem`).
     void pdfExportFinished(const QString& note, bool problem);
 
@@ -54,6 +66,8 @@ protected:
 private:
     void fitStages();
     void showSession(const std::optional<PlanningSession>& session);
+    void acceptProposals(const suggest::ProposalSet& set, const QList<qsizetype>& chosen,
+                         const QByteArray& basis);
     void run(void (app::TripSession::*intent)());
     // The line under the stages: what an export wrote (ordinary text) or
     // what went wrong (`problem`, in the error colour). Empty text: unchanged.

@@ -17,7 +17,8 @@ namespace tp::suggest {
 namespace {
 
 const QString offlineNote = u"The built-in planner proposes only what it can work out from the bundled data "
-                            u"and your plan. A model (Settings → Planner) gives richer suggestions."_s;
+                            u"and your plan: it names no hotels or venues, and prices only from the "
+                            u"destination's average cost per day."_s;
 
 QString destinationName(const SuggestContext& c) {
     if (c.destination)

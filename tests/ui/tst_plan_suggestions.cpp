@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The planner's proposals in the window, offline: Draft the itinerary on the
+// Planning tab, untick one card, accept the rest as one undoable change; the
+// budget's estimate saved as the trip's budget; proposals over a plan that
+// changed meanwhile refused; nothing written when the dialog is discarded.
+#include "TestBackends.h"
+#include "TripListModel.h"
+#include "Workspace.h"
+#include "config/Translations.h"
+#include "main/MainWindow.h"
+#include "plan/Itinerary.h"
+#include "plan/PlanCodec.h"
+#include "plan/PlanEditor.h"
+#include "plan/ProposalsDialog.h"
+#include "planning/PlanningPanel.h"
+#include "repo/DestinationRepository.h"
+#include "repo/PlanRepository.h"
+#include "repo/TripRepository.h"
+#include "repo/UserRepository.h"
+#include "style/ErrorText.h"
+#include "worker/DatabaseWorker.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace tp;
+using tp::ui::MainWindow;
+
+namespace {
+
+QByteArray json(const plan::Plan& p) {
+    return QJsonDocument(plan::planToJson(p)).toJson(QJsonDocument::Compact);
+}
+
+bool everyDayHasPlan(const plan::Plan& p, const QDate& first, const QDate& last, QString* missing) {
+    for (const plan::ItineraryDay& day : plan::buildItinerary(p, first, last)) {
+        bool any = false;
+        for (const plan::ItineraryEntry& e : day.entries)
+            any = any || e.kind == plan::ItineraryEntry::Kind::Activity ||
+                  e.kind == plan::ItineraryEntry::Kind::Leg;
+        if (!any) {
+            *missing = day.date.toString(Qt::ISODate);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestPlanSuggestions : public QObject {
+    Q_OBJECT
+
+    test::TempDatabase m_db{u"sqlite"_s};
+    Id m_tripId = 0;
+    const QDate m_first{2027, 5, 10};
+    const QDate m_last{2027, 5, 16};
+
+    // Opens the window on the trip's Planning tab, the plan loaded.
+    static void openPlanning(MainWindow& w) {
+        w.show();
+        QTRY_COMPARE(w.tripModel()->rowCount(), 1);
+        w.showPanel(MainWindow::PlanningTab);
+        w.tripTable()->setCurrentIndex(w.tripModel()->index(0, 0));
+        QTRY_VERIFY(!w.planningPanel()->editor()->plan().activities.isEmpty());
+    }
+
+    // Clicks the stage's Suggest button and returns the dialog it opens.
+    static ui::ProposalsDialog* ask(ui::PlanningPanel* panel, const char* stage, bool byKeyboard = false) {
+        panel->editor()->showStage(QString::fromLatin1(stage));
+        QSignalSpy shown(panel, &ui::PlanningPanel::proposalsShown);
+        QPushButton* suggest = panel->editor()->suggestButton();
+        if (!suggest->isVisible() || !suggest->isEnabled())
+            return nullptr;
+        if (byKeyboard) { // the button's shortcut, from wherever the focus is in the window
+            panel->window()->activateWindow();
+            if (!QTest::qWaitForWindowActive(panel->window()))
+                return nullptr;
+            QWidget* focus = QApplication::focusWidget() ? QApplication::focusWidget() : panel->window();
+            QTest::keyClick(focus, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        } else {
+            QTest::mouseClick(suggest, Qt::LeftButton);
+        }
+        if (!shown.wait(10000))
+            return nullptr;
+        return qobject_cast<ui::ProposalsDialog*>(shown.at(0).at(0).value<QDialog*>());
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        tp::installTranslations(*QCoreApplication::instance(), QLocale(u"en"_s)); // the plural forms
+        auto db = m_db.connectMigrated();
+        const User user = UserRepository(*db).ensureLocalUser(u"planner"_s);
+        Destination lisbon;
+        lisbon.name = u"Lisbon"_s;
+        lisbon.country = u"Portugal"_s;
+        lisbon.averageCostPerDay = Decimal::parse(u"85.50", 12, 2);
+        lisbon.latitude = Decimal::parse(u"38.72", 9, 6);
+        lisbon.longitude = Decimal::parse(u"-9.13", 9, 6);
+        const Id dest = DestinationRepository(*db).create(lisbon).id;
+        Trip trip;
+        trip.title = u"Lisbon in May"_s;
+        trip.destinationId = dest;
+        trip.startDate = m_first;
+        trip.endDate = m_last;
+        trip.travelersCount = 2;
+        m_tripId = TripRepository(*db, user.id).create(trip).id;
+        plan::Plan p;
+        plan::Activity idea;
+        idea.id = u"act-tram"_s;
+        idea.title = u"Tram 28 across the hills"_s;
+        p.activities << idea;
+        PlanRepository plans(*db, user.id);
+        plans.save(plans.load(m_tripId), p);
+    }
+
+    void draftTheItineraryAcceptAndUndo() {
+        DatabaseService service(m_db.url(), 0);
+        app::Workspace workspace(&service, u"planner"_s);
+        MainWindow w(&workspace);
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        ui::PlanningPanel* panel = w.planningPanel();
+        const plan::Plan before = panel->editor()->plan();
+
+        // Transport and the review have no Suggest button; the four other stages do.
+        panel->editor()->showStage(u"flights"_s);
+        QVERIFY(!panel->editor()->suggestButton()->isVisibleTo(&w));
+        panel->editor()->showStage(u"itinerary"_s);
+        QCOMPARE(panel->editor()->suggestButton()->text(), u"Draft the itinerary…"_s);
+
+        ui::ProposalsDialog* dialog = ask(panel, "itinerary", true);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QListWidget* list = dialog->list();
+        // Arrival, the idea and the catalogue's ideas two a day, a rest day, departure.
+        const int cards = list->count();
+        QCOMPARE(cards, 11);
+        QVERIFY(list->item(1)->text().contains(u"Tram 28 across the hills"_s));
+        QVERIFY(dialog->findChild<QLabel*>(u"proposalsNote"_s)->text().contains(u"built-in planner"_s));
+        // Untick the last card (the departure day) with the keyboard: it stays out of the plan.
+        list->setFocus();
+        list->setCurrentRow(list->count() - 1);
+        QTest::keyClick(list, Qt::Key_Space);
+        QCOMPARE(list->item(list->count() - 1)->checkState(), Qt::Unchecked);
+        QCOMPARE(dialog->chosen().size(), list->count() - 1);
+        QTest::mouseClick(dialog->acceptSelectedButton(), Qt::LeftButton);
+
+        // One undoable change; the plan saved with every day but the last filled.
+        QTRY_COMPARE(panel->editor()->plan().activities.size(), before.activities.size() + cards - 2);
+        QTRY_VERIFY(!w.planningPanel()->findChild<ui::ProposalsDialog*>());
+        const plan::Plan drafted = panel->editor()->plan();
+        QVERIFY(drafted.activity(u"act-tram"_s)->isScheduled());
+        QString missing;
+        QVERIFY(!everyDayHasPlan(drafted, m_first, m_last, &missing));
+        QCOMPARE(missing, m_last.toString(Qt::ISODate));
+        QVERIFY(everyDayHasPlan(drafted, m_first, m_last.addDays(-1), &missing));
+        QCOMPARE(w.undoStack()->undoText(), u"Accept 10 suggestions"_s);
+        auto* note = panel->findChild<QLabel*>(u"planningError"_s);
+        QVERIFY2(note->text().startsWith(u"Added 10 suggestions to the plan"_s), qPrintable(note->text()));
+        QVERIFY(!ui::isErrorText(note));
+
+        w.undoStack()->undo();
+        QTRY_COMPARE(json(panel->editor()->plan()), json(before));
+        w.undoStack()->redo();
+        QTRY_COMPARE(json(panel->editor()->plan()), json(drafted));
+        w.undoStack()->undo();
+        QTRY_COMPARE(json(panel->editor()->plan()), json(before));
+        QTRY_VERIFY(!panel->editor()->isBusy());
+    }
+
+    void discardWritesNothing() {
+        DatabaseService service(m_db.url(), 0);
+        app::Workspace workspace(&service, u"planner"_s);
+        MainWindow w(&workspace);
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        ui::PlanningPanel* panel = w.planningPanel();
+        const QByteArray before = json(panel->editor()->plan());
+        ui::ProposalsDialog* dialog = ask(panel, "accommodation");
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->count(), 1);
+        QVERIFY(dialog->list()->item(0)->text().startsWith(
+            u"Stay near the centre of Lisbon: 2027-05-10 to 2027-05-16"_s));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!panel->findChild<ui::ProposalsDialog*>());
+        QTest::qWait(100);
+        QCOMPARE(json(panel->editor()->plan()), before);
+        QCOMPARE(w.undoStack()->count(), 0);
+    }
+
+    // The plan changed (another save) while the cards were open: nothing is added.
+    void staleProposalsRefused() {
+        DatabaseService service(m_db.url(), 0);
+        app::Workspace workspace(&service, u"planner"_s);
+        MainWindow w(&workspace);
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        ui::PlanningPanel* panel = w.planningPanel();
+        ui::ProposalsDialog* dialog = ask(panel, "activities");
+        QVERIFY(dialog);
+        plan::Plan changed = panel->editor()->plan();
+        changed.activities.first().notes = u"Buy a 24-hour ticket"_s;
+        Q_EMIT panel->editor()->changeRequested(changed, u"Edit note"_s);
+        QTRY_COMPARE(panel->editor()->plan().activities.first().notes, u"Buy a 24-hour ticket"_s);
+        const QByteArray saved = json(panel->editor()->plan());
+        QTest::mouseClick(dialog->acceptAllButton(), Qt::LeftButton);
+        auto* note = panel->findChild<QLabel*>(u"planningError"_s);
+        QTRY_VERIFY2(note->text().startsWith(u"The plan changed while the proposals were open"_s),
+                     qPrintable(note->text() + u" / undo: "_s + w.undoStack()->undoText()));
+        QVERIFY(ui::isErrorText(note));
+        QCOMPARE(json(panel->editor()->plan()), saved);
+        QCOMPARE(w.undoStack()->undoText(), u"Edit note"_s);
+        w.undoStack()->undo();
+        QTRY_VERIFY(panel->editor()->plan().activities.first().notes.isEmpty());
+    }
+
+    // The budget: the home currency into the plan, the estimate as the trip's budget
+    // (85.50 × 2 travellers × 7 days = 1197.00), each undoable.
+    void budgetEstimateBecomesTheTripsBudget() {
+        DatabaseService service(m_db.url(), 0);
+        app::Workspace workspace(&service, u"planner"_s);
+        MainWindow w(&workspace);
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        ui::PlanningPanel* panel = w.planningPanel();
+        ui::ProposalsDialog* dialog = ask(panel, "budget");
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->count(), 2);
+        QVERIFY(dialog->list()->item(1)->text().startsWith(u"Trip budget: 1197.00 USD"_s));
+        QTest::mouseClick(dialog->acceptAllButton(), Qt::LeftButton);
+        QTRY_COMPARE(panel->editor()->plan().budget.homeCurrency, u"USD"_s);
+        QTRY_VERIFY(w.tripModel()->tripAt(0).budget.has_value());
+        QCOMPARE(w.tripModel()->tripAt(0).budget->toString(), u"1197.00"_s);
+        QTRY_COMPARE(w.undoStack()->count(), 2);
+        w.undoStack()->undo(); // the trip's budget
+        QTRY_VERIFY(!w.tripModel()->tripAt(0).budget.has_value());
+        w.undoStack()->undo(); // the home currency
+        QTRY_VERIFY(panel->editor()->plan().budget.homeCurrency.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestPlanSuggestions)
+#include "tst_plan_suggestions.moc"
