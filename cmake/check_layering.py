@@ -41,7 +41,7 @@ CORE = {
     "config": ["domain", "db", "llm"],
     "worker": ["domain", "db", "repo", "plan"],
     # The planner's proposals for the plan's stages (built-in and model).
-    "suggest": ["domain", "plan", "geo", "conversation", "llm"],
+    "suggest": ["domain", "db", "repo", "plan", "geo", "conversation", "llm"],
 }
 ALL_CORE = ["core/" + u for u in CORE]
 ALLOWED = {"core/" + u: ["core/" + d for d in deps] for u, deps in CORE.items()}

@@ -2,6 +2,7 @@
 #include "TripSession.h"
 
 #include "PlanEditCommand.h"
+#include "SuggestionRunner.h"
 #include "Workspace.h"
 #include "repo/ConversationRepository.h"
 #include "repo/PlanningRepository.h"
@@ -211,14 +212,44 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
     }
     known.plan = latestPlan();
     const Id user = m_workspace->userId();
-    m_workspace->database()->post<suggest::ProposalSet>(
-        context,
-        [known, user, stage](Database& db) {
+    const std::optional<llm::ProviderConfig> config = m_workspace->plannerConfig();
+    if (!config || config->provider == llm::Provider::Offline) {
+        m_workspace->database()->post<suggest::ProposalSet>(
+            context,
+            [known, user, stage](Database& db) {
+                suggest::SuggestContext c = known;
+                c.preferencesText = PreferencesRepository(db, user).get().preferencesText;
+                return suggest::offlineProposals(c, stage);
+            },
+            std::move(done));
+        return;
+    }
+    // The preferences from the database thread, then the model on its own.
+    m_workspace->database()->post<suggest::SuggestContext>(
+        this,
+        [known, user](Database& db) {
             suggest::SuggestContext c = known;
             c.preferencesText = PreferencesRepository(db, user).get().preferencesText;
-            return suggest::offlineProposals(c, stage);
+            return c;
         },
-        std::move(done));
+        [this, context = QPointer<QObject>(context), stage, config, done](Result<suggest::SuggestContext> r) {
+            if (!r.ok()) {
+                if (context)
+                    done(Result<suggest::ProposalSet>::failure(r.error()));
+                return;
+            }
+            if (!m_suggestions) {
+                m_suggestions = new SuggestionRunner(this);
+                connect(m_suggestions, &SuggestionRunner::textDelta, this, &TripSession::suggestionDelta);
+                connect(m_suggestions, &SuggestionRunner::retrying, this, &TripSession::suggestionRetrying);
+            }
+            m_suggestions->start(*config, r.value(), stage, context, done);
+        });
+}
+
+void TripSession::cancelSuggestion() {
+    if (m_suggestions)
+        m_suggestions->cancel();
 }
 
 plan::Plan TripSession::latestPlan() const {

@@ -19,6 +19,7 @@ struct JobError;
 
 namespace tp::app {
 
+class SuggestionRunner;
 class Workspace;
 
 // One open trip, on the GUI thread: its row, destination, conversation state,
@@ -77,13 +78,20 @@ public:
     // preferences. Worked out on the database thread (the preferences are read
     // there, and the gazetteer's check is not free); `done` gets them on
     // `context`'s thread. Nothing is written: accepting them is savePlan.
+    // With a model chosen in the settings the model proposes (SuggestionRunner:
+    // its own thread, streaming into suggestionDelta, retries into
+    // suggestionRetrying); the built-in planner otherwise.
     void suggest(suggest::Stage stage, QObject* context,
                  std::function<void(Result<suggest::ProposalSet>)> done);
+    // Stops a model's proposals on their way (the result is then Cancelled).
+    void cancelSuggestion();
 
     // Called by the workspace when the planner finished a turn of this trip.
     void applyTurn(const conversation::TurnResult& result);
 
 Q_SIGNALS:
+    void suggestionDelta(const QString& text);
+    void suggestionRetrying(int attempt, int delayMs, const QString& reason);
     void loaded(const tp::TripDetails& details);
     void failed(const QString& message);
     void tripChanged(const tp::Trip& trip);
@@ -110,6 +118,7 @@ private:
     void planWriteFailed(const JobError& error);
 
     Workspace* m_workspace;
+    SuggestionRunner* m_suggestions = nullptr; // created on the first model request
     Id m_tripId;
     std::optional<TripDetails> m_details;
     std::optional<PlanDocument> m_plan;

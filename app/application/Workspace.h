@@ -53,6 +53,8 @@ public:
     // ConversationService once the user is known (and applies a later change to
     // it); usePlanner instead hands it one made elsewhere (tests, benchmarks).
     void setPlannerConfig(const llm::ProviderConfig& config);
+    // The planner's configuration as last set (nullopt: none set, the built-in planner).
+    const std::optional<llm::ProviderConfig>& plannerConfig() const { return m_config; }
     void usePlanner(conversation::ConversationService* planner);
     conversation::ConversationService* planner() const { return m_planner; }
     bool hasPlanner() const { return m_planner != nullptr; }

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliContext.h"
-
-#include "config/ProviderFromSettings.h"
-#include "config/SecretStore.h"
-#include "config/Settings.h"
+#include "ProviderOptions.h"
 
 #include "conversation/ConversationEngine.h"
 #include "conversation/LlmPlanner.h"
@@ -12,7 +9,6 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QProcessEnvironment>
 
 #include <unistd.h>
 
@@ -33,54 +29,14 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
         u"comes from $TRIPPLANNER_LLM_API_KEY, else from the keychain (`secret set llm-api-key`)."_s);
     p.addOption({u"user"_s, u"The user (default: the local user named after your OS account)."_s, u"name"_s});
     p.addOption({u"trip"_s, u"The trip id."_s, u"id"_s});
-    p.addOption({u"provider"_s,
-                 u"offline (default, no network), gemini or openai (any OpenAI-compatible server)."_s,
-                 u"name"_s, u"offline"_s});
-    p.addOption({u"model"_s, u"The model name (default: the provider's)."_s, u"model"_s});
-    p.addOption(
-        {u"base-url"_s, u"The provider's base URL, e.g. http://localhost:11434/v1 for Ollama."_s, u"url"_s});
-    p.addOption({u"no-stream"_s, u"Ask for whole answers instead of a stream."_s});
+    addProviderOptions(p);
     parseOrThrow(p, args, 0, 0);
 
     bool ok = false;
     const Id tripId = p.value(u"trip"_s).toLongLong(&ok);
     if (!p.isSet(u"trip"_s) || !ok || tripId <= 0)
         throw UsageError{u"--trip needs a trip id (a positive whole number)"_s};
-    // Without --provider: the provider saved in the settings (`config set
-    // llm.*`), its key from the keychain, as the desktop app uses it.
-    llm::ProviderConfig config;
-    if (!p.isSet(u"provider"_s)) {
-        QString problem;
-        config = providerFromSettings(Settings(), SecretStore(), &problem);
-        if (!problem.isEmpty())
-            ctx.err << problem << '\n';
-    } else {
-        config.provider = llm::providerFromName(p.value(u"provider"_s), &ok);
-        if (!ok)
-            throw UsageError{u"unknown provider \"%1\" (offline, gemini or openai)"_s.arg(
-                p.value(u"provider"_s).left(40))};
-    }
-    if (p.isSet(u"model"_s))
-        config.model = p.value(u"model"_s);
-    if (p.isSet(u"base-url"_s)) {
-        config.baseUrl = QUrl(p.value(u"base-url"_s), QUrl::StrictMode);
-        if (!config.baseUrl.isValid() || !config.baseUrl.scheme().startsWith(u"http"_s))
-            throw UsageError{u"--base-url must be an http(s) URL"_s};
-        if (!config.baseUrl.userInfo().isEmpty())
-            throw UsageError{u"--base-url must not contain credentials; use $TRIPPLANNER_LLM_API_KEY"_s};
-    }
-    config.stream = !p.isSet(u"no-stream"_s);
-    // The environment wins over the keychain (scripts, CI); never an argument.
-    const QString envKey = QProcessEnvironment::systemEnvironment().value(u"TRIPPLANNER_LLM_API_KEY"_s);
-    if (!envKey.isEmpty())
-        config.apiKey = envKey;
-    else if (p.isSet(u"provider"_s) && config.provider != llm::Provider::Offline) {
-        const SecretStore secrets;
-        const SecretResult key = secrets.read(secrets.llmApiKeyKey(
-            config.provider == llm::Provider::Gemini ? LlmProvider::Gemini : LlmProvider::OpenAiCompatible));
-        if (key.ok())
-            config.apiKey = key.value;
-    }
+    const llm::ProviderConfig config = providerFromOptions(ctx, p);
 
     const User user = ctx.user(p.value(u"user"_s));
     Database& db = ctx.database();

@@ -2,16 +2,21 @@
 // plan suggest: the planner's proposals for a stage, printed, and the chosen
 // ones accepted into the plan in one guarded write.
 #include "CmdPlanCommon.h"
+#include "ProviderOptions.h"
 
+#include "conversation/LlmPlanner.h"
+#include "conversation/Planner.h"
+#include "llm/ProviderClients.h"
 #include "plan/PlanCodec.h"
-#include "repo/DestinationRepository.h"
 #include "repo/PlanRepository.h"
-#include "repo/PreferencesRepository.h"
 #include "repo/TripRepository.h"
+#include "suggest/ModelSuggestions.h"
 #include "suggest/OfflineSuggestions.h"
+#include "suggest/SuggestContextLoader.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
@@ -84,12 +89,14 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
         u"plan suggest --trip ID --stage STAGE [--accept all|N,N...] [--json]\n"
         u"The planner's proposals for a stage: accommodation, activities, itinerary or budget.\n"
         u"Nothing is written unless --accept names the proposals to add to the plan; they are\n"
-        u"added together, or not at all."_s);
+        u"added together, or not at all. The planner is the saved one (or --provider); offline, the\n"
+        u"built-in planner proposes from the bundled data."_s);
     addTripOptions(p);
     p.addOption({u"stage"_s, u"accommodation, activities, itinerary or budget."_s, u"stage"_s});
     p.addOption(
         {u"accept"_s, u"Accept these proposals into the plan: all, or numbers such as 1,3."_s, u"list"_s});
     p.addOption({u"json"_s, u"Print JSON."_s});
+    addProviderOptions(p);
     parseOrThrow(p, args, 0, 0);
     const Id tripId = plancli::tripId(p);
     if (!p.isSet(u"stage"_s))
@@ -98,18 +105,29 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
     if (!stage)
         throw Error::validation(u"stage"_s, u"must be one of %1"_s.arg(suggest::stageNames().join(u", "_s)));
 
+    const llm::ProviderConfig config = providerFromOptions(ctx, p);
     const User user = ctx.user(p.value(u"user"_s));
     Database& db = ctx.database();
-    suggest::SuggestContext context;
-    context.trip = TripRepository(db, user.id).get(tripId);
-    if (context.trip.destinationId)
-        context.destination = DestinationRepository(db).find(*context.trip.destinationId);
+    const suggest::LoadedContext loaded = suggest::loadSuggestContext(db, user.id, tripId);
+    const suggest::SuggestContext& context = loaded.context;
+    const PlanDocument& doc = loaded.document;
     PlanRepository plans(db, user.id);
-    const PlanDocument doc = plans.load(tripId);
-    context.plan = doc.plan;
-    context.preferencesText = PreferencesRepository(db, user.id).get().preferencesText;
 
-    const suggest::ProposalSet set = suggest::offlineProposals(context, *stage);
+    suggest::ProposalSet set;
+    QNetworkAccessManager nam;
+    if (std::unique_ptr<llm::LlmClient> client = llm::makeClient(&nam, config)) {
+        conversation::LlmPlanner planner(client.get());
+        try {
+            set = suggest::modelProposals(planner, context, *stage, llm::providerName(config.provider));
+        } catch (const conversation::PlannerError& e) {
+            // Nothing was written; the plan is as it was.
+            ctx.err << "tripplanner-cli: error: the planner gave no proposals: "
+                    << terminalSafe(QString(e.message()).replace(u'\n', u' ')) << " Nothing was changed.\n";
+            return 1;
+        }
+    } else {
+        set = suggest::offlineProposals(context, *stage);
+    }
     QList<qsizetype> chosen;
     QList<suggest::Proposal> accepted;
     if (p.isSet(u"accept"_s)) {

@@ -1,70 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tripplanner-cli chat: the same engine over stdin/stdout, as a user runs it.
 #include "ConversationDump.h"
-#include "FakeLlmServer.h"
+#include "FakeLlmServerThread.h"
 #include "SecretScan.h"
 #include "TestBackends.h"
 #include "repo/ConversationRepository.h"
 #include "repo/TripRepository.h"
 #include "repo/UserRepository.h"
 
-#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
-#include <QWaitCondition>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
-
-namespace {
-
-// The fake provider on a thread of its own: test::runCli blocks this one
-// until the CLI exits, and the CLI needs answers meanwhile.
-class ServerThread : public QThread {
-public:
-    explicit ServerThread(std::function<test::FakeResponse(const test::RecordedRequest&)> handler)
-        : m_handler(std::move(handler)) {
-        start();
-        QMutexLocker lock(&m_mutex);
-        while (m_url.isEmpty())
-            m_ready.wait(&m_mutex);
-    }
-    ~ServerThread() override {
-        quit();
-        wait();
-    }
-    QUrl baseUrl() const { return m_url; }
-    QList<test::RecordedRequest> requests() {
-        QMutexLocker lock(&m_mutex);
-        return m_requests;
-    }
-
-protected:
-    void run() override {
-        test::FakeLlmServer server;
-        server.handler = [this](const test::RecordedRequest& r) {
-            QMutexLocker lock(&m_mutex);
-            m_requests << r;
-            return m_handler(r);
-        };
-        {
-            QMutexLocker lock(&m_mutex);
-            m_url = server.baseUrl();
-            m_ready.wakeAll();
-        }
-        exec();
-    }
-
-private:
-    std::function<test::FakeResponse(const test::RecordedRequest&)> m_handler;
-    QMutex m_mutex;
-    QWaitCondition m_ready;
-    QUrl m_url;
-    QList<test::RecordedRequest> m_requests;
-};
-
-} // namespace
 
 class TestCliChat : public QObject {
     Q_OBJECT
@@ -150,7 +98,7 @@ private Q_SLOTS:
         Trip t;
         t.title = u"T"_s;
         t = TripRepository(*db, u.id).create(t);
-        ServerThread server([](const test::RecordedRequest& r) {
+        test::FakeLlmServerThread server([](const test::RecordedRequest& r) {
             const QByteArray questions =
                 "{\"questions\": [\"\\u001b]0;pwned\\u0007Budget?\\u001b[31m\\u009b2J\", "
                 "\"When?\\tDates\", \"\\u009b2JHow long?\"]}";
@@ -188,7 +136,7 @@ private Q_SLOTS:
         e.removeIf([](const QString& kv) { return kv.startsWith(u"TRIPPLANNER_LLM_API_KEY="_s); });
         e << u"TRIPPLANNER_LLM_API_KEY="_s + key;
         std::atomic<int> mode{0};
-        ServerThread server([&mode, key](const test::RecordedRequest&) {
+        test::FakeLlmServerThread server([&mode, key](const test::RecordedRequest&) {
             test::FakeResponse r;
             switch (mode.load()) {
             case 0: // a server that quotes the key it refuses, as some do

@@ -3,6 +3,7 @@
 // Planning tab, untick one card, accept the rest as one undoable change; the
 // budget's estimate saved as the trip's budget; proposals over a plan that
 // changed meanwhile refused; nothing written when the dialog is discarded.
+#include "FakeLlmServer.h"
 #include "TestBackends.h"
 #include "TripListModel.h"
 #include "Workspace.h"
@@ -21,8 +22,11 @@
 #include "worker/DatabaseWorker.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -56,6 +60,17 @@ bool everyDayHasPlan(const plan::Plan& p, const QDate& first, const QDate& last,
 }
 
 } // namespace
+
+// The window on the test's database, as the app starts it.
+struct OpenWindow {
+    explicit OpenWindow(const test::TempDatabase& db)
+        : service(db.url(), 0)
+        , workspace(&service, u"planner"_s)
+        , window(&workspace) {}
+    DatabaseService service;
+    app::Workspace workspace;
+    MainWindow window;
+};
 
 class TestPlanSuggestions : public QObject {
     Q_OBJECT
@@ -124,9 +139,8 @@ private Q_SLOTS:
     }
 
     void draftTheItineraryAcceptAndUndo() {
-        DatabaseService service(m_db.url(), 0);
-        app::Workspace workspace(&service, u"planner"_s);
-        MainWindow w(&workspace);
+        OpenWindow open(m_db);
+        MainWindow& w = open.window;
         openPlanning(w);
         if (QTest::currentTestFailed())
             return;
@@ -180,9 +194,8 @@ private Q_SLOTS:
     }
 
     void discardWritesNothing() {
-        DatabaseService service(m_db.url(), 0);
-        app::Workspace workspace(&service, u"planner"_s);
-        MainWindow w(&workspace);
+        OpenWindow open(m_db);
+        MainWindow& w = open.window;
         openPlanning(w);
         if (QTest::currentTestFailed())
             return;
@@ -200,11 +213,43 @@ private Q_SLOTS:
         QCOMPARE(w.undoStack()->count(), 0);
     }
 
+    // Edit first: the proposed stay in the Stays form, not in the plan until
+    // Save; the price typed in goes with it; one undo step takes it out.
+    void editFirst() {
+        OpenWindow open(m_db);
+        MainWindow& w = open.window;
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        ui::PlanningPanel* panel = w.planningPanel();
+        const QByteArray before = json(panel->editor()->plan());
+        ui::ProposalsDialog* dialog = ask(panel, "accommodation");
+        QVERIFY(dialog);
+        QVERIFY(dialog->editButton()->isEnabled());
+        QTest::mouseClick(dialog->editButton(), Qt::LeftButton);
+        QTRY_VERIFY(!panel->findChild<ui::ProposalsDialog*>());
+        QCOMPARE(panel->editor()->tabs()->currentIndex(), 0);
+        auto* name = panel->editor()->findChild<QLineEdit*>(u"stayName"_s);
+        QCOMPARE(name->text(), u"A stay in central Lisbon"_s);
+        QVERIFY(panel->editor()->unsavedSection()); // leaving now would ask
+        QCOMPARE(json(panel->editor()->plan()), before);
+        name->setText(u"Casa do Largo"_s);
+        panel->editor()->findChild<QLineEdit*>(u"stayPrice"_s)->setText(u"540.00"_s);
+        panel->editor()->findChild<QLineEdit*>(u"stayCurrency"_s)->setText(u"EUR"_s);
+        QTest::mouseClick(panel->editor()->findChild<QPushButton*>(u"staySave"_s), Qt::LeftButton);
+        QTRY_COMPARE(panel->editor()->plan().stays.size(), 1);
+        QCOMPARE(panel->editor()->plan().stays.first().name, u"Casa do Largo"_s);
+        QCOMPARE(panel->editor()->plan().stays.first().checkOut, m_last);
+        QCOMPARE(panel->editor()->plan().stays.first().price->amount.toString(), u"540.00"_s);
+        w.undoStack()->undo();
+        QTRY_COMPARE(json(panel->editor()->plan()), before);
+        QTRY_VERIFY(!panel->editor()->isBusy());
+    }
+
     // The plan changed (another save) while the cards were open: nothing is added.
     void staleProposalsRefused() {
-        DatabaseService service(m_db.url(), 0);
-        app::Workspace workspace(&service, u"planner"_s);
-        MainWindow w(&workspace);
+        OpenWindow open(m_db);
+        MainWindow& w = open.window;
         openPlanning(w);
         if (QTest::currentTestFailed())
             return;
@@ -230,9 +275,8 @@ private Q_SLOTS:
     // The budget: the home currency into the plan, the estimate as the trip's budget
     // (85.50 × 2 travellers × 7 days = 1197.00), each undoable.
     void budgetEstimateBecomesTheTripsBudget() {
-        DatabaseService service(m_db.url(), 0);
-        app::Workspace workspace(&service, u"planner"_s);
-        MainWindow w(&workspace);
+        OpenWindow open(m_db);
+        MainWindow& w = open.window;
         openPlanning(w);
         if (QTest::currentTestFailed())
             return;
@@ -250,6 +294,94 @@ private Q_SLOTS:
         QTRY_VERIFY(!w.tripModel()->tripAt(0).budget.has_value());
         w.undoStack()->undo(); // the home currency
         QTRY_VERIFY(panel->editor()->plan().budget.homeCurrency.isEmpty());
+    }
+
+    // With a model chosen in the settings the model proposes (the fake
+    // provider on loopback, streamed): its cards, marked to verify, accepted;
+    // a request that hangs stopped with the same button; a refused request
+    // reported, the plan untouched.
+    void modelProposals() {
+        test::FakeLlmServer server;
+        const QByteArray answer =
+            QJsonDocument(QJsonObject{{u"intro"_s, u"Two ideas for Lisbon."_s},
+                                      {u"proposals"_s,
+                                       QJsonArray{QJsonObject{{u"kind"_s, u"activity"_s},
+                                                              {u"title"_s, u"Miradouro de Santa Luzia"_s},
+                                                              {u"place_name"_s, u"Alfama"_s},
+                                                              {u"latitude"_s, 38.7117},
+                                                              {u"longitude"_s, -9.1300},
+                                                              {u"reason"_s, u"The view over the river."_s}},
+                                                  QJsonObject{{u"kind"_s, u"activity"_s},
+                                                              {u"title"_s, u"Fado night"_s},
+                                                              {u"cost"_s, -40},
+                                                              {u"currency"_s, u"EUR"_s},
+                                                              {u"reason"_s, u"Music."_s}}}}})
+                .toJson(QJsonDocument::Compact);
+        QString mode = u"answer"_s;
+        server.handler = [&mode, answer](const test::RecordedRequest&) {
+            test::FakeResponse r =
+                test::FakeLlmServer::wrap(test::FakeLlmServer::Flavour::OpenAi, answer, true);
+            if (mode == u"hang")
+                r.silentAfterEvents = 1;
+            if (mode == u"refuse") {
+                r = {};
+                r.status = 400;
+                r.body = "{\"error\": {\"message\": \"The model `x` does not exist\"}}";
+            }
+            return r;
+        };
+        llm::ProviderConfig config;
+        config.provider = llm::Provider::OpenAiCompatible;
+        config.baseUrl = server.baseUrl();
+        config.apiKey = u"test-key-123"_s;
+        config.model = u"test-model"_s;
+        config.idleTimeoutMs = 20000;
+        config.maxAttempts = 1;
+
+        DatabaseService service(m_db.url(), 0);
+        app::Workspace workspace(&service, u"planner"_s);
+        workspace.setPlannerConfig(config);
+        MainWindow w(&workspace);
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        ui::PlanningPanel* panel = w.planningPanel();
+        const QByteArray before = json(panel->editor()->plan());
+        auto* note = panel->findChild<QLabel*>(u"planningError"_s);
+
+        ui::ProposalsDialog* dialog = ask(panel, "activities");
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->count(), 2);
+        QVERIFY(dialog->list()->item(0)->text().contains(u"check that it exists"_s));
+        QVERIFY(dialog->list()->item(1)->text().contains(u"Cannot be accepted"_s));
+        QVERIFY(!(dialog->list()->item(1)->flags() & Qt::ItemIsUserCheckable));
+        QCOMPARE(dialog->findChild<QLabel*>(u"proposalsNote"_s)->text(), u"Two ideas for Lisbon."_s);
+        QCOMPARE(dialog->chosen(), (QList<qsizetype>{0}));
+        QTest::mouseClick(dialog->acceptSelectedButton(), Qt::LeftButton);
+        QTRY_VERIFY(json(panel->editor()->plan()).contains("Miradouro de Santa Luzia"));
+        QCOMPARE(w.undoStack()->undoText(), u"Accept 1 suggestion"_s);
+        w.undoStack()->undo();
+        QTRY_COMPARE(json(panel->editor()->plan()), before);
+
+        // A request that hangs: the same button stops it.
+        mode = u"hang"_s;
+        panel->editor()->showStage(u"activities"_s);
+        QPushButton* suggest = panel->editor()->suggestButton();
+        QTest::mouseClick(suggest, Qt::LeftButton);
+        QTRY_COMPARE(suggest->text(), u"Stop asking the planner"_s);
+        QTRY_VERIFY(note->text().startsWith(u"The planner: Two ideas"_s)); // the intro as it streamed
+        QTest::mouseClick(suggest, Qt::LeftButton);
+        QTRY_COMPARE(note->text(), u"Stopped asking the planner; nothing was changed."_s);
+        QCOMPARE(suggest->text(), u"Suggest activities…"_s);
+        QVERIFY(!panel->findChild<ui::ProposalsDialog*>());
+
+        // A refused request: said in the note, in the error colour.
+        mode = u"refuse"_s;
+        QTest::mouseClick(suggest, Qt::LeftButton);
+        QTRY_VERIFY2(note->text().startsWith(u"The planner could not make proposals: "_s),
+                     qPrintable(note->text()));
+        QVERIFY(ui::isErrorText(note));
+        QCOMPARE(json(panel->editor()->plan()), before);
     }
 };
 

@@ -333,6 +333,16 @@ void ActivitiesEditor::newActivity() {
     m_ideas->clearSelection();
 }
 
+void ActivitiesEditor::editDraft(const plan::Activity& draft) {
+    m_isNew = true;
+    loadForm(draft);
+    m_table->clearSelection();
+    m_ideas->clearSelection();
+    m_dirty = true; // not in the plan yet: leaving it asks, as for anything typed
+    validate();
+    m_title->setFocus();
+}
+
 plan::Activity ActivitiesEditor::formActivity(QList<FieldError>* errors) const {
     QList<FieldError> problems;
     plan::Activity a = m_base;

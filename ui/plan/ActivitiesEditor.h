@@ -41,6 +41,9 @@ public:
     plan::Activity formActivity(QList<FieldError>* errors = nullptr) const;
     // Asks for the activity `id` to be scheduled on `day` (what a drop and the button do).
     void schedule(const QString& id, const QDate& day);
+    // A new activity filled in but not saved (a planner's proposal to edit
+    // before it enters the plan): Save adds it, as if typed.
+    void editDraft(const plan::Activity& draft);
     // Online place search for Find place; null turns it off.
     void setGeocoder(geo::GeocodingService* geocoder);
     PlaceField* placeField() const { return m_place; }

@@ -78,7 +78,9 @@ PlanEditor::PlanEditor(QWidget* parent)
                               .arg(ask->key().toString(QKeySequence::NativeText)));
     m_tabs->setCornerWidget(m_suggest, Qt::TopRightCorner);
     connect(m_suggest, &QPushButton::clicked, this, [this] {
-        if (const auto stage = suggestStageOfTab(m_tabs->currentIndex()))
+        if (m_suggesting)
+            Q_EMIT suggestCancelRequested();
+        else if (const auto stage = suggestStageOfTab(m_tabs->currentIndex()))
             Q_EMIT suggestRequested(*stage);
     });
 
@@ -155,6 +157,20 @@ std::optional<suggest::Stage> PlanEditor::suggestStageOfTab(int index) {
     }
 }
 
+bool PlanEditor::editProposal(const suggest::Proposal& proposal) {
+    if (proposal.kind == suggest::Proposal::Kind::Stay) {
+        m_tabs->setCurrentWidget(m_stays);
+        m_stays->editDraft(proposal.stay);
+        return true;
+    }
+    if (proposal.kind == suggest::Proposal::Kind::Activity) {
+        m_tabs->setCurrentWidget(m_activities);
+        m_activities->editDraft(proposal.activity);
+        return true;
+    }
+    return false;
+}
+
 void PlanEditor::setSuggesting(bool suggesting) {
     m_suggesting = suggesting;
     updateSuggestButton();
@@ -162,8 +178,12 @@ void PlanEditor::setSuggesting(bool suggesting) {
 
 void PlanEditor::updateSuggestButton() {
     const auto stage = suggestStageOfTab(m_tabs->currentIndex());
-    m_suggest->setVisible(stage.has_value());
-    m_suggest->setEnabled(!m_suggesting);
+    // While the planner is asked the button stops it, whichever tab is shown.
+    m_suggest->setVisible(stage.has_value() || m_suggesting);
+    if (m_suggesting) {
+        m_suggest->setText(tr("Stop asking the planner"));
+        return;
+    }
     if (!stage)
         return;
     switch (*stage) {

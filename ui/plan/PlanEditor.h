@@ -69,7 +69,11 @@ public:
     // itinerary…"): a button at the tab bar's end, on the tabs it can help with.
     QPushButton* suggestButton() const { return m_suggest; }
     static std::optional<suggest::Stage> suggestStageOfTab(int index);
-    // While proposals are being worked out the button waits.
+    // A new stay or activity proposed by the planner, in its stage's form to
+    // edit before it is saved; false for a proposal that is not a new item.
+    bool editProposal(const suggest::Proposal& proposal);
+    // While proposals are being worked out the button stops them
+    // (suggestCancelRequested).
     void setSuggesting(bool suggesting);
 
     QTabWidget* tabs() const { return m_tabs; }
@@ -87,6 +91,7 @@ Q_SIGNALS:
     void importRequested();
     void completeRequested();
     void suggestRequested(tp::suggest::Stage stage);
+    void suggestCancelRequested();
 
 private:
     void refresh();

@@ -79,6 +79,18 @@ ProposalsDialog::ProposalsDialog(const suggest::ProposalSet& set, const QString&
     // Not an accept role: its cards are ticked first, then the dialog accepted.
     m_acceptAll = buttons->addButton(tr("Accept a&ll"), QDialogButtonBox::ActionRole);
     m_acceptAll->setObjectName(u"acceptAll"_s);
+    // Edit first: the current card in its stage's form, where Save adds it.
+    m_edit = buttons->addButton(tr("&Edit first…"), QDialogButtonBox::ActionRole);
+    m_edit->setObjectName(u"editFirst"_s);
+    m_edit->setToolTip(tr("Open this stay or activity in its stage's form to change it before it is added"));
+    connect(m_edit, &QPushButton::clicked, this, [this] {
+        const int row = m_list->currentRow();
+        if (row < 0 || !editable(m_set.proposals.value(row)))
+            return;
+        m_edited = row;
+        done(Edited);
+    });
+    connect(m_list, &QListWidget::currentRowChanged, this, &ProposalsDialog::updateButtons);
     QPushButton* discard = buttons->addButton(set.proposals.isEmpty() ? tr("Close") : tr("&Discard"),
                                               QDialogButtonBox::RejectRole);
     discard->setObjectName(u"discard"_s);
@@ -105,6 +117,11 @@ ProposalsDialog::ProposalsDialog(const suggest::ProposalSet& set, const QString&
     updateButtons();
 }
 
+bool ProposalsDialog::editable(const suggest::Proposal& p) {
+    // A new item can be edited in a form; a scheduled idea, a cost or the budget are changed where they are.
+    return p.kind == suggest::Proposal::Kind::Stay || p.kind == suggest::Proposal::Kind::Activity;
+}
+
 QList<qsizetype> ProposalsDialog::chosen() const {
     QList<qsizetype> out;
     for (int i = 0; i < m_list->count(); ++i)
@@ -121,6 +138,10 @@ void ProposalsDialog::updateButtons() {
     m_acceptSelected->setEnabled(!chosen().isEmpty());
     m_acceptSelected->setVisible(anyAcceptable);
     m_acceptAll->setVisible(anyAcceptable);
+    const int row = m_list->currentRow();
+    m_edit->setVisible(!m_set.proposals.isEmpty());
+    // A flagged card can be edited too: the form shows what to fix.
+    m_edit->setEnabled(row >= 0 && editable(m_set.proposals.value(row)));
 }
 
 } // namespace tp::ui

@@ -23,11 +23,17 @@ public:
 
     // Indexes into the set's proposals of the ticked cards, in the set's order.
     QList<qsizetype> chosen() const;
+    // Edit first: the card to open in its stage's form instead (the dialog
+    // closes with Edited); -1 when none.
+    static constexpr int Edited = 2;
+    qsizetype editedIndex() const { return m_edited; }
+    static bool editable(const suggest::Proposal& p);
     const suggest::ProposalSet& proposals() const { return m_set; }
 
     QListWidget* list() const { return m_list; }
     QPushButton* acceptSelectedButton() const { return m_acceptSelected; }
     QPushButton* acceptAllButton() const { return m_acceptAll; }
+    QPushButton* editButton() const { return m_edit; }
 
     static QString heading(suggest::Stage stage);
 
@@ -38,6 +44,8 @@ private:
     QListWidget* m_list;
     QPushButton* m_acceptSelected;
     QPushButton* m_acceptAll;
+    QPushButton* m_edit;
+    qsizetype m_edited = -1;
 };
 
 } // namespace tp::ui

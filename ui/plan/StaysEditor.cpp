@@ -271,6 +271,15 @@ void StaysEditor::newStay() {
     validate();
 }
 
+void StaysEditor::editDraft(const plan::Stay& draft) {
+    m_isNew = true;
+    loadForm(draft);
+    m_table->clearSelection();
+    m_dirty = true; // not in the plan yet: leaving it asks, as for anything typed
+    validate();
+    m_name->setFocus();
+}
+
 plan::Stay StaysEditor::formStay(QList<FieldError>* errors) const {
     QList<FieldError> problems;
     plan::Stay s = m_base;

@@ -39,6 +39,9 @@ public:
     // The stay as the form holds it, and the problems of the form (empty when it can be saved).
     plan::Stay formStay(QList<FieldError>* errors = nullptr) const;
     bool isDirty() const { return m_dirty; }
+    // A new stay filled in but not saved (a planner's proposal to edit before
+    // it enters the plan): Save stay adds it, as if typed.
+    void editDraft(const plan::Stay& draft);
     // Online place search for Find place; null turns it off.
     void setGeocoder(geo::GeocodingService* geocoder);
     PlaceField* placeField() const { return m_place; }

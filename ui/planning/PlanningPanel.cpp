@@ -121,6 +121,10 @@ PlanningPanel::PlanningPanel(QWidget* parent)
             m_session->savePlan(imported->plan, imported->description);
     });
     connect(m_editor, &PlanEditor::suggestRequested, this, &PlanningPanel::askPlanner);
+    connect(m_editor, &PlanEditor::suggestCancelRequested, this, [this] {
+        if (m_session)
+            m_session->cancelSuggestion();
+    });
     connect(m_editor, &PlanEditor::completeRequested, this, [this] {
         // Complete planning: the final review is the last working stage.
         const auto& s = m_stages->session();
@@ -292,22 +296,51 @@ void PlanningPanel::askPlanner(suggest::Stage stage) {
         return;
     m_editor->setSuggesting(true);
     const QPointer<app::TripSession> asked = m_session;
+    // A model's intro as it streams in, and its retries, in the note line.
+    auto streamed = std::make_shared<QString>();
+    showNote(tr("Asking the planner…"));
+    auto deltas =
+        connect(m_session, &app::TripSession::suggestionDelta, this, [this, streamed](const QString& d) {
+            *streamed += d;
+            showNote(tr("The planner: %1").arg(*streamed));
+        });
+    auto retries =
+        connect(m_session, &app::TripSession::suggestionRetrying, this,
+                [this](int attempt, int delayMs, const QString& reason) {
+                    showNote(tr("The planner did not answer (%1); trying again in %2 s (attempt %3)…")
+                                 .arg(reason)
+                                 .arg((delayMs + 999) / 1000)
+                                 .arg(attempt));
+                });
     // What the proposals are made from: accepting them over a plan that has
     // changed since (a save from another window, the CLI) is refused.
     const QByteArray basis = planBytes(m_session->latestPlan());
-    m_session->suggest(stage, this, [this, asked, basis](Result<suggest::ProposalSet> r) {
+    m_session->suggest(stage, this, [this, asked, basis, deltas, retries](Result<suggest::ProposalSet> r) {
+        disconnect(deltas);
+        disconnect(retries);
         m_editor->setSuggesting(false);
         if (!asked || asked != m_session)
             return; // another trip is open now
         if (!r.ok()) {
-            showNote(tr("The planner could not make proposals: %1").arg(r.error().message), true);
+            if (r.error().kind == Error::Kind::Cancelled)
+                showNote(tr("Stopped asking the planner; nothing was changed."));
+            else
+                showNote(tr("The planner could not make proposals: %1 Nothing was changed.")
+                             .arg(r.error().message),
+                         true);
             return;
         }
+        setErrorText(m_error, false);
+        m_error->clear(); // "Asking the planner…" is answered by the dialog
         auto* dialog = new ProposalsDialog(r.value(), m_session->details().trip.title, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog, asked, basis] {
             if (asked == m_session)
                 acceptProposals(dialog->proposals(), dialog->chosen(), basis);
+        });
+        connect(dialog, &QDialog::finished, this, [this, dialog, asked](int result) {
+            if (result == ProposalsDialog::Edited && asked == m_session && dialog->editedIndex() >= 0)
+                m_editor->editProposal(dialog->proposals().proposals.at(dialog->editedIndex()));
         });
         dialog->open();
         Q_EMIT proposalsShown(dialog);

@@ -25,13 +25,7 @@ QJsonObject nullableNumber() {
 }
 
 QJsonObject objectSchema(const QJsonObject& properties) {
-    QJsonArray required;
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        required.append(it.key());
-    return {{u"type"_s, u"object"_s},
-            {u"properties"_s, properties},
-            {u"required"_s, required},
-            {u"additionalProperties"_s, false}};
+    return llm::strictObjectSchema(properties);
 }
 
 QString contextText(const PlannerContext& ctx) {

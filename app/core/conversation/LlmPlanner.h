@@ -22,6 +22,15 @@ public:
     // Ends the call in progress (PlannerError Cancelled); call on the client's thread.
     void cancel();
 
+    // One request through the same client, streaming, retries and error
+    // mapping as the conversation's, for other work of the planner (the
+    // plan's proposals, suggest/): the model's whole text, or PlannerError.
+    // `streamedField`: the string field whose text is passed to the delta
+    // handler as it arrives (empty: none).
+    QString ask(const llm::LlmRequest& request, const QString& streamedField) {
+        return call(request, streamedField);
+    }
+
     // The requests, public for tests of the prompts and schemas.
     static llm::LlmRequest questionsRequest(const PlannerContext& ctx);
     static llm::LlmRequest destinationsRequest(const PlannerContext& ctx);

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,16 @@ Provider providerFromName(const QString& name, bool* ok) {
     if (ok)
         *ok = n == u"offline"_s || n.isEmpty();
     return Provider::Offline;
+}
+
+QJsonObject strictObjectSchema(const QJsonObject& properties) {
+    QJsonArray required;
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        required.append(it.key());
+    return {{u"type"_s, u"object"_s},
+            {u"properties"_s, properties},
+            {u"required"_s, required},
+            {u"additionalProperties"_s, false}};
 }
 
 QString providerName(Provider p) {

@@ -13,6 +13,11 @@ enum class Provider { Offline, Gemini, OpenAiCompatible };
 Provider providerFromName(const QString& name, bool* ok = nullptr); // "offline", "gemini", "openai"
 QString providerName(Provider p);
 
+// A JSON schema object whose every property is required and nothing else is
+// allowed: what OpenAI's strict structured output asks for (nullable fields
+// are typed ["...", "null"]); Gemini reads the same schema.
+QJsonObject strictObjectSchema(const QJsonObject& properties);
+
 // Where and how to reach a model. Values; cross threads freely.
 struct ProviderConfig {
     Provider provider = Provider::Offline;

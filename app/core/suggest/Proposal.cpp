@@ -3,6 +3,7 @@
 
 #include "geo/CoordinateCheck.h"
 #include "plan/Currency.h"
+#include "plan/Itinerary.h"
 #include "plan/PlanValidation.h"
 
 #include <QSet>
@@ -45,6 +46,25 @@ void checkDay(QList<FieldError>& problems, const QString& field, const QDate& da
         problems << FieldError{field, u"%1 is outside the trip (%2 to %3)"_s.arg(
                                           date.toString(Qt::ISODate), trip.startDate.toString(Qt::ISODate),
                                           trip.endDate.toString(Qt::ISODate))};
+}
+
+// A timed activity must not overlap what the plan already holds that day (a
+// leg, another activity): the day as it would be with it, checked the way
+// the Itinerary tab flags overlaps.
+void checkOverlap(QList<FieldError>& problems, const plan::Activity& activity, const plan::Plan& plan,
+                  const QString& replacesId) {
+    if (!activity.isScheduled() || !activity.start.isValid())
+        return;
+    plan::Plan with = plan;
+    if (!replacesId.isEmpty())
+        with.remove(replacesId);
+    with.activities << activity;
+    for (const plan::ItineraryDay& day : plan::buildItinerary(with, activity.date, activity.date))
+        for (const plan::DayProblem& problem : day.problems)
+            if (problem.kind == plan::DayProblem::Kind::Overlap && problem.itemIds.contains(activity.id)) {
+                problems << FieldError{u"start"_s, problem.message};
+                return;
+            }
 }
 
 } // namespace
@@ -118,6 +138,7 @@ void checkProposals(QList<Proposal>& proposals, const SuggestContext& context) {
             p.problems << plan::checkActivity(p.activity);
             checkPlace(p.problems, u"place"_s, p.activity.place, country);
             checkDay(p.problems, u"date"_s, p.activity.date, trip);
+            checkOverlap(p.problems, p.activity, context.plan, p.replacesId);
             break;
         case Proposal::Kind::Cost: {
             plan::BudgetSettings b;
