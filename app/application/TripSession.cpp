@@ -218,7 +218,7 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
             context,
             [known, user, stage](Database& db) {
                 suggest::SuggestContext c = known;
-                c.preferencesText = PreferencesRepository(db, user).get().preferencesText;
+                c.preferences = PreferencesRepository(db, user).get();
                 return suggest::offlineProposals(c, stage);
             },
             std::move(done));
@@ -229,7 +229,7 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
         this,
         [known, user](Database& db) {
             suggest::SuggestContext c = known;
-            c.preferencesText = PreferencesRepository(db, user).get().preferencesText;
+            c.preferences = PreferencesRepository(db, user).get();
             return c;
         },
         [this, context = QPointer<QObject>(context), stage, config, done](Result<suggest::SuggestContext> r) {

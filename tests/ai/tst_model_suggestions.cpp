@@ -70,7 +70,9 @@ suggest::SuggestContext lisbonContext() {
     out.to.date = QDate(2027, 5, 10);
     out.to.time = QTime(11, 30);
     c.plan.legs << out;
-    c.preferencesText = u"We love food markets and viewpoints."_s;
+    c.preferences.preferencesText = u"We love food markets and viewpoints."_s;
+    c.preferences.budgetMin = dec("1200.00");
+    c.preferences.budgetMax = dec("2000.00");
     return c;
 }
 
@@ -181,6 +183,7 @@ private Q_SLOTS:
         QVERIFY(request.contains("Lisbon in May"));
         QVERIFY(request.contains("Tram 28"));
         QVERIFY(request.contains("food markets"));
+        QVERIFY(request.contains("1200.00 to 2000.00"));
         QVERIFY(request.contains("plan_proposals") || provider == int(Provider::Gemini));
 
         const plan::Plan accepted = suggest::applyProposals(c.plan, {casa});

@@ -222,7 +222,7 @@ private Q_SLOTS:
         const auto e = *conversation::Catalogue::builtin().find(u"Barcelona"_s);
         QVERIFY(e.tags.contains(u"nightlife"_s) && e.tags.contains(u"food"_s));
         suggest::SuggestContext c = contextFor(e, QDate(2027, 6, 1), 5);
-        c.preferencesText = u"We love good food. No nightlife please."_s;
+        c.preferences.preferencesText = u"We love good food. No nightlife please."_s;
         const auto set = suggest::offlineProposals(c, suggest::Stage::Activities);
         QVERIFY(set.proposals.size() >= 4);
         QCOMPARE(set.proposals.first().activity.category, u"food"_s);
@@ -287,6 +287,23 @@ private Q_SLOTS:
         c.plan = accepted;
         c.trip.budget = expected;
         QVERIFY(suggest::offlineProposals(c, suggest::Stage::Budget).proposals.isEmpty());
+    }
+
+    // The saved budget range is mentioned when the estimate falls outside it.
+    void budgetAgainstTheSavedRange() {
+        const auto e = *conversation::Catalogue::builtin().find(u"Lisbon"_s);
+        suggest::SuggestContext c = contextFor(e, QDate(2027, 9, 1), 7, 2); // 130 × 2 × 7 = 1820.00
+        c.plan.budget.homeCurrency = u"USD"_s;
+        c.preferences.budgetMax = dec("1500.00");
+        auto reason = [&] {
+            return suggest::offlineProposals(c, suggest::Stage::Budget).proposals.value(0).reason;
+        };
+        QVERIFY2(reason().contains(u"more than the 1500.00 your preferences give"_s), qPrintable(reason()));
+        c.preferences.budgetMax = dec("2500.00");
+        c.preferences.budgetMin = dec("2000.00");
+        QVERIFY(reason().contains(u"less than the 2000.00"_s));
+        c.preferences.budgetMin = dec("1000.00");
+        QVERIFY(!reason().contains(u"your preferences"_s));
     }
 
     void budgetWithoutCostPerDaySaysSo() {

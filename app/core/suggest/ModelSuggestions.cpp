@@ -101,8 +101,13 @@ QString contextText(const SuggestContext& c) {
     if (c.destination && c.destination->averageCostPerDay)
         lines << u"Average cost per day per person at the destination: %1"_s.arg(
             c.destination->averageCostPerDay->toString());
-    if (!c.preferencesText.trimmed().isEmpty())
-        lines << u"The traveller's saved preferences: "_s + c.preferencesText.trimmed().left(2000);
+    const UserPreferences& p = c.preferences;
+    if (!p.preferencesText.trimmed().isEmpty())
+        lines << u"The traveller's saved preferences: "_s + p.preferencesText.trimmed().left(2000);
+    if (p.budgetMin || p.budgetMax)
+        lines << u"The traveller's usual budget for a trip: %1 to %2"_s.arg(
+            p.budgetMin ? p.budgetMin->toString() : u"(no minimum)"_s,
+            p.budgetMax ? p.budgetMax->toString() : u"(no maximum)"_s);
     lines << u"The plan so far:\n"_s + planText(c.plan);
     return lines.join(u'\n');
 }

@@ -147,7 +147,8 @@ constexpr IdeaTemplate ideaTemplates[] = {
 
 // The destination's tags, the user's interests first, what the user avoids left out.
 QStringList orderedTags(const SuggestContext& c, QSet<QString>* liked) {
-    const conversation::TravelProfile profile = conversation::TravelProfile::fromText(c.preferencesText);
+    const conversation::TravelProfile profile =
+        conversation::TravelProfile::fromText(c.preferences.preferencesText);
     *liked = profile.tags;
     QStringList tags;
     if (const auto entry = catalogueEntry(c))
@@ -412,6 +413,13 @@ ProposalSet budget(const SuggestContext& c) {
                 planned.toString());
     if (c.trip.budget)
         p.reason += u" The trip's budget is %1 now."_s.arg(c.trip.budget->toString());
+    // The range saved in the preferences, when the estimate falls outside it.
+    if (c.preferences.budgetMax && plan::exact::subtract(*c.preferences.budgetMax, total).isNegative())
+        p.reason += u" That is more than the %1 your preferences give as the most for a trip."_s.arg(
+            c.preferences.budgetMax->toString());
+    else if (c.preferences.budgetMin && plan::exact::subtract(total, *c.preferences.budgetMin).isNegative())
+        p.reason += u" That is less than the %1 your preferences give as the least for a trip."_s.arg(
+            c.preferences.budgetMin->toString());
     if (!report.problems.isEmpty())
         p.reason += u" Not counted: "_s + report.problems.join(u' ');
     set.proposals << p;

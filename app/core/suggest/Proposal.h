@@ -59,7 +59,7 @@ struct SuggestContext {
     Trip trip;
     std::optional<Destination> destination;
     plan::Plan plan;
-    QString preferencesText; // api_userpreferences.preferences_text
+    UserPreferences preferences; // api_userpreferences: the text, the budget range, the group size
 };
 
 // Fills `problems` of each proposal: a point at sea or in another country than

@@ -16,7 +16,7 @@ LoadedContext loadSuggestContext(Database& db, Id userId, Id tripId) {
         c.destination = DestinationRepository(db).find(*c.trip.destinationId);
     loaded.document = PlanRepository(db, userId).load(tripId);
     c.plan = loaded.document.plan;
-    c.preferencesText = PreferencesRepository(db, userId).get().preferencesText;
+    c.preferences = PreferencesRepository(db, userId).get();
     return loaded;
 }
 
