@@ -8,12 +8,14 @@
 #include "TripListModel.h"
 #include "Workspace.h"
 #include "config/Translations.h"
+#include "conversation/ConversationPanel.h"
 #include "main/MainWindow.h"
 #include "plan/Itinerary.h"
 #include "plan/PlanCodec.h"
 #include "plan/PlanEditor.h"
 #include "plan/ProposalsDialog.h"
 #include "planning/PlanningPanel.h"
+#include "repo/ConversationRepository.h"
 #include "repo/DestinationRepository.h"
 #include "repo/PlanRepository.h"
 #include "repo/TripRepository.h"
@@ -136,6 +138,35 @@ private Q_SLOTS:
         p.activities << idea;
         PlanRepository plans(*db, user.id);
         plans.save(plans.load(m_tripId), p);
+        // The destination was chosen in the conversation.
+        ConversationRepository conversations(*db, user.id);
+        auto [conversation, state] = conversations.ensureForTrip(m_tripId);
+        conversations.addMessage(conversation.id, true, u"Lisbon, please."_s);
+        state.currentStage = u"commitment_detected"_s;
+        conversations.saveState(state);
+    }
+
+    // The conversation, once the destination is chosen, offers the planner's
+    // help with the stages: Draft the itinerary there opens the Planning tab
+    // with the draft's cards.
+    void fromTheConversation() {
+        OpenWindow open(m_db);
+        MainWindow& w = open.window;
+        openPlanning(w);
+        if (QTest::currentTestFailed())
+            return;
+        w.showPanel(MainWindow::ConversationTab);
+        auto* conversation = w.findChild<ui::ConversationPanel*>();
+        QTRY_VERIFY(conversation->nextStepsRow()->isVisible());
+        QSignalSpy shown(w.planningPanel(), &ui::PlanningPanel::proposalsShown);
+        QTest::mouseClick(conversation->nextStepsRow()->findChild<QPushButton*>(u"next_itinerary"_s),
+                          Qt::LeftButton);
+        QVERIFY(shown.wait(10000));
+        auto* dialog = qobject_cast<ui::ProposalsDialog*>(shown.at(0).at(0).value<QDialog*>());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->windowTitle(), u"A draft itinerary"_s);
+        QVERIFY(w.planningPanel()->isVisible());
+        dialog->reject();
     }
 
     void draftTheItineraryAcceptAndUndo() {

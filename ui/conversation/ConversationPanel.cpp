@@ -59,6 +59,29 @@ ConversationPanel::ConversationPanel(app::Workspace* workspace, QWidget* parent)
     stageRow->addWidget(m_progress);
     outer->addLayout(stageRow);
 
+    // Once the destination is chosen the conversation's part is done: the
+    // planner helps on with the plan's stages, from here as from the Planning tab.
+    m_nextSteps = new QWidget(this);
+    m_nextSteps->setObjectName(u"nextSteps"_s);
+    auto* next = new QHBoxLayout(m_nextSteps);
+    next->setContentsMargins(0, 0, 0, 0);
+    next->addWidget(new QLabel(tr("Next, with the planner:"), m_nextSteps));
+    const std::pair<suggest::Stage, QString> steps[] = {
+        {suggest::Stage::Accommodation, tr("Suggest stays")},
+        {suggest::Stage::Activities, tr("Suggest activities")},
+        {suggest::Stage::Itinerary, tr("Draft the itinerary")},
+        {suggest::Stage::Budget, tr("Estimate the budget")},
+    };
+    for (const auto& [stage, text] : steps) {
+        auto* b = new QPushButton(text, m_nextSteps);
+        b->setObjectName(u"next_"_s + suggest::stageName(stage));
+        connect(b, &QPushButton::clicked, this, [this, stage = stage] { Q_EMIT suggestRequested(stage); });
+        next->addWidget(b);
+    }
+    next->addStretch(1);
+    m_nextSteps->hide();
+    outer->addWidget(m_nextSteps);
+
     m_view = new QListView(this);
     m_view->setObjectName(u"messages"_s);
     m_view->setAccessibleName(tr("Messages"));
@@ -271,6 +294,7 @@ void ConversationPanel::clear() {
     m_destinationName.clear();
     m_stage->clear();
     m_progress->hide();
+    m_nextSteps->hide();
     m_messages->setConversation(0);
     m_history.clear();
     m_sets->clear();
@@ -365,6 +389,8 @@ void ConversationPanel::setState(const ConversationState& state) {
     m_progress->setVisible(state.totalQuestions > 0);
     m_progress->setRange(0, 100);
     m_progress->setValue(state.progressPercentage());
+    // The seed's last conversation stage: the user committed to a destination.
+    m_nextSteps->setVisible(state.currentStage == u"commitment_detected"_s);
 }
 
 void ConversationPanel::showRecommendations(const Recommendations& set, bool latest) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "suggest/Proposal.h"
+
 #include "conversation/TurnTypes.h"
 #include "domain/Entities.h"
 
@@ -56,6 +58,12 @@ public:
     // (being written, kept for another trip, or failed): asked about at quit.
     int unsentCount() const;
     MessageListModel* messages() const { return m_messages; }
+    // Shown once the destination is chosen: the planner's help with the plan's stages.
+    QWidget* nextStepsRow() const { return m_nextSteps; }
+
+Q_SIGNALS:
+    // Ask the planner for proposals for a stage of the plan (the Planning tab shows them).
+    void suggestRequested(tp::suggest::Stage stage);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -93,6 +101,7 @@ private:
     QListView* m_view;
     ElidedLabel* m_title;
     QLabel* m_stage;
+    QWidget* m_nextSteps;
     QProgressBar* m_progress;
     QLabel* m_empty;
     QComboBox* m_sets;

@@ -164,6 +164,11 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
         showPanel(PlanningTab);
         m_planning->editor()->showItem(itemId);
     });
+    // The conversation's next steps: the planner's proposals on the Planning tab.
+    connect(m_conversation, &ConversationPanel::suggestRequested, this, [this](suggest::Stage stage) {
+        showPanel(PlanningTab);
+        m_planning->askPlanner(stage);
+    });
     // The planner's budget for the trip is the trip's own field: saved as an
     // edit of the trip (its own undo step), or put in the trip's form when
     // that holds changes not saved yet, which a save would otherwise overwrite.
