@@ -218,6 +218,16 @@
     </message>
 </context>
 <context>
+    <name>tp::ui::ProposalsDialog</name>
+    <message numerus="yes">
+        <source>%1: %2 to %3 (%n night(s))</source>
+        <translation>
+            <numerusform>%1: %2 to %3 (%n night)</numerusform>
+            <numerusform>%1: %2 to %3 (%n nights)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::ui::ReviewView</name>
     <message numerus="yes">
         <source>%n things to look at before the trip (Enter on one shows it):</source>

@@ -59,20 +59,23 @@ SuggestionRunner::~SuggestionRunner() {
 }
 
 void SuggestionRunner::start(const llm::ProviderConfig& config, const suggest::SuggestContext& context,
-                             suggest::Stage stage, QObject* receiver,
-                             std::function<void(Result<suggest::ProposalSet>)> done) {
+                             suggest::Stage stage, std::shared_ptr<std::atomic_bool> cancelled,
+                             QObject* receiver, std::function<void(Result<suggest::ProposalSet>)> done) {
     m_busy = true;
     const QPointer<QObject> guard(receiver);
     const QPointer<SuggestionRunner> self(this);
     auto* worker = static_cast<Worker*>(m_worker);
     QMetaObject::invokeMethod(
         worker,
-        [worker, self, guard, config, context, stage, done = std::move(done)] {
+        [worker, self, guard, config, context, stage, cancelled, done = std::move(done)] {
             if (!worker->nam)
                 worker->nam = std::make_unique<QNetworkAccessManager>();
             Result<suggest::ProposalSet> result;
             std::unique_ptr<llm::LlmClient> client = llm::makeClient(worker->nam.get(), config);
-            if (!client) {
+            if (cancelled && cancelled->load()) {
+                result = Result<suggest::ProposalSet>::failure(
+                    JobError{Error::Kind::Cancelled, u"Cancelled."_s, {}});
+            } else if (!client) {
                 result = Result<suggest::ProposalSet>::failure(
                     JobError{Error::Kind::Config, u"No model is chosen in the settings."_s, {}});
             } else {

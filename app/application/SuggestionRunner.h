@@ -8,7 +8,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace tp::app {
 
@@ -25,8 +27,9 @@ public:
 
     bool busy() const { return m_busy; }
     // `done` is called on this object's thread, unless `context` is gone by then.
+    // `cancelled` set before the request is sent: it is not sent (Cancelled).
     void start(const llm::ProviderConfig& config, const suggest::SuggestContext& context,
-               suggest::Stage stage, QObject* receiver,
+               suggest::Stage stage, std::shared_ptr<std::atomic_bool> cancelled, QObject* receiver,
                std::function<void(Result<suggest::ProposalSet>)> done);
     void cancel();
 

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QUndoStack>
 
+using namespace Qt::StringLiterals;
+
 namespace tp::app {
 
 namespace {
@@ -213,6 +215,11 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
     known.plan = latestPlan();
     const Id user = m_workspace->userId();
     const std::optional<llm::ProviderConfig> config = m_workspace->plannerConfig();
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    m_suggestCancelled = cancelled;
+    const auto cancelledResult = [] {
+        return Result<suggest::ProposalSet>::failure(JobError{Error::Kind::Cancelled, u"Cancelled."_s, {}});
+    };
     if (!config || config->provider == llm::Provider::Offline) {
         m_workspace->database()->post<suggest::ProposalSet>(
             context,
@@ -221,7 +228,9 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
                 c.preferences = PreferencesRepository(db, user).get();
                 return suggest::offlineProposals(c, stage);
             },
-            std::move(done));
+            [cancelled, cancelledResult, done](Result<suggest::ProposalSet> r) {
+                done(cancelled->load() ? cancelledResult() : std::move(r));
+            });
         return;
     }
     // The preferences from the database thread, then the model on its own.
@@ -232,10 +241,16 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
             c.preferences = PreferencesRepository(db, user).get();
             return c;
         },
-        [this, context = QPointer<QObject>(context), stage, config, done](Result<suggest::SuggestContext> r) {
+        [this, context = QPointer<QObject>(context), stage, config, done, cancelled,
+         cancelledResult](Result<suggest::SuggestContext> r) {
+            if (!context)
+                return;
+            if (cancelled->load()) { // stopped before the model was asked
+                done(cancelledResult());
+                return;
+            }
             if (!r.ok()) {
-                if (context)
-                    done(Result<suggest::ProposalSet>::failure(r.error()));
+                done(Result<suggest::ProposalSet>::failure(r.error()));
                 return;
             }
             if (!m_suggestions) {
@@ -243,11 +258,13 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
                 connect(m_suggestions, &SuggestionRunner::textDelta, this, &TripSession::suggestionDelta);
                 connect(m_suggestions, &SuggestionRunner::retrying, this, &TripSession::suggestionRetrying);
             }
-            m_suggestions->start(*config, r.value(), stage, context, done);
+            m_suggestions->start(*config, r.value(), stage, cancelled, context, done);
         });
 }
 
 void TripSession::cancelSuggestion() {
+    if (m_suggestCancelled)
+        m_suggestCancelled->store(true);
     if (m_suggestions)
         m_suggestions->cancel();
 }

@@ -10,7 +10,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QUndoStack>
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace tp {
 class PlanningRepository;
@@ -119,6 +121,8 @@ private:
 
     Workspace* m_workspace;
     SuggestionRunner* m_suggestions = nullptr; // created on the first model request
+    // The request on its way, cancelled: checked at each of its steps.
+    std::shared_ptr<std::atomic_bool> m_suggestCancelled;
     Id m_tripId;
     std::optional<TripDetails> m_details;
     std::optional<PlanDocument> m_plan;

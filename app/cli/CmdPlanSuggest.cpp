@@ -12,10 +12,13 @@
 #include "repo/TripRepository.h"
 #include "suggest/ModelSuggestions.h"
 #include "suggest/OfflineSuggestions.h"
+#include "suggest/ProposalCodec.h"
 #include "suggest/SuggestContextLoader.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
@@ -23,41 +26,6 @@ using namespace Qt::StringLiterals;
 namespace tp::cli::plancli {
 
 namespace {
-
-QJsonObject itemJson(const suggest::Proposal& p) {
-    using K = suggest::Proposal::Kind;
-    switch (p.kind) {
-    case K::Stay:
-        return plan::toJson(p.stay);
-    case K::Activity:
-        return plan::toJson(p.activity);
-    case K::ScheduleActivity: {
-        QJsonObject o = plan::toJson(p.activity);
-        o[u"schedules"_s] = p.replacesId;
-        return o;
-    }
-    case K::Cost:
-        return {{u"id"_s, p.cost.id},
-                {u"label"_s, p.cost.label},
-                {u"amount"_s, p.cost.amount.amount.toString()},
-                {u"currency"_s, p.cost.amount.currency}};
-    case K::HomeCurrency:
-        return {{u"home_currency"_s, p.homeCurrency}};
-    case K::TripBudget:
-        return {{u"budget"_s, p.tripBudget ? p.tripBudget->toString() : QString()}};
-    }
-    return {};
-}
-
-QJsonObject proposalJson(const suggest::Proposal& p, int number) {
-    QJsonArray problems;
-    for (const FieldError& e : p.problems)
-        problems.append(QJsonObject{{u"field"_s, e.field}, {u"message"_s, e.message}});
-    return {{u"number"_s, number},        {u"kind"_s, suggest::kindName(p.kind)},
-            {u"summary"_s, p.summary},    {u"reason"_s, p.reason},
-            {u"to_verify"_s, p.toVerify}, {u"acceptable"_s, p.acceptable()},
-            {u"problems"_s, problems},    {u"item"_s, itemJson(p)}};
-}
 
 void printProposals(CliContext& ctx, const suggest::ProposalSet& set, const Trip& trip) {
     QTextStream& out = ctx.out;
@@ -87,21 +55,29 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
     p.addHelpOption();
     p.setApplicationDescription(
         u"plan suggest --trip ID --stage STAGE [--accept all|N,N...] [--json]\n"
+        u"plan suggest --trip ID --from FILE --accept all|N,N...\n"
         u"The planner's proposals for a stage: accommodation, activities, itinerary or budget.\n"
-        u"Nothing is written unless --accept names the proposals to add to the plan; they are\n"
-        u"added together, or not at all. The planner is the saved one (or --provider); offline, the\n"
-        u"built-in planner proposes from the bundled data."_s);
+        u"Nothing is written unless --accept names the proposals to add to the plan (all: every one\n"
+        u"that can be accepted as it is); they are added together, or not at all. The planner is the\n"
+        u"saved one (or --provider); offline, the built-in planner proposes from the bundled data.\n"
+        u"A model answers differently each time: save its proposals with --json and accept from that\n"
+        u"file with --from, so that what is accepted is what you read."_s);
     addTripOptions(p);
     p.addOption({u"stage"_s, u"accommodation, activities, itinerary or budget."_s, u"stage"_s});
     p.addOption(
         {u"accept"_s, u"Accept these proposals into the plan: all, or numbers such as 1,3."_s, u"list"_s});
     p.addOption({u"json"_s, u"Print JSON."_s});
+    p.addOption(
+        {u"from"_s, u"Accept from proposals printed earlier with --json (- for stdin)."_s, u"file"_s});
     addProviderOptions(p);
     parseOrThrow(p, args, 0, 0);
     const Id tripId = plancli::tripId(p);
-    if (!p.isSet(u"stage"_s))
+    const bool fromFile = p.isSet(u"from"_s);
+    if (fromFile && !p.isSet(u"accept"_s))
+        throw UsageError{u"--from needs --accept (all, or the numbers to accept)"_s};
+    if (!p.isSet(u"stage"_s) && !fromFile)
         throw UsageError{u"--stage is required: %1"_s.arg(suggest::stageNames().join(u", "_s))};
-    const auto stage = suggest::stageFromName(p.value(u"stage"_s));
+    const auto stage = p.isSet(u"stage"_s) ? suggest::stageFromName(p.value(u"stage"_s)) : suggest::Stage{};
     if (!stage)
         throw Error::validation(u"stage"_s, u"must be one of %1"_s.arg(suggest::stageNames().join(u", "_s)));
 
@@ -115,7 +91,36 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
 
     suggest::ProposalSet set;
     QNetworkAccessManager nam;
-    if (std::unique_ptr<llm::LlmClient> client = llm::makeClient(&nam, config)) {
+    if (fromFile) {
+        // The proposals as printed, checked again against the plan as it is now.
+        QFile file;
+        const QString path = p.value(u"from"_s);
+        bool opened = false;
+        if (path == u"-"_s) {
+            opened = file.open(stdin, QIODevice::ReadOnly);
+        } else {
+            file.setFileName(path);
+            opened = file.open(QIODevice::ReadOnly);
+        }
+        if (!opened)
+            throw Error::validation(u"from"_s, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        QJsonParseError parseError;
+        const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!json.isObject())
+            throw Error::validation(u"from"_s,
+                                    u"%1 is not the JSON that plan suggest --json prints (%2)"_s.arg(
+                                        path, parseError.errorString()));
+        Id fileTrip = 0;
+        set = suggest::proposalSetFromJson(json.object(), &fileTrip);
+        if (fileTrip != tripId)
+            throw Error::validation(
+                u"from"_s,
+                u"the proposals in %1 are for trip %2, not trip %3"_s.arg(path).arg(fileTrip).arg(tripId));
+        if (p.isSet(u"stage"_s) && set.stage != *stage)
+            throw Error::validation(u"from"_s, u"the proposals in %1 are for the %2 stage"_s.arg(
+                                                   path, suggest::stageName(set.stage)));
+        suggest::checkProposals(set.proposals, context);
+    } else if (std::unique_ptr<llm::LlmClient> client = llm::makeClient(&nam, config)) {
         conversation::LlmPlanner planner(client.get());
         try {
             set = suggest::modelProposals(planner, context, *stage, llm::providerName(config.provider));
@@ -148,18 +153,12 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
     }
 
     if (p.isSet(u"json"_s)) {
-        QJsonArray proposals;
-        for (qsizetype i = 0; i < set.proposals.size(); ++i)
-            proposals.append(proposalJson(set.proposals[i], int(i + 1)));
+        QJsonObject out = suggest::toJson(set, tripId);
         QJsonArray acceptedJson;
         for (qsizetype i : chosen)
             acceptedJson.append(int(i + 1));
-        printJson(ctx, QJsonObject{{u"trip"_s, QString::number(tripId)},
-                                   {u"stage"_s, suggest::stageName(set.stage)},
-                                   {u"source"_s, set.source},
-                                   {u"note"_s, set.note},
-                                   {u"proposals"_s, proposals},
-                                   {u"accepted"_s, acceptedJson}});
+        out[u"accepted"_s] = acceptedJson;
+        printJson(ctx, out);
         return 0;
     }
     if (accepted.isEmpty()) {

@@ -17,6 +17,7 @@
 #include "repo/UserRepository.h"
 #include "suggest/ModelSuggestions.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -24,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
@@ -370,14 +372,18 @@ private Q_SLOTS:
         const QStringList env{
             u"DATABASE_URL="_s + tmp.url().toString(), u"XDG_DATA_HOME="_s + home.path() + u"/data"_s,
             u"XDG_CONFIG_HOME="_s + home.path() + u"/config"_s, u"TRIPPLANNER_LLM_API_KEY=test-key-123"_s};
-        bool fail = false;
-        test::FakeLlmServerThread server([&fail](const test::RecordedRequest&) {
+        std::atomic_bool fail = false;
+        std::atomic_bool other = false;
+        test::FakeLlmServerThread server([&fail, &other](const test::RecordedRequest&) {
             if (fail) {
                 test::FakeResponse r;
                 r.status = 400;
                 r.body = "{\"error\": {\"message\": \"model not found\"}}";
                 return r;
             }
+            if (other)
+                return FakeLlmServer::wrap(FakeLlmServer::Flavour::OpenAi,
+                                           answer({item({{u"title"_s, u"Something else"_s}})}), true);
             return FakeLlmServer::wrap(
                 FakeLlmServer::Flavour::OpenAi,
                 answer({item({{u"title"_s, u"Miradouro de Santa Luzia"_s},
@@ -405,15 +411,41 @@ private Q_SLOTS:
         QVERIFY(shown.out.contains(u"Cannot be accepted: cost.amount must not be negative"_s));
         QCOMPARE(planOf(), before);
 
-        const auto refused = test::runCli(base + QStringList{u"--accept"_s, u"all"_s}, {}, env);
+        const auto refused = test::runCli(base + QStringList{u"--accept"_s, u"2"_s}, {}, env);
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(u"cost.amount"_s), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(u"proposal 2 cannot be accepted: cost.amount must not be negative"_s),
+                 qPrintable(refused.err));
         QCOMPARE(planOf(), before);
 
-        const auto accepted = test::runCli(base + QStringList{u"--accept"_s, u"1"_s, u"--json"_s}, {}, env);
+        // What is accepted is what was read: the proposals saved with --json, accepted
+        // from the file while the model would now answer something else.
+        const auto saved = test::runCli(base + QStringList{u"--json"_s}, {}, env);
+        QCOMPARE(saved.exitCode, 0);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"proposals.json"_s);
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(saved.out.toUtf8());
+        }
+        other = true;
+        const QStringList fromFile{
+            u"plan"_s,   u"suggest"_s, u"--user"_s,     u"ada"_s,    u"--trip"_s, QString::number(tripId),
+            u"--from"_s, file,         u"--provider"_s, u"offline"_s};
+        const auto accepted =
+            test::runCli(fromFile + QStringList{u"--accept"_s, u"all"_s, u"--json"_s}, {}, env);
         QCOMPARE(accepted.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(accepted.out.toUtf8())[u"accepted"_s].toArray().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(accepted.out.toUtf8())[u"accepted"_s].toArray(), QJsonArray{1});
         QVERIFY(planOf().contains("Miradouro de Santa Luzia"));
+        QVERIFY(!planOf().contains("Something else"));
+        // The same file for another trip, or without --accept, is refused.
+        QCOMPARE(test::runCli({u"plan"_s, u"suggest"_s, u"--user"_s, u"ada"_s, u"--trip"_s, u"999"_s,
+                               u"--from"_s, file, u"--accept"_s, u"all"_s},
+                              {}, env)
+                     .exitCode,
+                 1);
+        QCOMPARE(test::runCli(fromFile, {}, env).exitCode, 2);
+        other = false;
 
         fail = true;
         const QByteArray after = planOf();

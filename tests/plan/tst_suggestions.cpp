@@ -381,6 +381,50 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, suggest::applyProposals(c.plan, one));
     }
 
+    // Accepted together, proposals must still make a plan: a stay on nights
+    // that have one, an idea put on two days, two new activities at one time,
+    // a budget the trip cannot hold are refused whole.
+    void acceptedTogetherStillAPlan() {
+        const auto e = *conversation::Catalogue::builtin().find(u"Lisbon"_s);
+        suggest::SuggestContext c = contextFor(e, QDate(2027, 9, 1), 5);
+        c.plan.stays << stay(u"booked"_s, "2027-09-01", "2027-09-03");
+        c.plan.activities << activity(u"idea"_s, nullptr);
+        auto proposal = [](Proposal::Kind kind) {
+            Proposal p;
+            p.kind = kind;
+            return p;
+        };
+        Proposal second = proposal(Proposal::Kind::Stay);
+        second.stay = stay(u"second"_s, "2027-09-02", "2027-09-05");
+        Proposal monday = proposal(Proposal::Kind::ScheduleActivity);
+        monday.replacesId = u"idea"_s;
+        monday.activity = activity(u"idea"_s, "2027-09-02", "10:00", "12:00");
+        Proposal tuesday = monday;
+        tuesday.activity.date = QDate(2027, 9, 3);
+        Proposal a = proposal(Proposal::Kind::Activity);
+        a.activity = activity(u"a"_s, "2027-09-04", "10:00", "12:00");
+        Proposal b = a;
+        b.activity.id = u"b"_s;
+        b.activity.start = QTime(11, 0);
+        Proposal huge = proposal(Proposal::Kind::TripBudget);
+        huge.tripBudget = dec("100000000.00");
+        QList<Proposal> all{second, monday, tuesday, a, b, huge};
+        suggest::checkProposals(all, c);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY2(all[i].acceptable(), qPrintable(all[i].summary + all[i].problems.value(0).message));
+        QCOMPARE(all[5].problems.value(0).field, u"budget"_s);
+        QVERIFY_THROWS_EXCEPTION(Error, suggest::applyProposals(c.plan, {all[0]}));
+        QVERIFY_THROWS_EXCEPTION(Error, suggest::applyProposals(c.plan, {all[1], all[2]}));
+        QVERIFY_THROWS_EXCEPTION(Error, suggest::applyProposals(c.plan, {all[3], all[4]}));
+        QCOMPARE(suggest::applyProposals(c.plan, {all[1], all[3]}).activities.size(), 2);
+        try {
+            suggest::applyProposals(c.plan, {all[0]});
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(u"both for the night of 2027-09-02"_s),
+                     qPrintable(error.message()));
+        }
+    }
+
     void choosingByNumber() {
         suggest::ProposalSet set;
         for (int i = 0; i < 4; ++i) {
@@ -396,6 +440,16 @@ private Q_SLOTS:
         QCOMPARE(chosen[1].summary, u"1"_s);
         for (const QString& bad : {u"0"_s, u"5"_s, u"x"_s, u""_s, u"1;2"_s})
             QVERIFY_THROWS_EXCEPTION(Error, suggest::chooseProposals(set, bad));
+        // "all" is every proposal that can be accepted; a flagged one asked for by number is named.
+        set.proposals[1].problems << FieldError{u"date"_s, u"is outside the trip"_s};
+        QCOMPARE(suggest::chooseProposals(set, u"all"_s), (QList<qsizetype>{0, 2, 3}));
+        try {
+            suggest::chooseProposals(set, u"1,2"_s);
+            QFAIL("a flagged proposal was chosen");
+        } catch (const Error& e) {
+            QCOMPARE(e.fieldErrors().value(0).message,
+                     u"proposal 2 cannot be accepted: date is outside the trip"_s);
+        }
     }
 
     void stageNames() {

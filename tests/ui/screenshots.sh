@@ -183,5 +183,8 @@ shoot_as 1024x700 1 light conversation journey-conversation-1024x700.png
 shoot_as 2560x1600 2 light conversation journey-conversation-2x.png
 # The plan's day-by-day view with its map, narrow and dark.
 shoot_as 1024x700 1 light planning:itinerary journey-plan-itinerary-1024x700.png
+# The planner's draft of the days as cards to accept, narrow and dark.
+shoot_as 1024x700 1 light suggest:itinerary journey-plan-suggestions-1024x700.png
+shoot_as 1600x1000 1 dark suggest:itinerary journey-plan-suggestions-dark.png
 shoot_as 1600x1000 1 dark planning:itinerary journey-plan-itinerary-dark.png
 shoot_as 1600x1000 1 light map journey-plan-map.png

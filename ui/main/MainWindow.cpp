@@ -173,17 +173,21 @@ MainWindow::MainWindow(app::Workspace* workspace, QWidget* parent)
     // edit of the trip (its own undo step), or put in the trip's form when
     // that holds changes not saved yet, which a save would otherwise overwrite.
     connect(m_planning, &PlanningPanel::tripBudgetAccepted, this, [this](Id tripId, const Decimal& budget) {
-        const int row = m_trips->rowOf(tripId);
-        if (tripId != m_openTripId || row < 0)
+        if (tripId != m_openTripId || !m_openDetails || m_openDetails->trip.id != tripId) {
+            showMessage(tr("The budget was not saved: its trip is no longer open."));
             return;
+        }
         if (m_editor->isModified()) {
             m_editor->setBudget(budget);
             showMessage(tr("The budget is in the trip's details: save them to keep it."));
             return;
         }
-        Trip trip = m_trips->tripAt(row);
-        trip.budget = budget;
-        saveTrip(trip);
+        // The row as listed, else as opened (a filter or a page not loaded may hide it from the list).
+        const int row = m_trips->rowOf(tripId);
+        const Trip before = row >= 0 ? m_trips->tripAt(row) : m_openDetails->trip;
+        Trip after = before;
+        after.budget = budget;
+        saveTrip(after, before);
     });
 
     onStateChanged(service->state(), service->errorText());
@@ -367,7 +371,7 @@ QWidget* MainWindow::buildTripsPage() {
     connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentTripChanged);
-    connect(m_editor, &TripEditor::saveRequested, this, &MainWindow::saveTrip);
+    connect(m_editor, &TripEditor::saveRequested, this, [this](const Trip& trip) { saveTrip(trip); });
     return m_splitter;
 }
 
@@ -685,7 +689,7 @@ void MainWindow::newTrip() {
         title->setFocus();
 }
 
-void MainWindow::saveTrip(const Trip& trip) {
+void MainWindow::saveTrip(const Trip& trip, const std::optional<Trip>& known) {
     m_editor->setBusy(true);
     auto errors = [this](const QString& text) {
         showMessage(text);
@@ -712,7 +716,7 @@ void MainWindow::saveTrip(const Trip& trip) {
         return;
     }
     const int row = m_trips->rowOf(trip.id);
-    const Trip before = row >= 0 ? m_trips->tripAt(row) : trip;
+    const Trip before = known ? *known : row >= 0 ? m_trips->tripAt(row) : trip;
     m_trips->updateTrip(trip, [this, before, errors](Result<Trip> r) {
         m_editor->setBusy(false);
         if (!r.ok()) {

@@ -100,7 +100,8 @@ private:
     void updateEmptyState();
     void onCurrentTripChanged();
     void openTrip(Id id);
-    void saveTrip(const Trip& trip);
+    // `before`: the row as it was, for the undo step (default: the list's row).
+    void saveTrip(const Trip& trip, const std::optional<Trip>& before = std::nullopt);
     void loadDestinationChoices();
     void showMessage(const QString& text);
     void restoreLayout();

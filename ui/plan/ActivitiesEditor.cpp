@@ -333,7 +333,9 @@ void ActivitiesEditor::newActivity() {
     m_ideas->clearSelection();
 }
 
-void ActivitiesEditor::editDraft(const plan::Activity& draft) {
+bool ActivitiesEditor::editDraft(const plan::Activity& draft) {
+    if (!settleForm()) // a stay or activity being typed is asked about first
+        return false;
     m_isNew = true;
     loadForm(draft);
     m_table->clearSelection();
@@ -341,6 +343,7 @@ void ActivitiesEditor::editDraft(const plan::Activity& draft) {
     m_dirty = true; // not in the plan yet: leaving it asks, as for anything typed
     validate();
     m_title->setFocus();
+    return true;
 }
 
 plan::Activity ActivitiesEditor::formActivity(QList<FieldError>* errors) const {

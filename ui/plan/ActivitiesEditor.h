@@ -43,7 +43,8 @@ public:
     void schedule(const QString& id, const QDate& day);
     // A new activity filled in but not saved (a planner's proposal to edit
     // before it enters the plan): Save adds it, as if typed.
-    void editDraft(const plan::Activity& draft);
+    // False when the form holds changes the user chose to keep (Cancel).
+    bool editDraft(const plan::Activity& draft);
     // Online place search for Find place; null turns it off.
     void setGeocoder(geo::GeocodingService* geocoder);
     PlaceField* placeField() const { return m_place; }

@@ -160,13 +160,11 @@ std::optional<suggest::Stage> PlanEditor::suggestStageOfTab(int index) {
 bool PlanEditor::editProposal(const suggest::Proposal& proposal) {
     if (proposal.kind == suggest::Proposal::Kind::Stay) {
         m_tabs->setCurrentWidget(m_stays);
-        m_stays->editDraft(proposal.stay);
-        return true;
+        return m_stays->editDraft(proposal.stay);
     }
     if (proposal.kind == suggest::Proposal::Kind::Activity) {
         m_tabs->setCurrentWidget(m_activities);
-        m_activities->editDraft(proposal.activity);
-        return true;
+        return m_activities->editDraft(proposal.activity);
     }
     return false;
 }

@@ -70,11 +70,16 @@ public:
     QPushButton* suggestButton() const { return m_suggest; }
     static std::optional<suggest::Stage> suggestStageOfTab(int index);
     // A new stay or activity proposed by the planner, in its stage's form to
-    // edit before it is saved; false for a proposal that is not a new item.
+    // edit before it is saved; false for a proposal that is not a new item, or
+    // when the form holds changes the user chose to keep.
     bool editProposal(const suggest::Proposal& proposal);
     // While proposals are being worked out the button stops them
     // (suggestCancelRequested).
     void setSuggesting(bool suggesting);
+    bool isSuggesting() const { return m_suggesting; }
+    // Shows the button, or not, with the words for the tab in view (called on
+    // every tab change; call it after moving the button into another layout).
+    void updateSuggestButton();
 
     QTabWidget* tabs() const { return m_tabs; }
     StaysEditor* stays() const { return m_stays; }
@@ -96,7 +101,6 @@ Q_SIGNALS:
 private:
     void refresh();
     void tabShown(int index);
-    void updateSuggestButton();
 
     plan::Plan m_plan;
     PlanContext m_context;

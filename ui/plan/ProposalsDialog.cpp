@@ -6,12 +6,51 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace tp::ui {
+
+namespace {
+
+QString day(const QDate& d) {
+    return QLocale().toString(d, u"ddd d MMM yyyy"_s);
+}
+
+// A card's first line, with dates as the rest of the window writes them
+// (the core's summary, with ISO dates, is the command line's).
+QString cardTitle(const suggest::Proposal& p) {
+    using K = suggest::Proposal::Kind;
+    switch (p.kind) {
+    case K::Stay:
+        if (!p.stay.checkIn.isValid() || !p.stay.checkOut.isValid())
+            break;
+        return ProposalsDialog::tr("%1: %2 to %3 (%n night(s))", nullptr, p.stay.nights())
+            .arg(p.stay.name, day(p.stay.checkIn), day(p.stay.checkOut));
+    case K::Activity:
+    case K::ScheduleActivity:
+        if (!p.activity.isScheduled())
+            return ProposalsDialog::tr("Idea: %1").arg(p.activity.title);
+        if (!p.activity.start.isValid())
+            return ProposalsDialog::tr("%1: %2").arg(day(p.activity.date), p.activity.title);
+        if (!p.activity.end.isValid())
+            return ProposalsDialog::tr("%1, %2: %3")
+                .arg(day(p.activity.date), p.activity.start.toString(u"HH:mm"_s), p.activity.title);
+        return ProposalsDialog::tr("%1, %2–%3: %4")
+            .arg(day(p.activity.date), p.activity.start.toString(u"HH:mm"_s),
+                 p.activity.end.toString(u"HH:mm"_s), p.activity.title);
+    case K::Cost:
+    case K::HomeCurrency:
+    case K::TripBudget:
+        break;
+    }
+    return p.summary;
+}
+
+} // namespace
 
 QString ProposalsDialog::heading(suggest::Stage stage) {
     switch (stage) {
@@ -32,7 +71,8 @@ ProposalsDialog::ProposalsDialog(const suggest::ProposalSet& set, const QString&
     , m_set(set) {
     setObjectName(u"proposalsDialog"_s);
     setWindowTitle(heading(set.stage));
-    auto* title = new QLabel(tr("%1 for “%2”").arg(heading(set.stage), tripTitle.toHtmlEscaped()), this);
+    auto* title = new QLabel(tr("%1 for “%2”").arg(heading(set.stage), tripTitle), this);
+    title->setTextFormat(Qt::PlainText);
     title->setObjectName(u"proposalsHeading"_s);
     title->setWordWrap(true);
     QFont big = title->font();
@@ -55,7 +95,7 @@ ProposalsDialog::ProposalsDialog(const suggest::ProposalSet& set, const QString&
     m_list->setAlternatingRowColors(true);
     const QColor problemColour = errorTextColour(palette().color(QPalette::Base));
     for (const suggest::Proposal& p : set.proposals) {
-        QStringList lines{p.summary};
+        QStringList lines{cardTitle(p)};
         if (!p.reason.isEmpty())
             lines << p.reason;
         if (p.toVerify)

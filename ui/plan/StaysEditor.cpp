@@ -271,13 +271,16 @@ void StaysEditor::newStay() {
     validate();
 }
 
-void StaysEditor::editDraft(const plan::Stay& draft) {
+bool StaysEditor::editDraft(const plan::Stay& draft) {
+    if (!settleForm()) // a stay or activity being typed is asked about first
+        return false;
     m_isNew = true;
     loadForm(draft);
     m_table->clearSelection();
     m_dirty = true; // not in the plan yet: leaving it asks, as for anything typed
     validate();
     m_name->setFocus();
+    return true;
 }
 
 plan::Stay StaysEditor::formStay(QList<FieldError>* errors) const {

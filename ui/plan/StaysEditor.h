@@ -41,7 +41,8 @@ public:
     bool isDirty() const { return m_dirty; }
     // A new stay filled in but not saved (a planner's proposal to edit before
     // it enters the plan): Save stay adds it, as if typed.
-    void editDraft(const plan::Stay& draft);
+    // False when the form holds changes the user chose to keep (Cancel).
+    bool editDraft(const plan::Stay& draft);
     // Online place search for Find place; null turns it off.
     void setGeocoder(geo::GeocodingService* geocoder);
     PlaceField* placeField() const { return m_place; }

@@ -88,6 +88,12 @@ PlanningPanel::PlanningPanel(QWidget* parent)
     // the review, saved through the trip's session (one undo step per change).
     m_editor = new PlanEditor(this);
     m_editor->setObjectName(u"planEditor"_s);
+    // The planner's help for the stage in view sits with the stages' buttons,
+    // where it is seen at any width (at the tab bar's end it was cut off in a
+    // narrow window).
+    m_editor->tabs()->setCornerWidget(nullptr, Qt::TopRightCorner);
+    buttons->insertWidget(1, m_editor->suggestButton());
+    m_editor->updateSuggestButton();
     // The editors' forms never widen the window: below their width they scroll.
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(u"planEditorScroll"_s);
@@ -183,6 +189,7 @@ void PlanningPanel::setSession(app::TripSession* session) {
         disconnect(m_session, nullptr, m_editor, nullptr);
     }
     m_session = session;
+    m_editor->setSuggesting(false); // the previous trip's request is not this one's
     m_error->clear();
     if (!session) {
         clear();
@@ -235,6 +242,7 @@ void PlanningPanel::showNote(const QString& text, bool problem) {
 }
 
 void PlanningPanel::clear() {
+    m_editor->setSuggesting(false); // a request of the trip closed is dropped with its session
     if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
         disconnect(m_session, nullptr, m_editor, nullptr);
@@ -286,14 +294,20 @@ void PlanningPanel::showSession(const std::optional<PlanningSession>& session) {
 }
 
 namespace {
-QByteArray planBytes(const plan::Plan& plan) {
-    return QJsonDocument(plan::planToJson(plan)).toJson(QJsonDocument::Compact);
+// What proposals are made from: the plan and what they are checked against
+// in the trip (dates, travellers, destination). Accepting them is refused
+// when any of it changed meanwhile (another window, the CLI, the web app).
+QByteArray proposalBasis(const app::TripSession& session) {
+    const Trip& t = session.details().trip;
+    return QJsonDocument(plan::planToJson(session.latestPlan())).toJson(QJsonDocument::Compact) +
+           t.startDate.toString(Qt::ISODate).toLatin1() + '/' + t.endDate.toString(Qt::ISODate).toLatin1() +
+           '/' + QByteArray::number(t.travelersCount) + '/' + QByteArray::number(t.destinationId.value_or(0));
 }
 } // namespace
 
 void PlanningPanel::askPlanner(suggest::Stage stage) {
-    if (!m_session || !m_session->isLoaded())
-        return;
+    if (!m_session || !m_session->isLoaded() || m_editor->isSuggesting())
+        return; // one request at a time: the button stops the one on its way
     m_editor->setSuggesting(true);
     const QPointer<app::TripSession> asked = m_session;
     // A model's intro as it streams in, and its retries, in the note line.
@@ -314,7 +328,7 @@ void PlanningPanel::askPlanner(suggest::Stage stage) {
                 });
     // What the proposals are made from: accepting them over a plan that has
     // changed since (a save from another window, the CLI) is refused.
-    const QByteArray basis = planBytes(m_session->latestPlan());
+    const QByteArray basis = proposalBasis(*m_session);
     m_session->suggest(stage, this, [this, asked, basis, deltas, retries](Result<suggest::ProposalSet> r) {
         disconnect(deltas);
         disconnect(retries);
@@ -352,9 +366,9 @@ void PlanningPanel::acceptProposals(const suggest::ProposalSet& set, const QList
     if (!m_session || chosen.isEmpty())
         return;
     const plan::Plan current = m_session->latestPlan();
-    if (planBytes(current) != basis) {
-        showNote(tr("The plan changed while the proposals were open: nothing was added. Ask again for "
-                    "proposals that fit the plan as it is now."),
+    if (proposalBasis(*m_session) != basis) {
+        showNote(tr("The plan or the trip changed while the proposals were open: nothing was added. Ask "
+                    "again for proposals that fit them as they are now."),
                  true);
         return;
     }
@@ -372,8 +386,11 @@ void PlanningPanel::acceptProposals(const suggest::ProposalSet& set, const QList
         m_session->savePlan(next, tr("Accept %n suggestion(s)", nullptr, planItems));
     if (budget)
         Q_EMIT tripBudgetAccepted(m_tripId, *budget);
-    showNote(tr("Added %n suggestion(s) to the plan; Undo (Ctrl+Z) takes them out again.", nullptr,
-                int(accepted.size())));
+    if (planItems > 0)
+        showNote(tr("Added %n suggestion(s) to the plan; Undo (Ctrl+Z) takes them out again.", nullptr,
+                    planItems));
+    else
+        showNote(tr("The estimate goes to the trip's budget (in its details)."));
 }
 
 } // namespace tp::ui

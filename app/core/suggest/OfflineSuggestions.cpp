@@ -73,7 +73,7 @@ ProposalSet stays(const SuggestContext& c) {
         set.note = noDestinationNote();
         return set;
     }
-    if (!c.trip.startDate.isValid() || !c.trip.endDate.isValid()) {
+    if (!c.trip.startDate.isValid() || !c.trip.endDate.isValid() || c.trip.endDate < c.trip.startDate) {
         set.note = noDatesNote();
         return set;
     }
@@ -309,18 +309,18 @@ ProposalSet itinerary(const SuggestContext& c) {
             area = dest;
         using K = plan::ItineraryEntry::Kind;
         const bool travel = hasEntry(day, {K::Leg, K::Departure, K::Arrival});
-        const bool first = i == 0 && n > 1;
+        const bool firstDay = i == 0 && n > 1;
         const bool lastDay = i == n - 1 && n > 1;
-        if (!first && !lastDay && !travel)
+        if (!firstDay && !lastDay && !travel)
             ++fullDay;
         if (travel || hasEntry(day, {K::Activity}))
             continue; // the day already has its plan
-        if (hasEntry(day, {K::CheckOut}) && hasEntry(day, {K::CheckIn}) && !first && !lastDay) {
+        if (hasEntry(day, {K::CheckOut}) && hasEntry(day, {K::CheckIn}) && !firstDay && !lastDay) {
             propose(day.date, u"Move to %1"_s.arg(area), u"travel"_s, -1, -1,
                     u"You change stays that day: keep it light, and check the way between them."_s);
             continue;
         }
-        if (first) {
+        if (firstDay) {
             propose(day.date, u"Arrive and settle in; a first walk around %1"_s.arg(area), u"arrival"_s, 16,
                     18, u"The first day goes to getting there and checking in."_s);
         } else if (lastDay) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Proposal.h"
 
+#include "domain/Validation.h"
 #include "geo/CoordinateCheck.h"
 #include "plan/Currency.h"
 #include "plan/Itinerary.h"
@@ -155,10 +156,19 @@ void checkProposals(QList<Proposal>& proposals, const SuggestContext& context) {
                     u"\"%1\" is not an ISO 4217 currency code (such as EUR, USD, JPY)"_s.arg(
                         p.homeCurrency.left(10))};
             break;
-        case Proposal::Kind::TripBudget:
-            if (!p.tripBudget || p.tripBudget->isNegative())
-                p.problems << FieldError{u"budget"_s, u"must be an amount that is not negative"_s};
+        case Proposal::Kind::TripBudget: {
+            if (!p.tripBudget) {
+                p.problems << FieldError{u"budget"_s, u"is required"_s};
+                break;
+            }
+            // The trip's own rules for its budget (0 to 99,999,999.99, 2 decimals).
+            Trip t = context.trip;
+            t.budget = p.tripBudget;
+            for (const FieldError& e : validation::checkTrip(t))
+                if (e.field == u"budget"_s)
+                    p.problems << e;
             break;
+        }
         }
     }
 }
@@ -203,6 +213,50 @@ plan::Plan applyProposals(const plan::Plan& original, const QList<Proposal>& acc
             break;
         }
     }
+    // Together they must still make a plan: no idea scheduled twice, no two
+    // stays on one night, no new activity over another item of its day.
+    QSet<QString> scheduled;
+    QSet<QString> added;
+    for (int i = 0; i < accepted.size(); ++i) {
+        const Proposal& p = accepted[i];
+        if (p.kind == Proposal::Kind::ScheduleActivity) {
+            if (scheduled.contains(p.replacesId))
+                problems << FieldError{u"proposals[%1].id"_s.arg(i), u"puts the same idea on a day twice"_s};
+            scheduled.insert(p.replacesId);
+            added.insert(p.replacesId);
+        } else if (p.kind == Proposal::Kind::Activity) {
+            added.insert(p.activity.id);
+        } else if (p.kind == Proposal::Kind::Stay) {
+            added.insert(p.stay.id);
+        }
+    }
+    for (const plan::Stay& s : std::as_const(result.stays)) {
+        if (!added.contains(s.id))
+            continue;
+        for (const plan::Stay& other : std::as_const(result.stays))
+            if (other.id != s.id && s.checkIn < other.checkOut && other.checkIn < s.checkOut) {
+                problems << FieldError{u"stays"_s, u"\"%1\" and \"%2\" are both for the night of %3"_s.arg(
+                                                       s.name, other.name,
+                                                       qMax(s.checkIn, other.checkIn).toString(Qt::ISODate))};
+                break;
+            }
+    }
+    QSet<QDate> days;
+    for (const plan::Activity& a : std::as_const(result.activities))
+        if (added.contains(a.id) && a.isScheduled())
+            days.insert(a.date);
+    auto overlapOnDay = [&](const QDate& d) -> QString {
+        for (const plan::ItineraryDay& day : plan::buildItinerary(result, d, d))
+            for (const plan::DayProblem& problem : day.problems)
+                if (problem.kind == plan::DayProblem::Kind::Overlap)
+                    for (const QString& id : problem.itemIds)
+                        if (added.contains(id))
+                            return problem.message;
+        return {};
+    };
+    for (const QDate& d : std::as_const(days))
+        if (const QString overlap = overlapOnDay(d); !overlap.isEmpty())
+            problems << FieldError{u"activities"_s, overlap};
     plan::requireValid(problems);
     plan::requireValid(plan::checkPlan(result));
     return result;
@@ -218,9 +272,14 @@ std::optional<Decimal> tripBudgetOf(const QList<Proposal>& accepted) {
 QList<qsizetype> chooseProposals(const ProposalSet& set, const QString& choice) {
     const QString c = choice.trimmed().toLower();
     QList<qsizetype> chosen;
-    if (c == u"all"_s) {
+    if (c == u"all"_s) { // every one that can be accepted as it is
         for (qsizetype i = 0; i < set.proposals.size(); ++i)
-            chosen << i;
+            if (set.proposals[i].acceptable())
+                chosen << i;
+        if (chosen.isEmpty())
+            throw Error::validation(u"accept"_s, set.proposals.isEmpty()
+                                                     ? u"there are no proposals to accept"_s
+                                                     : u"none of the proposals can be accepted as it is"_s);
         return chosen;
     }
     QSet<int> seen;
@@ -235,6 +294,11 @@ QList<qsizetype> chooseProposals(const ProposalSet& set, const QString& choice) 
                     : u"\"%1\" is not a proposal's number: give numbers from 1 to %2, separated by commas, or all"_s
                           .arg(part.trimmed().left(20))
                           .arg(set.proposals.size()));
+        if (!set.proposals[n - 1].acceptable()) {
+            const FieldError& e = set.proposals[n - 1].problems.first();
+            throw Error::validation(
+                u"accept"_s, u"proposal %1 cannot be accepted: %2 %3"_s.arg(n).arg(e.field, e.message));
+        }
         if (!seen.contains(n))
             chosen << n - 1;
         seen.insert(n);

@@ -76,8 +76,9 @@ plan::Plan applyProposals(const plan::Plan& plan, const QList<Proposal>& accepte
 // The trip budget among the accepted proposals, if one is.
 std::optional<Decimal> tripBudgetOf(const QList<Proposal>& accepted);
 // "1,3", "all": the proposals chosen by number (1-based, as printed), as
-// indexes into set.proposals in the order given, each once. Throws
-// Error::validation("accept") for a number outside the set or a bad list.
+// indexes into set.proposals in the order given, each once; "all" is every
+// one that can be accepted as it is. Throws Error::validation("accept") for a
+// number outside the set, one with problems (naming it), or a bad list.
 QList<qsizetype> chooseProposals(const ProposalSet& set, const QString& choice);
 QList<Proposal> proposalsAt(const ProposalSet& set, const QList<qsizetype>& indexes);
 
