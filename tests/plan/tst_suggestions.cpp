@@ -425,6 +425,35 @@ private Q_SLOTS:
         }
     }
 
+    // A timed activity across town needs time to get there: 12 km at 25 km/h
+    // is about 29 minutes, and 10 minutes between them is flagged.
+    void travelTimeBetweenPlaces() {
+        const auto e = *conversation::Catalogue::builtin().find(u"Lisbon"_s);
+        suggest::SuggestContext c = contextFor(e, QDate(2027, 9, 1), 5);
+        plan::Activity belem = activity(u"belem"_s, "2027-09-02", "10:00", "12:00");
+        belem.title = u"Belém Tower"_s;
+        belem.place = place(u"Belém"_s, "38.691600", "-9.216000");
+        c.plan.activities << belem;
+        Proposal oriente;
+        oriente.kind = Proposal::Kind::Activity;
+        oriente.activity = activity(u"oriente"_s, "2027-09-02", "12:10", "13:00");
+        oriente.activity.place = place(u"Oceanário"_s, "38.763500", "-9.093800");
+        Proposal later = oriente;
+        later.activity.start = QTime(13, 0);
+        later.activity.end = QTime(14, 0);
+        Proposal before = oriente;
+        before.activity.start = QTime(9, 0);
+        before.activity.end = QTime(9, 50);
+        QList<Proposal> all{oriente, later, before};
+        suggest::checkProposals(all, c);
+        QCOMPARE(all[0].problems.value(0).field, u"start"_s);
+        QVERIFY2(all[0].problems.value(0).message.startsWith(
+                     u"leaves 10 min to cover the 13 km from \"Belém Tower\""_s),
+                 qPrintable(all[0].problems.value(0).message));
+        QVERIFY2(all[1].acceptable(), qPrintable(all[1].problems.value(0).message));
+        QVERIFY(all[2].problems.value(0).message.contains(u"to \"Belém Tower\""_s));
+    }
+
     void choosingByNumber() {
         suggest::ProposalSet set;
         for (int i = 0; i < 4; ++i) {

@@ -18,7 +18,8 @@ namespace {
 
 const QString offlineNote = u"The built-in planner proposes only what it can work out from the bundled data "
                             u"and your plan: it names no hotels or venues, and prices only from the "
-                            u"destination's average cost per day."_s;
+                            u"destination's average cost per day. A model (Settings → AI planner) gives "
+                            u"richer suggestions."_s;
 
 QString destinationName(const SuggestContext& c) {
     if (c.destination)

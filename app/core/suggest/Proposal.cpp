@@ -8,6 +8,7 @@
 #include "plan/PlanValidation.h"
 
 #include <QSet>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +67,41 @@ void checkOverlap(QList<FieldError>& problems, const plan::Activity& activity, c
                 problems << FieldError{u"start"_s, problem.message};
                 return;
             }
+}
+
+// Time to get from one place to the next, at an average of 25 km/h door to
+// door (walking, a city's transport and waits; the Itinerary tab's day map
+// draws the same straight lines), and never under a quarter of an hour.
+int travelMinutes(double km) {
+    return qMax(15, int(std::ceil(km / TravelKmPerHour * 60)));
+}
+
+// A timed activity with a place must leave time to get there from the item
+// before it that day, and on to the one after it.
+void checkTravelTime(QList<FieldError>& problems, const plan::Activity& activity, const plan::Plan& plan,
+                     const QString& replacesId) {
+    if (!activity.isScheduled() || !activity.start.isValid() || !activity.end.isValid() ||
+        !activity.place.hasCoordinates())
+        return;
+    for (const plan::Activity& other : plan.activities) {
+        if (other.id == activity.id || other.id == replacesId || other.date != activity.date ||
+            !other.start.isValid() || !other.end.isValid() || !other.place.hasCoordinates())
+            continue;
+        const double km = plan::distanceKm(activity.place, other.place);
+        const int needed = travelMinutes(km);
+        const bool before = other.end <= activity.start;
+        const int gap =
+            before ? other.end.secsTo(activity.start) / 60 : activity.end.secsTo(other.start) / 60;
+        if ((before || activity.end <= other.start) && gap < needed && km >= 1.0) {
+            problems << FieldError{u"start"_s,
+                                   u"leaves %1 min to cover the %2 km %3 \"%4\" (about %5 min)"_s.arg(gap)
+                                       .arg(qRound(km))
+                                       .arg(before ? u"from"_s : u"to"_s)
+                                       .arg(other.title)
+                                       .arg(needed)};
+            return;
+        }
+    }
 }
 
 } // namespace
@@ -140,6 +176,7 @@ void checkProposals(QList<Proposal>& proposals, const SuggestContext& context) {
             checkPlace(p.problems, u"place"_s, p.activity.place, country);
             checkDay(p.problems, u"date"_s, p.activity.date, trip);
             checkOverlap(p.problems, p.activity, context.plan, p.replacesId);
+            checkTravelTime(p.problems, p.activity, context.plan, p.replacesId);
             break;
         case Proposal::Kind::Cost: {
             plan::BudgetSettings b;

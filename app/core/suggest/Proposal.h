@@ -64,9 +64,11 @@ struct SuggestContext {
 
 // Fills `problems` of each proposal: a point at sea or in another country than
 // the destination's, a date outside the trip, a negative cost, a currency that
-// is not ISO 4217, and the plan's own rules for the item. A model's proposals
+// is not ISO 4217, a time over another item of the day or too close to it to
+// get there (TravelKmPerHour), and the plan's own rules for the item. A model's proposals
 // and the built-in planner's go through the same check.
 void checkProposals(QList<Proposal>& proposals, const SuggestContext& context);
+inline constexpr double TravelKmPerHour = 25.0;
 
 // The plan with these proposals in it, in order. Throws Error::validation when
 // one of them has problems, when a scheduled idea is no longer in the plan, or
