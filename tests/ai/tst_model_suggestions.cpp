@@ -149,8 +149,8 @@ private Q_SLOTS:
         m.answerWith(answer({item({{u"kind"_s, u"stay"_s},
                                    {u"title"_s, u"Casa do Largo"_s},
                                    {u"place_name"_s, u"Alfama, Lisbon"_s},
-                                   {u"latitude"_s, 38.7114},
-                                   {u"longitude"_s, -9.1300},
+                                   {u"latitude"_s, u"38.7114° N"_s}, // as models write them
+                                   {u"longitude"_s, u"9.13° W"_s},
                                    {u"date"_s, u"2027-05-10"_s},
                                    {u"end_date"_s, u"2027-05-14"_s},
                                    {u"cost"_s, u"540"_s}, // a number as a string
@@ -176,6 +176,8 @@ private Q_SLOTS:
         QCOMPARE(casa.stay.price->amount.toString(), u"540.00"_s);
         QCOMPARE(casa.stay.price->currency, u"EUR"_s);
         QCOMPARE(casa.stay.place.name, u"Alfama, Lisbon"_s);
+        QCOMPARE(casa.stay.place.latitude->toString(), u"38.711400"_s);
+        QCOMPARE(casa.stay.place.longitude->toString(), u"-9.130000"_s);
         // Its link is a web search, never a booking page.
         QCOMPARE(casa.stay.link, u"https://duckduckgo.com/?q=Casa%20do%20Largo%20Alfama,%20Lisbon"_s);
         QVERIFY(!set.proposals[1].acceptable());

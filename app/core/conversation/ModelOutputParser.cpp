@@ -127,6 +127,8 @@ std::optional<QJsonValue> parseCandidate(const QString& candidate) {
     return std::nullopt;
 }
 
+} // namespace
+
 QString firstString(const QJsonObject& o, std::initializer_list<const char16_t*> keys) {
     for (const char16_t* k : keys) {
         const QJsonValue v = o.value(QString::fromUtf16(k));
@@ -200,6 +202,8 @@ std::optional<double> firstNumber(const QJsonObject& o, std::initializer_list<co
     }
     return std::nullopt;
 }
+
+namespace {
 
 QJsonArray firstArray(const QJsonObject& o, std::initializer_list<const char16_t*> keys) {
     for (const char16_t* k : keys) {

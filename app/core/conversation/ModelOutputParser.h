@@ -3,6 +3,7 @@
 
 #include "Planner.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <optional>
 
@@ -25,6 +26,15 @@ namespace parser {
 
 // The first JSON object or array in `text` (after repairs), if any.
 std::optional<QJsonValue> extractJson(const QString& text);
+
+// Fields as models write them, the first of `keys` that can be read:
+// a trimmed non-empty string; a finite number, or one written in a string
+// ("540", "540,00", "€ 540"); a coordinate (38.7, "38.7° N", "9° 8' 21\" W";
+// S and W negative, a letter of the other axis unusable).
+QString firstString(const QJsonObject& o, std::initializer_list<const char16_t*> keys);
+std::optional<double> firstNumber(const QJsonObject& o, std::initializer_list<const char16_t*> keys);
+std::optional<double> coordinate(const QJsonObject& o, std::initializer_list<const char16_t*> keys,
+                                 bool latitude);
 
 QStringList parseQuestions(const QString& text);
 DestinationSet parseDestinations(const QString& text);

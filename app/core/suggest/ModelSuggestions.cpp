@@ -139,27 +139,16 @@ QString stageAsk(Stage stage) {
     return {};
 }
 
+// What models write, read as the destinations are (conversation/ModelOutputParser).
 QString str(const QJsonObject& o, const char16_t* key) {
+    if (const QString s = conversation::parser::firstString(o, {key}); !s.isEmpty())
+        return s;
     const QJsonValue v = o.value(QString::fromUtf16(key));
-    if (v.isString())
-        return v.toString().trimmed();
-    if (v.isDouble())
-        return QString::number(v.toDouble());
-    return {};
+    return v.isDouble() ? QString::number(v.toDouble()) : QString(); // a date or time written as a number
 }
 
-// A number, or a number written as a string ("12.50", "12,50 EUR" is not).
 std::optional<double> number(const QJsonObject& o, const char16_t* key) {
-    const QJsonValue v = o.value(QString::fromUtf16(key));
-    if (v.isDouble())
-        return v.toDouble();
-    if (v.isString()) {
-        bool ok = false;
-        const double d = v.toString().trimmed().toDouble(&ok);
-        if (ok)
-            return d;
-    }
-    return std::nullopt;
+    return conversation::parser::firstNumber(o, {key});
 }
 
 std::optional<Decimal> decimalOf(double value, int precision, int scale) {
@@ -195,8 +184,8 @@ plan::Place placeOf(const QJsonObject& o, const QString& fallbackName) {
     p.name = str(o, u"place_name").left(plan::NameMaxLength);
     if (p.name.isEmpty())
         p.name = fallbackName;
-    const auto lat = number(o, u"latitude");
-    const auto lon = number(o, u"longitude");
+    const auto lat = conversation::parser::coordinate(o, {u"latitude", u"lat"}, true);
+    const auto lon = conversation::parser::coordinate(o, {u"longitude", u"lon", u"lng"}, false);
     // Out of range is dropped rather than guessed (as for the destinations).
     if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) {
         p.latitude = decimalOf(*lat, decimal_shape::CoordinatePrecision, decimal_shape::CoordinateScale);
