@@ -332,9 +332,9 @@ void PlanningPanel::askPlanner(suggest::Stage stage) {
     m_session->suggest(stage, this, [this, asked, basis, deltas, retries](Result<suggest::ProposalSet> r) {
         disconnect(deltas);
         disconnect(retries);
-        m_editor->setSuggesting(false);
         if (!asked || asked != m_session)
-            return; // another trip is open now
+            return; // another trip is open now (setSession ended this wait; one of its own may run)
+        m_editor->setSuggesting(false);
         if (!r.ok()) {
             if (r.error().kind == Error::Kind::Cancelled)
                 showNote(tr("Stopped asking the planner; nothing was changed."));
