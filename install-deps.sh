@@ -13,6 +13,8 @@ packages=(
     qtkeychain-qt6-dev qt6-l10n-tools qt6-tools-dev qt6-httpserver-dev
     libgl-dev
     libpq-dev libsqlite3-dev
+    # Qt's own texts (dialog buttons, context menus) in German, French and Spanish.
+    qt6-translations-l10n
 )
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(
@@ -27,6 +29,8 @@ if [[ "${1:-}" == "--tests" ]]; then
     packages+=(poppler-utils)
     # Packaging checks: the .deb's lint, the desktop file and the AppStream metainfo.
     packages+=(lintian desktop-file-utils appstream)
+    # The .rpm is built by CPack with rpmbuild; the CLI's completions run in real shells.
+    packages+=(rpm zsh fish xdotool x11-utils)
 fi
 
 missing=()

@@ -22,6 +22,26 @@
     </message>
 </context>
 <context>
+    <name>tp::OfflinePlanner</name>
+    <message numerus="yes">
+        <source>at most %n hours %1</source>
+        <translation>
+            <numerusform>at most %n hour %1</numerusform>
+            <numerusform>at most %n hours %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::Suggest</name>
+    <message numerus="yes">
+        <source>Stay near the centre of %1: %2 to %3 (%n nights)</source>
+        <translation>
+            <numerusform>Stay near the centre of %1: %2 to %3 (%n night)</numerusform>
+            <numerusform>Stay near the centre of %1: %2 to %3 (%n nights)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tp::TripListModel</name>
     <message numerus="yes">
         <source>%n days</source>
@@ -108,6 +128,48 @@
         <translation>
             <numerusform>Accepted %n proposal into the plan of trip %1:</numerusform>
             <numerusform>Accepted %n proposals into the plan of trip %1:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n destinations without coordinates placed; %2 not found.</source>
+        <translation>
+            <numerusform>%1 of %n destination without coordinates placed; %2 not found.</numerusform>
+            <numerusform>%1 of %n destinations without coordinates placed; %2 not found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PROBLEM: version %1, %n pending (%2), tables made by the web app will be adopted; run `tripplanner-cli migrate`</source>
+        <translation>
+            <numerusform>PROBLEM: version %1, %n pending (%2), tables made by the web app will be adopted; run `tripplanner-cli migrate`</numerusform>
+            <numerusform>PROBLEM: version %1, %n pending (%2), tables made by the web app will be adopted; run `tripplanner-cli migrate`</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PROBLEM: version %1, %n pending (%2); run `tripplanner-cli migrate`</source>
+        <translation>
+            <numerusform>PROBLEM: version %1, %n pending (%2); run `tripplanner-cli migrate`</numerusform>
+            <numerusform>PROBLEM: version %1, %n pending (%2); run `tripplanner-cli migrate`</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3 to %4 (%n nights)  %5  [%6]</source>
+        <translation>
+            <numerusform>%1  %2  %3 to %4 (%n night)  %5  [%6]</numerusform>
+            <numerusform>%1  %2  %3 to %4 (%n nights)  %5  [%6]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overlapping stays: %1 and %2 (%n nights)</source>
+        <translation>
+            <numerusform>Overlapping stays: %1 and %2 (%n night)</numerusform>
+            <numerusform>Overlapping stays: %1 and %2 (%n nights)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 (%n days)</source>
+        <translation>
+            <numerusform>%1 to %2 (%n day)</numerusform>
+            <numerusform>%1 to %2 (%n days)</numerusform>
         </translation>
     </message>
 </context>

@@ -74,10 +74,10 @@ void SuggestionRunner::start(const llm::ProviderConfig& config, const suggest::S
             std::unique_ptr<llm::LlmClient> client = llm::makeClient(worker->nam.get(), config);
             if (cancelled && cancelled->load()) {
                 result = Result<suggest::ProposalSet>::failure(
-                    JobError{Error::Kind::Cancelled, u"Cancelled."_s, {}});
+                    JobError{Error::Kind::Cancelled, tr("Cancelled."), {}});
             } else if (!client) {
                 result = Result<suggest::ProposalSet>::failure(
-                    JobError{Error::Kind::Config, u"No model is chosen in the settings."_s, {}});
+                    JobError{Error::Kind::Config, tr("No model is chosen in the settings."), {}});
             } else {
                 conversation::LlmPlanner planner(client.get());
                 planner.setDeltaHandler([self](const QString& d) {
@@ -104,7 +104,7 @@ void SuggestionRunner::start(const llm::ProviderConfig& config, const suggest::S
                     result = Result<suggest::ProposalSet>::failure(JobError::from(e));
                 } catch (const std::exception&) {
                     result = Result<suggest::ProposalSet>::failure(
-                        JobError{Error::Kind::Config, u"The planner failed unexpectedly."_s, {}});
+                        JobError{Error::Kind::Config, tr("The planner failed unexpectedly."), {}});
                 }
                 worker->planner = nullptr;
             }

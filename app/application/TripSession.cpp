@@ -218,7 +218,7 @@ void TripSession::suggest(suggest::Stage stage, QObject* context,
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     m_suggestCancelled = cancelled;
     const auto cancelledResult = [] {
-        return Result<suggest::ProposalSet>::failure(JobError{Error::Kind::Cancelled, u"Cancelled."_s, {}});
+        return Result<suggest::ProposalSet>::failure(JobError{Error::Kind::Cancelled, tr("Cancelled."), {}});
     };
     if (!config || config->provider == llm::Provider::Offline) {
         m_workspace->database()->post<suggest::ProposalSet>(

@@ -47,7 +47,8 @@ User CliContext::user(const QString& name) {
     if (auto u = users.findByName(name))
         return *u;
     throw Error(Error::Kind::NotFound,
-                u"There is no user named \"%1\" (see: users list)."_s.arg(name.left(200)));
+                QCoreApplication::translate("tp::cli", "There is no user named \"%1\" (see: users list).")
+                    .arg(name.left(200)));
 }
 
 QByteArray CliContext::readStdin() {
@@ -62,24 +63,39 @@ QString& commandWords() {
     static QString words;
     return words;
 }
+bool& listingOptions() {
+    static bool on = false;
+    return on;
+}
 } // namespace
+
+void setListingOptions(bool on) {
+    listingOptions() = on;
+}
 
 void setCommandWords(const QString& words) {
     commandWords() = words;
 }
 
 QString helpTextOf(const QCommandLineParser& parser) {
-    // helpText() starts "Usage: /full/path/to/tripplanner-cli [options] ...":
-    // name the program and the command as a person types them instead.
+    // helpText() starts "Usage: /full/path/to/tripplanner-cli [options] ...", with
+    // Qt's word for "Usage" in the language of the translations installed (and
+    // maybe after the path): name the program and the command as a person types
+    // them instead, wherever the path stands in that first line.
     QString text = parser.helpText();
     const QString program = QCoreApplication::arguments().value(0);
-    const QString usage = u"Usage: "_s;
-    if (text.startsWith(usage) && !program.isEmpty() && text.mid(usage.size()).startsWith(program))
-        text.replace(usage.size(), program.size(), QString(u"tripplanner-cli "_s + commandWords()).trimmed());
+    if (program.isEmpty())
+        return text;
+    const qsizetype lineEnd = text.indexOf(u'\n');
+    const qsizetype at = text.indexOf(program);
+    if (at >= 0 && (lineEnd < 0 || at + program.size() <= lineEnd))
+        text.replace(at, program.size(), QString(u"tripplanner-cli "_s + commandWords()).trimmed());
     return text;
 }
 
-void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional) {
+void parseOrThrow(CliParser& parser, const QStringList& args, int minPositional, int maxPositional) {
+    if (listingOptions())
+        throw OptionsListed{parser.optionSpecs(), parser.positionalNames()};
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (args.contains(u"--help"_s) || args.contains(u"-h"_s))
         throw HelpRequested{helpTextOf(parser)};
@@ -87,10 +103,10 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPo
         throw UsageError{parser.errorText()};
     const qsizetype n = parser.positionalArguments().size();
     if (n < minPositional)
-        throw UsageError{u"missing argument"_s};
+        throw UsageError{QCoreApplication::translate("tp::cli", "missing argument")};
     if (maxPositional >= 0 && n > maxPositional)
-        throw UsageError{
-            u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().at(maxPositional).left(60))};
+        throw UsageError{QCoreApplication::translate("tp::cli", "unexpected argument \"%1\"")
+                             .arg(parser.positionalArguments().at(maxPositional).left(60))};
 }
 
 bool decodeUtf8(const QByteArray& bytes, QString* out) {

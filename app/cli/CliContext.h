@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CliParser.h"
 #include "db/Database.h"
 #include "domain/Entities.h"
 
@@ -52,9 +53,18 @@ struct HelpRequested {
     QString text;
 };
 
+// Thrown by parseOrThrow instead of parsing while the completion scripts are
+// generated (`tripplanner-cli completion SHELL`): what the command accepts.
+struct OptionsListed {
+    QList<OptionSpec> options;
+    QStringList positionals;
+};
+// Turns that listing on (the completion command only; the CLI parses on one thread).
+void setListingOptions(bool on);
+
 // Parses `args` (the command's own, after the group and verb) with `parser`;
 // throws UsageError for unknown options or a wrong number of positionals.
-void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional);
+void parseOrThrow(CliParser& parser, const QStringList& args, int minPositional, int maxPositional);
 
 // The words that name the running command ("users add"), for the usage line
 // of its --help: QCommandLineParser would print the executable's full path.
@@ -73,6 +83,8 @@ struct Command {
     const char* verbs = nullptr;
     // `tripplanner-cli GROUP --help`: one line per verb.
     const char* verbsHelp = nullptr;
+    // Words a verb takes next, for the shell completions: "add=stay leg;stage=next back".
+    const char* verbWords = nullptr;
 };
 // All command groups, in the order --help lists them (Commands.cpp).
 const QList<Command>& commands();

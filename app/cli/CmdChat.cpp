@@ -7,6 +7,7 @@
 #include "conversation/OfflinePlanner.h"
 #include "llm/ProviderClients.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
 
@@ -22,20 +23,25 @@ namespace tp::cli {
 // comes from $TRIPPLANNER_LLM_API_KEY (never from the command line). A turn
 // that fails writes nothing and ends the command with exit code 1.
 int cmdChat(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
-    p.setApplicationDescription(
-        u"Talk to the trip planner about one trip: one message per line on stdin, the "
-        u"planner's reply to each on stdout. Without --provider the saved settings choose it. The API key "
-        u"comes from $TRIPPLANNER_LLM_API_KEY, else from the keychain (`secret set llm-api-key`)."_s);
-    p.addOption({u"user"_s, u"The user (default: the local user named after your OS account)."_s, u"name"_s});
-    p.addOption({u"trip"_s, u"The trip id."_s, u"id"_s});
+    CliParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli",
+        "Talk to the trip planner about one trip: one message per line on stdin, the "
+        "planner's reply to each on stdout. Without --provider the saved settings choose it. The API key "
+        "comes from $TRIPPLANNER_LLM_API_KEY, else from the keychain (`secret set llm-api-key`)."));
+    p.addOption({u"user"_s,
+                 QCoreApplication::translate(
+                     "tp::cli", "The user (default: the local user named after your OS account)."),
+                 u"name"_s});
+    p.addOption({u"trip"_s, QCoreApplication::translate("tp::cli", "The trip id."), u"id"_s});
     addProviderOptions(p);
     parseOrThrow(p, args, 0, 0);
 
     bool ok = false;
     const Id tripId = p.value(u"trip"_s).toLongLong(&ok);
     if (!p.isSet(u"trip"_s) || !ok || tripId <= 0)
-        throw UsageError{u"--trip needs a trip id (a positive whole number)"_s};
+        throw UsageError{
+            QCoreApplication::translate("tp::cli", "--trip needs a trip id (a positive whole number)")};
     const llm::ProviderConfig config = providerFromOptions(ctx, p);
 
     const User user = ctx.user(p.value(u"user"_s));
@@ -55,7 +61,7 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
     // ends the line at a NUL byte and silently drops the rest of it.
     QFile in;
     if (!in.open(STDIN_FILENO, QIODevice::ReadOnly))
-        throw Error(Error::Kind::Config, u"cannot read stdin"_s);
+        throw Error(Error::Kind::Config, QCoreApplication::translate("tp::cli", "cannot read stdin"));
     int lineNumber = 0;
     while (true) {
         const QByteArray raw = in.readLine();
@@ -67,11 +73,16 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
         QString line;
         QString problem;
         if (raw.contains('\0'))
-            problem = u"line %1 contains a NUL character"_s.arg(lineNumber);
+            problem =
+                QCoreApplication::translate("tp::cli", "line %1 contains a NUL character").arg(lineNumber);
         else if (!decodeUtf8(raw, &line))
-            problem = u"line %1 is not valid UTF-8 text"_s.arg(lineNumber);
+            problem =
+                QCoreApplication::translate("tp::cli", "line %1 is not valid UTF-8 text").arg(lineNumber);
         if (!problem.isEmpty()) {
-            ctx.err << "tripplanner-cli: error: " << problem << "; nothing was saved for it.\n";
+            ctx.err << QCoreApplication::translate("tp::cli",
+                                                   "tripplanner-cli: error: %1; nothing was saved for it.")
+                           .arg(problem)
+                    << '\n';
             return 1;
         }
         line = line.trimmed();
@@ -82,8 +93,11 @@ int cmdChat(CliContext& ctx, const QStringList& args) {
             ctx.out << terminalSafe(r.messages.last().content) << "\n\n";
             ctx.out.flush();
         } catch (const conversation::PlannerError& e) {
-            ctx.err << "tripplanner-cli: error: " << terminalSafe(QString(e.message()).replace(u'\n', u' '))
-                    << " (nothing was saved for: " << terminalSafe(line.left(80)) << ")\n";
+            ctx.err << QCoreApplication::translate("tp::cli",
+                                                   "tripplanner-cli: error: %1 (nothing was saved for: %2)")
+                           .arg(terminalSafe(QString(e.message()).replace(u'\n', u' ')),
+                                terminalSafe(line.left(80)))
+                    << '\n';
             return 1;
         }
     }

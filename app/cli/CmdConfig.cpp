@@ -8,6 +8,7 @@
 #include "config/Settings.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -16,21 +17,23 @@ namespace tp::cli {
 namespace {
 
 QCommandLineOption profileOption() {
-    return QCommandLineOption(u"profile"_s, u"Settings profile (default: default)."_s, u"name"_s,
-                              QString::fromLatin1(Settings::DefaultProfile));
+    return QCommandLineOption(u"profile"_s,
+                              QCoreApplication::translate("tp::cli", "Settings profile (default: default)."),
+                              u"name"_s, QString::fromLatin1(Settings::DefaultProfile));
 }
 
 QString secretState(const SecretStore& store, const QString& key) {
     const SecretResult r = store.read(key);
     switch (r.status) {
     case SecretResult::Status::Ok:
-        return r.fromSession ? u"set (this session only)"_s : u"set (in the keychain)"_s;
+        return r.fromSession ? QCoreApplication::translate("tp::cli", "set (this session only)")
+                             : QCoreApplication::translate("tp::cli", "set (in the keychain)");
     case SecretResult::Status::NotFound:
-        return u"not set"_s;
+        return QCoreApplication::translate("tp::cli", "not set");
     case SecretResult::Status::Unavailable:
-        return u"unknown: no keychain available"_s;
+        return QCoreApplication::translate("tp::cli", "unknown: no keychain available");
     case SecretResult::Status::Failed:
-        return u"unknown: the keychain reported an error"_s;
+        return QCoreApplication::translate("tp::cli", "unknown: the keychain reported an error");
     }
     return {};
 }
@@ -41,23 +44,28 @@ int configShow(CliContext& ctx, const Settings& settings) {
         QString value = settings.value(key);
         if (value.isEmpty()) {
             if (key == u"database.mode")
-                value = u"(embedded)"_s;
+                value = QCoreApplication::translate("tp::cli", "(embedded)");
             else if (key == u"database.file")
-                value = u"(default: %1)"_s.arg(settings.embeddedFile());
+                value = QCoreApplication::translate("tp::cli", "(default: %1)").arg(settings.embeddedFile());
             else if (key == u"llm.provider")
-                value = u"(offline)"_s;
+                value = QCoreApplication::translate("tp::cli", "(offline)");
             else if (key == u"llm.base-url" && settings.llm().provider != LlmProvider::Offline)
-                value = u"(default: %1)"_s.arg(defaultLlmBaseUrl(settings.llm().provider));
+                value = QCoreApplication::translate("tp::cli", "(default: %1)")
+                            .arg(defaultLlmBaseUrl(settings.llm().provider));
             else if (key == u"llm.model" && settings.llm().provider != LlmProvider::Offline)
-                value = u"(default: %1)"_s.arg(defaultLlmModel(settings.llm().provider));
+                value = QCoreApplication::translate("tp::cli", "(default: %1)")
+                            .arg(defaultLlmModel(settings.llm().provider));
             else if (key == u"map.online-tiles" || key == u"geocoding.online")
-                value = u"(on)"_s;
+                value = QCoreApplication::translate("tp::cli", "(on)");
             else if (key == u"map.tile-url")
-                value = u"(default: %1)"_s.arg(defaultTileUrl());
+                value = QCoreApplication::translate("tp::cli", "(default: %1)").arg(defaultTileUrl());
             else if (key == u"map.tile-attribution")
-                value = u"(default: %1)"_s.arg(defaultTileAttribution());
+                value = QCoreApplication::translate("tp::cli", "(default: %1)").arg(defaultTileAttribution());
             else if (key == u"geocoding.url")
-                value = u"(default: %1)"_s.arg(defaultGeocoderUrl());
+                value = QCoreApplication::translate("tp::cli", "(default: %1)").arg(defaultGeocoderUrl());
+            else if (key == u"ui.language")
+                value = QCoreApplication::translate("tp::cli", "(the system's: %1)")
+                            .arg(QLocale::system().name().section(u'_', 0, 0));
         }
         rows << QStringList{key, value};
     }
@@ -66,14 +74,16 @@ int configShow(CliContext& ctx, const Settings& settings) {
     for (LlmProvider p : {LlmProvider::Gemini, LlmProvider::OpenAiCompatible})
         rows << QStringList{u"secret llm-api-key (%1)"_s.arg(llmProviderId(p)),
                             secretState(store, store.llmApiKeyKey(p))};
-    ctx.out << u"Profile: "_s << settings.profile() << u"   File: "_s << settings.fileName() << u'\n';
+    ctx.out << QCoreApplication::translate("tp::cli", "Profile: %1   File: %2")
+                   .arg(settings.profile(), settings.fileName())
+            << u'\n';
     // Not formatTable: paths and URLs are shown whole.
     for (const QStringList& row : rows)
         ctx.out << row.at(0).leftJustified(40) << terminalSafe(row.at(1)) << u'\n';
     // What the file holds but the app does not use, said rather than dropped silently.
     const QStringList problems = settings.problems();
     for (const QString& problem : problems)
-        ctx.err << u"warning: "_s << problem << u'\n';
+        ctx.err << QCoreApplication::translate("tp::cli", "warning: %1").arg(problem) << u'\n';
     return 0;
 }
 
@@ -82,19 +92,23 @@ QString secretKey(const SecretStore& store, const QString& name, const QString& 
                   const QString& profile) {
     const auto secret = SecretStore::nameFromId(name);
     if (!secret)
-        throw UsageError{u"unknown secret \"%1\" (database-password or llm-api-key)"_s.arg(name.left(40))};
+        throw UsageError{
+            QCoreApplication::translate("tp::cli", "unknown secret \"%1\" (database-password or llm-api-key)")
+                .arg(name.left(40))};
     if (*secret == SecretName::DatabasePassword)
         return store.databasePasswordKey();
     LlmProvider provider = Settings(profile).llm().provider;
     if (!providerText.isEmpty()) {
         const auto p = llmProviderFromId(providerText);
         if (!p)
-            throw UsageError{u"--provider is gemini or openai-compatible"_s};
+            throw UsageError{
+                QCoreApplication::translate("tp::cli", "--provider is gemini or openai-compatible")};
         provider = *p;
     }
     if (provider == LlmProvider::Offline)
-        throw UsageError{u"the offline planner needs no key; name the provider with --provider gemini or "
-                         u"--provider openai-compatible"_s};
+        throw UsageError{
+            QCoreApplication::translate("tp::cli", "the offline planner needs no key; name the provider with "
+                                                   "--provider gemini or --provider openai-compatible")};
     return store.llmApiKeyKey(provider);
 }
 
@@ -102,11 +116,12 @@ QString secretKey(const SecretStore& store, const QString& name, const QString& 
 
 int cmdConfig(CliContext& ctx, const QStringList& args) {
     const QString usage =
-        u"usage: config show | config set KEY VALUE | config unset KEY  [--profile NAME]\n"
-        u"keys: "_s +
-        Settings::keys().join(u", "_s) +
-        u"\n(secrets are set with: secret set database-password|llm-api-key, value on stdin)"_s;
-    QCommandLineParser parser;
+        QCoreApplication::translate(
+            "tp::cli", "usage: config show | config set KEY VALUE | config unset KEY  [--profile NAME]\n"
+                       "keys: %1\n"
+                       "(secrets are set with: secret set database-password|llm-api-key, value on stdin)")
+            .arg(Settings::keys().join(u", "_s));
+    CliParser parser;
     const QCommandLineOption profile = profileOption();
     parser.addOption(profile);
     try {
@@ -130,11 +145,11 @@ int cmdConfig(CliContext& ctx, const QStringList& args) {
         if (verb == u"unset" && pos.size() == 2) {
             settings.unset(pos.at(1));
             settings.sync();
-            ctx.out << pos.at(1) << u" unset\n"_s;
+            ctx.out << QCoreApplication::translate("tp::cli", "%1 unset").arg(pos.at(1)) << u'\n';
             return 0;
         }
     } catch (const Error& e) {
-        ctx.err << u"error: "_s << e.message() << u'\n';
+        ctx.err << QCoreApplication::translate("tp::cli", "error: %1").arg(e.message()) << u'\n';
         return 1;
     }
     ctx.err << usage << u'\n';
@@ -142,13 +157,15 @@ int cmdConfig(CliContext& ctx, const QStringList& args) {
 }
 
 int cmdSecret(CliContext& ctx, const QStringList& args) {
-    const QString usage = u"usage: secret set NAME [--provider P] [--profile NAME]   (the value is read from "
-                          u"stdin)\n       secret clear NAME [--provider P] [--profile NAME]\n"
-                          u"names: database-password, llm-api-key (of --provider gemini|openai-compatible, "
-                          u"default: the configured llm.provider)"_s;
-    QCommandLineParser parser;
+    const QString usage = QCoreApplication::translate(
+        "tp::cli", "usage: secret set NAME [--provider P] [--profile NAME]   (the value is read from "
+                   "stdin)\n       secret clear NAME [--provider P] [--profile NAME]\n"
+                   "names: database-password, llm-api-key (of --provider gemini|openai-compatible, "
+                   "default: the configured llm.provider)");
+    CliParser parser;
     const QCommandLineOption profile = profileOption();
-    const QCommandLineOption provider(u"provider"_s, u"LLM provider of the API key."_s, u"provider"_s);
+    const QCommandLineOption provider(
+        u"provider"_s, QCoreApplication::translate("tp::cli", "LLM provider of the API key."), u"provider"_s);
     parser.addOption(profile);
     parser.addOption(provider);
     try {
@@ -156,8 +173,10 @@ int cmdSecret(CliContext& ctx, const QStringList& args) {
     } catch (const UsageError& e) {
         // Never echo the arguments: someone may have put the secret there.
         Q_UNUSED(e)
-        ctx.err << u"invalid arguments (the secret is read from stdin, never from the command line)\n"_s
-                << usage << u'\n';
+        ctx.err << QCoreApplication::translate(
+                       "tp::cli",
+                       "invalid arguments (the secret is read from stdin, never from the command line)")
+                << u'\n' << usage << u'\n';
         return 2;
     }
     const QString verb = parser.positionalArguments().at(0);
@@ -173,10 +192,12 @@ int cmdSecret(CliContext& ctx, const QStringList& args) {
         if (verb == u"clear") {
             const SecretResult r = store.remove(key);
             if (r.ok() || r.status == SecretResult::Status::NotFound) {
-                ctx.out << name << (r.ok() ? u" cleared\n"_s : u" was not set\n"_s);
+                ctx.out << (r.ok() ? QCoreApplication::translate("tp::cli", "%1 cleared").arg(name)
+                                   : QCoreApplication::translate("tp::cli", "%1 was not set").arg(name))
+                        << u'\n';
                 return 0;
             }
-            ctx.err << u"error: "_s << r.message << u'\n';
+            ctx.err << QCoreApplication::translate("tp::cli", "error: %1").arg(r.message) << u'\n';
             return 1;
         }
         QByteArray data = ctx.readStdin();
@@ -189,32 +210,41 @@ int cmdSecret(CliContext& ctx, const QStringList& args) {
         data.fill('\0');
         if (!valid) {
             // Stored changed (U+FFFD) or cut, the secret would fail later with no clue why.
-            ctx.err << u"error: the value on stdin contains a NUL character or is not valid UTF-8 text; "
-                       u"nothing was stored\n"_s;
+            ctx.err << QCoreApplication::translate(
+                           "tp::cli", "error: the value on stdin contains a NUL character or is not "
+                                      "valid UTF-8 text; nothing was stored")
+                    << u'\n';
             return 1;
         }
         if (value.isEmpty()) {
-            ctx.err << u"error: no value on stdin (pipe the secret in, e.g. from a password manager)\n"_s;
+            ctx.err << QCoreApplication::translate(
+                           "tp::cli",
+                           "error: no value on stdin (pipe the secret in, e.g. from a password manager)")
+                    << u'\n';
             return 1;
         }
         const SecretResult r = store.write(key, value);
         if (r.ok()) {
-            ctx.out << name << u" saved in the system keychain\n"_s;
+            ctx.out << QCoreApplication::translate("tp::cli", "%1 saved in the system keychain").arg(name)
+                    << u'\n';
             return 0;
         }
         ctx.err
-            << u"error: "_s << r.message
             << (r.status == SecretResult::Status::Unavailable
-                    ? u" Nothing was stored: the app never keeps secrets in plain text. Use the DATABASE_URL "
-                      u"environment variable or the settings dialog's session-only option instead."_s
-                    : QString())
+                    ? QCoreApplication::translate(
+                          "tp::cli",
+                          "error: %1 Nothing was stored: the app never keeps secrets in plain text. Use the "
+                          "DATABASE_URL environment variable or the settings dialog's session-only option "
+                          "instead.")
+                    : QCoreApplication::translate("tp::cli", "error: %1"))
+                   .arg(r.message)
             << u'\n';
         return 1;
     } catch (const UsageError& e) {
         ctx.err << e.message << u'\n' << usage << u'\n';
         return 2;
     } catch (const Error& e) {
-        ctx.err << u"error: "_s << e.message() << u'\n';
+        ctx.err << QCoreApplication::translate("tp::cli", "error: %1").arg(e.message()) << u'\n';
         return 1;
     }
 }

@@ -7,6 +7,7 @@
 #include "repo/CoordinateSourceRepository.h"
 #include "repo/DestinationRepository.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -34,43 +35,57 @@ void print(CliContext& ctx, const QList<Destination>& list, bool asJson) {
                             d.averageCostPerDay ? d.averageCostPerDay->toString() : QString(),
                             d.bestTimeToVisit};
     ctx.out << formatTable(
-        {u"ID"_s, u"NAME"_s, u"CITY"_s, u"COUNTRY"_s, u"COORDINATES"_s, u"PER DAY"_s, u"BEST TIME"_s}, rows);
+        {QCoreApplication::translate("tp::cli", "ID"), QCoreApplication::translate("tp::cli", "NAME"),
+         QCoreApplication::translate("tp::cli", "CITY"), QCoreApplication::translate("tp::cli", "COUNTRY"),
+         QCoreApplication::translate("tp::cli", "COORDINATES"),
+         QCoreApplication::translate("tp::cli", "PER DAY"),
+         QCoreApplication::translate("tp::cli", "BEST TIME")},
+        rows);
 }
 } // namespace
 
 int cmdDestinations(CliContext& ctx, const QStringList& allArgs) {
     const QString verb = allArgs.value(0);
     const QStringList args = allArgs.mid(1);
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.addOption({u"json"_s, u"Print JSON."_s});
+    p.addOption({u"json"_s, QCoreApplication::translate("tp::cli", "Print JSON.")});
     if (verb == u"list") {
-        p.setApplicationDescription(u"destinations list: the catalogue, by name."_s);
+        p.setApplicationDescription(
+            QCoreApplication::translate("tp::cli", "destinations list: the catalogue, by name."));
         parseOrThrow(p, args, 0, 0);
         print(ctx, DestinationRepository(ctx.database()).list(), p.isSet(u"json"_s));
         return 0;
     }
     if (verb == u"search") {
-        p.setApplicationDescription(
-            u"destinations search TEXT: the destinations where every word of TEXT begins a word of the name, "
-            u"city, "
-            u"country or description (case and accents ignored: \"sao paulo\" finds São Paulo)."_s);
-        p.addPositionalArgument(u"text"_s, u"Words to look for."_s);
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli",
+            "destinations search TEXT: the destinations where every word of TEXT begins a word of the name, "
+            "city, country or description (case and accents ignored: \"sao paulo\" finds São Paulo)."));
+        p.addPositionalArgument(u"text"_s, QCoreApplication::translate("tp::cli", "Words to look for."));
         parseOrThrow(p, args, 1, -1);
         print(ctx, DestinationRepository(ctx.database()).search(p.positionalArguments().join(u' ')),
               p.isSet(u"json"_s));
         return 0;
     }
     if (verb == u"add") {
-        p.setApplicationDescription(u"destinations add --name NAME --country COUNTRY [fields]"_s);
-        p.addOption({u"name"_s, u"Name (required)."_s, u"text"_s});
-        p.addOption({u"country"_s, u"Country (required)."_s, u"text"_s});
-        p.addOption({u"city"_s, u"City."_s, u"text"_s});
-        p.addOption({u"description"_s, u"Description."_s, u"text"_s});
-        p.addOption({u"best-time"_s, u"Best time to visit."_s, u"text"_s});
-        p.addOption({u"daily-cost"_s, u"Typical cost per day, e.g. 85.50."_s, u"amount"_s});
-        p.addOption({u"lat"_s, u"Latitude, -90 to 90, at most 6 decimals."_s, u"degrees"_s});
-        p.addOption({u"lon"_s, u"Longitude, -180 to 180, at most 6 decimals."_s, u"degrees"_s});
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli", "destinations add --name NAME --country COUNTRY [fields]"));
+        p.addOption({u"name"_s, QCoreApplication::translate("tp::cli", "Name (required)."), u"text"_s});
+        p.addOption({u"country"_s, QCoreApplication::translate("tp::cli", "Country (required)."), u"text"_s});
+        p.addOption({u"city"_s, QCoreApplication::translate("tp::cli", "City."), u"text"_s});
+        p.addOption({u"description"_s, QCoreApplication::translate("tp::cli", "Description."), u"text"_s});
+        p.addOption(
+            {u"best-time"_s, QCoreApplication::translate("tp::cli", "Best time to visit."), u"text"_s});
+        p.addOption({u"daily-cost"_s,
+                     QCoreApplication::translate("tp::cli", "Typical cost per day, e.g. 85.50."),
+                     u"amount"_s});
+        p.addOption({u"lat"_s,
+                     QCoreApplication::translate("tp::cli", "Latitude, -90 to 90, at most 6 decimals."),
+                     u"degrees"_s});
+        p.addOption({u"lon"_s,
+                     QCoreApplication::translate("tp::cli", "Longitude, -180 to 180, at most 6 decimals."),
+                     u"degrees"_s});
         parseOrThrow(p, args, 0, 0);
         Destination d;
         d.name = p.value(u"name"_s);
@@ -95,27 +110,34 @@ int cmdDestinations(CliContext& ctx, const QStringList& allArgs) {
         if (p.isSet(u"json"_s))
             printJson(ctx, json::from(saved));
         else
-            ctx.out << u"Created destination %1: %2, %3"_s.arg(saved.id).arg(saved.name, saved.country)
+            ctx.out << QCoreApplication::translate("tp::cli", "Created destination %1: %2, %3")
+                           .arg(QString::number(saved.id), saved.name, saved.country)
                     << '\n';
         return 0;
     }
     if (verb == u"locate") {
-        p.setApplicationDescription(
-            u"destinations locate: give every destination without coordinates the position of its city "
-            u"(or name) in the offline gazetteer, and record where it came from."_s);
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli",
+            "destinations locate: give every destination without coordinates the position of its city "
+            "(or name) in the offline gazetteer, and record where it came from."));
         parseOrThrow(p, args, 0, 0);
         const geo::FillReport report = geo::fillMissingCoordinates(ctx.database());
         if (p.isSet(u"json"_s))
             printJson(ctx, QJsonObject{{u"missing"_s, report.missing}, {u"placed"_s, report.placed}});
         else
-            ctx.out << u"%1 of %2 destinations without coordinates placed; %3 not found."_s.arg(report.placed)
-                           .arg(report.missing)
+            ctx.out << QCoreApplication::translate(
+                           "tp::cli", "%1 of %n destinations without coordinates placed; %2 not found.",
+                           nullptr, int(report.missing))
+                           .arg(report.placed)
                            .arg(report.missing - report.placed)
                     << '\n';
         return 0;
     }
-    throw UsageError{verb.isEmpty() ? u"destinations needs list, search, add or locate"_s
-                                    : u"unknown destinations command \"%1\""_s.arg(verb.left(40))};
+    throw UsageError{
+        verb.isEmpty()
+            ? QCoreApplication::translate("tp::cli", "destinations needs list, search, add or locate")
+            : QCoreApplication::translate("tp::cli", "unknown destinations command \"%1\"")
+                  .arg(verb.left(40))};
 }
 
 } // namespace tp::cli

@@ -9,9 +9,12 @@ using namespace Qt::StringLiterals;
 namespace tp::cli {
 
 int cmdMigrate(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
-    p.setApplicationDescription(u"Create or update the database schema."_s);
-    p.addOption({u"dry-run"_s, u"Print the SQL and run it inside a transaction that is rolled back."_s});
+    CliParser p;
+    p.setApplicationDescription(
+        QCoreApplication::translate("tp::cli", "Create or update the database schema."));
+    p.addOption(
+        {u"dry-run"_s, QCoreApplication::translate(
+                           "tp::cli", "Print the SQL and run it inside a transaction that is rolled back.")});
     p.addHelpOption();
     parseOrThrow(p, args, 0, 0);
     Database& db = ctx.rawDatabase();
@@ -33,9 +36,12 @@ int cmdMigrate(CliContext& ctx, const QStringList& args) {
         return 0;
     }
     for (const Migration& m : applied)
-        ctx.out << u"Applied %1"_s.arg(m.name) << '\n';
-    ctx.out << (applied.isEmpty() ? u"The schema is up to date (version %1)."_s.arg(after.currentVersion)
-                                  : u"The schema is now at version %1."_s.arg(after.currentVersion))
+        ctx.out << QCoreApplication::translate("tp::cli", "Applied %1").arg(m.name) << '\n';
+    ctx.out << (applied.isEmpty()
+                    ? QCoreApplication::translate("tp::cli", "The schema is up to date (version %1).")
+                          .arg(after.currentVersion)
+                    : QCoreApplication::translate("tp::cli", "The schema is now at version %1.")
+                          .arg(after.currentVersion))
             << '\n';
     return 0;
 }

@@ -7,10 +7,12 @@
 // What the `plan` command's verbs share (CmdPlan*.cpp).
 namespace tp::cli::plancli {
 
-void addTripOptions(QCommandLineParser& p); // --trip ID, --user NAME
-Id tripId(const QCommandLineParser& p);     // --trip, required
+void addTripOptions(CliParser& p);      // --trip ID, --user NAME
+Id tripId(const QCommandLineParser& p); // --trip, required
+// Whose place the --place/--lat/--lon/--zone options describe (their help texts).
+enum class PlaceRole { Place, Departure, Arrival };
 // --place/--lat/--lon/--zone (prefix "" or "from-"/"to-" for a leg's ends)
-void addPlaceOptions(QCommandLineParser& p, const QString& prefix, const QString& what);
+void addPlaceOptions(CliParser& p, const QString& prefix, PlaceRole role);
 plan::Place placeFrom(const QCommandLineParser& p, const QString& prefix, const QString& field);
 // --cost/--currency (or --price for stays)
 std::optional<plan::Money> moneyFrom(const QCommandLineParser& p, const QString& amountOption,

@@ -7,6 +7,7 @@
 #include "plan/PlanValidation.h"
 #include "repo/PlanRepository.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -20,13 +21,18 @@ Decimal coordinate(double v) {
                            decimal_shape::CoordinateScale);
 }
 
-void addCommonOptions(QCommandLineParser& p) {
-    p.addOption({u"booking-ref"_s, u"Booking reference."_s, u"ref"_s});
-    p.addOption({u"status"_s, u"idea (default) or booked."_s, u"status"_s});
-    p.addOption({u"notes"_s, u"Notes."_s, u"text"_s});
-    p.addOption({u"currency"_s, u"ISO 4217 currency of the amount (default: the plan's home currency)."_s,
+void addCommonOptions(CliParser& p) {
+    p.addOption({u"booking-ref"_s, QCoreApplication::translate("tp::cli", "Booking reference."), u"ref"_s});
+    p.addOption(
+        {u"status"_s, QCoreApplication::translate("tp::cli", "idea (default) or booked."), u"status"_s});
+    p.setChoices(u"status"_s, {u"idea"_s, u"booked"_s});
+    p.addOption({u"notes"_s, QCoreApplication::translate("tp::cli", "Notes."), u"text"_s});
+    p.addOption({u"currency"_s,
+                 QCoreApplication::translate(
+                     "tp::cli", "ISO 4217 currency of the amount (default: the plan's home currency)."),
                  u"code"_s});
-    p.addOption({u"id"_s, u"The item's id (default: a new one)."_s, u"id"_s});
+    p.addOption(
+        {u"id"_s, QCoreApplication::translate("tp::cli", "The item's id (default: a new one)."), u"id"_s});
 }
 
 // Applies the options shared by every kind of item.
@@ -48,7 +54,9 @@ void dateTimeFrom(const QCommandLineParser& p, const QString& option, const QStr
     if (!t.isEmpty()) {
         time = QTime::fromString(t, u"H:mm"_s);
         if (!time.isValid())
-            throw Error::validation(field + u".time"_s, u"must be a time HH:MM (24-hour clock)"_s);
+            throw Error::validation(
+                field + u".time"_s,
+                QCoreApplication::translate("tp::cli", "must be a time HH:MM (24-hour clock)"));
     }
 }
 
@@ -88,53 +96,80 @@ plan::Place placeFrom(const QCommandLineParser& p, const QString& prefix, const 
 
 int cmdPlanAdd(CliContext& ctx, const QStringList& args) {
     const QString kind = args.value(0);
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
     addTripOptions(p);
     addCommonOptions(p);
     if (kind == u"stay") {
-        p.setApplicationDescription(
-            u"plan add stay --trip ID --name NAME --check-in DATE --check-out DATE"_s);
-        p.addOption({u"name"_s, u"The stay's name (hotel, flat...)."_s, u"name"_s});
-        addPlaceOptions(p, {}, u"The place"_s);
-        p.addOption({u"check-in"_s, u"Check-in date, YYYY-MM-DD."_s, u"date"_s});
-        p.addOption({u"check-out"_s, u"Check-out date, YYYY-MM-DD."_s, u"date"_s});
-        p.addOption({u"price"_s, u"Price for the whole stay (or a night with --per-night)."_s, u"amount"_s});
-        p.addOption({u"per-night"_s, u"The price is for each night."_s});
-        p.addOption({u"link"_s, u"A web address."_s, u"url"_s});
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli", "plan add stay --trip ID --name NAME --check-in DATE --check-out DATE"));
+        p.addOption({u"name"_s, QCoreApplication::translate("tp::cli", "The stay's name (hotel, flat...)."),
+                     u"name"_s});
+        addPlaceOptions(p, {}, PlaceRole::Place);
+        p.addOption(
+            {u"check-in"_s, QCoreApplication::translate("tp::cli", "Check-in date, YYYY-MM-DD."), u"date"_s});
+        p.addOption({u"check-out"_s, QCoreApplication::translate("tp::cli", "Check-out date, YYYY-MM-DD."),
+                     u"date"_s});
+        p.addOption({u"price"_s,
+                     QCoreApplication::translate("tp::cli",
+                                                 "Price for the whole stay (or a night with --per-night)."),
+                     u"amount"_s});
+        p.addOption({u"per-night"_s, QCoreApplication::translate("tp::cli", "The price is for each night.")});
+        p.addOption({u"link"_s, QCoreApplication::translate("tp::cli", "A web address."), u"url"_s});
     } else if (kind == u"leg") {
-        p.setApplicationDescription(
-            u"plan add leg --trip ID --from PLACE --to PLACE [--depart 'YYYY-MM-DD HH:MM'] [--arrive ...]\n"
-            u"PLACE may be an IATA airport code (its city, coordinates and time zone are filled in)."_s);
-        p.addOption({u"mode"_s, u"flight (default), train, bus, ferry, car or other."_s, u"mode"_s});
-        addPlaceOptions(p, u"from-"_s, u"Departure place"_s);
-        addPlaceOptions(p, u"to-"_s, u"Arrival place"_s);
-        p.addOption({u"depart"_s, u"Local departure date and time, 'YYYY-MM-DD HH:MM'."_s, u"when"_s});
-        p.addOption({u"arrive"_s, u"Local arrival date and time, 'YYYY-MM-DD HH:MM'."_s, u"when"_s});
-        p.addOption({u"carrier"_s, u"Airline or operator code/name."_s, u"name"_s});
-        p.addOption({u"number"_s, u"Flight or train number."_s, u"number"_s});
-        p.addOption({u"cost"_s, u"Cost."_s, u"amount"_s});
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli",
+            "plan add leg --trip ID --from PLACE --to PLACE [--depart 'YYYY-MM-DD HH:MM'] [--arrive ...]\n"
+            "PLACE may be an IATA airport code (its city, coordinates and time zone are filled in)."));
+        p.addOption(
+            {u"mode"_s,
+             QCoreApplication::translate("tp::cli", "flight (default), train, bus, ferry, car or other."),
+             u"mode"_s});
+        p.setChoices(u"mode"_s, {u"flight"_s, u"train"_s, u"bus"_s, u"ferry"_s, u"car"_s, u"other"_s});
+        addPlaceOptions(p, u"from-"_s, PlaceRole::Departure);
+        addPlaceOptions(p, u"to-"_s, PlaceRole::Arrival);
+        p.addOption(
+            {u"depart"_s,
+             QCoreApplication::translate("tp::cli", "Local departure date and time, 'YYYY-MM-DD HH:MM'."),
+             u"when"_s});
+        p.addOption(
+            {u"arrive"_s,
+             QCoreApplication::translate("tp::cli", "Local arrival date and time, 'YYYY-MM-DD HH:MM'."),
+             u"when"_s});
+        p.addOption({u"carrier"_s, QCoreApplication::translate("tp::cli", "Airline or operator code/name."),
+                     u"name"_s});
+        p.addOption(
+            {u"number"_s, QCoreApplication::translate("tp::cli", "Flight or train number."), u"number"_s});
+        p.addOption({u"cost"_s, QCoreApplication::translate("tp::cli", "Cost."), u"amount"_s});
     } else if (kind == u"activity") {
-        p.setApplicationDescription(
-            u"plan add activity --trip ID --title TITLE [--date DATE [--start HH:MM [--end HH:MM]]]\n"
-            u"Without --date it is an idea, not yet on a day."_s);
-        p.addOption({u"title"_s, u"What it is."_s, u"text"_s});
-        p.addOption({u"category"_s, u"A category (museum, food, hike...)."_s, u"text"_s});
-        p.addOption({u"date"_s, u"The day, YYYY-MM-DD."_s, u"date"_s});
-        p.addOption({u"start"_s, u"Start time, HH:MM."_s, u"time"_s});
-        p.addOption({u"end"_s, u"End time, HH:MM."_s, u"time"_s});
-        addPlaceOptions(p, {}, u"The place"_s);
-        p.addOption({u"cost"_s, u"Cost."_s, u"amount"_s});
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli",
+            "plan add activity --trip ID --title TITLE [--date DATE [--start HH:MM [--end HH:MM]]]\n"
+            "Without --date it is an idea, not yet on a day."));
+        p.addOption({u"title"_s, QCoreApplication::translate("tp::cli", "What it is."), u"text"_s});
+        p.addOption({u"category"_s,
+                     QCoreApplication::translate("tp::cli", "A category (museum, food, hike...)."),
+                     u"text"_s});
+        p.addOption({u"date"_s, QCoreApplication::translate("tp::cli", "The day, YYYY-MM-DD."), u"date"_s});
+        p.addOption({u"start"_s, QCoreApplication::translate("tp::cli", "Start time, HH:MM."), u"time"_s});
+        p.addOption({u"end"_s, QCoreApplication::translate("tp::cli", "End time, HH:MM."), u"time"_s});
+        addPlaceOptions(p, {}, PlaceRole::Place);
+        p.addOption({u"cost"_s, QCoreApplication::translate("tp::cli", "Cost."), u"amount"_s});
     } else if (kind == u"cost") {
-        p.setApplicationDescription(
-            u"plan add cost --trip ID --label TEXT --amount AMOUNT: an \"other\" cost."_s);
-        p.addOption({u"label"_s, u"What it is (insurance, visa...)."_s, u"text"_s});
-        p.addOption({u"amount"_s, u"The amount."_s, u"amount"_s});
+        p.setApplicationDescription(QCoreApplication::translate(
+            "tp::cli", "plan add cost --trip ID --label TEXT --amount AMOUNT: an \"other\" cost."));
+        p.addOption({u"label"_s, QCoreApplication::translate("tp::cli", "What it is (insurance, visa...)."),
+                     u"text"_s});
+        p.addOption({u"amount"_s, QCoreApplication::translate("tp::cli", "The amount."), u"amount"_s});
     } else if (kind == u"--help" || kind == u"-h") {
-        throw HelpRequested{u"Usage: tripplanner-cli plan add stay|leg|activity|cost --trip ID [options]\n\n"
-                            u"Run `tripplanner-cli plan add KIND --help` for a kind's options.\n"_s};
+        throw HelpRequested{
+            QCoreApplication::translate(
+                "tp::cli", "Usage: tripplanner-cli plan add stay|leg|activity|cost --trip ID [options]\n\n"
+                           "Run `tripplanner-cli plan add KIND --help` for a kind's options.") +
+            u'\n'};
     } else {
-        throw UsageError{u"plan add needs stay, leg, activity or cost"_s};
+        throw UsageError{
+            QCoreApplication::translate("tp::cli", "plan add needs stay, leg, activity or cost")};
     }
     setCommandWords(u"plan add "_s + kind);
     parseOrThrow(p, args.mid(1), 0, 0);
@@ -198,23 +233,25 @@ int cmdPlanAdd(CliContext& ctx, const QStringList& args) {
         c.label = p.value(u"label"_s);
         const auto m = moneyFrom(p, u"amount"_s, u"amount"_s, home);
         if (!m)
-            throw Error::validation(u"amount"_s, u"is required"_s);
+            throw Error::validation(u"amount"_s, QCoreApplication::translate("tp::cli", "is required"));
         c.amount = *m;
         pl.budget.other << c;
         id = c.id;
         label = c.label;
     }
     repo.save(doc, pl);
-    ctx.out << u"Added %1 %2: %3\n"_s.arg(kind, id, label);
+    ctx.out << QCoreApplication::translate("tp::cli", "Added %1 %2: %3").arg(kind, id, label) << u'\n';
     return 0;
 }
 
 int cmdPlanRemove(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(u"plan remove --trip ID ITEM_ID: remove a stay, leg, activity or cost."_s);
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli", "plan remove --trip ID ITEM_ID: remove a stay, leg, activity or cost."));
     addTripOptions(p);
-    p.addPositionalArgument(u"item"_s, u"The item's id (see: plan show)."_s);
+    p.addPositionalArgument(u"item"_s,
+                            QCoreApplication::translate("tp::cli", "The item's id (see: plan show)."));
     parseOrThrow(p, args, 1, 1);
     const Id trip = tripId(p);
     const QString item = p.positionalArguments().first();
@@ -222,22 +259,27 @@ int cmdPlanRemove(CliContext& ctx, const QStringList& args) {
     PlanRepository(ctx.database(), user.id).edit(trip, [&](plan::Plan& pl) {
         if (!pl.remove(item))
             throw Error(Error::Kind::NotFound,
-                        u"This trip's plan has no item with id \"%1\"."_s.arg(item.left(64)));
+                        QCoreApplication::translate("tp::cli", "This trip's plan has no item with id \"%1\".")
+                            .arg(item.left(64)));
     });
-    ctx.out << u"Removed %1\n"_s.arg(item);
+    ctx.out << QCoreApplication::translate("tp::cli", "Removed %1").arg(item) << u'\n';
     return 0;
 }
 
 int cmdPlanBudget(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(
-        u"plan budget --trip ID [--home-currency CODE] [--rate CODE=RATE@YYYY-MM-DD ...]\n"
-        u"A rate says what 1 unit of CODE is worth in the home currency on that date; a rate\n"
-        u"for a currency and date already listed replaces it."_s);
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli", "plan budget --trip ID [--home-currency CODE] [--rate CODE=RATE@YYYY-MM-DD ...]\n"
+                   "A rate says what 1 unit of CODE is worth in the home currency on that date; a rate\n"
+                   "for a currency and date already listed replaces it."));
     addTripOptions(p);
-    p.addOption({u"home-currency"_s, u"The currency the budget is counted in (ISO 4217)."_s, u"code"_s});
-    p.addOption({u"rate"_s, u"An exchange rate, CODE=RATE@DATE (repeatable)."_s, u"rate"_s});
+    p.addOption({u"home-currency"_s,
+                 QCoreApplication::translate("tp::cli", "The currency the budget is counted in (ISO 4217)."),
+                 u"code"_s});
+    p.addOption({u"rate"_s,
+                 QCoreApplication::translate("tp::cli", "An exchange rate, CODE=RATE@DATE (repeatable)."),
+                 u"rate"_s});
     parseOrThrow(p, args, 0, 0);
     const Id trip = tripId(p);
     const User user = ctx.user(p.value(u"user"_s));
@@ -246,7 +288,8 @@ int cmdPlanBudget(CliContext& ctx, const QStringList& args) {
     for (const QString& r : p.values(u"rate"_s)) {
         const auto m = rateRe.match(r.trimmed());
         if (!m.hasMatch())
-            throw Error::validation(u"rate"_s, u"must look like USD=0.92@2026-05-30"_s);
+            throw Error::validation(
+                u"rate"_s, QCoreApplication::translate("tp::cli", "must look like USD=0.92@2026-05-30"));
         QString error;
         const auto value = Decimal::parse(m.captured(2), plan::RatePrecision, plan::RateScale, &error);
         if (!value)
@@ -263,7 +306,7 @@ int cmdPlanBudget(CliContext& ctx, const QStringList& args) {
             pl.budget.rates << r;
         }
     });
-    ctx.out << u"Budget settings saved.\n"_s;
+    ctx.out << QCoreApplication::translate("tp::cli", "Budget settings saved.") << u'\n';
     return 0;
 }
 

@@ -31,8 +31,8 @@ namespace {
 QString describe(const plan::ImportedItem& i) {
     switch (i.kind) {
     case plan::ImportedItem::Kind::Stay:
-        return u"%1, %2 to %3"_s.arg(i.stay.name, i.stay.checkIn.toString(Qt::ISODate),
-                                     i.stay.checkOut.toString(Qt::ISODate));
+        return QCoreApplication::translate("tp::cli", "%1, %2 to %3")
+            .arg(i.stay.name, i.stay.checkIn.toString(Qt::ISODate), i.stay.checkOut.toString(Qt::ISODate));
     case plan::ImportedItem::Kind::Leg: {
         auto end = [](const plan::LegEnd& e) -> QString {
             return e.place.name + u' ' + e.date.toString(Qt::ISODate) + u' ' + e.time.toString(u"HH:mm"_s) +
@@ -52,8 +52,10 @@ int importPlaces(CliContext& ctx, const QCommandLineParser& p, const User& user,
                  const plan::PlacesImportResult& r) {
     int n = 0;
     for (const plan::Activity& a : r.ideas)
-        ctx.out << u"%1. idea: %2 (%3, %4)\n"_s.arg(++n).arg(a.title, a.place.latitude->toString(),
-                                                             a.place.longitude->toString());
+        ctx.out << QCoreApplication::translate("tp::cli", "%1. idea: %2 (%3, %4)")
+                       .arg(QString::number(++n), a.title, a.place.latitude->toString(),
+                            a.place.longitude->toString())
+                << '\n';
     if (r.skipped > 0)
         ctx.out << QCoreApplication::translate(
                        "tp::cli", "Skipped %n features that are not single places (tracks, routes, areas).",
@@ -88,32 +90,37 @@ void writeOut(CliContext& ctx, const QString& option, const QString& path, const
 #endif
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size() || !out.flush())
-            throw Error(Error::Kind::Config, u"Standard output cannot be written."_s);
+            throw Error(Error::Kind::Config,
+                        QCoreApplication::translate("tp::cli", "Standard output cannot be written."));
         return;
     }
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
-        throw Error::validation(option, u"cannot be written to %1: %2"_s.arg(path, out.errorString()));
+        throw Error::validation(option, QCoreApplication::translate("tp::cli", "cannot be written to %1: %2")
+                                            .arg(path, out.errorString()));
 }
 
 } // namespace
 
 int cmdPlanImport(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(
-        u"plan import --trip ID FILE [--apply]: read booking confirmations (flights, hotels, events)\n"
-        u"from a calendar file (.ics), or places (.gpx, .kml, .geojson) as activity ideas.\n"
-        u"Without --apply it only prints what it recognised."_s);
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli",
+        "plan import --trip ID FILE [--apply]: read booking confirmations (flights, hotels, events)\n"
+        "from a calendar file (.ics), or places (.gpx, .kml, .geojson) as activity ideas.\n"
+        "Without --apply it only prints what it recognised."));
     addTripOptions(p);
-    p.addOption({u"apply"_s, u"Add what was recognised to the plan."_s});
-    p.addPositionalArgument(u"file"_s, u"The .ics, .gpx, .kml or .geojson file."_s);
+    p.addOption({u"apply"_s, QCoreApplication::translate("tp::cli", "Add what was recognised to the plan.")});
+    p.addPositionalArgument(u"file"_s,
+                            QCoreApplication::translate("tp::cli", "The .ics, .gpx, .kml or .geojson file."));
     parseOrThrow(p, args, 1, 1);
     const Id trip = tripId(p);
     const QString path = p.positionalArguments().first();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw Error::validation(u"file"_s, u"cannot be read: %1"_s.arg(f.errorString()));
+        throw Error::validation(
+            u"file"_s, QCoreApplication::translate("tp::cli", "cannot be read: %1").arg(f.errorString()));
     const QByteArray data = f.readAll();
     const User user = ctx.user(p.value(u"user"_s));
     if (const auto format = plan::placesFormatFor(path))
@@ -121,13 +128,14 @@ int cmdPlanImport(CliContext& ctx, const QStringList& args) {
     const plan::IcsImportResult r = plan::importIcs(data);
     int n = 0;
     for (const plan::ImportedItem& i : r.items) {
-        ctx.out << u"%1. %2: %3\n     recognised by %4\n"_s.arg(++n).arg(plan::importedKindName(i.kind),
-                                                                         describe(i), i.reason);
+        ctx.out << u"%1. %2: %3\n"_s.arg(QString::number(++n), plan::importedKindName(i.kind), describe(i))
+                << u"     "_s << QCoreApplication::translate("tp::cli", "recognised by %1").arg(i.reason)
+                << '\n';
         for (const QString& note : i.notes)
-            ctx.out << u"     note: %1\n"_s.arg(note);
+            ctx.out << u"     "_s << QCoreApplication::translate("tp::cli", "note: %1").arg(note) << '\n';
     }
     for (const QString& s : r.skipped)
-        ctx.out << u"Skipped: %1\n"_s.arg(s);
+        ctx.out << QCoreApplication::translate("tp::cli", "Skipped: %1").arg(s) << '\n';
     if (!p.isSet(u"apply"_s)) {
         ctx.out << QCoreApplication::translate(
                        "tp::cli", "%n items recognised; nothing added. Run again with --apply to add them.",
@@ -145,24 +153,33 @@ int cmdPlanImport(CliContext& ctx, const QStringList& args) {
 }
 
 int cmdPlanExport(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(
-        u"plan export --trip ID --ics FILE | --pdf FILE: the plan as an iCalendar file (RFC 5545,\n"
-        u"each leg, stay and scheduled activity an event in its place's time zone) or as the\n"
-        u"printable itinerary (A4, a page per day with the day's map), or both at once. '-' writes\n"
-        u"to standard output. The PDF needs no display."_s);
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli",
+        "plan export --trip ID --ics FILE | --pdf FILE: the plan as an iCalendar file (RFC 5545,\n"
+        "each leg, stay and scheduled activity an event in its place's time zone) or as the\n"
+        "printable itinerary (A4, a page per day with the day's map), or both at once. '-' writes\n"
+        "to standard output. The PDF needs no display."));
     addTripOptions(p);
-    p.addOption({u"ics"_s, u"Write an iCalendar (.ics) file here ('-' for stdout)."_s, u"file"_s});
-    p.addOption({u"pdf"_s, u"Write the printable itinerary (.pdf) here ('-' for stdout)."_s, u"file"_s});
+    p.addOption(
+        {u"ics"_s,
+         QCoreApplication::translate("tp::cli", "Write an iCalendar (.ics) file here ('-' for stdout)."),
+         u"file"_s});
+    p.addOption({u"pdf"_s,
+                 QCoreApplication::translate("tp::cli",
+                                             "Write the printable itinerary (.pdf) here ('-' for stdout)."),
+                 u"file"_s});
     parseOrThrow(p, args, 0, 0);
     const Id trip = tripId(p);
     const bool ics = p.isSet(u"ics"_s);
     const bool pdf = p.isSet(u"pdf"_s);
     if (!ics && !pdf)
-        throw UsageError{u"plan export needs --ics FILE or --pdf FILE"_s};
+        throw UsageError{
+            QCoreApplication::translate("tp::cli", "plan export needs --ics FILE or --pdf FILE")};
     if (ics && pdf && p.value(u"ics"_s) == u"-" && p.value(u"pdf"_s) == u"-")
-        throw UsageError{u"only one of --ics and --pdf can write to standard output"_s};
+        throw UsageError{QCoreApplication::translate(
+            "tp::cli", "only one of --ics and --pdf can write to standard output")};
     const User user = ctx.user(p.value(u"user"_s));
     const Trip t = TripRepository(ctx.database(), user.id).get(trip);
     const PlanDocument doc = PlanRepository(ctx.database(), user.id).load(trip);
@@ -177,7 +194,7 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
     if (pdf) {
         // main() starts a QGuiApplication when it sees --pdf; fonts need one.
         if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-            throw UsageError{u"write the PDF option as --pdf FILE"_s};
+            throw UsageError{QCoreApplication::translate("tp::cli", "write the PDF option as --pdf FILE")};
         QBuffer buffer(&pages);
         buffer.open(QIODevice::WriteOnly);
         ui::PlanContext context;
@@ -198,7 +215,7 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
                         .arg(path)
                  << '\n';
         for (const QString& s : calendar.skipped)
-            ctx.err << u"Not exported: %1\n"_s.arg(s);
+            ctx.err << QCoreApplication::translate("tp::cli", "Not exported: %1").arg(s) << '\n';
     }
     if (pdf) {
         const QString path = p.value(u"pdf"_s);
@@ -213,17 +230,17 @@ int cmdPlanExport(CliContext& ctx, const QStringList& args) {
 
 int cmdPlanStage(CliContext& ctx, const QStringList& args) {
     const QString direction = args.value(0);
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(
-        u"plan stage next|back --trip ID: complete the current planning stage (the trip's status\n"
-        u"follows: accommodation → hotels_selected, ... final review → booked when everything is\n"
-        u"booked), or go back one stage (the status goes back too)."_s);
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli", "plan stage next|back --trip ID: complete the current planning stage (the trip's status\n"
+                   "follows: accommodation → hotels_selected, ... final review → booked when everything is\n"
+                   "booked), or go back one stage (the status goes back too)."));
     addTripOptions(p);
     if (direction != u"next" && direction != u"back") {
         if (direction == u"--help" || direction == u"-h")
             throw HelpRequested{helpTextOf(p)};
-        throw UsageError{u"plan stage needs next or back"_s};
+        throw UsageError{QCoreApplication::translate("tp::cli", "plan stage needs next or back")};
     }
     parseOrThrow(p, args.mid(1), 0, 0);
     const Id trip = tripId(p);
@@ -234,13 +251,16 @@ int cmdPlanStage(CliContext& ctx, const QStringList& args) {
     if (!session) {
         if (direction == u"back")
             throw Error(Error::Kind::Conflict,
-                        u"This trip has no planning session in progress to go back in."_s);
+                        QCoreApplication::translate(
+                            "tp::cli", "This trip has no planning session in progress to go back in."));
         session = planning.start(trip);
     }
     const PlanningSession s =
         direction == u"next" ? planning.advance(session->id) : planning.back(session->id);
     const Trip t = TripRepository(ctx.database(), user.id).get(trip);
-    ctx.out << u"Stage: %1; trip status: %2\n"_s.arg(s.currentStage, t.status);
+    ctx.out
+        << QCoreApplication::translate("tp::cli", "Stage: %1; trip status: %2").arg(s.currentStage, t.status)
+        << '\n';
     return 0;
 }
 

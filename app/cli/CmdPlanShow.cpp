@@ -80,11 +80,12 @@ QJsonArray itineraryJson(const QList<plan::ItineraryDay>& days) {
 } // namespace
 
 int cmdPlanShow(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(u"plan show --trip ID [--json]: the trip's plan day by day."_s);
+    p.setApplicationDescription(
+        QCoreApplication::translate("tp::cli", "plan show --trip ID [--json]: the trip's plan day by day."));
     addTripOptions(p);
-    p.addOption({u"json"_s, u"Print JSON."_s});
+    p.addOption({u"json"_s, QCoreApplication::translate("tp::cli", "Print JSON.")});
     parseOrThrow(p, args, 0, 0);
     const Id trip = tripId(p);
     const User user = ctx.user(p.value(u"user"_s));
@@ -144,27 +145,41 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
     }
 
     QTextStream& out = ctx.out;
-    out << u"Plan of trip %1: %2 (stage: %3, status: %4)\n"_s.arg(trip).arg(
-        t.title, doc.stage.isEmpty() ? u"none"_s : doc.stage, t.status);
+    out << QCoreApplication::translate("tp::cli", "Plan of trip %1: %2 (stage: %3, status: %4)")
+               .arg(QString::number(trip), t.title,
+                    doc.stage.isEmpty() ? QCoreApplication::translate("tp::cli", "none") : doc.stage,
+                    t.status)
+        << u'\n';
     for (const FieldError& e : doc.problems)
-        out << u"  Unreadable: %1 %2\n"_s.arg(e.field, e.message);
-    out << u"\nStays (%1)\n"_s.arg(pl.stays.size());
-    for (const plan::Stay& s : pl.stays)
-        out << u"  %1  %2  %3 to %4 (%5 nights)  %6%7  [%8]\n"_s
-                   .arg(s.id, s.name, s.checkIn.toString(Qt::ISODate), s.checkOut.toString(Qt::ISODate))
-                   .arg(s.nights())
-                   .arg(money(s.price), s.pricePerNight ? u" a night"_s : QString(), s.status);
-    out << u"\nLegs (%1)\n"_s.arg(pl.legs.size());
+        out << u"  "_s << QCoreApplication::translate("tp::cli", "Unreadable: %1 %2").arg(e.field, e.message)
+            << u'\n';
+    out << u'\n' << QCoreApplication::translate("tp::cli", "Stays (%1)").arg(pl.stays.size()) << u'\n';
+    for (const plan::Stay& s : pl.stays) {
+        const QString price = s.pricePerNight
+                                  ? QCoreApplication::translate("tp::cli", "%1 a night").arg(money(s.price))
+                                  : money(s.price);
+        out << u"  "_s
+            << QCoreApplication::translate("tp::cli", "%1  %2  %3 to %4 (%n nights)  %5  [%6]", nullptr,
+                                           s.nights())
+                   .arg(s.id, s.name, s.checkIn.toString(Qt::ISODate), s.checkOut.toString(Qt::ISODate),
+                        price, s.status)
+            << u'\n';
+    }
+    out << u'\n' << QCoreApplication::translate("tp::cli", "Legs (%1)").arg(pl.legs.size()) << u'\n';
     for (const plan::Leg& l : pl.legs) {
         const auto seconds = plan::durationSeconds(l);
         out << u"  %1  %2  %3 → %4  %5  %6  [%7]\n"_s.arg(
             l.id, l.mode, legEnd(l.from), legEnd(l.to),
-            seconds ? plan::formatDuration(*seconds) : u"duration unknown"_s, money(l.cost), l.status);
+            seconds ? plan::formatDuration(*seconds)
+                    : QCoreApplication::translate("tp::cli", "duration unknown"),
+            money(l.cost), l.status);
     }
-    out << u"\nActivities (%1)\n"_s.arg(pl.activities.size());
+    out << u'\n' << QCoreApplication::translate("tp::cli", "Activities (%1)").arg(pl.activities.size())
+        << u'\n';
     for (const plan::Activity& a : pl.activities)
         out << u"  %1  %2  %3%4  %5  [%6]\n"_s.arg(
-            a.id, a.title, a.isScheduled() ? a.date.toString(Qt::ISODate) : u"idea"_s,
+            a.id, a.title,
+            a.isScheduled() ? a.date.toString(Qt::ISODate) : QCoreApplication::translate("tp::cli", "idea"),
             a.start.isValid() ? u" "_s + a.start.toString(u"HH:mm"_s) +
                                     (a.end.isValid() ? u"–"_s + a.end.toString(u"HH:mm"_s) : QString())
                               : QString(),
@@ -173,12 +188,16 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
         QStringList nights;
         for (const QDate& n : cover.nightsWithoutStay)
             nights << n.toString(Qt::ISODate);
-        out << u"\nNights without a stay: %1\n"_s.arg(nights.join(u", "_s));
+        out << u'\n'
+            << QCoreApplication::translate("tp::cli", "Nights without a stay: %1").arg(nights.join(u", "_s))
+            << u'\n';
     }
     for (const plan::StayOverlap& o : cover.overlaps)
-        out << u"Overlapping stays: %1 and %2 (%3 nights)\n"_s.arg(o.firstId, o.secondId)
-                   .arg(o.nights.size());
-    out << u"\nDay by day\n"_s;
+        out << QCoreApplication::translate("tp::cli", "Overlapping stays: %1 and %2 (%n nights)", nullptr,
+                                           int(o.nights.size()))
+                   .arg(o.firstId, o.secondId)
+            << u'\n';
+    out << u'\n' << QCoreApplication::translate("tp::cli", "Day by day") << u'\n';
     for (const plan::ItineraryDay& d : days) {
         out << u"  %1\n"_s.arg(d.date.toString(u"ddd yyyy-MM-dd"_s));
         for (const plan::ItineraryEntry& e : d.entries)
@@ -187,23 +206,29 @@ int cmdPlanShow(CliContext& ctx, const QStringList& args) {
         for (const plan::DayProblem& pr : d.problems)
             out << u"    ! %1\n"_s.arg(pr.message);
     }
-    out << u"\nBudget (%1)\n"_s.arg(budget.homeCurrency.isEmpty() ? u"no home currency"_s
-                                                                  : budget.homeCurrency);
+    out << u'\n'
+        << QCoreApplication::translate("tp::cli", "Budget (%1)")
+               .arg(budget.homeCurrency.isEmpty() ? QCoreApplication::translate("tp::cli", "no home currency")
+                                                  : budget.homeCurrency)
+        << u'\n';
     for (const QString& c : plan::budgetCategories())
         out << u"  %1 %2\n"_s.arg(c.leftJustified(12), budget.total(c).toString());
-    out << u"  %1 %2\n"_s.arg(u"total"_s.leftJustified(12), budget.total().toString());
+    out << u"  %1 %2\n"_s.arg(QCoreApplication::translate("tp::cli", "total").leftJustified(12),
+                              budget.total().toString());
     if (budget.tripBudget)
-        out << u"  %1 %2%3\n"_s.arg(u"budget"_s.leftJustified(12), budget.tripBudget->toString(),
-                                    budget.overBudget()
-                                        ? u"  OVER BUDGET by "_s +
-                                              QString(budget.remaining()->toString()).remove(u'-')
-                                        : QString());
+        out << u"  %1 %2%3\n"_s.arg(
+            QCoreApplication::translate("tp::cli", "budget").leftJustified(12), budget.tripBudget->toString(),
+            budget.overBudget() ? u"  "_s + QCoreApplication::translate("tp::cli", "OVER BUDGET by %1")
+                                                .arg(QString(budget.remaining()->toString()).remove(u'-'))
+                                : QString());
     for (const QString& pr : budget.problems)
         out << u"  ! %1\n"_s.arg(pr);
-    out << u"\nFinal review: %1\n"_s.arg(
-        review.isEmpty()
-            ? u"nothing missing"_s
-            : QCoreApplication::translate("tp::cli", "%n things to see to", nullptr, int(review.size())));
+    out << u'\n'
+        << QCoreApplication::translate("tp::cli", "Final review: %1")
+               .arg(review.isEmpty() ? QCoreApplication::translate("tp::cli", "nothing missing")
+                                     : QCoreApplication::translate("tp::cli", "%n things to see to", nullptr,
+                                                                   int(review.size())))
+        << u'\n';
     for (const plan::ReviewItem& r : review)
         out << u"  - %1\n"_s.arg(r.message);
     return 0;

@@ -29,21 +29,29 @@ namespace {
 
 void printProposals(CliContext& ctx, const suggest::ProposalSet& set, const Trip& trip) {
     QTextStream& out = ctx.out;
-    out << u"Suggestions for trip %1 (%2), %3, from the %4:\n"_s.arg(trip.id).arg(
-        terminalSafe(trip.title), suggest::stageName(set.stage),
-        set.source == u"offline"_s ? u"built-in planner"_s : terminalSafe(set.source));
+    out << QCoreApplication::translate("tp::cli", "Suggestions for trip %1 (%2), %3, from the %4:")
+               .arg(QString::number(trip.id), terminalSafe(trip.title), suggest::stageName(set.stage),
+                    set.source == u"offline"_s ? QCoreApplication::translate("tp::cli", "built-in planner")
+                                               : terminalSafe(set.source))
+        << u'\n';
     for (qsizetype i = 0; i < set.proposals.size(); ++i) {
         const suggest::Proposal& p = set.proposals[i];
         out << u"%1. %2\n"_s.arg(i + 1, 3).arg(terminalSafe(p.summary));
         if (!p.reason.isEmpty())
             out << u"     "_s << terminalSafe(p.reason) << u'\n';
         if (p.toVerify)
-            out << u"     A suggestion to verify: check that it exists before booking.\n"_s;
+            out << u"     "_s
+                << QCoreApplication::translate("tp::cli",
+                                               "A suggestion to verify: check that it exists before booking.")
+                << u'\n';
         for (const FieldError& e : p.problems)
-            out << u"     Cannot be accepted: %1 %2\n"_s.arg(e.field, terminalSafe(e.message));
+            out << u"     "_s
+                << QCoreApplication::translate("tp::cli", "Cannot be accepted: %1 %2")
+                       .arg(e.field, terminalSafe(e.message))
+                << u'\n';
     }
     if (set.proposals.isEmpty())
-        out << u"  No proposals.\n"_s;
+        out << u"  "_s << QCoreApplication::translate("tp::cli", "No proposals.") << u'\n';
     if (!set.note.isEmpty())
         out << terminalSafe(set.note) << u'\n';
 }
@@ -51,35 +59,46 @@ void printProposals(CliContext& ctx, const suggest::ProposalSet& set, const Trip
 } // namespace
 
 int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
-    QCommandLineParser p;
+    CliParser p;
     p.addHelpOption();
-    p.setApplicationDescription(
-        u"plan suggest --trip ID --stage STAGE [--accept all|N,N...] [--json]\n"
-        u"plan suggest --trip ID --from FILE --accept all|N,N...\n"
-        u"The planner's proposals for a stage: accommodation, activities, itinerary or budget.\n"
-        u"Nothing is written unless --accept names the proposals to add to the plan (all: every one\n"
-        u"that can be accepted as it is); they are added together, or not at all. The planner is the\n"
-        u"saved one (or --provider); offline, the built-in planner proposes from the bundled data.\n"
-        u"A model answers differently each time: save its proposals with --json and accept from that\n"
-        u"file with --from, so that what is accepted is what you read."_s);
+    p.setApplicationDescription(QCoreApplication::translate(
+        "tp::cli",
+        "plan suggest --trip ID --stage STAGE [--accept all|N,N...] [--json]\n"
+        "plan suggest --trip ID --from FILE --accept all|N,N...\n"
+        "The planner's proposals for a stage: accommodation, activities, itinerary or budget.\n"
+        "Nothing is written unless --accept names the proposals to add to the plan (all: every one\n"
+        "that can be accepted as it is); they are added together, or not at all. The planner is the\n"
+        "saved one (or --provider); offline, the built-in planner proposes from the bundled data.\n"
+        "A model answers differently each time: save its proposals with --json and accept from that\n"
+        "file with --from, so that what is accepted is what you read."));
     addTripOptions(p);
-    p.addOption({u"stage"_s, u"accommodation, activities, itinerary or budget."_s, u"stage"_s});
-    p.addOption(
-        {u"accept"_s, u"Accept these proposals into the plan: all, or numbers such as 1,3."_s, u"list"_s});
-    p.addOption({u"json"_s, u"Print JSON."_s});
-    p.addOption(
-        {u"from"_s, u"Accept from proposals printed earlier with --json (- for stdin)."_s, u"file"_s});
+    p.addOption({u"stage"_s,
+                 QCoreApplication::translate("tp::cli", "accommodation, activities, itinerary or budget."),
+                 u"stage"_s});
+    p.setChoices(u"stage"_s, {u"accommodation"_s, u"activities"_s, u"itinerary"_s, u"budget"_s});
+    p.addOption({u"accept"_s,
+                 QCoreApplication::translate(
+                     "tp::cli", "Accept these proposals into the plan: all, or numbers such as 1,3."),
+                 u"list"_s});
+    p.addOption({u"json"_s, QCoreApplication::translate("tp::cli", "Print JSON.")});
+    p.addOption({u"from"_s,
+                 QCoreApplication::translate(
+                     "tp::cli", "Accept from proposals printed earlier with --json (- for stdin)."),
+                 u"file"_s});
     addProviderOptions(p);
     parseOrThrow(p, args, 0, 0);
     const Id tripId = plancli::tripId(p);
     const bool fromFile = p.isSet(u"from"_s);
     if (fromFile && !p.isSet(u"accept"_s))
-        throw UsageError{u"--from needs --accept (all, or the numbers to accept)"_s};
+        throw UsageError{
+            QCoreApplication::translate("tp::cli", "--from needs --accept (all, or the numbers to accept)")};
     if (!p.isSet(u"stage"_s) && !fromFile)
-        throw UsageError{u"--stage is required: %1"_s.arg(suggest::stageNames().join(u", "_s))};
+        throw UsageError{QCoreApplication::translate("tp::cli", "--stage is required: %1")
+                             .arg(suggest::stageNames().join(u", "_s))};
     const auto stage = p.isSet(u"stage"_s) ? suggest::stageFromName(p.value(u"stage"_s)) : suggest::Stage{};
     if (!stage)
-        throw Error::validation(u"stage"_s, u"must be one of %1"_s.arg(suggest::stageNames().join(u", "_s)));
+        throw Error::validation(u"stage"_s, QCoreApplication::translate("tp::cli", "must be one of %1")
+                                                .arg(suggest::stageNames().join(u", "_s)));
 
     const llm::ProviderConfig config = providerFromOptions(ctx, p);
     const User user = ctx.user(p.value(u"user"_s));
@@ -103,22 +122,27 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
             opened = file.open(QIODevice::ReadOnly);
         }
         if (!opened)
-            throw Error::validation(u"from"_s, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+            throw Error::validation(
+                u"from"_s,
+                QCoreApplication::translate("tp::cli", "cannot read %1: %2").arg(path, file.errorString()));
         QJsonParseError parseError;
         const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parseError);
         if (!json.isObject())
             throw Error::validation(u"from"_s,
-                                    u"%1 is not the JSON that plan suggest --json prints (%2)"_s.arg(
-                                        path, parseError.errorString()));
+                                    QCoreApplication::translate(
+                                        "tp::cli", "%1 is not the JSON that plan suggest --json prints (%2)")
+                                        .arg(path, parseError.errorString()));
         Id fileTrip = 0;
         set = suggest::proposalSetFromJson(json.object(), &fileTrip);
         if (fileTrip != tripId)
             throw Error::validation(
                 u"from"_s,
-                u"the proposals in %1 are for trip %2, not trip %3"_s.arg(path).arg(fileTrip).arg(tripId));
+                QCoreApplication::translate("tp::cli", "the proposals in %1 are for trip %2, not trip %3")
+                    .arg(path, QString::number(fileTrip), QString::number(tripId)));
         if (p.isSet(u"stage"_s) && set.stage != *stage)
-            throw Error::validation(u"from"_s, u"the proposals in %1 are for the %2 stage"_s.arg(
-                                                   path, suggest::stageName(set.stage)));
+            throw Error::validation(
+                u"from"_s, QCoreApplication::translate("tp::cli", "the proposals in %1 are for the %2 stage")
+                               .arg(path, suggest::stageName(set.stage)));
         suggest::checkProposals(set.proposals, context);
     } else if (std::unique_ptr<llm::LlmClient> client = llm::makeClient(&nam, config)) {
         conversation::LlmPlanner planner(client.get());
@@ -126,8 +150,11 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
             set = suggest::modelProposals(planner, context, *stage, llm::providerName(config.provider));
         } catch (const conversation::PlannerError& e) {
             // Nothing was written; the plan is as it was.
-            ctx.err << "tripplanner-cli: error: the planner gave no proposals: "
-                    << terminalSafe(QString(e.message()).replace(u'\n', u' ')) << " Nothing was changed.\n";
+            ctx.err << QCoreApplication::translate(
+                           "tp::cli",
+                           "tripplanner-cli: error: the planner gave no proposals: %1 Nothing was changed.")
+                           .arg(terminalSafe(QString(e.message()).replace(u'\n', u' ')))
+                    << '\n';
             return 1;
         }
     } else {
@@ -164,10 +191,11 @@ int cmdPlanSuggest(CliContext& ctx, const QStringList& args) {
     if (accepted.isEmpty()) {
         printProposals(ctx, set, context.trip);
         if (!set.proposals.isEmpty())
-            ctx.out
-                << u"Accept them with: tripplanner-cli plan suggest --trip %1 --stage %2 --accept all (or 1,3...)\n"_s
-                       .arg(tripId)
-                       .arg(suggest::stageName(set.stage));
+            ctx.out << QCoreApplication::translate("tp::cli",
+                                                   "Accept them with: tripplanner-cli plan suggest --trip %1 "
+                                                   "--stage %2 --accept all (or 1,3...)")
+                           .arg(QString::number(tripId), suggest::stageName(set.stage))
+                    << '\n';
         return 0;
     }
     ctx.out << QCoreApplication::translate("tp::cli",

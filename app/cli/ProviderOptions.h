@@ -11,7 +11,7 @@
 // keychain; never from an argument.
 namespace tp::cli {
 
-void addProviderOptions(QCommandLineParser& p);
+void addProviderOptions(CliParser& p);
 llm::ProviderConfig providerFromOptions(CliContext& ctx, const QCommandLineParser& p);
 
 } // namespace tp::cli

@@ -19,23 +19,38 @@ using namespace tp::cli;
 namespace {
 
 void printUsage(QTextStream& s) {
-    s << "Usage: tripplanner-cli [--database-url URL] COMMAND [ARGS...]\n\n"
-         "The database is --database-url, else $DATABASE_URL, else the configured one, else the\n"
-         "embedded SQLite file in the app-data folder. A URL given as an argument must not carry\n"
-         "a password (command lines are visible to other users): use $DATABASE_URL or\n"
-         "`tripplanner-cli secret set database-password` (value read from stdin).\n\nCommands:\n";
+    s << QCoreApplication::translate(
+             "tp::cli",
+             "Usage: tripplanner-cli [--database-url URL] COMMAND [ARGS...]\n\n"
+             "The database is --database-url, else $DATABASE_URL, else the configured one, else the\n"
+             "embedded SQLite file in the app-data folder. A URL given as an argument must not carry\n"
+             "a password (command lines are visible to other users): use $DATABASE_URL or\n"
+             "`tripplanner-cli secret set database-password` (value read from stdin).")
+      << "\n\n"
+      << QCoreApplication::translate("tp::cli", "Commands:") << '\n';
+    // The summaries are marked with QT_TRANSLATE_NOOP in Commands.cpp.
     for (const Command& c : commands())
-        s << "  " << QString::fromLatin1(c.name).leftJustified(14) << QString::fromLatin1(c.summary) << '\n';
-    s << "\nRun `tripplanner-cli COMMAND --help` for a command's options.\n";
+        s << "  " << QString::fromLatin1(c.name).leftJustified(14)
+          << QCoreApplication::translate("tp::cli", c.summary) << '\n';
+    s << '\n'
+      << QCoreApplication::translate("tp::cli",
+                                     "Run `tripplanner-cli COMMAND --help` for a command's options.")
+      << '\n';
 }
 
 // `tripplanner-cli GROUP --help`: the group's verbs; each verb has its own --help.
 void printGroupHelp(QTextStream& s, const Command& c) {
     const QString name = QString::fromLatin1(c.name);
-    s << "Usage: tripplanner-cli " << name << " VERB [OPTIONS] [ARGS...]\n\n"
-      << QString::fromLatin1(c.summary) << "\n\nVerbs:\n"
-      << QString::fromLatin1(c.verbsHelp ? c.verbsHelp : c.verbs) << "\n\nRun `tripplanner-cli " << name
-      << " VERB --help` for a verb's options.\n";
+    s << QCoreApplication::translate("tp::cli", "Usage: tripplanner-cli %1 VERB [OPTIONS] [ARGS...]")
+             .arg(name)
+      << "\n\n"
+      << QCoreApplication::translate("tp::cli", c.summary) << "\n\n"
+      << QCoreApplication::translate("tp::cli", "Verbs:") << '\n'
+      << (c.verbsHelp ? QCoreApplication::translate("tp::cli", c.verbsHelp) : QString::fromLatin1(c.verbs))
+      << "\n\n"
+      << QCoreApplication::translate("tp::cli", "Run `tripplanner-cli %1 VERB --help` for a verb's options.")
+             .arg(name)
+      << '\n';
 }
 
 // Global options come before the command; everything after it is the command's.
@@ -58,11 +73,11 @@ int run(CliContext& ctx, QStringList args) {
             else if (!args.isEmpty())
                 urlArgument = args.takeFirst();
             else
-                throw UsageError{u"--database-url needs a value"_s};
+                throw UsageError{QCoreApplication::translate("tp::cli", "--database-url needs a value")};
             haveUrlArgument = true;
             continue;
         }
-        throw UsageError{u"unknown option %1"_s.arg(a.left(60))};
+        throw UsageError{QCoreApplication::translate("tp::cli", "unknown option %1").arg(a.left(60))};
     }
     if (args.isEmpty()) {
         printUsage(ctx.err);
@@ -80,11 +95,12 @@ int run(CliContext& ctx, QStringList args) {
         setCommandWords(verbs.contains(args.value(0)) ? name + u' ' + args.first() : name);
         if (haveUrlArgument) {
             if (!DatabaseUrl::parse(urlArgument).password.isEmpty())
-                throw Error(
-                    Error::Kind::Config,
-                    u"--database-url must not contain a password: other users can read command lines. "
-                    u"Put the URL in $DATABASE_URL, or store the password with "
-                    u"`tripplanner-cli secret set database-password`."_s);
+                throw Error(Error::Kind::Config,
+                            QCoreApplication::translate(
+                                "tp::cli",
+                                "--database-url must not contain a password: other users can read command "
+                                "lines. Put the URL in $DATABASE_URL, or store the password with "
+                                "`tripplanner-cli secret set database-password`."));
         }
         // --database-url, else $DATABASE_URL, else the saved settings (with the
         // password from the keychain), else the embedded default.
@@ -95,7 +111,7 @@ int run(CliContext& ctx, QStringList args) {
             ctx.err << resolved.note << '\n';
         return c.run(ctx, args);
     }
-    throw UsageError{u"unknown command \"%1\""_s.arg(name.left(60))};
+    throw UsageError{QCoreApplication::translate("tp::cli", "unknown command \"%1\"").arg(name.left(60))};
 }
 
 // `plan export --pdf` lays out text, and fonts need a QGuiApplication; every
@@ -141,8 +157,9 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
 int main(int argc, char* argv[]) {
     const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     setApplicationIdentity();
-    // The app's own forms only: QCommandLineParser's help stays as written.
-    installTranslations(*app, QLocale(), false);
+    // The app's texts and Qt's own (QCommandLineParser's "Usage:", "Options:"...)
+    // in the language chosen in the settings, else the system's.
+    applyLanguageSetting(*app);
     CliContext ctx;
     int code = 1;
     try {
@@ -151,18 +168,22 @@ int main(int argc, char* argv[]) {
         for (int i = 1; i < argc; ++i) {
             QString ignored;
             if (!decodeUtf8(QByteArray(argv[i]), &ignored))
-                throw UsageError{u"argument %1 is not valid UTF-8 text"_s.arg(i)};
+                throw UsageError{
+                    QCoreApplication::translate("tp::cli", "argument %1 is not valid UTF-8 text").arg(i)};
         }
         code = run(ctx, app->arguments().mid(1));
     } catch (const HelpRequested& h) {
         ctx.out << h.text;
         code = 0;
     } catch (const UsageError& e) {
-        ctx.err << "tripplanner-cli: " << terminalSafe(e.message) << " (see --help)\n";
+        ctx.err << QCoreApplication::translate("tp::cli", "tripplanner-cli: %1 (see --help)")
+                       .arg(terminalSafe(e.message))
+                << '\n';
         code = 2;
     } catch (const Error& e) {
         // One line, no stack trace, no secret: messages never carry passwords.
-        ctx.err << "tripplanner-cli: error: " << terminalSafe(QString(e.message()).replace(u'\n', u' '))
+        ctx.err << QCoreApplication::translate("tp::cli", "tripplanner-cli: error: %1")
+                       .arg(terminalSafe(QString(e.message()).replace(u'\n', u' ')))
                 << '\n';
         code = 1;
     }

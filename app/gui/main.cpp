@@ -111,7 +111,8 @@ QIcon appIcon() {
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     tp::setApplicationIdentity();
-    tp::installTranslations(app);
+    // The language chosen in Settings (the system's when unset), before any text is made.
+    tp::applyLanguageSetting(app);
     // Qt appends the display name to every window title ("Lisbon in May — Trip Planner").
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Trip Planner"));
     // Wayland's app id and the X11 window's link to io.github....desktop (its name and icon).

@@ -143,7 +143,7 @@ private Q_SLOTS:
             0);
         const auto located = runCli({u"destinations"_s, u"locate"_s}, {}, e);
         QCOMPARE(located.exitCode, 0);
-        QVERIFY2(located.out.contains(u"1 of 1 destinations without coordinates placed; 0 not found"_s),
+        QVERIFY2(located.out.contains(u"1 of 1 destination without coordinates placed; 0 not found"_s),
                  qPrintable(located.out));
         {
             auto conn = db.connect();

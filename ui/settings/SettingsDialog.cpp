@@ -3,6 +3,7 @@
 
 #include "db/QueryCanceller.h"
 
+#include "LanguagePage.h"
 #include "MapSettingsPage.h"
 
 #include "config/DatabaseLocation.h"
@@ -105,6 +106,8 @@ SettingsDialog::SettingsDialog(const QString& profile, QWidget* parent)
     m_tabs->addTab(buildLlmPage(), tr("AI planner"));
     m_mapPage = new MapSettingsPage(m_tabs);
     m_tabs->addTab(m_mapPage, tr("Map"));
+    m_languagePage = new LanguagePage(m_tabs);
+    m_tabs->addTab(m_languagePage, tr("Language"));
     layout->addWidget(m_tabs);
 
     m_saveError = resultLabel(this);
@@ -310,6 +313,7 @@ void SettingsDialog::load() {
     const Settings settings(m_profile);
 
     m_mapPage->load(settings.map());
+    m_languagePage->load(settings.language());
     const DatabaseSettings db = settings.database();
     m_fileEdit->setText(QDir::toNativeSeparators(settings.embeddedFile()));
     (db.mode == DatabaseMode::PostgreSql ? m_postgresRadio : m_embeddedRadio)->setChecked(true);
@@ -958,6 +962,7 @@ void SettingsDialog::writeSettingsFile(const DatabaseSettings& db, const LlmSett
             settings.setDatabase(db);
         }
         settings.setLlm(llm);
+        settings.setLanguage(m_languagePage->value());
         settings.setMap(map);
         settings.sync();
     } catch (const Error& e) {

@@ -137,6 +137,7 @@ private:
     std::function<bool()> m_releaser;
 
     QTabWidget* m_tabs = nullptr;
+    class LanguagePage* m_languagePage = nullptr;
     class MapSettingsPage* m_mapPage = nullptr;
     QLabel* m_keychainBanner = nullptr;
     QCheckBox* m_sessionOnly = nullptr;

@@ -6,6 +6,7 @@
 #include "db/Database.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,7 +18,9 @@ namespace tp {
 UrlAndPassword splitPasswordFromUrl(const QString& text) {
     const DatabaseUrl url = DatabaseUrl::parse(text);
     if (url.dialect != Dialect::Postgres)
-        throw Error(Error::Kind::Config, u"Database URL: expected a postgresql:// URL"_s);
+        throw Error(Error::Kind::Config,
+                    QCoreApplication::translate("tp::DatabaseLocation",
+                                                "Database URL: expected a postgresql:// URL"));
     return {url.redacted(), url.password};
 }
 
@@ -48,9 +51,14 @@ void applyKeychainPassword(ResolvedDatabaseUrl& r, const SecretResult& secret, c
     if (secret.ok())
         r.url.password = secret.value;
     else if (secret.status == SecretResult::Status::NotFound)
-        addNote(r, u"No database password is stored in the keychain for profile \"%1\"."_s.arg(profile));
+        addNote(r, QCoreApplication::translate(
+                       "tp::DatabaseLocation",
+                       "No database password is stored in the keychain for profile \"%1\".")
+                       .arg(profile));
     else
-        addNote(r, u"The database password could not be read: %1"_s.arg(secret.message));
+        addNote(r, QCoreApplication::translate("tp::DatabaseLocation",
+                                               "The database password could not be read: %1")
+                       .arg(secret.message));
 }
 
 ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QString& profile,
@@ -70,11 +78,8 @@ ResolvedDatabaseUrl resolveDatabaseUrl(const QString& commandLineUrl, const QStr
     const Settings settings(profile);
     const DatabaseSettings db = settings.database();
     // Database settings read from the file but not used: said, not dropped in silence.
-    QStringList ignored;
-    for (const QString& problem : settings.problems())
-        if (problem.startsWith(u"database."_s))
-            ignored << problem;
-    r.note = ignored.join(u'\n');
+    // (Chosen by key, not by the sentences' text, which is translated.)
+    r.note = settings.problems(u"database."_s).join(u'\n');
     if (db.mode == DatabaseMode::PostgreSql && !db.postgresUrl.isEmpty()) {
         r.url = DatabaseUrl::parse(db.postgresUrl);
         r.url.password.clear();
@@ -113,17 +118,25 @@ void copyEmbeddedDatabase(const QString& source, const QString& target) {
     const QString from = QFileInfo(source).absoluteFilePath();
     const QString to = QFileInfo(target).absoluteFilePath();
     if (from == to)
-        throw copyError(u"The new location is the current file."_s);
+        throw copyError(
+            QCoreApplication::translate("tp::DatabaseLocation", "The new location is the current file."));
     if (!QFileInfo::exists(from))
-        throw copyError(u"There is no database file at %1."_s.arg(from));
+        throw copyError(
+            QCoreApplication::translate("tp::DatabaseLocation", "There is no database file at %1.")
+                .arg(from));
     if (QFileInfo::exists(to))
-        throw copyError(u"A file already exists at %1; choose another name."_s.arg(to));
+        throw copyError(QCoreApplication::translate("tp::DatabaseLocation",
+                                                    "A file already exists at %1; choose another name.")
+                            .arg(to));
     if (QFileInfo::exists(from + u"-journal"_s))
-        throw copyError(u"The database file has an unfinished transaction (a -journal file); open the app "
-                        u"once more and close it, then try again."_s);
+        throw copyError(QCoreApplication::translate(
+            "tp::DatabaseLocation",
+            "The database file has an unfinished transaction (a -journal file); open the app "
+            "once more and close it, then try again."));
     const QString dir = QFileInfo(to).absolutePath();
     if (!QDir().mkpath(dir))
-        throw copyError(u"Cannot create the folder %1."_s.arg(dir));
+        throw copyError(
+            QCoreApplication::translate("tp::DatabaseLocation", "Cannot create the folder %1.").arg(dir));
 
     // Copy under a temporary name, companions included, so that SQLite sees
     // the same state (the -wal holds committed pages not yet in the file).
@@ -134,7 +147,10 @@ void copyEmbeddedDatabase(const QString& source, const QString& target) {
             continue;
         if (!QFile::copy(from + suffix, temp + suffix)) {
             removeWithCompanions(temp);
-            throw copyError(u"Cannot write to %1 (is the disk full or the folder read-only?)."_s.arg(dir));
+            throw copyError(
+                QCoreApplication::translate("tp::DatabaseLocation",
+                                            "Cannot write to %1 (is the disk full or the folder read-only?).")
+                    .arg(dir));
         }
     }
 
@@ -143,19 +159,23 @@ void copyEmbeddedDatabase(const QString& source, const QString& target) {
         Database db(DatabaseUrl::sqliteFile(temp));
         const SqlRows rows = db.query(u"PRAGMA integrity_check"_s);
         if (rows.isEmpty() || rows.first().value(0).toString() != u"ok")
-            throw copyError(u"The copy failed its integrity check; the original is unchanged."_s);
+            throw copyError(QCoreApplication::translate(
+                "tp::DatabaseLocation", "The copy failed its integrity check; the original is unchanged."));
         db.execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     } catch (const Error& e) {
         removeWithCompanions(temp);
         if (e.kind() == Error::Kind::Config)
             throw;
-        throw copyError(u"The copy could not be opened (%1); the original is unchanged."_s.arg(e.message()));
+        throw copyError(
+            QCoreApplication::translate("tp::DatabaseLocation",
+                                        "The copy could not be opened (%1); the original is unchanged.")
+                .arg(e.message()));
     }
     QFile::remove(temp + u"-wal"_s);
     QFile::remove(temp + u"-shm"_s);
     if (!QFile::rename(temp, to)) {
         removeWithCompanions(temp);
-        throw copyError(u"Cannot create %1."_s.arg(to));
+        throw copyError(QCoreApplication::translate("tp::DatabaseLocation", "Cannot create %1.").arg(to));
     }
 }
 

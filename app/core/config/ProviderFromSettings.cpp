@@ -4,6 +4,7 @@
 #include "SecretStore.h"
 #include "Settings.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 using namespace Qt::StringLiterals;
@@ -13,18 +14,6 @@ namespace tp {
 using namespace tp::llm;
 
 namespace {
-
-QString providerTitle(LlmProvider provider) {
-    switch (provider) {
-    case LlmProvider::Offline:
-        return u"the offline planner"_s;
-    case LlmProvider::Gemini:
-        return u"Gemini"_s;
-    case LlmProvider::OpenAiCompatible:
-        return u"the OpenAI-compatible server"_s;
-    }
-    return {};
-}
 
 // Everything but the key: the provider, its URL and model, as the settings say.
 ProviderConfig configWithoutKey(const LlmSettings& llm) {
@@ -59,17 +48,36 @@ QString addKey(ProviderConfig& config, LlmProvider provider, const SecretResult&
     }
     if (!config.needsKey())
         return {};
+    // Only Gemini and an OpenAI-compatible server need a key (the offline planner never does).
+    const bool gemini = provider == LlmProvider::Gemini;
     switch (key.status) {
     case SecretResult::Status::Ok:
     case SecretResult::Status::NotFound:
-        return u"No API key is saved for %1. Add one in Settings, or choose the offline planner."_s.arg(
-            providerTitle(provider));
+        return gemini
+                   ? QCoreApplication::translate("tp::ProviderFromSettings",
+                                                 "No API key is saved for Gemini. Add one in Settings, or "
+                                                 "choose the offline planner.")
+                   : QCoreApplication::translate("tp::ProviderFromSettings",
+                                                 "No API key is saved for the OpenAI-compatible server. Add "
+                                                 "one in Settings, or choose the offline planner.");
     case SecretResult::Status::Unavailable:
-        return u"The API key for %1 cannot be read: the system keychain is not available (%2)."_s.arg(
-            providerTitle(provider), key.message);
+        //: %1: what the keychain said.
+        return (gemini
+                    ? QCoreApplication::translate(
+                          "tp::ProviderFromSettings",
+                          "The API key for Gemini cannot be read: the system keychain is not available (%1).")
+                    : QCoreApplication::translate("tp::ProviderFromSettings",
+                                                  "The API key for the OpenAI-compatible server cannot be "
+                                                  "read: the system keychain is not available (%1)."))
+            .arg(key.message);
     case SecretResult::Status::Failed:
-        return u"The API key for %1 cannot be read from the keychain: %2"_s.arg(providerTitle(provider),
-                                                                                key.message);
+        return (gemini ? QCoreApplication::translate(
+                             "tp::ProviderFromSettings",
+                             "The API key for Gemini cannot be read from the keychain: %1")
+                       : QCoreApplication::translate("tp::ProviderFromSettings",
+                                                     "The API key for the OpenAI-compatible server cannot be "
+                                                     "read from the keychain: %1"))
+            .arg(key.message);
     }
     return {};
 }

@@ -45,8 +45,9 @@ SecretResult fromJob(const QKeychain::Job& job, bool timedOut) {
     SecretResult r;
     if (timedOut) {
         r.status = SecretResult::Status::Unavailable;
-        r.message =
-            u"The system keychain did not answer in time (is it locked and waiting for a password?)."_s;
+        r.message = QCoreApplication::translate(
+            "tp::SecretStore",
+            "The system keychain did not answer in time (is it locked and waiting for a password?).");
         return r;
     }
     switch (job.error()) {
@@ -55,12 +56,14 @@ SecretResult fromJob(const QKeychain::Job& job, bool timedOut) {
         return r;
     case QKeychain::EntryNotFound:
         r.status = SecretResult::Status::NotFound;
-        r.message = u"No secret is stored under this name."_s;
+        r.message = QCoreApplication::translate("tp::SecretStore", "No secret is stored under this name.");
         return r;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         r.status = SecretResult::Status::Unavailable;
-        r.message = u"Access to the system keychain was refused (%1)."_s.arg(job.errorString().left(200));
+        r.message =
+            QCoreApplication::translate("tp::SecretStore", "Access to the system keychain was refused (%1).")
+                .arg(job.errorString().left(200));
         return r;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -68,13 +71,15 @@ SecretResult fromJob(const QKeychain::Job& job, bool timedOut) {
         // QtKeychain 0.13 on Linux reports a missing session bus or secret
         // service as OtherError: all of these mean "no keychain".
         r.status = SecretResult::Status::Unavailable;
-        r.message = u"No system keychain is available (%1)."_s.arg(job.errorString().left(200));
+        r.message = QCoreApplication::translate("tp::SecretStore", "No system keychain is available (%1).")
+                        .arg(job.errorString().left(200));
         return r;
     case QKeychain::CouldNotDeleteEntry:
         break;
     }
     r.status = SecretResult::Status::Failed;
-    r.message = u"The system keychain reported an error (%1)."_s.arg(job.errorString().left(200));
+    r.message = QCoreApplication::translate("tp::SecretStore", "The system keychain reported an error (%1).")
+                    .arg(job.errorString().left(200));
     return r;
 }
 
@@ -147,7 +152,7 @@ void assertNotGuiThread() {
 SecretResult notAnswered() {
     SecretResult r;
     r.status = SecretResult::Status::Unavailable;
-    r.message = u"The system keychain did not answer in time."_s;
+    r.message = QCoreApplication::translate("tp::SecretStore", "The system keychain did not answer in time.");
     return r;
 }
 
@@ -245,7 +250,8 @@ MakeJob writeJob(const QString& key, const QString& value) {
                            if (r.ok()) {
                                // The keychain holds it now; a session copy would only shadow later changes.
                                SecretStore::clearSessionSecret(key);
-                               r.message = u"Saved in the system keychain."_s;
+                               r.message = QCoreApplication::translate("tp::SecretStore",
+                                                                       "Saved in the system keychain.");
                            }
                            return r;
                        }};
@@ -263,10 +269,12 @@ MakeJob removeJob(const QString& key) {
         return JobSpec{job, [hadSession](const QKeychain::Job& done, bool timedOut) {
                            SecretResult r = fromJob(done, timedOut);
                            if (r.ok())
-                               r.message = u"Removed from the system keychain."_s;
+                               r.message = QCoreApplication::translate("tp::SecretStore",
+                                                                       "Removed from the system keychain.");
                            else if (hadSession && r.status != SecretResult::Status::Failed) {
                                r.status = SecretResult::Status::Ok;
-                               r.message = u"The session-only secret was forgotten."_s;
+                               r.message = QCoreApplication::translate(
+                                   "tp::SecretStore", "The session-only secret was forgotten.");
                            }
                            return r;
                        }};
@@ -283,7 +291,8 @@ MakeJob probeJob(const QString& profile) {
                            if (r.status == SecretResult::Status::NotFound || r.ok()) {
                                r.status = SecretResult::Status::Ok;
                                r.value.clear();
-                               r.message = u"The system keychain is available."_s;
+                               r.message = QCoreApplication::translate("tp::SecretStore",
+                                                                       "The system keychain is available.");
                            }
                            return r;
                        }};

@@ -5,6 +5,7 @@
 #include "db/DatabaseUrl.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
 #include <QSettings>
@@ -123,6 +124,7 @@ const QString kMapTileUrl = u"map.tile-url"_s;
 const QString kMapTileAttribution = u"map.tile-attribution"_s;
 const QString kGeoOnline = u"geocoding.online"_s;
 const QString kGeoUrl = u"geocoding.url"_s;
+const QString kUiLanguage = u"ui.language"_s;
 
 Error configError(const QString& message) {
     return Error(Error::Kind::Config, message);
@@ -135,13 +137,15 @@ QString checkedPostgresUrl(const QString& text) {
         return {};
     const DatabaseUrl url = DatabaseUrl::parse(text);
     if (url.dialect != Dialect::Postgres)
-        throw configError(
-            u"database.url must be a postgresql:// URL; the embedded file is set with database.file"_s);
+        throw configError(QCoreApplication::translate(
+            "tp::Settings",
+            "database.url must be a postgresql:// URL; the embedded file is set with database.file"));
     if (!url.password.isEmpty())
-        throw configError(
-            u"The URL contains a password, which is never stored in the settings. Store the URL "
-            u"without it and the password in the keychain (tripplanner-cli secret set "
-            u"database-password, or the settings dialog)."_s);
+        throw configError(QCoreApplication::translate(
+            "tp::Settings",
+            "The URL contains a password, which is never stored in the settings. Store the URL "
+            "without it and the password in the keychain (tripplanner-cli secret set "
+            "database-password, or the settings dialog)."));
     return url.redacted();
 }
 
@@ -154,25 +158,33 @@ QString checkedHttpUrl(const QString& text, const QString& key = kLlmBaseUrl) {
     probe.replace(u"{z}"_s, u"0"_s).replace(u"{x}"_s, u"0"_s).replace(u"{y}"_s, u"0"_s);
     const QUrl url(probe, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-        throw configError(u"%1 must be an http:// or https:// URL"_s.arg(key));
+        throw configError(
+            QCoreApplication::translate("tp::Settings", "%1 must be an http:// or https:// URL").arg(key));
     if (!url.userInfo().isEmpty())
         throw configError(
-            u"%1 must not contain a user name or password; API keys go to the keychain"_s.arg(key));
+            QCoreApplication::translate(
+                "tp::Settings", "%1 must not contain a user name or password; API keys go to the keychain")
+                .arg(key));
     // Settings are a plain file and `config show` prints them: no key rides along in a query.
     static const QRegularExpression secretName(
         u"^(key|api[-_]?key|apikey|token|access[-_]?token|secret|password|sig|signature)$"_s,
         QRegularExpression::CaseInsensitiveOption);
     for (const auto& [name, value] : QUrlQuery(url).queryItems())
         if (secretName.match(name).hasMatch())
-            throw configError(u"%1 must not contain an API key or token (\"%2=\"): the settings file is "
-                              u"not a safe place for one. Use a server that needs no key."_s.arg(key, name));
+            throw configError(QCoreApplication::translate(
+                                  "tp::Settings",
+                                  "%1 must not contain an API key or token (\"%2=\"): the settings file is "
+                                  "not a safe place for one. Use a server that needs no key.")
+                                  .arg(key, name));
     return t;
 }
 
 QString checkedTileUrl(const QString& text) {
     const QString t = checkedHttpUrl(text, kMapTileUrl);
     if (!t.isEmpty() && !(t.contains(u"{z}"_s) && t.contains(u"{x}"_s) && t.contains(u"{y}"_s)))
-        throw configError(u"map.tile-url must contain {z}, {x} and {y}, as in "_s + defaultTileUrl());
+        throw configError(QCoreApplication::translate("tp::Settings",
+                                                      "map.tile-url must contain {z}, {x} and {y}, as in %1")
+                              .arg(defaultTileUrl()));
     return t;
 }
 
@@ -185,7 +197,7 @@ QString checkedSwitch(const QString& text, const QString& key) {
         return u"on"_s;
     if (v == u"off" || v == u"false" || v == u"no" || v == u"0")
         return u"off"_s;
-    throw configError(u"%1 is on or off"_s.arg(key));
+    throw configError(QCoreApplication::translate("tp::Settings", "%1 is on or off").arg(key));
 }
 
 } // namespace
@@ -197,7 +209,8 @@ Settings::Settings(const QString& profile)
     static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,40}$"_s);
     if (!valid.match(profile).hasMatch()) {
         delete m_settings;
-        throw configError(u"A profile name is 1 to 40 letters, digits, '-' or '_'."_s);
+        throw configError(QCoreApplication::translate(
+            "tp::Settings", "A profile name is 1 to 40 letters, digits, '-' or '_'."));
     }
 }
 
@@ -216,13 +229,14 @@ QString Settings::path(const QString& key) const {
 QStringList Settings::keys() {
     return {kDbMode,   kDbUrl,          kDbFile,     kLlmProvider,        kLlmBaseUrl,
             kLlmModel, kMapOnlineTiles, kMapTileUrl, kMapTileAttribution, kGeoOnline,
-            kGeoUrl};
+            kGeoUrl,   kUiLanguage};
 }
 
 void Settings::checkKey(const QString& key) {
     if (!keys().contains(key))
         throw configError(
-            u"Unknown setting \"%1\"; the settings are: %2"_s.arg(key.left(60), keys().join(u", "_s)));
+            QCoreApplication::translate("tp::Settings", "Unknown setting \"%1\"; the settings are: %2")
+                .arg(key.left(60), keys().join(u", "_s)));
 }
 
 QString Settings::value(const QString& key) const {
@@ -242,7 +256,8 @@ QString Settings::normalized(const QString& key, const QString& value) {
             return {};
         const auto mode = databaseModeFromId(stored);
         if (!mode)
-            throw configError(u"database.mode is embedded or postgresql"_s);
+            throw configError(
+                QCoreApplication::translate("tp::Settings", "database.mode is embedded or postgresql"));
         stored = databaseModeId(*mode);
     } else if (key == kDbUrl) {
         stored = checkedPostgresUrl(stored);
@@ -254,7 +269,8 @@ QString Settings::normalized(const QString& key, const QString& value) {
             return {};
         const auto provider = llmProviderFromId(stored);
         if (!provider)
-            throw configError(u"llm.provider is offline, gemini or openai-compatible"_s);
+            throw configError(QCoreApplication::translate(
+                "tp::Settings", "llm.provider is offline, gemini or openai-compatible"));
         stored = llmProviderId(*provider);
     } else if (key == kLlmBaseUrl) {
         stored = checkedHttpUrl(stored);
@@ -266,6 +282,13 @@ QString Settings::normalized(const QString& key, const QString& value) {
         stored = stored.simplified().left(200);
     } else if (key == kGeoUrl) {
         stored = checkedHttpUrl(stored, kGeoUrl);
+    } else if (key == kUiLanguage) {
+        // A language code (de, pt_BR) or "pseudo" (the layout-test build's);
+        // one without a translation falls back to English when the app starts.
+        static const QRegularExpression code(u"^([a-z]{2,3}(_[A-Z]{2})?|pseudo)$"_s);
+        if (!stored.isEmpty() && !code.match(stored).hasMatch())
+            throw configError(QCoreApplication::translate(
+                "tp::Settings", "ui.language is a language code such as de, fr or es (empty: the system's)"));
     }
     return stored;
 }
@@ -273,8 +296,11 @@ QString Settings::normalized(const QString& key, const QString& value) {
 void Settings::setValue(const QString& key, const QString& value) {
     checkKey(key);
     if ((key == kDbMode || key == kLlmProvider) && value.trimmed().isEmpty())
-        throw configError(key == kDbMode ? u"database.mode is embedded or postgresql"_s
-                                         : u"llm.provider is offline, gemini or openai-compatible"_s);
+        throw configError(
+            key == kDbMode
+                ? QCoreApplication::translate("tp::Settings", "database.mode is embedded or postgresql")
+                : QCoreApplication::translate("tp::Settings",
+                                              "llm.provider is offline, gemini or openai-compatible"));
     const QString stored = normalized(key, value);
     if (stored.isEmpty())
         m_settings->remove(path(key));
@@ -308,25 +334,35 @@ std::optional<QString> Settings::readProblem(const QString& key, QString* usable
                 if (url.dialect == Dialect::Postgres && !url.password.isEmpty()) {
                     if (usable)
                         *usable = url.redacted();
-                    return u"database.url in the settings file contains a password; it is ignored. Move it "
-                           u"to the keychain (the settings dialog offers to, or `tripplanner-cli secret set "
-                           u"database-password`) and then run `tripplanner-cli config set database.url` with "
-                           u"the URL without it."_s;
+                    //: Keep "database.url" at the start: the settings dialog looks for it there.
+                    return QCoreApplication::translate(
+                        "tp::Settings",
+                        "database.url in the settings file contains a password; it is ignored. Move it "
+                        "to the keychain (the settings dialog offers to, or `tripplanner-cli secret set "
+                        "database-password`) and then run `tripplanner-cli config set database.url` with "
+                        "the URL without it.");
                 }
             } catch (const Error&) {
             }
         }
         // The messages above are built from fixed text and the key: they never
         // repeat the stored value, which may hold a secret.
-        return u"%1 in the settings file is ignored (the default is used): %2"_s.arg(key, e.message());
+        //: %1: the setting's key ("database.url"); keep it at the start: the settings dialog looks for it
+        //: there. %2: why the value is ignored.
+        return QCoreApplication::translate("tp::Settings",
+                                           "%1 in the settings file is ignored (the default is used): %2")
+            .arg(key, e.message());
     }
 }
 
-QStringList Settings::problems() const {
+QStringList Settings::problems(const QString& keyPrefix) const {
     QStringList out;
-    for (const QString& key : keys())
+    for (const QString& key : keys()) {
+        if (!key.startsWith(keyPrefix))
+            continue;
         if (auto p = readProblem(key, nullptr))
             out << *p;
+    }
     return out;
 }
 
@@ -356,7 +392,9 @@ void Settings::unset(const QString& key) {
 void Settings::sync() {
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
-        throw configError(u"The settings could not be written to %1."_s.arg(m_settings->fileName()));
+        throw configError(
+            QCoreApplication::translate("tp::Settings", "The settings could not be written to %1.")
+                .arg(m_settings->fileName()));
 }
 
 DatabaseSettings Settings::database() const {
@@ -371,10 +409,19 @@ void Settings::setDatabase(const DatabaseSettings& s) {
     // Validate everything before changing anything.
     const QString url = checkedPostgresUrl(s.postgresUrl);
     if (s.mode == DatabaseMode::PostgreSql && url.isEmpty())
-        throw configError(u"PostgreSQL is selected but no server is set."_s);
+        throw configError(
+            QCoreApplication::translate("tp::Settings", "PostgreSQL is selected but no server is set."));
     setValue(kDbMode, databaseModeId(s.mode));
     setValue(kDbUrl, url);
     setValue(kDbFile, s.embeddedFile);
+}
+
+QString Settings::language() const {
+    return value(kUiLanguage);
+}
+
+void Settings::setLanguage(const QString& code) {
+    setValue(kUiLanguage, code);
 }
 
 QString Settings::embeddedFile() const {

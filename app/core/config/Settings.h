@@ -81,6 +81,11 @@ public:
     LlmSettings llm() const;
     void setLlm(const LlmSettings& settings);
 
+    // The language of the app's texts, applied when a program starts: a code
+    // such as "de", or empty for the system's language.
+    QString language() const;
+    void setLanguage(const QString& code);
+
     MapSettings map() const;
     // Throws Error(Kind::Config) naming a malformed URL (checkMap alone writes nothing).
     void setMap(const MapSettings& settings);
@@ -89,13 +94,15 @@ public:
     // Flat access for `tripplanner-cli config`: keys are those of keys():
     // database.mode database.url database.file llm.provider llm.base-url llm.model
     // map.online-tiles map.tile-url map.tile-attribution geocoding.online geocoding.url
+    // ui.language
     static QStringList keys();
     // The value in effect: what the file holds when it passes the checks
     // setValue() makes, else empty (the default). Never contains a password.
     QString value(const QString& key) const;
     // One sentence per value in the file that is ignored because it fails those
     // checks (hand-edited, or written by another tool). Never repeats a value.
-    QStringList problems() const;
+    // With a keyPrefix ("database."), only those of the keys that start with it.
+    QStringList problems(const QString& keyPrefix = QString()) const;
     // A password that database.url in the file carries (hand-edited, or written
     // by another tool: problems() reports it as ignored). Empty when there is
     // none. Only for moving it to the keychain: never show it.

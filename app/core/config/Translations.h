@@ -3,6 +3,7 @@
 
 #include <QLocale>
 #include <QString>
+#include <QStringList>
 
 class QCoreApplication;
 
@@ -18,8 +19,21 @@ namespace tp {
 // string when none could be (a build without its translations). Qt's files
 // are loaded only for a language other than English (Qt ships no qtbase_en).
 // Qt's own texts follow the app's language, never only the system's (a
-// window in English with German buttons); `withQt` false leaves them out
-// entirely (the CLI, whose help is parsed as English text).
+// window in English with German buttons); `withQt` false leaves them out.
 QString installTranslations(QCoreApplication& app, const QLocale& locale = QLocale(), bool withQt = true);
+
+// The languages the app's texts exist in ("de", "en", "es", "fr"; "pseudo"
+// in a build made with TP_PSEUDO_TRANSLATION), sorted.
+QStringList availableLanguages();
+
+// The locale for the language setting (Settings::language()): the system's
+// when it is empty, else that language with the system's country where the
+// pair exists (German in Switzerland), so dates and numbers follow the
+// language as well. "pseudo" is English, with the pseudo-translation's texts.
+QLocale localeForLanguage(const QString& code);
+
+// What both programs do first: the profile's language setting (the system's
+// language when it is unset), as the default locale and in the translators.
+void applyLanguageSetting(QCoreApplication& app);
 
 } // namespace tp

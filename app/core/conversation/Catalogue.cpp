@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <cmath>
@@ -37,26 +38,48 @@ QString foldName(const QString& s) {
     return out.simplified();
 }
 
-QString tagPhrase(const QString& tag) {
-    static const QHash<QString, QString> phrases = {
-        {u"beach"_s, u"beaches and sea"_s},
-        {u"mountains"_s, u"mountains and hiking"_s},
-        {u"city"_s, u"city life"_s},
-        {u"culture"_s, u"culture and history"_s},
-        {u"nature"_s, u"nature and wildlife"_s},
-        {u"food"_s, u"food"_s},
-        {u"nightlife"_s, u"nightlife"_s},
-        {u"budget"_s, u"low prices"_s},
-        {u"luxury"_s, u"comfort and luxury"_s},
+namespace {
+// How each tag reads in a sentence, marked for translation: the catalogue's
+// own description keeps the English words, the planner's replies translate them.
+const char* tagPhraseSource(const QString& tag) {
+    static const QHash<QString, const char*> phrases = {
+        {u"beach"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "beaches and sea")},
+        {u"mountains"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "mountains and hiking")},
+        {u"city"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "city life")},
+        {u"culture"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "culture and history")},
+        {u"nature"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "nature and wildlife")},
+        {u"food"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "food")},
+        {u"nightlife"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "nightlife")},
+        {u"budget"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "low prices")},
+        {u"luxury"_s, QT_TRANSLATE_NOOP("tp::Catalogue", "comfort and luxury")},
     };
-    return phrases.value(tag, tag);
+    return phrases.value(tag, nullptr);
+}
+} // namespace
+
+QString tagPhrase(const QString& tag) {
+    const char* phrase = tagPhraseSource(tag);
+    return phrase ? QCoreApplication::translate("tp::Catalogue", phrase) : tag;
 }
 
 QString CatalogueEntry::neutralDescription() const {
+    // English: the shared catalogue's text (api_destination.description), the
+    // same for every user and the web app.
+    QStringList phrases;
+    for (const QString& t : tags.mid(0, 3)) {
+        const char* phrase = tagPhraseSource(t);
+        phrases << (phrase ? QString::fromUtf8(phrase) : t);
+    }
+    return phrases.isEmpty() ? QString() : u"Known for %1."_s.arg(phrases.join(u", "_s));
+}
+
+QString CatalogueEntry::shownDescription() const {
     QStringList phrases;
     for (const QString& t : tags.mid(0, 3))
         phrases << tagPhrase(t);
-    return phrases.isEmpty() ? QString() : u"Known for %1."_s.arg(phrases.join(u", "_s));
+    return phrases.isEmpty()
+               ? QString()
+               : QCoreApplication::translate("tp::Catalogue", "Known for %1.").arg(phrases.join(u", "_s));
 }
 
 bool CatalogueEntry::hotIn(int month) const {

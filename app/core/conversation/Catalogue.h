@@ -23,7 +23,10 @@ struct CatalogueEntry {
     // What the place is, for anyone: "Known for beaches and sea, food." The text
     // the shared catalogue (api_destination.description) may hold; never a
     // remark about one trip.
+    // In English: it is stored in the catalogue every user and the web app share.
     QString neutralDescription() const;
+    // The same in the user's language, for the planner's replies.
+    QString shownDescription() const;
     // A rough climate from the latitude (the catalogue has no temperatures):
     // whether the place is usually hot, or cold, in a month. Mountain places
     // count as cooler.
@@ -31,7 +34,7 @@ struct CatalogueEntry {
     bool coldIn(int month) const;
 };
 
-// "beaches and sea" for "beach": how a tag reads in a sentence.
+// "beaches and sea" for "beach": how a tag reads in a sentence (translated).
 QString tagPhrase(const QString& tag);
 
 class Catalogue {

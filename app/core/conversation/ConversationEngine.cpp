@@ -15,6 +15,7 @@
 #include "repo/PreferencesRepository.h"
 #include "repo/TripRepository.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <cmath>
@@ -97,17 +98,21 @@ QString checkModelCoordinates(Destination& d, QString* gazetteerPlace) {
         return {};
     d.latitude.reset();
     d.longitude.reset();
-    QString sentence = u"The planner's coordinates for %1 looked wrong (%2) and were not kept"_s.arg(
-        d.name, check.message().chopped(check.message().endsWith(u'.') ? 1 : 0));
+    const QString name = d.name;
+    const QString why = check.message().chopped(check.message().endsWith(u'.') ? 1 : 0);
     const auto match = geo::Gazetteer::instance().resolve(d.name, d.country);
     if (match && match->kind == geo::GeoMatch::Kind::City) {
         d.latitude = match->latitude();
         d.longitude = match->longitude();
         *gazetteerPlace = u"%1, %2"_s.arg(match->name, match->countryName);
-        return sentence + u"; the offline gazetteer's position for %1, %2 is used instead."_s.arg(
-                              match->name, match->countryName);
+        return QCoreApplication::translate(
+                   "tp::Conversation", "The planner's coordinates for %1 looked wrong (%2) and were not "
+                                       "kept; the offline gazetteer's position for %3, %4 is used instead.")
+            .arg(name, why, match->name, match->countryName);
     }
-    return sentence + u'.';
+    return QCoreApplication::translate(
+               "tp::Conversation", "The planner's coordinates for %1 looked wrong (%2) and were not kept.")
+        .arg(name, why);
 }
 } // namespace
 
@@ -214,22 +219,27 @@ ConversationView ConversationEngine::load(Id tripId) {
 
 QString ConversationEngine::formatRecommendations(const DestinationSet& set) const {
     QStringList lines;
-    lines << (set.intro.isEmpty() ? u"Here are three destinations that fit what you told me:"_s : set.intro);
+    lines << (set.intro.isEmpty()
+                  ? QCoreApplication::translate("tp::Conversation",
+                                                "Here are three destinations that fit what you told me:")
+                  : set.intro);
     lines << QString();
     for (int i = 0; i < set.places.size(); ++i) {
         const Recommendation& r = set.places[i];
         lines << u"%1. **%2**: %3"_s.arg(i + 1).arg(r.label(), r.description);
     }
     lines << QString();
-    lines
-        << u"Ask me about any of them, ask for different options, or say \"let's go with\" and a name to choose."_s;
+    lines << QCoreApplication::translate("tp::Conversation",
+                                         "Ask me about any of them, ask for different options, "
+                                         "or say \"let's go with\" and a name to choose.");
     return lines.join(u'\n');
 }
 
 TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
     const QString text = rawText.trimmed();
     if (text.isEmpty())
-        throw Error::validation(u"content"_s, u"Type a message first."_s);
+        throw Error::validation(u"content"_s,
+                                QCoreApplication::translate("tp::Conversation", "Type a message first."));
     validation::require(validation::checkMessageText(text));
 
     Snapshot s = read(tripId);
@@ -259,13 +269,17 @@ TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
         ctx.userInfo = next.userInfo;
         const QStringList questions = m_planner.clarifyingQuestions(ctx);
         if (questions.isEmpty())
-            throw PlannerError(PlannerError::Kind::Unusable, u"The planner asked no questions."_s);
+            throw PlannerError(
+                PlannerError::Kind::Unusable,
+                QCoreApplication::translate("tp::Conversation", "The planner asked no questions."));
         next.currentStage = stage::asking;
         next.questionQueue = QJsonArray::fromStringList(questions);
         next.totalQuestions = int(questions.size());
         next.questionsAsked = 0;
         next.currentQuestionIndex = 0;
-        reply = u"Thanks! To find the right places for you I have %1 quick questions.\n\n(1/%1) %2"_s
+        reply = QCoreApplication::translate("tp::Conversation",
+                                            "Thanks! To find the right places for you I have %1 quick "
+                                            "questions.\n\n(1/%1) %2")
                     .arg(questions.size())
                     .arg(questions.first());
     } else if (askingWithQueue || st == stage::asking) {
@@ -304,13 +318,16 @@ TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
                 break;
             case FollowUp::Kind::Commit:
                 if (f.choice < 0 || f.choice >= s.current.size())
-                    throw PlannerError(PlannerError::Kind::Unusable,
-                                       u"The planner chose a destination it had not "
-                                       u"recommended."_s);
+                    throw PlannerError(
+                        PlannerError::Kind::Unusable,
+                        QCoreApplication::translate(
+                            "tp::Conversation", "The planner chose a destination it had not recommended."));
                 commitIndex = f.choice;
                 next.currentStage = stage::committed;
-                reply = f.reply.isEmpty() ? u"Great choice: %1 it is!"_s.arg(s.current[f.choice].label())
-                                          : f.reply;
+                reply = f.reply.isEmpty()
+                            ? QCoreApplication::translate("tp::Conversation", "Great choice: %1 it is!")
+                                  .arg(s.current[f.choice].label())
+                            : f.reply;
                 break;
             case FollowUp::Kind::Answer:
                 reply = f.reply;
@@ -319,24 +336,30 @@ TurnResult ConversationEngine::submit(Id tripId, const QString& rawText) {
         }
     }
     if (reply.trimmed().isEmpty())
-        throw PlannerError(PlannerError::Kind::Unusable, u"The planner's reply was empty."_s);
+        throw PlannerError(PlannerError::Kind::Unusable,
+                           QCoreApplication::translate("tp::Conversation", "The planner's reply was empty."));
     return writeTurn(s, text, reply, next, made, commitIndex, s.current);
 }
 
 TurnResult ConversationEngine::choose(Id tripId, int index) {
     Snapshot s = read(tripId);
     if (s.state.currentStage != stage::complete && s.state.currentStage != stage::committed)
-        throw Error(Error::Kind::Conflict, u"There are no recommendations to choose from yet."_s);
+        throw Error(Error::Kind::Conflict,
+                    QCoreApplication::translate("tp::Conversation",
+                                                "There are no recommendations to choose from yet."));
     if (index < 0 || index >= s.current.size())
-        throw Error::validation(u"choice"_s,
-                                u"Choose one of the %1 recommendations."_s.arg(s.current.size()));
+        throw Error::validation(u"choice"_s, QCoreApplication::translate(
+                                                 "tp::Conversation", "Choose one of the %1 recommendations.")
+                                                 .arg(s.current.size()));
     ConversationState next = s.state;
     next.currentStage = stage::committed;
     const Recommendation& r = s.current[index];
     return writeTurn(
-        s, u"Let's go with %1."_s.arg(r.label()),
-        u"Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay."_s.arg(
-            r.label()),
+        s, QCoreApplication::translate("tp::Conversation", "Let's go with %1.").arg(r.label()),
+        QCoreApplication::translate(
+            "tp::Conversation",
+            "Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay.")
+            .arg(r.label()),
         next, std::nullopt, index, s.current);
 }
 
@@ -356,8 +379,11 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
         if (r.country.trimmed().isEmpty())
             throw PlannerError(
                 PlannerError::Kind::Unusable,
-                u"The planner did not say which country %1 is in, so it cannot be saved as the "
-                u"destination. Ask about it or choose another."_s.arg(r.name));
+                QCoreApplication::translate(
+                    "tp::Conversation",
+                    "The planner did not say which country %1 is in, so it cannot be saved as the "
+                    "destination. Ask about it or choose another.")
+                    .arg(r.name));
         Destination d;
         d.name = r.name;
         d.country = r.country;
@@ -393,9 +419,11 @@ TurnResult ConversationEngine::write(Snapshot& s, const QString& userText, const
             // who did so meanwhile (and moved on) makes this turn stale.
             auto [conversation, created] = conversations.ensureForTrip(s.trip.id);
             if (created.currentStage != s.state.currentStage || created.userInfo != s.state.userInfo)
-                throw Error(Error::Kind::Conflict,
-                            u"This conversation was changed elsewhere (another window or "
-                            u"app) since it was loaded. Reload it and try again."_s);
+                throw Error(
+                    Error::Kind::Conflict,
+                    QCoreApplication::translate("tp::Conversation",
+                                                "This conversation was changed elsewhere (another window or "
+                                                "app) since it was loaded. Reload it and try again."));
             s.conversation = conversation;
             next.id = created.id;
             next.conversationId = conversation.id;
@@ -509,15 +537,18 @@ TurnResult ConversationEngine::confirmSaved(const TurnResult& attempted) {
         now = ConversationRepository(m_db, m_userId).state(attempted.conversationId);
     } catch (const Error&) {
         throw Error(Error::Kind::OutcomeUnknown,
-                    u"The connection to the database was lost while the reply was being saved, and it "
-                    u"cannot be checked now whether it was saved. Reload the conversation before sending "
-                    u"it again."_s);
+                    QCoreApplication::translate(
+                        "tp::Conversation",
+                        "The connection to the database was lost while the reply was being saved, and it "
+                        "cannot be checked now whether it was saved. Reload the conversation before sending "
+                        "it again."));
     }
     if (now && now->updatedAt == attempted.state.updatedAt)
         return attempted; // it was saved
     throw Error(Error::Kind::Connection,
-                u"The connection to the database was lost while the reply was being saved; it was not "
-                u"saved. Try again."_s);
+                QCoreApplication::translate(
+                    "tp::Conversation", "The connection to the database was lost while the reply was being "
+                                        "saved; it was not saved. Try again."));
 }
 
 } // namespace tp::conversation

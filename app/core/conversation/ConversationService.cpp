@@ -55,7 +55,7 @@ void ConversationService::setBusy(bool busy) {
 void ConversationService::submit(qint64 tripId, const QString& text) {
     if (m_busy) {
         Q_EMIT turnFailed(
-            TurnError{TurnError::Kind::Busy, u"Wait for the current reply, or cancel it."_s, tripId, text});
+            TurnError{TurnError::Kind::Busy, tr("Wait for the current reply, or cancel it."), tripId, text});
         return;
     }
     m_cancelled->store(false);
@@ -73,7 +73,7 @@ void ConversationService::submit(qint64 tripId, const QString& text) {
 void ConversationService::choose(qint64 tripId, int index) {
     if (m_busy) {
         Q_EMIT turnFailed(
-            TurnError{TurnError::Kind::Busy, u"Wait for the current reply, or cancel it."_s, tripId, {}});
+            TurnError{TurnError::Kind::Busy, tr("Wait for the current reply, or cancel it."), tripId, {}});
         return;
     }
     m_cancelled->store(false);

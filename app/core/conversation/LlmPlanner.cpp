@@ -3,6 +3,7 @@
 
 #include "ModelOutputParser.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
 
@@ -194,7 +195,8 @@ QString LlmPlanner::call(const llm::LlmRequest& request, const QString& streamed
         throw PlannerError(plannerErrorKind(error->kind), error->message);
     if (!result) { // the thread is quitting
         m_client->cancel();
-        throw PlannerError(PlannerError::Kind::Cancelled, u"Cancelled."_s);
+        throw PlannerError(PlannerError::Kind::Cancelled,
+                           QCoreApplication::translate("tp::Conversation", "Cancelled."));
     }
     return *result;
 }

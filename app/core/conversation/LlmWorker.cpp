@@ -7,6 +7,7 @@
 #include "db/Database.h"
 #include "llm/ProviderClients.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
@@ -59,13 +60,14 @@ template <class F> void LlmWorker::runTurn(qint64 tripId, const QString& userTex
     if (m_busy) {
         // A queued call reached us inside a running turn's event loop.
         error.kind = TurnError::Kind::Busy;
-        error.message = u"Wait for the current reply, or cancel it."_s;
+        error.message = QCoreApplication::translate("tp::conversation::LlmWorker",
+                                                    "Wait for the current reply, or cancel it.");
         Q_EMIT turnFailed(error);
         return;
     }
     if (m_cancelled && m_cancelled->load()) {
         error.kind = TurnError::Kind::Cancelled;
-        error.message = u"Cancelled."_s;
+        error.message = QCoreApplication::translate("tp::conversation::LlmWorker", "Cancelled.");
         Q_EMIT turnFailed(error);
         return;
     }
@@ -98,10 +100,13 @@ template <class F> void LlmWorker::runTurn(qint64 tripId, const QString& userTex
         // A queued slot must not let anything escape (Qt would end the
         // process): whatever else was thrown becomes an error value too.
         error.kind = TurnError::Kind::Server;
-        error.message = u"The planner failed unexpectedly: %1"_s.arg(QString::fromUtf8(e.what()));
+        error.message =
+            QCoreApplication::translate("tp::conversation::LlmWorker", "The planner failed unexpectedly: %1")
+                .arg(QString::fromUtf8(e.what()));
     } catch (...) {
         error.kind = TurnError::Kind::Server;
-        error.message = u"The planner failed unexpectedly."_s;
+        error.message =
+            QCoreApplication::translate("tp::conversation::LlmWorker", "The planner failed unexpectedly.");
     }
     Q_EMIT turnFailed(error);
 }

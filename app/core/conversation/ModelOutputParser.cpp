@@ -4,6 +4,7 @@
 #include "Catalogue.h"
 #include "OfflinePlanner.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,8 +19,9 @@ namespace {
 
 constexpr qsizetype MaxInput = 1 << 20; // a megabyte of model text is already absurd
 
-[[noreturn]] void unusable(const QString& why) {
-    throw PlannerError(PlannerError::Kind::Unusable, u"The planner's answer could not be used: "_s + why);
+// `message`: the whole sentence ("The planner's answer could not be used: ...").
+[[noreturn]] void unusable(const QString& message) {
+    throw PlannerError(PlannerError::Kind::Unusable, message);
 }
 
 // Where the comment starting at `i` ends (one past it), or `i` when none starts
@@ -282,14 +284,17 @@ QStringList parseQuestions(const QString& text) {
         }
     }
     if (out.isEmpty())
-        unusable(u"it contained no questions."_s);
+        unusable(QCoreApplication::translate(
+            "tp::Conversation", "The planner's answer could not be used: it contained no questions."));
     return out.mid(0, 5);
 }
 
 DestinationSet parseDestinations(const QString& text) {
     const auto json = extractJson(text);
     if (!json)
-        unusable(u"no JSON with destinations was found in it."_s);
+        unusable(QCoreApplication::translate(
+            "tp::Conversation",
+            "The planner's answer could not be used: no JSON with destinations was found in it."));
     QJsonArray items;
     QString intro;
     if (json->isArray()) {
@@ -339,9 +344,14 @@ DestinationSet parseDestinations(const QString& text) {
         set.places << r;
     }
     if (set.places.size() < 3)
-        unusable(set.places.isEmpty()
-                     ? u"it named no destinations."_s
-                     : u"it named only %1 destination(s) instead of 3."_s.arg(set.places.size()));
+        unusable(
+            set.places.isEmpty()
+                ? QCoreApplication::translate(
+                      "tp::Conversation", "The planner's answer could not be used: it named no destinations.")
+                : QCoreApplication::translate("tp::Conversation",
+                                              "The planner's answer could not be used: it named only %1 "
+                                              "destination(s) instead of 3.")
+                      .arg(set.places.size()));
     set.places = set.places.mid(0, 3);
     return set;
 }
@@ -349,7 +359,8 @@ DestinationSet parseDestinations(const QString& text) {
 FollowUp parseFollowUp(const QString& text, const QList<Recommendation>& current) {
     const auto json = extractJson(text);
     if (!json || !json->isObject())
-        unusable(u"no JSON object was found in it."_s);
+        unusable(QCoreApplication::translate(
+            "tp::Conversation", "The planner's answer could not be used: no JSON object was found in it."));
     const QJsonObject o = json->toObject();
     FollowUp f;
     f.reply = firstString(o, {u"reply", u"message", u"answer", u"text", u"respuesta"}).left(20000);
@@ -373,7 +384,8 @@ FollowUp parseFollowUp(const QString& text, const QList<Recommendation>& current
         return f;
     }
     if (f.reply.isEmpty())
-        unusable(u"it had no reply text."_s);
+        unusable(QCoreApplication::translate(
+            "tp::Conversation", "The planner's answer could not be used: it had no reply text."));
     f.kind = FollowUp::Kind::Answer;
     return f;
 }

@@ -4,6 +4,7 @@
 #include "TravelRegions.h"
 #include "geo/Mercator.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,17 +18,28 @@ namespace tp::conversation {
 
 namespace {
 
-const QString qBudget = u"What's your budget for the trip (in total or per day, and in which currency)?"_s;
-const QString qDates = u"When would you like to travel: which month or season?"_s;
-const QString qLength = u"How many days will the trip last?"_s;
-const QString qTravellers = u"Who is travelling: how many people, and any children?"_s;
-const QString qInterests = u"What do you enjoy most on a trip: beaches, mountains and hiking, cities, "
-                           u"culture and history, nature and "
-                           u"wildlife, food, or nightlife?"_s;
-const QString qStyle = u"Do you prefer comfort and a bit of luxury, or keeping costs low?"_s;
-const QString qAvoid = u"Is there anything you'd rather avoid (long flights, cold weather, crowds)?"_s;
-const QString qOrigin =
-    u"Where will you be starting from (your home city), so I can keep the journey short?"_s;
+// The questions, translated when asked (not at start-up, before the translations are installed).
+const char* const qBudget = QT_TRANSLATE_NOOP(
+    "tp::OfflinePlanner", "What's your budget for the trip (in total or per day, and in which currency)?");
+const char* const qDates =
+    QT_TRANSLATE_NOOP("tp::OfflinePlanner", "When would you like to travel: which month or season?");
+const char* const qLength = QT_TRANSLATE_NOOP("tp::OfflinePlanner", "How many days will the trip last?");
+const char* const qTravellers =
+    QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Who is travelling: how many people, and any children?");
+const char* const qInterests = QT_TRANSLATE_NOOP(
+    "tp::OfflinePlanner", "What do you enjoy most on a trip: beaches, mountains and hiking, cities, "
+                          "culture and history, nature and wildlife, food, or nightlife?");
+const char* const qStyle = QT_TRANSLATE_NOOP(
+    "tp::OfflinePlanner", "Do you prefer comfort and a bit of luxury, or keeping costs low?");
+const char* const qAvoid = QT_TRANSLATE_NOOP(
+    "tp::OfflinePlanner", "Is there anything you'd rather avoid (long flights, cold weather, crowds)?");
+const char* const qOrigin =
+    QT_TRANSLATE_NOOP("tp::OfflinePlanner",
+                      "Where will you be starting from (your home city), so I can keep the journey short?");
+
+QString question(const char* text) {
+    return QCoreApplication::translate("tp::OfflinePlanner", text);
+}
 
 // Places famous enough to be crowded for much of the year: left out for
 // someone who asks for quiet. The project's own judgement.
@@ -43,15 +55,22 @@ QString number(double v) {
 }
 
 QString avoidPhrase(const QString& a) {
-    static const QHash<QString, QString> phrases = {
-        {u"beach"_s, u"beaches"_s},        {u"mountains"_s, u"mountains"_s},
-        {u"city"_s, u"cities"_s},          {u"culture"_s, u"museums and sights"_s},
-        {u"nature"_s, u"the outdoors"_s},  {u"food"_s, u"food trips"_s},
-        {u"nightlife"_s, u"nightlife"_s},  {u"luxury"_s, u"luxury"_s},
-        {u"budget"_s, u"budget places"_s}, {u"crowds"_s, u"crowded places"_s},
-        {u"heat"_s, u"very hot places"_s}, {u"cold"_s, u"cold places"_s},
+    static const QHash<QString, const char*> phrases = {
+        {u"beach"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "beaches")},
+        {u"mountains"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "mountains")},
+        {u"city"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "cities")},
+        {u"culture"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "museums and sights")},
+        {u"nature"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "the outdoors")},
+        {u"food"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "food trips")},
+        {u"nightlife"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "nightlife")},
+        {u"luxury"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "luxury")},
+        {u"budget"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "budget places")},
+        {u"crowds"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "crowded places")},
+        {u"heat"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "very hot places")},
+        {u"cold"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "cold places")},
     };
-    return phrases.value(a, a);
+    const char* phrase = phrases.value(a, nullptr);
+    return phrase ? QCoreApplication::translate("tp::OfflinePlanner", phrase) : a;
 }
 
 // Whether the place is usually hot (or cold) in the months of the trip; with
@@ -67,7 +86,7 @@ bool mostly(const CatalogueEntry& e, const QSet<int>& months, bool hot) {
 }
 
 QString costLabel(int usd) {
-    return u"about $%1 a day per person"_s.arg(usd);
+    return QCoreApplication::translate("tp::OfflinePlanner", "about $%1 a day per person").arg(usd);
 }
 
 Recommendation fromEntry(const CatalogueEntry& e, const QString& why) {
@@ -133,23 +152,24 @@ QStringList OfflinePlanner::clarifyingQuestions(const PlannerContext& ctx) {
     const TravelProfile p = profileOf(ctx);
     QStringList out;
     if (!p.knowsBudget())
-        out << qBudget;
+        out << question(qBudget);
     if (!p.knowsDates())
-        out << qDates;
+        out << question(qDates);
     if (!p.knowsLength())
-        out << qLength;
+        out << question(qLength);
     if (!p.knowsTravellers())
-        out << qTravellers;
+        out << question(qTravellers);
     if (!p.knowsInterests())
-        out << qInterests;
+        out << question(qInterests);
     // A limit on the journey means nothing without a starting point.
     if (p.maxTravelKm && !p.knowsOrigin())
-        out.prepend(qOrigin);
-    for (const QString& extra : {qStyle, qAvoid})
+        out.prepend(question(qOrigin));
+    for (const char* extra : {qStyle, qAvoid})
         if (out.size() < 3)
-            out << extra;
+            out << question(extra);
     if (out.size() < 3)
-        out << u"Have you been anywhere you loved (or didn't) that I should know about?"_s;
+        out << QCoreApplication::translate(
+            "tp::OfflinePlanner", "Have you been anywhere you loved (or didn't) that I should know about?");
     return out.mid(0, 5);
 }
 
@@ -274,21 +294,31 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
                 QStringList phrases;
                 for (const QString& t : s.matched)
                     phrases << tagPhrase(t);
-                why << u"Good for %1."_s.arg(phrases.join(u", "_s));
+                why << QCoreApplication::translate("tp::OfflinePlanner", "Good for %1.")
+                           .arg(phrases.join(u", "_s));
             } else {
-                why << s.entry->neutralDescription();
+                why << s.entry->shownDescription();
             }
-            why << u"Best time to visit: %1."_s.arg(s.entry->bestTimeToVisit);
-            QString cost = u"Typical cost: %1"_s.arg(costLabel(s.entry->dailyCostUsd));
-            if (perDay)
-                cost +=
-                    s.entry->dailyCostUsd <= *perDay ? u", within your budget."_s : u", above your budget."_s;
+            why << QCoreApplication::translate("tp::OfflinePlanner", "Best time to visit: %1.")
+                       .arg(s.entry->bestTimeToVisit);
+            const QString cost = costLabel(s.entry->dailyCostUsd);
+            if (!perDay)
+                why << QCoreApplication::translate("tp::OfflinePlanner", "Typical cost: %1.").arg(cost);
+            else if (s.entry->dailyCostUsd <= *perDay)
+                why << QCoreApplication::translate("tp::OfflinePlanner",
+                                                   "Typical cost: %1, within your budget.")
+                           .arg(cost);
             else
-                cost += u"."_s;
-            why << cost;
+                why << QCoreApplication::translate("tp::OfflinePlanner",
+                                                   "Typical cost: %1, above your budget.")
+                           .arg(cost);
             if (s.distanceKm >= 0)
-                why << u"About %1 km from %2 as the crow flies%3."_s.arg(
-                    number(s.distanceKm), p.origin, s.reachable ? QString() : u", farther than you wanted"_s);
+                why << (s.reachable ? QCoreApplication::translate("tp::OfflinePlanner",
+                                                                  "About %1 km from %2 as the crow flies.")
+                                    : QCoreApplication::translate(
+                                          "tp::OfflinePlanner",
+                                          "About %1 km from %2 as the crow flies, farther than you wanted."))
+                           .arg(number(s.distanceKm), p.origin);
             if (!s.reachable)
                 ++beyondReach;
             set.places << fromEntry(*s.entry, why.join(u' '));
@@ -296,8 +326,10 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
         }
     }
     if (set.places.size() < 3)
-        throw PlannerError(PlannerError::Kind::Unusable,
-                           u"The built-in catalogue has no more destinations to suggest."_s);
+        throw PlannerError(
+            PlannerError::Kind::Unusable,
+            QCoreApplication::translate("tp::OfflinePlanner",
+                                        "The built-in catalogue has no more destinations to suggest."));
 
     QStringList basis;
     if (!p.tags.isEmpty()) {
@@ -309,38 +341,53 @@ DestinationSet OfflinePlanner::destinations(const PlannerContext& ctx) {
         basis << phrases.join(u", "_s);
     }
     if (perDay)
-        basis << u"about $%1 a day per person"_s.arg(qRound(*perDay));
+        basis << costLabel(qRound(*perDay));
     QStringList intro;
-    intro << (basis.isEmpty() ? u"Here are three destinations you might like."_s
-                              : u"Based on what you told me (%1), here are three destinations."_s.arg(
-                                    basis.join(u"; "_s)));
+    intro << (basis.isEmpty()
+                  ? QCoreApplication::translate("tp::OfflinePlanner",
+                                                "Here are three destinations you might like.")
+                  : QCoreApplication::translate(
+                        "tp::OfflinePlanner", "Based on what you told me (%1), here are three destinations.")
+                        .arg(basis.join(u"; "_s)));
     // Say what was assumed, so a wrong guess can be corrected.
     if (tagsFromPreferences)
-        intro << u"You didn't say what you enjoy on this trip, so I went by your earlier trips."_s;
+        intro << QCoreApplication::translate(
+            "tp::OfflinePlanner",
+            "You didn't say what you enjoy on this trip, so I went by your earlier trips.");
     if (p.maxTravelKm && p.knowsOrigin())
-        intro << u"Starting from %1, I kept to places within about %2 km as the crow flies (%3)."_s.arg(
-            p.origin, number(*p.maxTravelKm), p.maxTravelBasis);
+        intro << QCoreApplication::translate(
+                     "tp::OfflinePlanner",
+                     "Starting from %1, I kept to places within about %2 km as the crow flies (%3).")
+                     .arg(p.origin, number(*p.maxTravelKm), p.maxTravelBasis);
     else if (p.maxTravelKm)
-        intro
-            << u"You'd like to keep the journey short (%1), but I don't know where you start from, so I "
-               u"couldn't rule places out by distance: tell me your home city and ask for different options."_s
-                   .arg(p.maxTravelBasis);
+        intro << QCoreApplication::translate(
+                     "tp::OfflinePlanner",
+                     "You'd like to keep the journey short (%1), but I don't know where you start from, so I "
+                     "couldn't rule places out by distance: tell me your home city and ask for different "
+                     "options.")
+                     .arg(p.maxTravelBasis);
     if (!p.regions.isEmpty()) {
         QStringList names;
         for (const QString& r : p.regions)
             names << regionLabel(r);
         names.sort();
-        intro << u"I kept to %1."_s.arg(names.join(u" or "_s));
+        QString either = names.first();
+        for (qsizetype i = 1; i < names.size(); ++i)
+            either = QCoreApplication::translate("tp::OfflinePlanner", "%1 or %2").arg(either, names[i]);
+        intro << QCoreApplication::translate("tp::OfflinePlanner", "I kept to %1.").arg(either);
     }
     if (beyondReach > 0)
-        intro << u"Only %1 of the places I know fit within that; the rest are the nearest beyond it."_s.arg(
-            3 - beyondReach);
+        intro << QCoreApplication::translate(
+                     "tp::OfflinePlanner",
+                     "Only %1 of the places I know fit within that; the rest are the nearest beyond it.")
+                     .arg(3 - beyondReach);
     if (!p.avoid.isEmpty()) {
         QStringList a;
         for (const QString& x : p.avoid)
             a << avoidPhrase(x);
         a.sort();
-        intro << u"I left out %1 as far as I could."_s.arg(a.join(u", "_s));
+        intro << QCoreApplication::translate("tp::OfflinePlanner", "I left out %1 as far as I could.")
+                     .arg(a.join(u", "_s));
     }
     set.intro = intro.join(u' ');
     QJsonArray raw;
@@ -418,15 +465,17 @@ FollowUp OfflinePlanner::followUp(const PlannerContext& ctx, const QString& user
     const int choice = detectChoice(userText, ctx.current);
     if (asksForOtherOptions(userText)) {
         f.kind = FollowUp::Kind::MoreOptions;
-        f.reply = u"Here are three other ideas."_s;
+        f.reply = QCoreApplication::translate("tp::OfflinePlanner", "Here are three other ideas.");
         return f;
     }
     if (choice >= 0 && soundsLikeCommitment(userText)) {
         f.kind = FollowUp::Kind::Commit;
         f.choice = choice;
         f.reply =
-            u"Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay."_s.arg(
-                ctx.current[choice].label());
+            QCoreApplication::translate(
+                "tp::OfflinePlanner",
+                "Great choice: %1 it is! I've set it as your trip's destination. Next up: where to stay.")
+                .arg(ctx.current[choice].label());
         return f;
     }
     // A question about the places shown ("which of them is best for hiking?")
@@ -438,7 +487,8 @@ FollowUp OfflinePlanner::followUp(const PlannerContext& ctx, const QString& user
         // Something new about the trip ("we start from Berlin, no long flights"):
         // the engine adds it to what the user said and the next three follow it.
         f.kind = FollowUp::Kind::MoreOptions;
-        f.reply = u"Thanks, noted. Here are three ideas that take that into account."_s;
+        f.reply = QCoreApplication::translate(
+            "tp::OfflinePlanner", "Thanks, noted. Here are three ideas that take that into account.");
         return f;
     }
     if (choice >= 0) {
@@ -446,19 +496,27 @@ FollowUp OfflinePlanner::followUp(const PlannerContext& ctx, const QString& user
         QStringList facts{r.label() + u": "_s + r.description};
         if (auto e = Catalogue::builtin().find(r.name, r.country)) {
             if (!r.description.contains(e->bestTimeToVisit))
-                facts << u"Best time to visit: %1."_s.arg(e->bestTimeToVisit);
+                facts << QCoreApplication::translate("tp::OfflinePlanner", "Best time to visit: %1.")
+                             .arg(e->bestTimeToVisit);
         }
-        facts << u"Say \"let's go with %1\" to choose it, or ask for different options."_s.arg(r.name);
+        facts << QCoreApplication::translate(
+                     "tp::OfflinePlanner",
+                     "Say \"let's go with %1\" to choose it, or ask for different options.")
+                     .arg(r.name);
         f.reply = facts.join(u'\n');
         return f;
     }
     QStringList names;
     for (const Recommendation& r : ctx.current)
         names << r.name;
-    f.reply = names.isEmpty()
-                  ? u"Tell me a little more about the trip you have in mind."_s
-                  : u"I can tell you more about %1, or suggest different options. When you've decided, say "
-                    u"\"let's go with\" and the name."_s.arg(names.join(u", "_s));
+    f.reply =
+        names.isEmpty()
+            ? QCoreApplication::translate("tp::OfflinePlanner",
+                                          "Tell me a little more about the trip you have in mind.")
+            : QCoreApplication::translate("tp::OfflinePlanner",
+                                          "I can tell you more about %1, or suggest different options. When "
+                                          "you've decided, say \"let's go with\" and the name.")
+                  .arg(names.join(u", "_s));
     return f;
 }
 

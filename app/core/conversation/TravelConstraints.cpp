@@ -4,9 +4,11 @@
 #include "TravelRegions.h"
 #include "geo/Gazetteer.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +41,19 @@ QString modeIn(const QString& window) {
     if (bus.match(window).hasMatch())
         return u"bus"_s;
     return u"flight"_s;
+}
+
+// "at most 3 hours by train": the limit as the offline planner's reply repeats it.
+QString hoursLimit(double hours, const QString& mode) {
+    const QString how = mode == u"train"_s ? QCoreApplication::translate("tp::OfflinePlanner", "by train")
+                        : mode == u"car"_s ? QCoreApplication::translate("tp::OfflinePlanner", "by car")
+                        : mode == u"bus"_s ? QCoreApplication::translate("tp::OfflinePlanner", "by bus")
+                                           : QCoreApplication::translate("tp::OfflinePlanner", "flying");
+    if (hours == std::floor(hours))
+        return QCoreApplication::translate("tp::OfflinePlanner", "at most %n hours %1", nullptr, int(hours))
+            .arg(how);
+    return QCoreApplication::translate("tp::OfflinePlanner", "at most %1 hours %2")
+        .arg(QString::number(hours, 'g', 3), how);
 }
 
 } // namespace
@@ -80,11 +95,7 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
             continue;
         const QString mode = modeIn(before.section(QRegularExpression(uR"([.;!?,])"_s), -1) + u' ' +
                                     after.section(QRegularExpression(uR"([.;!?])"_s), 0, 0));
-        const QString how = mode == u"flight"_s ? u"flying"_s
-                            : mode == u"car"_s  ? u"by car"_s
-                                                : u"by "_s + mode;
-        consider(kmFor(hours, mode), u"at most %1 hour%2 %3"_s.arg(QString::number(hours, 'g', 3))
-                                         .arg(hours == 1 ? u""_s : u"s"_s, how));
+        consider(kmFor(hours, mode), hoursLimit(hours, mode));
     }
     static const QRegularExpression kmRe(
         uR"((?:at most|max(?:imum)?|no more than|not more than|less than|under|up to|within)\s*(?:about|around|roughly)?\s*(\d[\d,.]*)\s*(km|kilometers|kilometres|miles|mi)\b)"_s);
@@ -93,7 +104,8 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
         QString n = m.captured(1);
         n.remove(u',');
         const double km = n.toDouble() * (m.captured(2).startsWith(u"mi"_s) ? 1.609 : 1.0);
-        consider(km, u"within %1 %2"_s.arg(m.captured(1), m.captured(2)));
+        consider(km, QCoreApplication::translate("tp::OfflinePlanner", "within %1 %2")
+                         .arg(m.captured(1), m.captured(2)));
     }
     // "no long flights", "no long-haul": a flight of about five hours at most.
     static const QRegularExpression longFlight(
@@ -101,14 +113,16 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
     for (auto it = longFlight.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (neg.covers(m.capturedStart()))
-            consider(4000, u"no long flights: about 5 hours' flying at most"_s);
+            consider(4000, QCoreApplication::translate("tp::OfflinePlanner",
+                                                       "no long flights: about 5 hours' flying at most"));
     }
     static const QRegularExpression shortFlight(
         uR"(\bshort[\s-]*(?:haul|flights?|flight time|plane rides?))"_s);
     for (auto it = shortFlight.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (!neg.covers(m.capturedStart()))
-            consider(2000, u"a short flight: about 3 hours at most"_s);
+            consider(2000, QCoreApplication::translate("tp::OfflinePlanner",
+                                                       "a short flight: about 3 hours at most"));
     }
     // "not too far", "close to home", "nearby".
     static const QRegularExpression near(
@@ -117,7 +131,7 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
     for (qsizetype i : occurrences(text, u"far"))
         nearSaid = nearSaid || neg.covers(i);
     if (nearSaid)
-        consider(1500, u"not too far"_s);
+        consider(1500, QCoreApplication::translate("tp::OfflinePlanner", "not too far"));
     // No flying at all: a day by train or car.
     static const QRegularExpression fly(
         uR"(\b(?:fly|flying|flights?|planes?|airplanes?|aeroplanes?|airports?|fliegen|flug|flüge|flugzeug|volar|vuelos?|avion|vols?)\b)"_s);
@@ -128,12 +142,14 @@ void readTravelLimit(const QString& text, const Negations& neg, TravelProfile& p
         const QString before = text.mid(std::max<qsizetype>(0, m.capturedStart() - 14),
                                         std::min<qsizetype>(14, m.capturedStart()));
         if (neg.covers(m.capturedStart()) && !qualified.match(before).hasMatch())
-            consider(1200, u"no flying: a day by train or car"_s);
+            consider(1200,
+                     QCoreApplication::translate("tp::OfflinePlanner", "no flying: a day by train or car"));
     }
     static const QRegularExpression overland(
         uR"(\b(?:by train|train only|only by train|trains only|overland|by car|drive there|driving distance|interrail|mit dem zug|en tren|en train)\b)"_s);
     if (auto m = overland.match(text); m.hasMatch() && !neg.covers(m.capturedStart()))
-        consider(1200, u"travelling %1: a day's journey"_s.arg(m.captured(0)));
+        consider(1200, QCoreApplication::translate("tp::OfflinePlanner", "travelling %1: a day's journey")
+                           .arg(m.captured(0)));
 }
 
 void readRegions(const QString& text, const Negations& neg, TravelProfile& p) {

@@ -3,6 +3,7 @@
 
 #include "geo/WorldData.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -14,7 +15,7 @@ namespace {
 
 struct Region {
     QString key;
-    QString label;
+    const char* label;  // marked for translation ("tp::OfflinePlanner"), translated by regionLabel()
     QSet<QString> iso2; // ISO 3166-1 alpha-2 codes of the countries and territories in it
 };
 
@@ -39,27 +40,30 @@ const QList<Region>& regions() {
         QSet<QString> latinAmerica = southAmerica;
         latinAmerica.unite(centralAmerica).unite(codes("MX CU DO PR"));
         QList<Region> r = {
-            {u"europe"_s, u"Europe"_s,
+            {u"europe"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Europe"),
              codes("AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI "
                    "LT LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SK SM UA VA XK AX SJ TR")},
-            {u"asia"_s, u"Asia"_s,
+            {u"asia"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Asia"),
              codes("AF AM AZ BD BH BN BT CN GE HK ID IL IN IQ IR JO JP KG KH KP KR KW KZ LA LB LK MM MN MO "
                    "MV MY NP OM PH PK PS QA SA SG SY TH TJ TL TM TR TW UZ VN YE AE RU")},
-            {u"southeast asia"_s, u"Southeast Asia"_s, codes("BN KH ID LA MM MY PH SG TH TL VN")},
-            {u"middle east"_s, u"the Middle East"_s,
+            {u"southeast asia"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Southeast Asia"),
+             codes("BN KH ID LA MM MY PH SG TH TL VN")},
+            {u"middle east"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "the Middle East"),
              codes("AE BH EG IL IQ IR JO KW LB OM PS QA SA SY TR YE")},
-            {u"africa"_s, u"Africa"_s,
+            {u"africa"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Africa"),
              codes("DZ AO BJ BW BF BI CV CM CF TD KM CG CD DJ EG GQ ER SZ ET GA GM GH GN GW CI KE LS LR LY "
                    "MG MW ML MR MU MA MZ NA NE NG RW ST SN SC SL SO ZA SS SD TZ TG TN UG ZM ZW RE YT EH")},
-            {u"north america"_s, u"North America"_s, northAmerica},
-            {u"central america"_s, u"Central America"_s, centralAmerica},
-            {u"caribbean"_s, u"the Caribbean"_s, caribbean},
-            {u"south america"_s, u"South America"_s, southAmerica},
-            {u"latin america"_s, u"Latin America"_s, latinAmerica},
-            {u"oceania"_s, u"Oceania"_s,
+            {u"north america"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "North America"), northAmerica},
+            {u"central america"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Central America"),
+             centralAmerica},
+            {u"caribbean"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "the Caribbean"), caribbean},
+            {u"south america"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "South America"), southAmerica},
+            {u"latin america"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Latin America"), latinAmerica},
+            {u"oceania"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Oceania"),
              codes("AU NZ FJ PG SB VU NC PF WS TO KI TV NR FM MH PW CK NU GU AS MP")},
-            {u"scandinavia"_s, u"Scandinavia"_s, codes("DK NO SE FI IS FO")},
-            {u"mediterranean"_s, u"the Mediterranean"_s,
+            {u"scandinavia"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "Scandinavia"),
+             codes("DK NO SE FI IS FO")},
+            {u"mediterranean"_s, QT_TRANSLATE_NOOP("tp::OfflinePlanner", "the Mediterranean"),
              codes("ES FR IT MT GR HR SI ME AL CY TR MC BA EG LY TN DZ MA IL LB SY GI")},
         };
         return r;
@@ -89,7 +93,7 @@ const QStringList& regionKeys() {
 
 QString regionLabel(const QString& key) {
     const Region* r = regionOf(key);
-    return r ? r->label : key;
+    return r ? QCoreApplication::translate("tp::OfflinePlanner", r->label) : key;
 }
 
 bool countryInRegion(const QString& country, const QString& key) {

@@ -13,7 +13,7 @@ namespace tp::conversation {
 // Every region key the planner knows, longest names first (so "south america"
 // is tried before "america").
 const QStringList& regionKeys();
-// "Europe", "Southeast Asia": the key as a person writes it.
+// "Europe", "Southeast Asia": the key as a person writes it, in the user's language.
 QString regionLabel(const QString& key);
 // Whether the country (a name, alias or ISO code the bundled world data knows)
 // lies in the region. A country can be in several ("Turkey": Europe and Asia).

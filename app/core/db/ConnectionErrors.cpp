@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConnectionErrors.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -71,40 +72,69 @@ QString describeConnectionError(const QString& raw, const DatabaseUrl& url) {
         url.dialect == Dialect::Postgres ? u"%1:%2"_s.arg(url.host).arg(url.port) : url.database;
     switch (classifyConnectFailure(raw)) {
     case ConnectFailure::HostNotFound:
-        return u"The server name \"%1\" could not be found. Check the host in the connection settings and "
-               u"that "
-               u"you are online."_s.arg(url.host);
+        return QCoreApplication::translate(
+                   "tp::ConnectionErrors",
+                   "The server name \"%1\" could not be found. Check the host in the connection settings and "
+                   "that "
+                   "you are online.")
+            .arg(url.host);
     case ConnectFailure::Refused:
-        return u"Nothing accepted the connection at %1: the server is down or the port is wrong."_s.arg(
-            where);
+        return QCoreApplication::translate(
+                   "tp::ConnectionErrors",
+                   "Nothing accepted the connection at %1: the server is down or the port is wrong.")
+            .arg(where);
     case ConnectFailure::Timeout:
-        return u"The server at %1 did not answer in time. It may be starting up (a suspended Neon database "
-               u"takes a few seconds), or the network is blocking it."_s.arg(where);
+        return QCoreApplication::translate("tp::ConnectionErrors",
+                                           "The server at %1 did not answer in time. It may be starting up "
+                                           "(a suspended Neon database "
+                                           "takes a few seconds), or the network is blocking it.")
+            .arg(where);
     case ConnectFailure::WrongPassword:
-        return u"The server at %1 rejected the user name or password for \"%2\"."_s.arg(where, url.user);
+        return QCoreApplication::translate("tp::ConnectionErrors",
+                                           "The server at %1 rejected the user name or password for \"%2\".")
+            .arg(where, url.user);
     case ConnectFailure::TlsRequired:
-        return u"The server at %1 accepts only encrypted connections: add ?sslmode=require to the URL."_s.arg(
-            where);
+        return QCoreApplication::translate(
+                   "tp::ConnectionErrors",
+                   "The server at %1 accepts only encrypted connections: add ?sslmode=require to the URL.")
+            .arg(where);
     case ConnectFailure::TlsUnavailable:
-        return u"The server at %1 does not offer TLS, but the URL requires it (sslmode)."_s.arg(where);
+        return QCoreApplication::translate(
+                   "tp::ConnectionErrors",
+                   "The server at %1 does not offer TLS, but the URL requires it (sslmode).")
+            .arg(where);
     case ConnectFailure::DatabaseMissing:
-        return u"The server at %1 has no database named \"%2\"."_s.arg(where, url.database);
+        return QCoreApplication::translate("tp::ConnectionErrors",
+                                           "The server at %1 has no database named \"%2\".")
+            .arg(where, url.database);
     case ConnectFailure::FileNotWritable:
-        return u"The database file %1 cannot be opened for writing. Check that its folder exists and that "
-               u"you may write to it."_s.arg(url.database);
+        return QCoreApplication::translate(
+                   "tp::ConnectionErrors",
+                   "The database file %1 cannot be opened for writing. Check that its folder exists and that "
+                   "you may write to it.")
+            .arg(url.database);
     case ConnectFailure::ServerStarting:
-        return u"The database server at %1 is restarting (starting up, shutting down or recovering). Wait a "
-               u"moment and try again."_s.arg(where);
+        return QCoreApplication::translate("tp::ConnectionErrors",
+                                           "The database server at %1 is restarting (starting up, shutting "
+                                           "down or recovering). Wait a "
+                                           "moment and try again.")
+            .arg(where);
     case ConnectFailure::TooManyClients:
-        return u"The database server at %1 has no free connections. Try again in a moment, close other "
-               u"programs using it, or use a pooled endpoint."_s.arg(where);
+        return QCoreApplication::translate(
+                   "tp::ConnectionErrors",
+                   "The database server at %1 has no free connections. Try again in a moment, close other "
+                   "programs using it, or use a pooled endpoint.")
+            .arg(where);
     case ConnectFailure::Other:
         break;
     }
     // Only the first line of what the driver said: libpq appends WARNING and
     // DETAIL lines that are noise here.
-    return u"Cannot connect to the database at %1 (%2). Check the connection settings, or run "
-           u"`tripplanner-cli doctor`."_s.arg(where, firstLine(raw));
+    return QCoreApplication::translate(
+               "tp::ConnectionErrors",
+               "Cannot connect to the database at %1 (%2). Check the connection settings, or run "
+               "`tripplanner-cli doctor`.")
+        .arg(where, firstLine(raw));
 }
 
 bool isConnectionLoss(const QString& sqlState, const QString& raw, bool driverStillOpen) {
@@ -130,71 +160,122 @@ Error classifyStatementError(const QString& code, const QString& raw, Dialect di
     if (dialect == Dialect::Postgres) {
         if (code == u"23505") {
             kind = Error::Kind::Conflict;
-            message = u"This would duplicate something that already exists (%1). Change it, or edit the "
-                      u"existing one."_s.arg(text);
+            message = QCoreApplication::translate(
+                          "tp::ConnectionErrors",
+                          "This would duplicate something that already exists (%1). Change it, or edit the "
+                          "existing one.")
+                          .arg(text);
         } else if (code == u"40001" || code == u"40P01" || code == u"55P03") {
             kind = Error::Kind::Conflict;
-            message = u"Another change to the same data happened at the same time. Try again."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "Another change to the same data happened at the same time. Try again.");
         } else if (code == u"23514" || code == u"23502" || code == u"22001" || code == u"22003" ||
                    code == u"22007" || code == u"22008" || code == u"22P02" || code == u"23503") {
             kind = Error::Kind::Validation;
-            message = u"The database refused a value (%1). Correct it and try again."_s.arg(text);
+            message =
+                QCoreApplication::translate("tp::ConnectionErrors",
+                                            "The database refused a value (%1). Correct it and try again.")
+                    .arg(text);
         } else if (code == u"42P01" || code == u"42883" || code == u"3F000") {
             kind = Error::Kind::Schema;
-            message = u"The database has no %1 where the app looks for it. Either the tables were never "
-                      u"created (run `tripplanner-cli migrate`), or the connection looks in another schema: "
-                      u"remove a search_path setting (options=-c search_path=… in the URL, or one set for "
-                      u"the database user)."_s.arg(code == u"42883" ? u"function"_s : u"table"_s);
+            message =
+                code == u"42883"
+                    ? QCoreApplication::translate(
+                          "tp::ConnectionErrors",
+                          "The database has no function where the app looks for it. Either the tables were "
+                          "never created (run `tripplanner-cli migrate`), or the connection looks in another "
+                          "schema: remove a search_path setting (options=-c search_path=… in the URL, or one "
+                          "set for the database user).")
+                    : QCoreApplication::translate(
+                          "tp::ConnectionErrors",
+                          "The database has no table where the app looks for it. Either the tables were "
+                          "never created (run `tripplanner-cli migrate`), or the connection looks in another "
+                          "schema: remove a search_path setting (options=-c search_path=… in the URL, or one "
+                          "set for the database user).");
         } else if (code == u"42501") {
-            message = u"The database user may not do this (%1). Connect as the database's owner, or ask "
-                      u"its administrator for the permission."_s.arg(text);
+            message = QCoreApplication::translate(
+                          "tp::ConnectionErrors",
+                          "The database user may not do this (%1). Connect as the database's owner, or ask "
+                          "its administrator for the permission.")
+                          .arg(text);
         } else if (code == u"25006") {
-            message = u"The database accepts no changes (a read-only server or user). Connect to the primary "
-                      u"server, or as a user that may write."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The database accepts no changes (a read-only server or user). Connect to the primary "
+                "server, or as a user that may write.");
         } else if (code == u"57014") {
-            message = u"The database cancelled the statement (it took too long, or was cancelled). Try "
-                      u"again."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The database cancelled the statement (it took too long, or was cancelled). Try "
+                "again.");
         } else if (code == u"57P03" || code.startsWith(u"57P"_s)) {
             kind = Error::Kind::Connection;
-            message = u"The database server is restarting. Wait a moment and try again."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors", "The database server is restarting. Wait a moment and try again.");
         } else if (code == u"53300" || code == u"53400") {
             kind = Error::Kind::Connection;
-            message = u"The database server has no free connections. Try again in a moment."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The database server has no free connections. Try again in a moment.");
         } else if (code.startsWith(u"53"_s)) {
-            message = u"The database server is out of resources (%1). Try again later, or ask its "
-                      u"administrator."_s.arg(text);
+            message = QCoreApplication::translate(
+                          "tp::ConnectionErrors",
+                          "The database server is out of resources (%1). Try again later, or ask its "
+                          "administrator.")
+                          .arg(text);
         }
     } else {
         const QString m = raw.toLower();
         if (m.contains(u"unique constraint failed"_s)) {
             kind = Error::Kind::Conflict;
-            message = u"This would duplicate something that already exists (%1). Change it, or edit the "
-                      u"existing one."_s.arg(text);
+            message = QCoreApplication::translate(
+                          "tp::ConnectionErrors",
+                          "This would duplicate something that already exists (%1). Change it, or edit the "
+                          "existing one.")
+                          .arg(text);
         } else if (m.contains(u"database is locked"_s) || m.contains(u"database is busy"_s)) {
             kind = Error::Kind::Conflict;
-            message = u"The database file is busy: another program is writing to it. Try again when it has "
-                      u"finished."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The database file is busy: another program is writing to it. Try again when it has "
+                "finished.");
         } else if (m.contains(u"constraint failed"_s)) {
             kind = Error::Kind::Validation;
-            message = u"The database refused a value (%1). Correct it and try again."_s.arg(text);
+            message =
+                QCoreApplication::translate("tp::ConnectionErrors",
+                                            "The database refused a value (%1). Correct it and try again.")
+                    .arg(text);
         } else if (m.contains(u"no such table"_s) || m.contains(u"no such column"_s)) {
             kind = Error::Kind::Schema;
             message =
-                u"The database file lacks part of the app's tables (%1). Run `tripplanner-cli migrate`, "
-                u"or open a file made by Trip Planner."_s.arg(text);
+                QCoreApplication::translate(
+                    "tp::ConnectionErrors",
+                    "The database file lacks part of the app's tables (%1). Run `tripplanner-cli migrate`, "
+                    "or open a file made by Trip Planner.")
+                    .arg(text);
         } else if (m.contains(u"readonly"_s) || m.contains(u"read-only"_s)) {
-            message = u"The database file is read-only. Check that you may write to it and to its folder."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The database file is read-only. Check that you may write to it and to its folder.");
         } else if (m.contains(u"disk is full"_s) || m.contains(u"disk i/o error"_s)) {
-            message = u"The disk holding the database file is full or failing. Free some space and try "
-                      u"again."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The disk holding the database file is full or failing. Free some space and try "
+                "again.");
         } else if (m.contains(u"file is not a database"_s) || m.contains(u"malformed"_s)) {
-            message = u"The file is not a usable database (it is damaged, or not a database). Restore a "
-                      u"backup, or choose another file."_s;
+            message = QCoreApplication::translate(
+                "tp::ConnectionErrors",
+                "The file is not a usable database (it is damaged, or not a database). Restore a "
+                "backup, or choose another file.");
         }
     }
     if (message.isEmpty())
-        message = u"The database reported an error (%1). Try again; if it persists, run "
-                  u"`tripplanner-cli doctor`."_s.arg(text);
+        message =
+            QCoreApplication::translate("tp::ConnectionErrors",
+                                        "The database reported an error (%1). Try again; if it persists, run "
+                                        "`tripplanner-cli doctor`.")
+                .arg(text);
     Error e(kind, message);
     e.setNativeCode(code);
     return e;

@@ -6,6 +6,7 @@
 #include "domain/Error.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -60,8 +61,10 @@ Database::Database(DatabaseUrl url, std::shared_ptr<QueryCanceller> canceller)
         return;
     }
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
-        throw Error(Error::Kind::Config,
-                    u"The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite)."_s);
+        throw Error(
+            Error::Kind::Config,
+            QCoreApplication::translate(
+                "tp::Database", "The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite)."));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(m_url.database);
 }
@@ -96,7 +99,8 @@ void Database::open() {
     if (isOpen())
         return;
     if (m_canceller->isCancelled())
-        throw Error(Error::Kind::Cancelled, u"The operation was cancelled."_s);
+        throw Error(Error::Kind::Cancelled,
+                    QCoreApplication::translate("tp::Database", "The operation was cancelled."));
     if (m_pg) {
         m_pg->open(m_url, m_canceller.get());
         return;
@@ -106,7 +110,9 @@ void Database::open() {
         const QFileInfo file(m_url.database);
         if (!QDir().mkpath(file.absolutePath()))
             throw Error(Error::Kind::Connection,
-                        u"Cannot create the folder %1 for the database file."_s.arg(file.absolutePath()));
+                        QCoreApplication::translate("tp::Database",
+                                                    "Cannot create the folder %1 for the database file.")
+                            .arg(file.absolutePath()));
     }
     if (!db.open()) {
         const QSqlError e = db.lastError();
@@ -176,8 +182,10 @@ int Database::execute(const QString& sql, const SqlParams& params) {
 
 void Database::throwBrokenTransaction() const {
     throw Error(Error::Kind::Connection,
-                u"The connection to the database was lost during this change; nothing of it was saved. "
-                u"Try again."_s);
+                QCoreApplication::translate(
+                    "tp::Database",
+                    "The connection to the database was lost during this change; nothing of it was saved. "
+                    "Try again."));
 }
 
 void Database::reopenIfClosed(int attempt) {
@@ -201,8 +209,10 @@ void Database::fail(const Failure& f, bool mayRetry) {
             m_pg->close(); // given up mid-statement; reopened on next use
         if (inTx)
             m_transactionBroken = true;
-        Error e(Error::Kind::Cancelled, inTx ? u"The operation was cancelled; nothing of it was saved."_s
-                                             : u"The operation was cancelled."_s);
+        Error e(Error::Kind::Cancelled,
+                inTx ? QCoreApplication::translate("tp::Database",
+                                                   "The operation was cancelled; nothing of it was saved.")
+                     : QCoreApplication::translate("tp::Database", "The operation was cancelled."));
         e.setNativeCode(f.sqlState);
         throw e;
     }
@@ -214,22 +224,29 @@ void Database::fail(const Failure& f, bool mayRetry) {
             m_transactionBroken = true;
             throwBrokenTransaction();
         }
-        Error err(Error::Kind::Connection, u"The connection to the database was lost. Try again."_s);
+        Error err(Error::Kind::Connection,
+                  QCoreApplication::translate("tp::Database",
+                                              "The connection to the database was lost. Try again."));
         err.setNativeCode(f.sqlState);
         throw err;
     }
     if (m_pg && f.sqlState == u"57014") {
         Error e(Error::Kind::Cancelled,
-                u"The database took longer than %1 s over this and stopped it. Try again; if it happens "
-                u"every time, the server is overloaded or the data much larger than usual."_s.arg(
-                    seconds(m_statementTimeoutMs)));
+                QCoreApplication::translate(
+                    "tp::Database",
+                    "The database took longer than %1 s over this and stopped it. Try again; if it happens "
+                    "every time, the server is overloaded or the data much larger than usual.")
+                    .arg(seconds(m_statementTimeoutMs)));
         e.setNativeCode(f.sqlState);
         throw e;
     }
     if (m_pg && f.sqlState == u"55P03") {
         Error e(Error::Kind::Conflict,
-                u"Another program or window is changing the same data and kept it locked for more than "
-                u"%1 s. Try again in a moment."_s.arg(seconds(m_lockTimeoutMs)));
+                QCoreApplication::translate(
+                    "tp::Database",
+                    "Another program or window is changing the same data and kept it locked for more than "
+                    "%1 s. Try again in a moment.")
+                    .arg(seconds(m_lockTimeoutMs)));
         e.setNativeCode(f.sqlState);
         throw e;
     }
@@ -406,16 +423,20 @@ void Database::commit() {
     if (o.ok) {
         // COMMIT of a transaction in which a statement failed (and the body
         // caught the error) is a ROLLBACK: nothing was saved.
-        throw Error(Error::Kind::Database,
-                    u"The change was not saved: one of its steps was refused by the database."_s);
+        throw Error(
+            Error::Kind::Database,
+            QCoreApplication::translate(
+                "tp::Database", "The change was not saved: one of its steps was refused by the database."));
     }
     if (o.cancelled || o.connectionLost || isConnectionLoss(o.sqlState, o.message, m_pg->isOpen())) {
         close();
         if (!m_transactionWrote)
             return; // only reads: they are complete, and there was nothing to save
         Error e(Error::Kind::OutcomeUnknown,
-                u"The connection to the database was lost while the change was being saved, so it is not "
-                u"known whether it was saved. Look at the data again before repeating it."_s);
+                QCoreApplication::translate(
+                    "tp::Database",
+                    "The connection to the database was lost while the change was being saved, so it is not "
+                    "known whether it was saved. Look at the data again before repeating it."));
         e.setNativeCode(o.sqlState);
         throw e;
     }

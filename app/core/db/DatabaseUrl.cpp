@@ -3,6 +3,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
@@ -38,14 +39,17 @@ const QSet<QString>& allowedOptions() {
     return keys;
 }
 
-Error configError(const QString& what) {
-    return Error(Error::Kind::Config, u"Database URL: "_s + what);
+// `message` is a whole sentence ("Database URL: ..."), translated by the caller.
+Error configError(const QString& message) {
+    return Error(Error::Kind::Config, message);
 }
 
 // What to do about special characters: the usual cause of a URL that does not parse.
 QString encodingHint() {
-    return u"Characters such as @ : / # ? % or a space in the user name or password must be "
-           u"percent-encoded (%40 for @, %23 for #, %2F for /, %3F for ?, %25 for %)."_s;
+    return QCoreApplication::translate(
+        "tp::DatabaseUrl", "Characters such as @ : / # ? % or a space in the user name or password "
+                           "must be percent-encoded (%40 for @, %23 for #, %2F for /, %3F for ?, "
+                           "%25 for %).");
 }
 
 // Only a name shaped like a libpq keyword is repeated in a message: anything
@@ -64,22 +68,31 @@ bool looksLikeKeyword(const QString& key) {
 // name the part that is wrong in a sentence built from known text.
 QString invalidUrlReason(const QString& qtError) {
     const QString head = qtError.section(u'(', 0, 0).section(u';', 0, 0).toLower();
-    QString part;
+    // %1: the advice of encodingHint().
+    QString message;
     if (head.contains(u"port"_s))
-        part = u"the port is not a number between 1 and 65535"_s;
+        message = QCoreApplication::translate(
+            "tp::DatabaseUrl", "Database URL: the port is not a number between 1 and 65535. %1");
     else if (head.contains(u"hostname"_s) || head.contains(u"ipv"_s) || head.contains(u"']'"_s))
-        part = u"the host name has a character that is not allowed"_s;
+        message = QCoreApplication::translate(
+            "tp::DatabaseUrl", "Database URL: the host name has a character that is not allowed. %1");
     else if (head.contains(u"user name"_s) || head.contains(u"password"_s))
-        part = u"the user name or password has a character that is not allowed"_s;
+        message = QCoreApplication::translate(
+            "tp::DatabaseUrl",
+            "Database URL: the user name or password has a character that is not allowed. %1");
     else if (head.contains(u"path"_s))
-        part = u"the database name has a character that is not allowed (a space, for example)"_s;
+        message = QCoreApplication::translate("tp::DatabaseUrl",
+                                              "Database URL: the database name has a character that is not "
+                                              "allowed (a space, for example). %1");
     else if (head.contains(u"query"_s))
-        part = u"the parameters after '?' have a character that is not allowed"_s;
+        message = QCoreApplication::translate(
+            "tp::DatabaseUrl",
+            "Database URL: the parameters after '?' have a character that is not allowed. %1");
     else if (head.contains(u"fragment"_s))
-        part = u"it contains '#'"_s;
+        message = QCoreApplication::translate("tp::DatabaseUrl", "Database URL: it contains '#'. %1");
     else
-        part = u"it is not a valid URL"_s;
-    return part + u". "_s + encodingHint();
+        message = QCoreApplication::translate("tp::DatabaseUrl", "Database URL: it is not a valid URL. %1");
+    return message.arg(encodingHint());
 }
 
 QString quoteConninfo(const QString& value) {
@@ -101,13 +114,14 @@ DatabaseUrl DatabaseUrl::sqliteFile(const QString& path) {
 DatabaseUrl DatabaseUrl::parse(const QString& input) {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        throw configError(u"it is empty"_s);
+        throw configError(QCoreApplication::translate("tp::DatabaseUrl", "Database URL: it is empty"));
     if (text.size() > 4096)
-        throw configError(u"it is too long"_s);
+        throw configError(QCoreApplication::translate("tp::DatabaseUrl", "Database URL: it is too long"));
 
     const qsizetype colon = text.indexOf(u"://"_s);
     if (colon <= 0)
-        throw configError(u"expected a URL starting with postgresql:// or sqlite:///"_s);
+        throw configError(QCoreApplication::translate(
+            "tp::DatabaseUrl", "Database URL: expected a URL starting with postgresql:// or sqlite:///"));
     const QString scheme = text.left(colon).toLower();
 
     if (scheme == u"sqlite") {
@@ -115,15 +129,18 @@ DatabaseUrl DatabaseUrl::parse(const QString& input) {
         if (rest == u":memory:")
             return sqliteFile(rest);
         if (!rest.startsWith(u'/') || rest.size() < 2)
-            throw configError(
-                u"a SQLite URL names a file: sqlite:///relative/path or sqlite:////absolute/path"_s);
+            throw configError(QCoreApplication::translate(
+                "tp::DatabaseUrl", "Database URL: a SQLite URL names a file: sqlite:///relative/path or "
+                                   "sqlite:////absolute/path"));
         // dj_database_url: everything after "sqlite:///" is the path.
         return sqliteFile(QUrl::fromPercentEncoding(rest.mid(1).toUtf8()));
     }
 
     if (scheme != u"postgres" && scheme != u"postgresql" && scheme != u"pgsql")
-        throw configError(
-            u"unsupported scheme \"%1\" (use postgresql:// or sqlite:///)"_s.arg(scheme.left(20)));
+        throw configError(QCoreApplication::translate(
+                              "tp::DatabaseUrl",
+                              "Database URL: unsupported scheme \"%1\" (use postgresql:// or sqlite:///)")
+                              .arg(scheme.left(20)));
 
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
@@ -131,40 +148,53 @@ DatabaseUrl DatabaseUrl::parse(const QString& input) {
     // '#' starts a fragment, which a database URL never has: it is an unencoded
     // character of the password, and what follows it must not be shown anywhere.
     if (url.hasFragment())
-        throw configError(u"it contains '#'. "_s + encodingHint());
+        throw configError(QCoreApplication::translate("tp::DatabaseUrl", "Database URL: it contains '#'. %1")
+                              .arg(encodingHint()));
 
     DatabaseUrl u;
     u.dialect = Dialect::Postgres;
     u.host = url.host(QUrl::FullyDecoded);
     if (u.host.isEmpty())
-        throw configError(u"the host name is missing"_s);
+        throw configError(
+            QCoreApplication::translate("tp::DatabaseUrl", "Database URL: the host name is missing"));
     u.port = url.port(5432);
     if (u.port <= 0 || u.port > 65535)
-        throw configError(u"the port must be between 1 and 65535"_s);
+        throw configError(QCoreApplication::translate("tp::DatabaseUrl",
+                                                      "Database URL: the port must be between 1 and 65535"));
     u.user = url.userName(QUrl::FullyDecoded);
     u.password = url.password(QUrl::FullyDecoded);
     u.database = url.path(QUrl::FullyDecoded).mid(1);
     if (u.database.isEmpty())
-        throw configError(u"the database name is missing (…/dbname after the host)"_s);
+        throw configError(QCoreApplication::translate(
+            "tp::DatabaseUrl", "Database URL: the database name is missing (…/dbname after the host)"));
     if (u.database.contains(u'/'))
-        throw configError(u"the database name must not contain '/'. "_s + encodingHint());
+        throw configError(QCoreApplication::translate(
+                              "tp::DatabaseUrl", "Database URL: the database name must not contain '/'. %1")
+                              .arg(encodingHint()));
     // An unencoded '/' in a password moves the rest of it into the path: refuse
     // a database name that still holds the '@' that ended the user information.
     if (u.database.contains(u'@'))
-        throw configError(u"the database name must not contain '@'. "_s + encodingHint());
+        throw configError(QCoreApplication::translate(
+                              "tp::DatabaseUrl", "Database URL: the database name must not contain '@'. %1")
+                              .arg(encodingHint()));
 
     const QUrlQuery query(url);
     for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (!allowedOptions().contains(key))
-            throw configError(looksLikeKeyword(key) ? u"unknown parameter \"%1\""_s.arg(key)
-                                                    : u"it has a parameter that is not a libpq keyword"_s);
+            throw configError(
+                looksLikeKeyword(key)
+                    ? QCoreApplication::translate("tp::DatabaseUrl", "Database URL: unknown parameter \"%1\"")
+                          .arg(key)
+                    : QCoreApplication::translate(
+                          "tp::DatabaseUrl", "Database URL: it has a parameter that is not a libpq keyword"));
         u.options.insert(key, value);
     }
     static const QSet<QString> sslModes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
                                            u"require"_s, u"verify-ca"_s, u"verify-full"_s};
     if (u.options.contains(u"sslmode"_s) && !sslModes.contains(u.options.value(u"sslmode"_s)))
-        throw configError(
-            u"sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full"_s);
+        throw configError(QCoreApplication::translate(
+            "tp::DatabaseUrl", "Database URL: sslmode must be one of disable, allow, prefer, require, "
+                               "verify-ca, verify-full"));
     for (const QString& numeric : {u"connect_timeout"_s, u"keepalives_idle"_s, u"keepalives_interval"_s,
                                    u"keepalives_count"_s, u"tcp_user_timeout"_s}) {
         if (!u.options.contains(numeric))
@@ -172,7 +202,9 @@ DatabaseUrl DatabaseUrl::parse(const QString& input) {
         bool ok = false;
         const int n = u.options.value(numeric).toInt(&ok);
         if (!ok || n < 0)
-            throw configError(u"%1 must be a whole number of seconds"_s.arg(numeric));
+            throw configError(QCoreApplication::translate(
+                                  "tp::DatabaseUrl", "Database URL: %1 must be a whole number of seconds")
+                                  .arg(numeric));
     }
     return u;
 }

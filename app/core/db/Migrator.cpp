@@ -5,6 +5,7 @@
 #include "SqlScript.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -109,25 +110,32 @@ SchemaStatus Migrator::status() {
 
 void Migrator::checkDjangoSchema() {
     if (!m_db.isPostgres())
-        throw Error(Error::Kind::Schema,
-                    u"This SQLite file holds trip tables that this app did not create; it cannot adopt them. "
-                    u"Use a new file, or point the app at the PostgreSQL database the web app uses."_s);
+        throw Error(
+            Error::Kind::Schema,
+            QCoreApplication::translate(
+                "tp::Migrator",
+                "This SQLite file holds trip tables that this app did not create; it cannot adopt them. "
+                "Use a new file, or point the app at the PostgreSQL database the web app uses."));
     QStringList problems;
     for (const SeedTable& t : seedTables()) {
         const QStringList have = columnsOf(t.name);
         if (have.isEmpty()) {
-            problems << u"table %1 is missing"_s.arg(t.name);
+            problems << QCoreApplication::translate("tp::Migrator", "table %1 is missing").arg(t.name);
             continue;
         }
         for (const QString& c : t.columns)
             if (!have.contains(c))
-                problems << u"column %1.%2 is missing"_s.arg(t.name, c);
+                problems
+                    << QCoreApplication::translate("tp::Migrator", "column %1.%2 is missing").arg(t.name, c);
     }
     if (!problems.isEmpty())
-        throw Error(Error::Kind::Schema,
-                    u"The database has trip tables that do not match the web app's schema, "
-                    u"so they were left untouched: "_s +
-                        problems.join(u"; "_s));
+        throw Error(
+            Error::Kind::Schema,
+            //: %1: the problems found ("table api_trip is missing; column api_trip.title is missing").
+            QCoreApplication::translate("tp::Migrator",
+                                        "The database has trip tables that do not match the web app's "
+                                        "schema, so they were left untouched: %1")
+                .arg(problems.join(u"; "_s)));
 }
 
 void Migrator::createBookkeeping() {
@@ -154,11 +162,14 @@ void Migrator::record(const Migration& m, bool adopted) {
 QList<Migration> Migrator::migrate(bool dryRun, const std::function<void(const QString&)>& log) {
     const SchemaStatus before = status();
     if (before.newerThanApp())
-        throw Error(
-            Error::Kind::Schema,
-            u"The database schema is at version %1, newer than this version of Trip Planner understands "
-            u"(%2). Update Trip Planner; the database was left untouched."_s.arg(before.currentVersion)
-                .arg(before.latestKnownVersion));
+        throw Error(Error::Kind::Schema,
+                    QCoreApplication::translate(
+                        "tp::Migrator",
+                        "The database schema is at version %1, newer than this version of Trip "
+                        "Planner understands (%2). Update Trip Planner; the database was left "
+                        "untouched.")
+                        .arg(before.currentVersion)
+                        .arg(before.latestKnownVersion));
     if (before.currentVersion == 0 && before.djangoSchema)
         checkDjangoSchema();
 
@@ -184,8 +195,11 @@ QList<Migration> Migrator::migrate(bool dryRun, const std::function<void(const Q
             return; // another copy of the app applied it while this one waited
         const bool adopt = m.version == 1 && before.djangoSchema;
         if (log)
-            log(u"-- %1%2"_s.arg(m.name, adopt ? u" (adopted: the web app already created these tables)"_s
-                                               : QString()));
+            //: A comment line in the SQL a dry run prints: keep the leading "-- ". %1: the migration's name.
+            log(adopt ? QCoreApplication::translate(
+                            "tp::Migrator", "-- %1 (adopted: the web app already created these tables)")
+                            .arg(m.name)
+                      : u"-- %1"_s.arg(m.name));
         if (!adopt) {
             for (const QString& statement : splitSqlScript(m.sql)) {
                 if (log)

@@ -5,6 +5,7 @@
 #include "QueryCanceller.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSqlField>
@@ -359,7 +360,9 @@ void PgConnection::open(const DatabaseUrl& url, QueryCanceller* canceller) {
     // blocking connect, so the deadline is kept here.
     m_conn = PQconnectStartParams(keys.constData(), values.constData(), 0);
     if (!m_conn)
-        throw Error(Error::Kind::Connection, u"Out of memory while connecting to the database."_s);
+        throw Error(
+            Error::Kind::Connection,
+            QCoreApplication::translate("tp::Database", "Out of memory while connecting to the database."));
     const qint64 deadline = timeoutSeconds > 0 ? nowMs() + qint64(timeoutSeconds) * 1000 : -1;
     PostgresPollingStatusType status =
         PQstatus(m_conn) == CONNECTION_BAD ? PGRES_POLLING_FAILED : PGRES_POLLING_WRITING;
@@ -368,7 +371,9 @@ void PgConnection::open(const DatabaseUrl& url, QueryCanceller* canceller) {
         if (w == Wait::Cancelled) {
             close();
             m_lastConnectError = u"cancelled"_s;
-            throw Error(Error::Kind::Cancelled, u"Connecting to the database was cancelled."_s);
+            throw Error(
+                Error::Kind::Cancelled,
+                QCoreApplication::translate("tp::Database", "Connecting to the database was cancelled."));
         }
         if (w == Wait::TimedOut) {
             close();
@@ -398,14 +403,18 @@ void PgConnection::open(const DatabaseUrl& url, QueryCanceller* canceller) {
         const Outcome o = exec({"SET DateStyle TO ISO", {}}, canceller);
         if (!o.ok)
             throw Error(Error::Kind::Connection,
-                        u"The database server refused to show dates in ISO form: %1"_s.arg(o.message));
+                        QCoreApplication::translate(
+                            "tp::Database", "The database server refused to show dates in ISO form: %1")
+                            .arg(o.message));
     }
 }
 
 PgConnection::Outcome PgConnection::lost(const QString& message) {
     Outcome o;
     o.connectionLost = true;
-    o.message = message.isEmpty() ? u"The connection to the database was lost."_s : message;
+    o.message = message.isEmpty()
+                    ? QCoreApplication::translate("tp::Database", "The connection to the database was lost.")
+                    : message;
     close();
     return o;
 }
@@ -421,7 +430,7 @@ PgConnection::Outcome PgConnection::cancelled() {
     }
     Outcome o;
     o.cancelled = true;
-    o.message = u"The operation was cancelled."_s;
+    o.message = QCoreApplication::translate("tp::Database", "The operation was cancelled.");
     close();
     return o;
 }
@@ -458,7 +467,8 @@ bool PgConnection::collect(Outcome& out, QueryCanceller* canceller, bool pipelin
             }
         } else if (st == PGRES_PIPELINE_ABORTED) {
             out.ok = false;
-            out.message = u"An earlier statement of the same exchange failed."_s;
+            out.message = QCoreApplication::translate("tp::Database",
+                                                      "An earlier statement of the same exchange failed.");
             haveResult = true;
         } else {
             // An error replaces any rows read before it: a result is whole or nothing.

@@ -4,6 +4,7 @@
 #include "SqlScript.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
 
@@ -46,7 +47,8 @@ QString sqliteTimestamp(const QDateTime& utc) {
 namespace {
 QByteArray checkedText(const QString& text) {
     if (text.contains(QChar(u'\0')))
-        throw Error::validation(u"text"_s, u"contains a NUL character"_s);
+        throw Error::validation(u"text"_s,
+                                QCoreApplication::translate("tp::Validation", "contains a NUL character"));
     return text.toUtf8();
 }
 
@@ -158,7 +160,9 @@ BoundSql bindSql(const QString& sql, const SqlParams& params, Dialect dialect) {
                 found = &params[*it];
             }
             if (!found)
-                throw Error(Error::Kind::Database, u"internal: no value bound for :%1"_s.arg(name));
+                throw Error(Error::Kind::Database,
+                            QCoreApplication::translate("tp::Database", "internal: no value bound for :%1")
+                                .arg(name));
             if (dialect == Dialect::Postgres) {
                 out.pgValues << found->value.toPostgresParam();
                 out.sql += u'$' + QString::number(out.pgValues.size());

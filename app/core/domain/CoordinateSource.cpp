@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CoordinateSource.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -11,16 +13,20 @@ namespace {
 struct OriginName {
     CoordinateOrigin origin;
     const char16_t* id;
-    const char16_t* label;
+    const char* label; // shown through QCoreApplication::translate("tp::CoordinateSource", label)
 };
 constexpr std::array<OriginName, 7> Origins{{
-    {CoordinateOrigin::Typed, u"typed", u"typed in"},
-    {CoordinateOrigin::Map, u"map", u"picked on the map"},
-    {CoordinateOrigin::Gazetteer, u"gazetteer", u"the offline gazetteer"},
-    {CoordinateOrigin::CountryCentre, u"country_centre", u"the centre of the country"},
-    {CoordinateOrigin::Nominatim, u"nominatim", u"OpenStreetMap Nominatim"},
-    {CoordinateOrigin::Model, u"model", u"the AI planner"},
-    {CoordinateOrigin::Catalogue, u"catalogue", u"the bundled catalogue"},
+    {CoordinateOrigin::Typed, u"typed", QT_TRANSLATE_NOOP("tp::CoordinateSource", "typed in")},
+    {CoordinateOrigin::Map, u"map", QT_TRANSLATE_NOOP("tp::CoordinateSource", "picked on the map")},
+    {CoordinateOrigin::Gazetteer, u"gazetteer",
+     QT_TRANSLATE_NOOP("tp::CoordinateSource", "the offline gazetteer")},
+    {CoordinateOrigin::CountryCentre, u"country_centre",
+     QT_TRANSLATE_NOOP("tp::CoordinateSource", "the centre of the country")},
+    {CoordinateOrigin::Nominatim, u"nominatim",
+     QT_TRANSLATE_NOOP("tp::CoordinateSource", "OpenStreetMap Nominatim")},
+    {CoordinateOrigin::Model, u"model", QT_TRANSLATE_NOOP("tp::CoordinateSource", "the AI planner")},
+    {CoordinateOrigin::Catalogue, u"catalogue",
+     QT_TRANSLATE_NOOP("tp::CoordinateSource", "the bundled catalogue")},
 }};
 } // namespace
 
@@ -41,7 +47,7 @@ std::optional<CoordinateOrigin> coordinateOriginFromId(const QString& id) {
 QString coordinateOriginLabel(CoordinateOrigin origin) {
     for (const OriginName& o : Origins)
         if (o.origin == origin)
-            return QString::fromUtf16(o.label);
+            return QCoreApplication::translate("tp::CoordinateSource", o.label);
     return {};
 }
 

@@ -23,7 +23,7 @@ enum class CoordinateOrigin {
 // As stored in tripplanner_coordinate_source.source ("typed", "country_centre", ...).
 QString coordinateOriginId(CoordinateOrigin origin);
 std::optional<CoordinateOrigin> coordinateOriginFromId(const QString& id);
-// For people: "typed in", "picked on the map", "the offline gazetteer", ...
+// For people, translated: "typed in", "picked on the map", "the offline gazetteer", ...
 QString coordinateOriginLabel(CoordinateOrigin origin);
 
 struct CoordinateSource { // tripplanner_coordinate_source

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Decimal.h"
 
+#include <QCoreApplication>
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -31,20 +33,21 @@ std::optional<Decimal> Decimal::parse(QStringView text, int precision, int scale
         t = t.mid(1);
     }
     if (t.isEmpty()) {
-        fail(error, u"is not a number"_s);
+        fail(error, QCoreApplication::translate("tp::Validation", "is not a number"));
         return std::nullopt;
     }
     const qsizetype dot = t.indexOf(u'.');
     QStringView intPart = dot < 0 ? t : t.left(dot);
     QStringView fracPart = dot < 0 ? QStringView() : t.mid(dot + 1);
     if (intPart.isEmpty() && fracPart.isEmpty()) {
-        fail(error, u"is not a number"_s);
+        fail(error, QCoreApplication::translate("tp::Validation", "is not a number"));
         return std::nullopt;
     }
     for (QStringView part : {intPart, fracPart}) {
         for (QChar c : part) {
             if (c < u'0' || c > u'9') {
-                fail(error, u"is not a number (use digits and a '.' decimal point)"_s);
+                fail(error, QCoreApplication::translate(
+                                "tp::Validation", "is not a number (use digits and a '.' decimal point)"));
                 return std::nullopt;
             }
         }
@@ -52,12 +55,17 @@ std::optional<Decimal> Decimal::parse(QStringView text, int precision, int scale
     while (intPart.size() > 1 && intPart.front() == u'0')
         intPart = intPart.mid(1);
     if (fracPart.size() > scale) {
-        fail(error, scale == 0 ? u"must be a whole number"_s : u"has more than %1 decimals"_s.arg(scale));
+        fail(error,
+             scale == 0
+                 ? QCoreApplication::translate("tp::Validation", "must be a whole number")
+                 : QCoreApplication::translate("tp::Validation", "has more than %1 decimals").arg(scale));
         return std::nullopt;
     }
     const int intDigits = (intPart.isEmpty() || intPart == u"0") ? 0 : int(intPart.size());
     if (intDigits > precision - scale) {
-        fail(error, u"is too large (at most %1 digits before the decimal point)"_s.arg(precision - scale));
+        fail(error, QCoreApplication::translate("tp::Validation",
+                                                "is too large (at most %1 digits before the decimal point)")
+                        .arg(precision - scale));
         return std::nullopt;
     }
     qint64 units = 0;

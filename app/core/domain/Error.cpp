@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Error.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -16,7 +17,9 @@ Error::Error(Kind kind, QString message, QList<FieldError> fieldErrors)
 Error Error::validation(QList<FieldError> errors) {
     QStringList parts;
     for (const FieldError& e : errors)
-        parts << e.field + u": "_s + e.message;
+        //: One field error in an error message: %1 is the field's key (an identifier such as
+        //: "end_date", not translated), %2 the problem ("must not be before the start date").
+        parts << QCoreApplication::translate("tp::Validation", "%1: %2").arg(e.field, e.message);
     return Error(Kind::Validation, parts.join(u"; "_s), std::move(errors));
 }
 

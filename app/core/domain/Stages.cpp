@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Stages.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace tp {
+
+QString translatedChoiceLabel(const char* label) {
+    return QCoreApplication::translate("Stages", label);
+}
 
 QString storedValue(TripStatus status) {
     return QString::fromUtf16(trip_status::all[std::size_t(status)].value);

@@ -70,9 +70,13 @@ template <std::size_t N> int choiceIndex(const Choice (&choices)[N], const QStri
     return -1;
 }
 
+// A choice's label, translated (QCoreApplication::translate("Stages", label)).
+QString translatedChoiceLabel(const char* label);
+
+// The label for a stored value, translated; an unknown value is returned as it is.
 template <std::size_t N> QString choiceLabel(const Choice (&choices)[N], const QString& value) {
     const int i = choiceIndex(choices, value);
-    return i < 0 ? value : QString::fromUtf8(choices[i].label);
+    return i < 0 ? value : translatedChoiceLabel(choices[i].label);
 }
 
 // The trip's status and the planning session's stage as the compiler knows

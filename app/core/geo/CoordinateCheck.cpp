@@ -15,29 +15,32 @@ QString nameOf(const QString& iso2) {
     const Country* c = WorldData::instance().country(iso2);
     return c ? c->name : iso2;
 }
-QString tr(const char* text) {
-    return QCoreApplication::translate("tp::geo::CoordinateCheck", text);
-}
 } // namespace
 
 QString CoordinateCheck::message() const {
     const QString km = QString::number(std::lround(distanceKm));
     switch (status) {
     case Status::Ok:
-        return tr("The point lies in %1.").arg(nameOf(expectedCountry));
+        return QCoreApplication::translate("tp::geo::CoordinateCheck", "The point lies in %1.")
+            .arg(nameOf(expectedCountry));
     case Status::UnknownCountry:
-        return tr("The country is unknown; the point is on land.");
+        return QCoreApplication::translate("tp::geo::CoordinateCheck",
+                                           "The country is unknown; the point is on land.");
     case Status::InvalidCoordinate:
-        return tr("The latitude or longitude is out of range.");
+        return QCoreApplication::translate("tp::geo::CoordinateCheck",
+                                           "The latitude or longitude is out of range.");
     case Status::InSea:
         return expectedCountry.isEmpty()
-                   ? tr("The point lies in the sea.")
-                   : tr("The point lies in the sea, %1 km from %2.").arg(km, nameOf(expectedCountry));
+                   ? QCoreApplication::translate("tp::geo::CoordinateCheck", "The point lies in the sea.")
+                   : QCoreApplication::translate("tp::geo::CoordinateCheck",
+                                                 "The point lies in the sea, %1 km from %2.")
+                         .arg(km, nameOf(expectedCountry));
     case Status::InOtherCountry:
-        return tr("The point lies in %1, %2 km from %3.")
+        return QCoreApplication::translate("tp::geo::CoordinateCheck", "The point lies in %1, %2 km from %3.")
             .arg(nameOf(foundCountry), km, nameOf(expectedCountry));
     case Status::OutsideCountry:
-        return tr("The point lies %1 km outside %2.").arg(km, nameOf(expectedCountry));
+        return QCoreApplication::translate("tp::geo::CoordinateCheck", "The point lies %1 km outside %2.")
+            .arg(km, nameOf(expectedCountry));
     }
     return {};
 }

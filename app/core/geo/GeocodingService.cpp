@@ -7,6 +7,7 @@
 #include "domain/Error.h"
 #include "repo/GeocodeCacheRepository.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -25,20 +26,35 @@ constexpr auto TooManyRequestsPause = 60s;
 
 QString failureText(QNetworkReply* reply, int status) {
     if (status == 429)
-        return u"The online search service asks this app to slow down (HTTP 429). Try again in a "
-               u"minute; the offline gazetteer (Find coordinates) still works."_s;
+        return QCoreApplication::translate(
+            "tp::geo::GeocodingService",
+            "The online search service asks this app to slow down (HTTP 429). Try "
+            "again in a minute; the offline gazetteer (Find "
+            "coordinates) still works.");
     if (status == 403)
-        return u"The online search service refused the request (HTTP 403); its usage policy may "
-               u"have blocked this address. The offline gazetteer (Find coordinates) still works."_s;
+        return QCoreApplication::translate(
+            "tp::geo::GeocodingService",
+            "The online search service refused the request (HTTP 403); its usage "
+            "policy may have blocked this address. The offline "
+            "gazetteer (Find coordinates) still works.");
     if (status >= 400)
-        return u"The online search service answered with an error (HTTP %1). Try again later; the "
-               u"offline gazetteer (Find coordinates) still works."_s.arg(status);
+        return QCoreApplication::translate(
+                   "tp::geo::GeocodingService",
+                   "The online search service answered with an error (HTTP %1). Try again "
+                   "later; the offline gazetteer (Find coordinates) still "
+                   "works.")
+            .arg(status);
     if (reply->error() == QNetworkReply::OperationCanceledError ||
         reply->error() == QNetworkReply::TimeoutError)
-        return u"The online search service did not answer in time. Check the network, or use the "
-               u"offline gazetteer (Find coordinates)."_s;
-    return u"The online search service could not be reached (%1). Check the network, or use the "
-           u"offline gazetteer (Find coordinates)."_s.arg(reply->errorString());
+        return QCoreApplication::translate(
+            "tp::geo::GeocodingService",
+            "The online search service did not answer in time. Check the network, or "
+            "use the offline gazetteer (Find coordinates).");
+    return QCoreApplication::translate(
+               "tp::geo::GeocodingService",
+               "The online search service could not be reached (%1). Check the network, or "
+               "use the offline gazetteer (Find coordinates).")
+        .arg(reply->errorString());
 }
 } // namespace
 
@@ -198,7 +214,7 @@ quint64 GeocodingService::search(const QString& text, const QString& countryCode
     pending.query = text.simplified();
     pending.countryCode = countryCode.trimmed().toUpper();
     if (pending.query.isEmpty()) {
-        pending.error = u"Type a place name to search for."_s;
+        pending.error = tr("Type a place name to search for.");
         QMetaObject::invokeMethod(
             this, [this, pending] { Q_EMIT answered(pending); }, Qt::QueuedConnection);
         return pending.requestId;

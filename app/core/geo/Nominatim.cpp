@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Nominatim.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,7 +50,9 @@ QList<OnlinePlace> parseNominatimResults(const QByteArray& json, QString* error)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isArray()) {
         if (error)
-            *error = u"The online search service sent an answer that is not a list of places."_s;
+            *error = QCoreApplication::translate(
+                "tp::geo::GeocodingService", "The online search service sent an answer that is not a list of "
+                                             "places.");
         return {};
     }
     QList<OnlinePlace> out;

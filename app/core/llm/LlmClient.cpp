@@ -3,6 +3,7 @@
 #include "WithoutKey.h"
 #include "domain/AppIdentity.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,7 +69,7 @@ QString withoutKey(const QString& text, const QString& key) {
         for (qsizetype i = 0; i + 4 <= key.size() && !shares; ++i)
             shares = w.contains(QStringView(key).mid(i, 4));
         out += QStringView(text).mid(last, m.capturedStart() - last);
-        out += shares ? u"[hidden]"_s : w;
+        out += shares ? QCoreApplication::translate("tp::llm::LlmClient", "[hidden]") : w;
         last = m.capturedEnd();
     }
     out += QStringView(text).mid(last);
@@ -114,8 +115,8 @@ void LlmClient::start(const LlmRequest& request) {
     m_deltasEmitted = false;
     if (m_config.needsKey() && m_config.apiKey.trimmed().isEmpty()) {
         fail({ErrorKind::NoKey,
-              u"No API key is set for %1. Add one in Settings, or use the offline planner."_s.arg(
-                  providerName(m_config.provider)),
+              tr("No API key is set for %1. Add one in Settings, or use the offline planner.")
+                  .arg(providerName(m_config.provider)),
               0});
         return;
     }
@@ -249,8 +250,8 @@ void LlmClient::onFinished() {
         const LlmError e{
             ErrorKind::Timeout,
             m_headersSeen
-                ? u"The answer stopped arriving (no data for %1 s)."_s.arg(m_config.idleTimeoutMs / 1000)
-                : u"The provider did not answer within %1 s."_s.arg(m_config.connectTimeoutMs / 1000),
+                ? tr("The answer stopped arriving (no data for %1 s).").arg(m_config.idleTimeoutMs / 1000)
+                : tr("The provider did not answer within %1 s.").arg(m_config.connectTimeoutMs / 1000),
             status};
         if (nothingShown)
             scheduleRetry(-1, e.message, e);
@@ -260,17 +261,21 @@ void LlmClient::onFinished() {
     }
     if (redirected) {
         // Only the host is named: the rest of the address may carry a token.
-        const QString elsewhere =
-            redirectTo.host().isEmpty()
-                ? QString()
-                : u" (to %1)"_s.arg(redirectTo.port() > 0
-                                        ? u"%1:%2"_s.arg(redirectTo.host()).arg(redirectTo.port())
-                                        : redirectTo.host());
+        const QString elsewhere = redirectTo.port() > 0
+                                      ? u"%1:%2"_s.arg(redirectTo.host()).arg(redirectTo.port())
+                                      : redirectTo.host();
         fail(
             {ErrorKind::BadRequest,
-             u"The server at %1 sent the request to another address%2. The API key is only sent to the "
-             u"server you configured: if the new address is right, set it as the base URL in Settings."_s.arg(
-                 m_config.effectiveBaseUrl().host(), elsewhere),
+             redirectTo.host().isEmpty()
+                 ? tr("The server at %1 sent the request to another address. The API key is only sent to the "
+                      "server you configured: if the new address is right, set it as the base URL in "
+                      "Settings.")
+                       .arg(m_config.effectiveBaseUrl().host())
+                 : tr("The server at %1 sent the request to another address (to %2). The API key is only "
+                      "sent "
+                      "to the server you configured: if the new address is right, set it as the base URL in "
+                      "Settings.")
+                       .arg(m_config.effectiveBaseUrl().host(), elsewhere),
              status});
         return;
     }
@@ -285,8 +290,8 @@ void LlmClient::onFinished() {
             m_structured = false;
             const QString reason = serverMessage(m_buffer);
             scheduleRetry(0,
-                          u"structured output not supported"_s +
-                              (reason.isEmpty() ? QString() : u" ("_s + reason + u')'),
+                          reason.isEmpty() ? tr("structured output not supported")
+                                           : tr("structured output not supported (%1)").arg(reason),
                           e);
             return;
         }
@@ -302,7 +307,7 @@ void LlmClient::onFinished() {
             nothingShown || netError == QNetworkReply::NoError
                 ? errorForNetwork(netError, netText)
                 : LlmError{ErrorKind::Server,
-                           u"The answer was cut off: the connection closed before it was complete."_s,
+                           tr("The answer was cut off: the connection closed before it was complete."),
                            status};
         if (nothingShown)
             scheduleRetry(-1, e.message, e);
@@ -315,7 +320,7 @@ void LlmClient::onFinished() {
         if (!m_running)
             return;
         if (!m_sawDone) {
-            const LlmError e{ErrorKind::Server, u"The answer was cut off before it was complete."_s, status};
+            const LlmError e{ErrorKind::Server, tr("The answer was cut off before it was complete."), status};
             if (nothingShown)
                 scheduleRetry(-1, e.message, e);
             else
@@ -344,27 +349,29 @@ void LlmClient::complete() {
         succeed();
         return;
     }
-    const LlmError e{ErrorKind::Unusable,
-                     m_raisedLimit || m_request.maxTokens >= m_config.retryMaxTokens
-                         ? u"The answer was cut off at the model's token limit, even when asked with a limit "
-                           u"of %1 tokens. Ask for less at a time, or choose a model that can write longer "
-                           u"answers."_s.arg(std::max(m_config.retryMaxTokens, m_request.maxTokens))
-                         : u"The answer was cut off at the model's token limit."_s,
-                     0};
+    const LlmError e{
+        ErrorKind::Unusable,
+        m_raisedLimit || m_request.maxTokens >= m_config.retryMaxTokens
+            ? tr("The answer was cut off at the model's token limit, even when asked with a limit "
+                 "of %1 tokens. Ask for less at a time, or choose a model that can write longer "
+                 "answers.")
+                  .arg(std::max(m_config.retryMaxTokens, m_request.maxTokens))
+            : tr("The answer was cut off at the model's token limit."),
+        0};
     if (m_raisedLimit || m_request.maxTokens >= m_config.retryMaxTokens) {
         fail(e);
         return;
     }
     // Once more, allowing a longer answer.
     m_raisedLimit = true;
-    scheduleRetry(0, u"the answer was cut off at the token limit; asking again with a larger limit"_s, e);
+    scheduleRetry(0, tr("the answer was cut off at the token limit; asking again with a larger limit"), e);
 }
 
 void LlmClient::scheduleRetry(qint64 serverDelayMs, const QString& reason, const LlmError& ifExhausted) {
     if (m_attempt >= m_config.maxAttempts || serverDelayMs > m_config.maxRetryDelayMs) {
         LlmError e = ifExhausted;
         if (m_attempt > 1)
-            e.message += u" (gave up after %1 attempts)"_s.arg(m_attempt);
+            e.message = tr("%1 (gave up after %2 attempts)").arg(e.message, QString::number(m_attempt));
         fail(e);
         return;
     }
@@ -382,7 +389,7 @@ void LlmClient::cancel() {
     if (!m_running)
         return;
     m_cancelled = true;
-    fail({ErrorKind::Cancelled, u"Cancelled."_s, 0});
+    fail({ErrorKind::Cancelled, tr("Cancelled."), 0});
 }
 
 void LlmClient::dropReply() {
@@ -418,27 +425,29 @@ LlmError LlmClient::errorForStatus(int status, const QByteArray& body) const {
     const QString suffix = detail.isEmpty() ? QString() : u": "_s + detail;
     if (status == 401 || status == 403 ||
         (status == 400 && detail.contains(u"API key"_s, Qt::CaseInsensitive)))
-        return {ErrorKind::KeyRejected,
-                u"The API key was rejected (HTTP %1%2). Check the key in Settings."_s.arg(status).arg(suffix),
-                status};
+        return {
+            ErrorKind::KeyRejected,
+            tr("The API key was rejected (HTTP %1%2). Check the key in Settings.").arg(status).arg(suffix),
+            status};
     if (status == 429)
-        return {ErrorKind::QuotaExhausted,
-                u"The provider's rate limit or quota is used up (HTTP 429%1). Try again later."_s.arg(suffix),
-                status};
+        return {
+            ErrorKind::QuotaExhausted,
+            tr("The provider's rate limit or quota is used up (HTTP 429%1). Try again later.").arg(suffix),
+            status};
     if (status == 408)
-        return {ErrorKind::Timeout, u"The provider timed out (HTTP 408)."_s, status};
+        return {ErrorKind::Timeout, tr("The provider timed out (HTTP 408)."), status};
     if (status == 404)
         return {ErrorKind::BadRequest,
-                u"The model or address was not found (HTTP 404%1). Check the model name and base URL."_s.arg(
-                    suffix),
+                tr("The model or address was not found (HTTP 404%1). Check the model name and base URL.")
+                    .arg(suffix),
                 status};
     if (status >= 500 || status == 409)
         return {
             ErrorKind::Server,
-            u"The provider had a server error (HTTP %1%2). Try again in a moment."_s.arg(status).arg(suffix),
+            tr("The provider had a server error (HTTP %1%2). Try again in a moment.").arg(status).arg(suffix),
             status};
-    return {ErrorKind::BadRequest, u"The provider refused the request (HTTP %1%2)."_s.arg(status).arg(suffix),
-            status};
+    return {ErrorKind::BadRequest,
+            tr("The provider refused the request (HTTP %1%2).").arg(status).arg(suffix), status};
 }
 
 LlmError LlmClient::errorForNetwork(QNetworkReply::NetworkError code, const QString& text) const {
@@ -452,14 +461,14 @@ LlmError LlmClient::errorForNetwork(QNetworkReply::NetworkError code, const QStr
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::UnknownNetworkError:
         return {ErrorKind::Offline,
-                u"Cannot reach %1 (%2). Check your connection or the base URL."_s.arg(host, text), 0};
+                tr("Cannot reach %1 (%2). Check your connection or the base URL.").arg(host, text), 0};
     case QNetworkReply::TimeoutError:
-        return {ErrorKind::Timeout, u"The connection to %1 timed out."_s.arg(host), 0};
+        return {ErrorKind::Timeout, tr("The connection to %1 timed out.").arg(host), 0};
     case QNetworkReply::SslHandshakeFailedError:
-        return {ErrorKind::Offline, u"A secure connection to %1 could not be made (%2)."_s.arg(host, text),
+        return {ErrorKind::Offline, tr("A secure connection to %1 could not be made (%2).").arg(host, text),
                 0};
     default:
-        return {ErrorKind::Server, u"The connection to %1 failed (%2)."_s.arg(host, text), 0};
+        return {ErrorKind::Server, tr("The connection to %1 failed (%2).").arg(host, text), 0};
     }
 }
 

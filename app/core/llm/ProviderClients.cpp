@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProviderClients.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -27,7 +28,11 @@ QString errorOf(const QJsonObject& o) {
     if (e.isUndefined() || e.isNull())
         return {};
     const QString m = e.isObject() ? e.toObject().value(u"message"_s).toString() : e.toString();
-    return u"The provider reported an error: "_s + (m.isEmpty() ? u"(no message)"_s : m.left(300));
+    return m.isEmpty()
+               ? QCoreApplication::translate("tp::llm::LlmClient",
+                                             "The provider reported an error: (no message)")
+               : QCoreApplication::translate("tp::llm::LlmClient", "The provider reported an error: %1")
+                     .arg(m.left(300));
 }
 } // namespace
 
@@ -106,7 +111,9 @@ static QString geminiText(const QJsonObject& o, bool* done, QString* error, bool
     if (candidates.isEmpty()) {
         const QString blocked = o.value(u"promptFeedback"_s).toObject().value(u"blockReason"_s).toString();
         if (!blocked.isEmpty())
-            *error = u"The provider declined to answer (%1)."_s.arg(blocked);
+            *error =
+                QCoreApplication::translate("tp::llm::LlmClient", "The provider declined to answer (%1).")
+                    .arg(blocked);
         return {};
     }
     const QJsonObject c = candidates.first().toObject();
@@ -119,7 +126,9 @@ static QString geminiText(const QJsonObject& o, bool* done, QString* error, bool
         if (done)
             *done = true;
         if (reason == u"SAFETY"_s || reason == u"RECITATION"_s || reason == u"PROHIBITED_CONTENT"_s)
-            *error = u"The provider stopped the answer (%1)."_s.arg(reason);
+            *error =
+                QCoreApplication::translate("tp::llm::LlmClient", "The provider stopped the answer (%1).")
+                    .arg(reason);
         else if (reason == u"MAX_TOKENS"_s)
             *cutAtLimit = true;
     }
@@ -129,19 +138,20 @@ static QString geminiText(const QJsonObject& o, bool* done, QString* error, bool
 QString GeminiClient::parseResponse(const QByteArray& body, QString* error, bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject()) {
-        *error = u"The provider's response was not JSON."_s;
+        *error = QCoreApplication::translate("tp::llm::LlmClient", "The provider's response was not JSON.");
         return {};
     }
     const QString text = geminiText(doc.object(), nullptr, error, cutAtLimit);
     if (error->isEmpty() && text.isEmpty())
-        *error = u"The provider's response had no text."_s;
+        *error = QCoreApplication::translate("tp::llm::LlmClient", "The provider's response had no text.");
     return text;
 }
 
 QString GeminiClient::parseEvent(const QByteArray& data, bool* done, QString* error, bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     if (!doc.isObject()) {
-        *error = u"The provider sent a stream event that is not JSON."_s;
+        *error = QCoreApplication::translate("tp::llm::LlmClient",
+                                             "The provider sent a stream event that is not JSON.");
         return {};
     }
     return geminiText(doc.object(), done, error, cutAtLimit);
@@ -183,7 +193,7 @@ QString OpenAiCompatibleClient::parseResponse(const QByteArray& body, QString* e
                                               bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject()) {
-        *error = u"The provider's response was not JSON."_s;
+        *error = QCoreApplication::translate("tp::llm::LlmClient", "The provider's response was not JSON.");
         return {};
     }
     if (QString e = errorOf(doc.object()); !e.isEmpty()) {
@@ -195,12 +205,13 @@ QString OpenAiCompatibleClient::parseResponse(const QByteArray& body, QString* e
     if (choice.value(u"finish_reason"_s).toString() == u"length"_s)
         *cutAtLimit = true;
     if (const QString refusal = message.value(u"refusal"_s).toString(); !refusal.isEmpty()) {
-        *error = u"The model declined to answer: "_s + refusal.left(300);
+        *error = QCoreApplication::translate("tp::llm::LlmClient", "The model declined to answer: %1")
+                     .arg(refusal.left(300));
         return {};
     }
     const QString text = message.value(u"content"_s).toString();
     if (text.isEmpty())
-        *error = u"The provider's response had no text."_s;
+        *error = QCoreApplication::translate("tp::llm::LlmClient", "The provider's response had no text.");
     return text;
 }
 
@@ -208,7 +219,8 @@ QString OpenAiCompatibleClient::parseEvent(const QByteArray& data, bool* done, Q
                                            bool* cutAtLimit) const {
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     if (!doc.isObject()) {
-        *error = u"The provider sent a stream event that is not JSON."_s;
+        *error = QCoreApplication::translate("tp::llm::LlmClient",
+                                             "The provider sent a stream event that is not JSON.");
         return {};
     }
     if (QString e = errorOf(doc.object()); !e.isEmpty()) {

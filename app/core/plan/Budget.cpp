@@ -3,6 +3,8 @@
 
 #include "ExactMath.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace tp::plan {
@@ -35,8 +37,10 @@ public:
             } else if (!m_missing.contains(money.currency)) {
                 m_missing << money.currency;
                 m_report.problems
-                    << u"No exchange rate for %1 to %2: costs in %1 are left out of the totals."_s.arg(
-                           money.currency, m_report.homeCurrency);
+                    << QCoreApplication::translate(
+                           "tp::Plan",
+                           "No exchange rate for %1 to %2: costs in %1 are left out of the totals.")
+                           .arg(money.currency, m_report.homeCurrency);
             }
         }
         if (line.converted) {
@@ -83,7 +87,8 @@ BudgetReport computeBudget(const Plan& plan, const Trip& trip,
         report.exactTotals[c] = exact::zero(ExactScale);
     report.tripBudget = trip.budget;
     if (report.homeCurrency.isEmpty())
-        report.problems << u"Choose a home currency to add up the costs."_s;
+        report.problems << QCoreApplication::translate("tp::Plan",
+                                                       "Choose a home currency to add up the costs.");
     Builder b(plan, report);
     for (const Stay& s : plan.stays) {
         if (!s.price)
@@ -105,15 +110,16 @@ BudgetReport computeBudget(const Plan& plan, const Trip& trip,
         const Decimal perDay = *destination->averageCostPerDay;
         const Decimal estimate = exact::multiply(exact::multiply(perDay, trip.travelersCount), *days);
         b.add(QString::fromUtf16(budget_category::FoodDaily), {},
-              u"%1 a day × %2 travellers × %3 days"_s.arg(perDay.toString())
-                  .arg(trip.travelersCount)
-                  .arg(*days),
+              QCoreApplication::translate("tp::Plan", "%1 a day × %2 travellers × %3 days")
+                  .arg(perDay.toString(), QString::number(trip.travelersCount), QString::number(*days)),
               Money{estimate, report.homeCurrency});
     } else if (!destination || !destination->averageCostPerDay) {
-        report.problems
-            << u"The destination has no average cost per day: food and daily costs are not estimated."_s;
+        report.problems << QCoreApplication::translate(
+            "tp::Plan",
+            "The destination has no average cost per day: food and daily costs are not estimated.");
     } else if (!days) {
-        report.problems << u"The trip has no dates: food and daily costs are not estimated."_s;
+        report.problems << QCoreApplication::translate(
+            "tp::Plan", "The trip has no dates: food and daily costs are not estimated.");
     }
     for (const OtherCost& c : plan.budget.other)
         b.add(QString::fromUtf16(budget_category::Other), c.id, c.label, c.amount);

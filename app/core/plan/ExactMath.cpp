@@ -3,6 +3,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,8 @@ Wide pow10(int n) {
 
 Decimal make(Wide units, int scale) {
     if (units > std::numeric_limits<qint64>::max() || units < std::numeric_limits<qint64>::min())
-        throw Error::validation(u"amount"_s, u"is too large to compute with"_s);
+        throw Error::validation(
+            u"amount"_s, QCoreApplication::translate("tp::PlanValidation", "is too large to compute with"));
     return Decimal::fromUnits(qint64(units), scale);
 }
 

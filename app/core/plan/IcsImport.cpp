@@ -4,6 +4,7 @@
 #include "Airports.h"
 #include "IcsReader.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -63,7 +64,7 @@ QList<Airport> airportsIn(const QString& text) {
 
 // A time placed in `zone`: the event's wall clock when it is already there,
 // else the instant converted (a UTC time of a flight becomes the airport's local time).
-void setEnd(LegEnd& end, const TimeValue& t, QStringList& notes, const QString& which) {
+void setEnd(LegEnd& end, const TimeValue& t, QStringList& notes, bool departure) {
     if (!t.isValid())
         return;
     if (t.isDate) {
@@ -81,7 +82,12 @@ void setEnd(LegEnd& end, const TimeValue& t, QStringList& notes, const QString& 
     if (end.place.zone.isEmpty()) {
         end.place.zone = t.zone == u"UTC" ? QString() : t.zone;
         if (t.zone == u"UTC" || t.zone.isEmpty())
-            notes << u"the %1 time has no local time zone; set the place's zone"_s.arg(which);
+            notes << (departure ? QCoreApplication::translate(
+                                      "tp::PlanImport",
+                                      "the departure time has no local time zone; set the place's zone")
+                                : QCoreApplication::translate(
+                                      "tp::PlanImport",
+                                      "the arrival time has no local time zone; set the place's zone"));
     }
 }
 
@@ -134,7 +140,8 @@ std::optional<ImportedItem> asLeg(const Component& e, const Component& cal, cons
     if (airports.size() >= 2) {
         l.from.place = airportPlace(airports[0]);
         l.to.place = airportPlace(airports[1]);
-        item.reason = u"airports %1 → %2"_s.arg(airports[0].iata, airports[1].iata);
+        item.reason = QCoreApplication::translate("tp::PlanImport", "airports %1 → %2")
+                          .arg(airports[0].iata, airports[1].iata);
     } else {
         l.from.place = placeFromEvent(e);
         const auto& m = route;
@@ -148,23 +155,27 @@ std::optional<ImportedItem> asLeg(const Component& e, const Component& cal, cons
         if (l.from.place.name.isEmpty())
             l.from.place.name = summary;
         if (l.to.place.name.isEmpty()) {
-            l.to.place.name = u"(destination not recognised)"_s;
-            item.notes << u"the arrival place was not recognised; edit it"_s;
+            l.to.place.name = QCoreApplication::translate("tp::PlanImport", "(destination not recognised)");
+            item.notes << QCoreApplication::translate("tp::PlanImport",
+                                                      "the arrival place was not recognised; edit it");
         }
         item.reason =
-            kindHint == u"leg" ? u"exported by Trip Planner"_s : u"the word “%1”"_s.arg(modeWord.captured(1));
+            kindHint == u"leg"
+                ? QCoreApplication::translate("tp::PlanImport", "exported by Trip Planner")
+                : QCoreApplication::translate("tp::PlanImport", "the word “%1”").arg(modeWord.captured(1));
     }
     if (number.hasMatch()) {
         l.carrier = number.captured(1);
         l.number = number.captured(2);
-        item.reason += u", number %1 %2"_s.arg(l.carrier, l.number);
+        item.reason = QCoreApplication::translate("tp::PlanImport", "%1, number %2 %3")
+                          .arg(item.reason, l.carrier, l.number);
     }
     if (!start.note.isEmpty())
         item.notes << start.note;
     if (!end.note.isEmpty() && end.note != start.note)
         item.notes << end.note;
-    setEnd(l.from, start, item.notes, u"departure"_s);
-    setEnd(l.to, end, item.notes, u"arrival"_s);
+    setEnd(l.from, start, item.notes, true);
+    setEnd(l.to, end, item.notes, false);
     l.bookingRef = bookingRefFrom(e.text(u"DESCRIPTION"_s));
     Q_UNUSED(cal);
     return item;
@@ -193,13 +204,15 @@ IcsImportResult importIcs(const QByteArray& data) {
         const QString summary = e.text(u"SUMMARY"_s);
         const ics::Property* dtstart = e.property(u"DTSTART"_s);
         if (!dtstart) {
-            result.skipped << u"“%1” has no start (DTSTART)."_s.arg(summary);
+            result.skipped
+                << QCoreApplication::translate("tp::PlanImport", "“%1” has no start (DTSTART).").arg(summary);
             continue;
         }
         const TimeValue start = ics::timeValue(*dtstart, cal);
         if (!start.isValid()) {
-            result.skipped << u"“%1” has a start that cannot be read (%2)."_s.arg(summary,
-                                                                                  dtstart->value.left(40));
+            result.skipped << QCoreApplication::translate("tp::PlanImport",
+                                                          "“%1” has a start that cannot be read (%2).")
+                                  .arg(summary, dtstart->value.left(40));
             continue;
         }
         TimeValue end;
@@ -236,9 +249,12 @@ IcsImportResult importIcs(const QByteArray& data) {
             s.bookingRef = bookingRefFrom(e.text(u"DESCRIPTION"_s));
             s.link = e.text(u"URL"_s);
             s.status = status;
-            item.reason = hint == u"stay" ? u"exported by Trip Planner"_s
-                                          : u"%1 nights%2"_s.arg(s.checkIn.daysTo(s.checkOut))
-                                                .arg(start.isDate ? u", all-day"_s : u", hotel wording"_s);
+            item.reason =
+                hint == u"stay" ? QCoreApplication::translate("tp::PlanImport", "exported by Trip Planner")
+                : start.isDate  ? QCoreApplication::translate("tp::PlanImport", "%1 nights, all-day")
+                                     .arg(s.checkIn.daysTo(s.checkOut))
+                               : QCoreApplication::translate("tp::PlanImport", "%1 nights, hotel wording")
+                                     .arg(s.checkIn.daysTo(s.checkOut));
             if (!start.note.isEmpty())
                 item.notes << start.note;
             result.items << item;
@@ -248,7 +264,8 @@ IcsImportResult importIcs(const QByteArray& data) {
         item.kind = ImportedItem::Kind::Activity;
         item.summary = summary;
         Activity& a = item.activity;
-        a.title = summary.isEmpty() ? u"(untitled event)"_s : summary;
+        a.title =
+            summary.isEmpty() ? QCoreApplication::translate("tp::PlanImport", "(untitled event)") : summary;
         a.place = placeFromEvent(e);
         a.category = e.text(u"CATEGORIES"_s).section(u',', 0, 0);
         a.date = start.date;
@@ -257,18 +274,21 @@ IcsImportResult importIcs(const QByteArray& data) {
         if (!start.isDate) {
             a.place.zone = start.zone == u"UTC" ? QString() : start.zone;
             if (start.zone == u"UTC")
-                item.notes << u"the time was given in UTC and is shown in UTC; set the place's zone"_s;
+                item.notes << QCoreApplication::translate(
+                    "tp::PlanImport", "the time was given in UTC and is shown in UTC; set the place's zone");
             a.start = start.time;
             if (end.isValid() && !end.isDate && end.date == start.date && end.time > start.time)
                 a.end = end.time;
             else if (end.isValid() && !end.isDate && end.date != start.date)
-                item.notes << u"it ends on another day; only the start was kept"_s;
+                item.notes << QCoreApplication::translate("tp::PlanImport",
+                                                          "it ends on another day; only the start was kept");
         }
         if (!start.note.isEmpty())
             item.notes << start.note;
-        item.reason = hint == u"activity" ? u"exported by Trip Planner"_s
-                      : start.isDate      ? u"an all-day event"_s
-                                          : u"a timed event"_s;
+        item.reason = hint == u"activity"
+                          ? QCoreApplication::translate("tp::PlanImport", "exported by Trip Planner")
+                      : start.isDate ? QCoreApplication::translate("tp::PlanImport", "an all-day event")
+                                     : QCoreApplication::translate("tp::PlanImport", "a timed event");
         result.items << item;
     }
     return result;

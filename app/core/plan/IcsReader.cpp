@@ -4,6 +4,7 @@
 #include "IcsText.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -159,9 +160,10 @@ Component parse(const QByteArray& data) {
             stack.append(Component{p.value.trimmed().toUpper(), {}, {}});
         } else if (p.name == u"END") {
             if (stack.isEmpty() || stack.last().name != p.value.trimmed().toUpper())
-                throw Error::validation(u"file"_s,
-                                        u"is not a valid iCalendar file (END:%1 does not match)"_s.arg(
-                                            p.value.trimmed().left(20)));
+                throw Error::validation(
+                    u"file"_s, QCoreApplication::translate(
+                                   "tp::PlanImport", "is not a valid iCalendar file (END:%1 does not match)")
+                                   .arg(p.value.trimmed().left(20)));
             Component done = stack.takeLast();
             if (stack.isEmpty())
                 root = done;
@@ -172,8 +174,10 @@ Component parse(const QByteArray& data) {
         }
     }
     if (!root || root->name != u"VCALENDAR")
-        throw Error::validation(u"file"_s,
-                                u"is not an iCalendar file (no BEGIN:VCALENDAR … END:VCALENDAR)"_s);
+        throw Error::validation(
+            u"file"_s,
+            QCoreApplication::translate("tp::PlanImport",
+                                        "is not an iCalendar file (no BEGIN:VCALENDAR … END:VCALENDAR)"));
     return *root;
 }
 
@@ -205,23 +209,28 @@ TimeValue timeValue(const Property& p, const Component& calendar) {
         iana = id;
     } else if (const QByteArray w = QTimeZone::windowsIdToDefaultIanaId(id.toUtf8()); !w.isEmpty()) {
         iana = QString::fromUtf8(w);
-        v.note = u"time zone “%1” read as %2"_s.arg(tzid, iana);
+        v.note = QCoreApplication::translate("tp::PlanImport", "time zone “%1” read as %2").arg(tzid, iana);
     } else if (const Component* tz = findTimeZone(calendar, tzid)) {
         const QString location = tz->text(u"X-LIC-LOCATION"_s);
         if (!location.isEmpty() && QTimeZone::isTimeZoneIdAvailable(location.toUtf8())) {
             iana = location;
-            v.note = u"time zone “%1” read as %2"_s.arg(tzid, iana);
+            v.note =
+                QCoreApplication::translate("tp::PlanImport", "time zone “%1” read as %2").arg(tzid, iana);
         } else if (const auto offset = offsetFromVTimezone(*tz, v.date, v.time)) {
             v.zone = QString::fromUtf8(QTimeZone(*offset).id()); // "UTC+02"
             v.utc = QDateTime(v.date, v.time, Qt::UTC).addSecs(-*offset);
-            v.note = u"time zone “%1” is not a known zone; its offset %2 from the file was used"_s.arg(
-                tzid, v.zone);
+            v.note = QCoreApplication::translate(
+                         "tp::PlanImport",
+                         "time zone “%1” is not a known zone; its offset %2 from the file was used")
+                         .arg(tzid, v.zone);
             return v;
         }
     }
     if (iana.isEmpty()) {
-        v.note =
-            u"time zone “%1” is unknown and the file does not define it; the time has no zone"_s.arg(tzid);
+        v.note = QCoreApplication::translate(
+                     "tp::PlanImport",
+                     "time zone “%1” is unknown and the file does not define it; the time has no zone")
+                     .arg(tzid);
         return v;
     }
     v.zone = iana;

@@ -4,6 +4,7 @@
 #include "Coverage.h"
 #include "IcsText.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QTimeZone>
 
@@ -140,7 +141,8 @@ IcsExport writeIcs(const Plan& plan, const QString& calendarName, const QString&
 
     for (const Stay& s : plan.stays) {
         if (!s.checkIn.isValid() || !s.checkOut.isValid()) {
-            result.skipped << u"The stay “%1” has no dates."_s.arg(s.name);
+            result.skipped
+                << QCoreApplication::translate("tp::Plan", "The stay “%1” has no dates.").arg(s.name);
             continue;
         }
         seen(s.checkIn);
@@ -162,7 +164,8 @@ IcsExport writeIcs(const Plan& plan, const QString& calendarName, const QString&
                  ? QString()
                  : u" ("_s + QStringList{l.carrier, l.number}.join(u' ').trimmed() + u')');
         if (!l.from.date.isValid()) {
-            result.skipped << u"The leg “%1” has no departure date."_s.arg(summary);
+            result.skipped << QCoreApplication::translate("tp::Plan", "The leg “%1” has no departure date.")
+                                  .arg(summary);
             continue;
         }
         seen(l.from.date);

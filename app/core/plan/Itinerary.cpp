@@ -4,6 +4,7 @@
 #include "Coverage.h"
 #include "LegTiming.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <cmath>
 
@@ -67,12 +68,12 @@ void flagOverlaps(ItineraryDay& day) {
             if (!timed(a) || !timed(b) || a.itemId == b.itemId)
                 continue;
             if (a.start < b.end && b.start < a.end)
-                day.problems << DayProblem{DayProblem::Kind::Overlap,
-                                           u"“%1” and “%2” overlap (%3–%4 and %5–%6)"_s.arg(
-                                               a.title, b.title, a.start.toString(u"HH:mm"_s),
-                                               a.end.toString(u"HH:mm"_s), b.start.toString(u"HH:mm"_s),
-                                               b.end.toString(u"HH:mm"_s)),
-                                           {a.itemId, b.itemId}};
+                day.problems << DayProblem{
+                    DayProblem::Kind::Overlap,
+                    QCoreApplication::translate("tp::Plan", "“%1” and “%2” overlap (%3–%4 and %5–%6)")
+                        .arg(a.title, b.title, a.start.toString(u"HH:mm"_s), a.end.toString(u"HH:mm"_s),
+                             b.start.toString(u"HH:mm"_s), b.end.toString(u"HH:mm"_s)),
+                    {a.itemId, b.itemId}};
         }
     }
 }
@@ -98,8 +99,8 @@ void flagBusyDay(ItineraryDay& day, const Plan& plan) {
         (activitySeconds >= FullDayActivitySeconds || activityCount >= FullDayActivityCount))
         day.problems << DayProblem{
             DayProblem::Kind::LongLegFullDay,
-            u"A %1 journey and %2 activities on the same day"_s.arg(formatDuration(longest))
-                .arg(activityCount),
+            QCoreApplication::translate("tp::Plan", "A %1 journey and %2 activities on the same day")
+                .arg(formatDuration(longest), QString::number(activityCount)),
             {longLeg}};
 }
 
@@ -118,10 +119,11 @@ void flagFarFromStay(ItineraryDay& day, const Plan& plan) {
             continue;
         const double km = distanceKm(a->place, stay->place);
         if (km > FarFromStayKm)
-            day.problems << DayProblem{DayProblem::Kind::FarFromStay,
-                                       u"“%1” is %2 km from “%3”, where you stay that night"_s.arg(
-                                           a->title, QString::number(qRound(km)), stay->name),
-                                       {a->id, stay->id}};
+            day.problems << DayProblem{
+                DayProblem::Kind::FarFromStay,
+                QCoreApplication::translate("tp::Plan", "“%1” is %2 km from “%3”, where you stay that night")
+                    .arg(a->title, QString::number(qRound(km)), stay->name),
+                {a->id, stay->id}};
     }
 }
 
@@ -183,7 +185,9 @@ QList<ItineraryDay> buildItinerary(const Plan& plan, const QDate& tripFirst, con
             return e.kind != Kind::CheckIn && e.kind != Kind::CheckOut;
         });
         if (!planned)
-            day.problems << DayProblem{DayProblem::Kind::Empty, u"Nothing planned on this day"_s, {}};
+            day.problems << DayProblem{DayProblem::Kind::Empty,
+                                       QCoreApplication::translate("tp::Plan", "Nothing planned on this day"),
+                                       {}};
         flagOverlaps(day);
         flagBusyDay(day, plan);
         flagFarFromStay(day, plan);

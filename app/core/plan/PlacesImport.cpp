@@ -3,6 +3,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,7 +33,8 @@ bool addIdea(PlacesImportResult& out, const QString& name, const QString& descri
         return false;
     }
     Activity a;
-    a.title = name.trimmed().isEmpty() ? u"Place at %1, %2"_s.arg(la->toString(), lo->toString())
+    a.title = name.trimmed().isEmpty() ? QCoreApplication::translate("tp::PlanImport", "Place at %1, %2")
+                                             .arg(la->toString(), lo->toString())
                                        : name.trimmed().left(200);
     a.place.name = a.title;
     a.place.latitude = la;
@@ -73,9 +75,11 @@ PlacesImportResult readGpx(const QByteArray& data) {
         addIdea(out, name, desc, lat, lon);
     }
     if (xml.hasError() || !sawGpx)
-        throw Error::validation(
-            u"file"_s,
-            u"is not a GPX file%1"_s.arg(xml.hasError() ? u" (" + xml.errorString() + u')' : QString()));
+        throw Error::validation(u"file"_s,
+                                xml.hasError()
+                                    ? QCoreApplication::translate("tp::PlanImport", "is not a GPX file (%1)")
+                                          .arg(xml.errorString())
+                                    : QCoreApplication::translate("tp::PlanImport", "is not a GPX file"));
     return out;
 }
 
@@ -124,9 +128,11 @@ PlacesImportResult readKml(const QByteArray& data) {
         addIdea(out, name, desc, parts.value(1), parts.value(0));
     }
     if (xml.hasError() || !sawKml)
-        throw Error::validation(
-            u"file"_s,
-            u"is not a KML file%1"_s.arg(xml.hasError() ? u" (" + xml.errorString() + u')' : QString()));
+        throw Error::validation(u"file"_s,
+                                xml.hasError()
+                                    ? QCoreApplication::translate("tp::PlanImport", "is not a KML file (%1)")
+                                          .arg(xml.errorString())
+                                    : QCoreApplication::translate("tp::PlanImport", "is not a KML file"));
     return out;
 }
 
@@ -136,7 +142,9 @@ PlacesImportResult readGeoJson(const QByteArray& data) {
     QJsonParseError e;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject())
-        throw Error::validation(u"file"_s, u"is not a GeoJSON file (%1)"_s.arg(e.errorString()));
+        throw Error::validation(
+            u"file"_s,
+            QCoreApplication::translate("tp::PlanImport", "is not a GeoJSON file (%1)").arg(e.errorString()));
     const QJsonObject root = doc.object();
     QJsonArray features;
     if (root[u"type"_s] == u"FeatureCollection"_s)
@@ -144,7 +152,9 @@ PlacesImportResult readGeoJson(const QByteArray& data) {
     else if (root[u"type"_s] == u"Feature"_s)
         features.append(root);
     else
-        throw Error::validation(u"file"_s, u"is not a GeoJSON Feature or FeatureCollection"_s);
+        throw Error::validation(
+            u"file"_s,
+            QCoreApplication::translate("tp::PlanImport", "is not a GeoJSON Feature or FeatureCollection"));
     for (const QJsonValue& f : features) {
         const QJsonObject geometry = f[u"geometry"_s].toObject();
         const QJsonObject props = f[u"properties"_s].toObject();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlanCodec.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -24,7 +25,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isString()) {
-            problem(key, u"must be text"_s);
+            problem(key, QCoreApplication::translate("tp::PlanValidation", "must be text"));
             return {};
         }
         return v.toString();
@@ -35,7 +36,7 @@ public:
             return {};
         const QDate d = QDate::fromString(t, Qt::ISODate);
         if (!d.isValid() || t.size() != 10)
-            problem(key, u"must be a date YYYY-MM-DD"_s);
+            problem(key, QCoreApplication::translate("tp::PlanValidation", "must be a date YYYY-MM-DD"));
         return d.isValid() && t.size() == 10 ? d : QDate();
     }
     QTime time(const QString& key) const {
@@ -44,7 +45,7 @@ public:
             return {};
         const QTime v = QTime::fromString(t, t.size() == 5 ? u"HH:mm"_s : u"HH:mm:ss"_s);
         if (!v.isValid())
-            problem(key, u"must be a time HH:MM"_s);
+            problem(key, QCoreApplication::translate("tp::PlanValidation", "must be a time HH:MM"));
         return v;
     }
     std::optional<Decimal> decimal(const QString& key, int precision, int scale) const {
@@ -52,7 +53,8 @@ public:
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         if (!v.isString()) {
-            problem(key, u"must be a number written as text, like \"12.50\""_s);
+            problem(key, QCoreApplication::translate("tp::PlanValidation",
+                                                     "must be a number written as text, like \"12.50\""));
             return std::nullopt;
         }
         QString error;
@@ -64,13 +66,13 @@ public:
     QJsonObject object(const QString& key) const {
         const QJsonValue v = m_o.value(key);
         if (!v.isUndefined() && !v.isNull() && !v.isObject())
-            problem(key, u"must be an object"_s);
+            problem(key, QCoreApplication::translate("tp::PlanValidation", "must be an object"));
         return v.toObject();
     }
     QJsonArray array(const QString& key) const {
         const QJsonValue v = m_o.value(key);
         if (!v.isUndefined() && !v.isNull() && !v.isArray())
-            problem(key, u"must be a list"_s);
+            problem(key, QCoreApplication::translate("tp::PlanValidation", "must be a list"));
         return v.toArray();
     }
     void problem(const QString& key, const QString& message) const {
@@ -144,7 +146,7 @@ std::optional<Money> readMoney(const Reader& r, const QString& key, const QStrin
 QString itemId(const Reader& r) {
     const QString id = r.text(u"id"_s);
     if (id.isEmpty())
-        r.problem(u"id"_s, u"is missing"_s);
+        r.problem(u"id"_s, QCoreApplication::translate("tp::PlanValidation", "is missing"));
     return id;
 }
 
@@ -306,7 +308,8 @@ QList<T> readList(const Reader& r, const QString& key, QList<FieldError>* proble
         const QString path = r.field(u"%1[%2]"_s.arg(key).arg(i));
         if (!a[i].isObject()) {
             if (problems)
-                problems->append({path, u"must be an object"_s});
+                problems->append(
+                    {path, QCoreApplication::translate("tp::PlanValidation", "must be an object")});
             continue;
         }
         out << readOne(a[i].toObject(), path, problems);
@@ -367,11 +370,15 @@ Plan planFromJson(const QJsonObject& object, QList<FieldError>* problems) {
     p.version = version.isUndefined() ? FormatVersion : version.toInt(-1);
     if (p.version > FormatVersion)
         throw Error(Error::Kind::Schema,
-                    u"This trip's plan was saved by a newer version of Trip Planner (plan format %1; this "
-                    u"version reads %2). Update Trip Planner to open it."_s.arg(p.version)
+                    QCoreApplication::translate(
+                        "tp::Plan",
+                        "This trip's plan was saved by a newer version of Trip Planner (plan format %1; "
+                        "this version reads %2). Update Trip Planner to open it.")
+                        .arg(p.version)
                         .arg(FormatVersion));
     if (p.version < 1)
-        r.problem(u"version"_s, u"must be a whole number from 1"_s);
+        r.problem(u"version"_s,
+                  QCoreApplication::translate("tp::PlanValidation", "must be a whole number from 1"));
     p.stays = readList<Stay>(r, u"stays"_s, problems, readStay);
     p.legs = readList<Leg>(r, u"legs"_s, problems, readLeg);
     p.activities = readList<Activity>(r, u"activities"_s, problems, readActivity);
@@ -400,7 +407,8 @@ Plan readPlan(const QJsonObject& sessionData, QList<FieldError>* problems) {
     const QJsonValue v = sessionData.value(QString::fromUtf16(SessionDataKey));
     if (!v.isObject()) {
         if (!v.isUndefined() && !v.isNull() && problems)
-            problems->append({u"plan"_s, u"must be an object"_s});
+            problems->append(
+                {u"plan"_s, QCoreApplication::translate("tp::PlanValidation", "must be an object")});
         return {};
     }
     return planFromJson(v.toObject(), problems);

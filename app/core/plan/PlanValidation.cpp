@@ -4,6 +4,7 @@
 #include "Currency.h"
 #include "LegTiming.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QTimeZone>
 #include <QUrl>
@@ -28,48 +29,59 @@ public:
     void add(const QString& key, const QString& message) { m_out.append({field(key), message}); }
     void text(const QString& key, const QString& value, int max, bool required) {
         if (required && value.trimmed().isEmpty())
-            add(key, u"is required"_s);
+            add(key, QCoreApplication::translate("tp::PlanValidation", "is required"));
         else if (value.size() > max)
-            add(key, u"must be at most %L1 characters"_s.arg(max));
+            add(key,
+                QCoreApplication::translate("tp::PlanValidation", "must be at most %L1 characters").arg(max));
         else if (value.contains(QChar(u'\0')))
-            add(key, u"contains a NUL character"_s);
+            add(key, QCoreApplication::translate("tp::PlanValidation", "contains a NUL character"));
     }
     void id(const QString& value) {
         if (value.trimmed().isEmpty())
-            add(u"id"_s, u"is required"_s);
+            add(u"id"_s, QCoreApplication::translate("tp::PlanValidation", "is required"));
         else if (value.size() > 64)
-            add(u"id"_s, u"must be at most 64 characters"_s);
+            add(u"id"_s, QCoreApplication::translate("tp::PlanValidation", "must be at most 64 characters"));
     }
     void status(const QString& value) {
         if (value != QStringView(item_status::Idea) && value != QStringView(item_status::Booked))
-            add(u"status"_s, u"must be idea or booked"_s);
+            add(u"status"_s, QCoreApplication::translate("tp::PlanValidation", "must be idea or booked"));
     }
     void money(const QString& key, const std::optional<Money>& m) {
         if (!m)
             return;
         if (m->amount.isNegative())
-            add(key + u".amount"_s, u"must not be negative"_s);
+            add(key + u".amount"_s,
+                QCoreApplication::translate("tp::PlanValidation", "must not be negative"));
         currency(key + u".currency"_s, m->currency);
     }
     void currency(const QString& key, const QString& code) {
         if (code.isEmpty())
-            add(key, u"is required (an ISO 4217 code such as EUR)"_s);
+            add(key, QCoreApplication::translate("tp::PlanValidation",
+                                                 "is required (an ISO 4217 code such as EUR)"));
         else if (!isIsoCurrency(code))
-            add(key, u"\"%1\" is not an ISO 4217 currency code (such as EUR, USD, JPY)"_s.arg(code.left(10)));
+            add(key,
+                QCoreApplication::translate("tp::PlanValidation",
+                                            "\"%1\" is not an ISO 4217 currency code (such as EUR, USD, JPY)")
+                    .arg(code.left(10)));
     }
     void place(const QString& key, const Place& p, bool nameRequired) {
         text(key + u".name"_s, p.name, NameMaxLength, nameRequired);
         text(key + u".code"_s, p.code, 16, false);
         if (p.latitude && (p.latitude->units() < -90'000'000 || p.latitude->units() > 90'000'000))
-            add(key + u".latitude"_s, u"must be between -90 and 90"_s);
+            add(key + u".latitude"_s,
+                QCoreApplication::translate("tp::PlanValidation", "must be between -90 and 90"));
         if (p.longitude && (p.longitude->units() < -180'000'000 || p.longitude->units() > 180'000'000))
-            add(key + u".longitude"_s, u"must be between -180 and 180"_s);
+            add(key + u".longitude"_s,
+                QCoreApplication::translate("tp::PlanValidation", "must be between -180 and 180"));
         if (p.latitude.has_value() != p.longitude.has_value())
             add(key + (p.latitude ? u".longitude"_s : u".latitude"_s),
-                u"is required when the other coordinate is set"_s);
+                QCoreApplication::translate("tp::PlanValidation",
+                                            "is required when the other coordinate is set"));
         if (!p.zone.isEmpty() && !isKnownZone(p.zone))
             add(key + u".zone"_s,
-                u"\"%1\" is not a known IANA time zone (such as Europe/Rome)"_s.arg(p.zone.left(60)));
+                QCoreApplication::translate("tp::PlanValidation",
+                                            "\"%1\" is not a known IANA time zone (such as Europe/Rome)")
+                    .arg(p.zone.left(60)));
     }
 
 private:
@@ -80,10 +92,13 @@ private:
 void checkLegEnd(Checker& c, const QString& key, const LegEnd& e) {
     c.place(key, e.place, true);
     if (e.time.isValid() && !e.date.isValid())
-        c.add(key + u".date"_s, u"is required when a time is given"_s);
+        c.add(key + u".date"_s,
+              QCoreApplication::translate("tp::PlanValidation", "is required when a time is given"));
     if (e.hasTime()) {
         if (e.place.zone.isEmpty())
-            c.add(key + u".zone"_s, u"is required with a time (an IANA time zone such as Europe/Rome)"_s);
+            c.add(key + u".zone"_s, QCoreApplication::translate(
+                                        "tp::PlanValidation",
+                                        "is required with a time (an IANA time zone such as Europe/Rome)"));
         else if (isKnownZone(e.place.zone)) {
             const Instant i = toInstant(e.date, e.time, e.place.zone);
             if (!i.utc.isValid())
@@ -101,19 +116,23 @@ QList<FieldError> checkStay(const Stay& s, const QString& path) {
     c.text(u"name"_s, s.name, NameMaxLength, true);
     c.place(u"place"_s, s.place, false);
     if (!s.checkIn.isValid())
-        c.add(u"check_in"_s, u"is required (YYYY-MM-DD)"_s);
+        c.add(u"check_in"_s, QCoreApplication::translate("tp::PlanValidation", "is required (YYYY-MM-DD)"));
     if (!s.checkOut.isValid())
-        c.add(u"check_out"_s, u"is required (YYYY-MM-DD)"_s);
+        c.add(u"check_out"_s, QCoreApplication::translate("tp::PlanValidation", "is required (YYYY-MM-DD)"));
     else if (s.checkIn.isValid() && s.checkOut <= s.checkIn)
-        c.add(u"check_out"_s, u"must be after the check-in date"_s);
+        c.add(u"check_out"_s,
+              QCoreApplication::translate("tp::PlanValidation", "must be after the check-in date"));
     else if (s.checkIn.isValid() && s.checkIn.daysTo(s.checkOut) > 366)
-        c.add(u"check_out"_s, u"must be within a year of the check-in date"_s);
+        c.add(u"check_out"_s, QCoreApplication::translate("tp::PlanValidation",
+                                                          "must be within a year of the check-in date"));
     c.money(u"price"_s, s.price);
     c.text(u"booking_ref"_s, s.bookingRef, NameMaxLength, false);
     if (!s.link.isEmpty()) {
         const QUrl url(s.link, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
-            c.add(u"link"_s, u"must be a web address starting with https:// or http://"_s);
+            c.add(u"link"_s,
+                  QCoreApplication::translate("tp::PlanValidation",
+                                              "must be a web address starting with https:// or http://"));
     }
     c.status(s.status);
     c.text(u"notes"_s, s.notes, TextMaxLength, false);
@@ -128,13 +147,16 @@ QList<FieldError> checkLeg(const Leg& l, const QString& path) {
     for (const char16_t* m : legModes)
         knownMode = knownMode || l.mode == QStringView(m);
     if (!knownMode)
-        c.add(u"mode"_s, u"must be one of: flight, train, bus, ferry, car, other"_s);
+        c.add(u"mode"_s, QCoreApplication::translate(
+                             "tp::PlanValidation", "must be one of: flight, train, bus, ferry, car, other"));
     checkLegEnd(c, u"from"_s, l.from);
     checkLegEnd(c, u"to"_s, l.to);
     if (const auto seconds = durationSeconds(l); seconds && *seconds <= 0)
-        c.add(u"to.time"_s, u"must be after the departure (%1 in %2 is not later than %3 in %4)"_s.arg(
-                                l.to.time.toString(u"HH:mm"_s), l.to.place.zone,
-                                l.from.time.toString(u"HH:mm"_s), l.from.place.zone));
+        c.add(u"to.time"_s,
+              QCoreApplication::translate("tp::PlanValidation",
+                                          "must be after the departure (%1 in %2 is not later than %3 in %4)")
+                  .arg(l.to.time.toString(u"HH:mm"_s), l.to.place.zone, l.from.time.toString(u"HH:mm"_s),
+                       l.from.place.zone));
     c.text(u"carrier"_s, l.carrier, NameMaxLength, false);
     c.text(u"number"_s, l.number, 32, false);
     c.text(u"booking_ref"_s, l.bookingRef, NameMaxLength, false);
@@ -151,11 +173,13 @@ QList<FieldError> checkActivity(const Activity& a, const QString& path) {
     c.text(u"title"_s, a.title, NameMaxLength, true);
     c.text(u"category"_s, a.category, 64, false);
     if ((a.start.isValid() || a.end.isValid()) && !a.date.isValid())
-        c.add(u"date"_s, u"is required when a start or end time is given"_s);
+        c.add(u"date"_s, QCoreApplication::translate("tp::PlanValidation",
+                                                     "is required when a start or end time is given"));
     if (a.end.isValid() && !a.start.isValid())
-        c.add(u"start"_s, u"is required when an end time is given"_s);
+        c.add(u"start"_s,
+              QCoreApplication::translate("tp::PlanValidation", "is required when an end time is given"));
     if (a.start.isValid() && a.end.isValid() && a.end <= a.start)
-        c.add(u"end"_s, u"must be after the start time"_s);
+        c.add(u"end"_s, QCoreApplication::translate("tp::PlanValidation", "must be after the start time"));
     c.place(u"place"_s, a.place, false);
     c.money(u"cost"_s, a.cost);
     c.text(u"booking_ref"_s, a.bookingRef, NameMaxLength, false);
@@ -174,18 +198,22 @@ QList<FieldError> checkBudget(const BudgetSettings& b, const QString& path) {
         const QString key = u"rates[%1]"_s.arg(i);
         c.currency(key + u".currency"_s, r.currency);
         if (r.rate.units() <= 0)
-            c.add(key + u".rate"_s, u"must be greater than 0"_s);
+            c.add(key + u".rate"_s,
+                  QCoreApplication::translate("tp::PlanValidation", "must be greater than 0"));
         if (!r.date.isValid())
-            c.add(key + u".date"_s, u"is required (the date the rate was read, YYYY-MM-DD)"_s);
+            c.add(key + u".date"_s,
+                  QCoreApplication::translate("tp::PlanValidation",
+                                              "is required (the date the rate was read, YYYY-MM-DD)"));
     }
     for (qsizetype i = 0; i < b.other.size(); ++i) {
         const OtherCost& o = b.other[i];
         const QString key = u"other[%1]"_s.arg(i);
         if (o.id.trimmed().isEmpty())
-            c.add(key + u".id"_s, u"is required"_s);
+            c.add(key + u".id"_s, QCoreApplication::translate("tp::PlanValidation", "is required"));
         c.text(key + u".label"_s, o.label, NameMaxLength, true);
         if (o.amount.amount.isNegative())
-            c.add(key + u".amount"_s, u"must not be negative"_s);
+            c.add(key + u".amount"_s,
+                  QCoreApplication::translate("tp::PlanValidation", "must not be negative"));
         c.currency(key + u".currency"_s, o.amount.currency);
     }
     return out;
@@ -198,7 +226,9 @@ QList<FieldError> checkPlan(const Plan& p) {
         if (id.isEmpty())
             return;
         if (ids.contains(id))
-            out.append({path + u".id"_s, u"\"%1\" is used by another item"_s.arg(id)});
+            out.append({path + u".id"_s,
+                        QCoreApplication::translate("tp::PlanValidation", "\"%1\" is used by another item")
+                            .arg(id)});
         ids.insert(id);
     };
     for (qsizetype i = 0; i < p.stays.size(); ++i) {
@@ -228,7 +258,9 @@ void requireValid(const QList<FieldError>& errors) {
     QStringList lines;
     for (const FieldError& e : errors)
         lines << e.field + u' ' + e.message;
-    throw Error(Error::Kind::Validation, u"The plan has a problem to fix: %1."_s.arg(lines.join(u"; "_s)),
+    throw Error(Error::Kind::Validation,
+                QCoreApplication::translate("tp::PlanValidation", "The plan has a problem to fix: %1.")
+                    .arg(lines.join(u"; "_s)),
                 errors);
 }
 

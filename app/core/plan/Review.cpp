@@ -3,6 +3,8 @@
 
 #include "Coverage.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace tp::plan {
@@ -25,44 +27,55 @@ QList<ReviewItem> reviewPlan(const Plan& plan, const Trip& trip, const BudgetRep
     for (const QDate& n : c.nightsWithoutStay)
         out << ReviewItem{ReviewItem::Kind::NightWithoutStay,
                           {},
-                          u"No stay for the night of %1"_s.arg(n.toString(Qt::ISODate))};
+                          QCoreApplication::translate("tp::Plan", "No stay for the night of %1")
+                              .arg(n.toString(Qt::ISODate))};
     for (const StayOverlap& o : c.overlaps)
         out << ReviewItem{ReviewItem::Kind::OverlappingStays, o.secondId,
-                          u"Two stays share %1 night(s) from %2"_s.arg(o.nights.size())
-                              .arg(o.nights.first().toString(Qt::ISODate))};
+                          QCoreApplication::translate("tp::Plan", "Two stays share %1 night(s) from %2")
+                              .arg(QString::number(o.nights.size()), o.nights.first().toString(Qt::ISODate))};
     for (const Stay& s : plan.stays) {
         if (!booked(s.status))
-            out << ReviewItem{ReviewItem::Kind::Unbooked, s.id, u"“%1” is not booked"_s.arg(s.name)};
+            out << ReviewItem{ReviewItem::Kind::Unbooked, s.id,
+                              QCoreApplication::translate("tp::Plan", "“%1” is not booked").arg(s.name)};
         if (outside(trip, s.checkIn) || outside(trip, s.checkOut))
-            out << ReviewItem{ReviewItem::Kind::OutsideTrip, s.id,
-                              u"“%1” is outside the trip's dates"_s.arg(s.name)};
+            out << ReviewItem{
+                ReviewItem::Kind::OutsideTrip, s.id,
+                QCoreApplication::translate("tp::Plan", "“%1” is outside the trip's dates").arg(s.name)};
     }
     for (const Leg& l : plan.legs) {
         if (!booked(l.status))
-            out << ReviewItem{ReviewItem::Kind::Unbooked, l.id, u"“%1” is not booked"_s.arg(legName(l))};
+            out << ReviewItem{ReviewItem::Kind::Unbooked, l.id,
+                              QCoreApplication::translate("tp::Plan", "“%1” is not booked").arg(legName(l))};
         if (!l.from.hasTime() || !l.to.hasTime())
-            out << ReviewItem{
-                ReviewItem::Kind::LegWithoutTime, l.id,
-                u"“%1” has no %2 time"_s.arg(legName(l), l.from.hasTime() ? u"arrival"_s : u"departure"_s)};
+            out << ReviewItem{ReviewItem::Kind::LegWithoutTime, l.id,
+                              (l.from.hasTime()
+                                   ? QCoreApplication::translate("tp::Plan", "“%1” has no arrival time")
+                                   : QCoreApplication::translate("tp::Plan", "“%1” has no departure time"))
+                                  .arg(legName(l))};
         if (outside(trip, l.from.date) || outside(trip, l.to.date))
-            out << ReviewItem{ReviewItem::Kind::OutsideTrip, l.id,
-                              u"“%1” is outside the trip's dates"_s.arg(legName(l))};
+            out << ReviewItem{
+                ReviewItem::Kind::OutsideTrip, l.id,
+                QCoreApplication::translate("tp::Plan", "“%1” is outside the trip's dates").arg(legName(l))};
     }
     for (const Activity& a : plan.activities) {
         if (!a.isScheduled())
             continue;
         if (!booked(a.status) && !a.bookingRef.isEmpty())
             out << ReviewItem{ReviewItem::Kind::Unbooked, a.id,
-                              u"“%1” has a booking reference but is not marked booked"_s.arg(a.title)};
+                              QCoreApplication::translate(
+                                  "tp::Plan", "“%1” has a booking reference but is not marked booked")
+                                  .arg(a.title)};
         if (outside(trip, a.date))
-            out << ReviewItem{ReviewItem::Kind::OutsideTrip, a.id,
-                              u"“%1” is outside the trip's dates"_s.arg(a.title)};
+            out << ReviewItem{
+                ReviewItem::Kind::OutsideTrip, a.id,
+                QCoreApplication::translate("tp::Plan", "“%1” is outside the trip's dates").arg(a.title)};
     }
     if (budget.overBudget())
-        out << ReviewItem{ReviewItem::Kind::OverBudget,
-                          {},
-                          u"Over budget by %1 %2"_s.arg(QString(budget.remaining()->toString()).remove(u'-'),
-                                                        budget.homeCurrency)};
+        out << ReviewItem{
+            ReviewItem::Kind::OverBudget,
+            {},
+            QCoreApplication::translate("tp::Plan", "Over budget by %1 %2")
+                .arg(QString(budget.remaining()->toString()).remove(u'-'), budget.homeCurrency)};
     return out;
 }
 

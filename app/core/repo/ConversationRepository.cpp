@@ -5,6 +5,7 @@
 #include "RowMapping.h"
 #include "domain/Stages.h"
 #include "domain/Validation.h"
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +19,9 @@ const QString ownedConversation =
 
 void ConversationRepository::requireOwned(Id conversationId) {
     if (m_db.query(ownedConversation, {{u"c"_s, conversationId}, {u"user"_s, m_userId}}).isEmpty())
-        throw Error(Error::Kind::NotFound, u"You have no conversation with id %1."_s.arg(conversationId));
+        throw Error(Error::Kind::NotFound,
+                    QCoreApplication::translate("tp::repo", "You have no conversation with id %1.")
+                        .arg(conversationId));
 }
 
 std::optional<Conversation> ConversationRepository::findForTrip(Id tripId) {
@@ -61,7 +64,8 @@ TurnInputs ConversationRepository::readForTurn(Id tripId, int recentMessages) {
          scope},
     });
     if (rows[0].isEmpty())
-        throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(tripId));
+        throw Error(Error::Kind::NotFound,
+                    QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(tripId));
     const SqlRow& head = rows[0].first();
     TurnInputs in;
     in.trip = rows::trip(head);
@@ -84,7 +88,8 @@ std::pair<Conversation, ConversationState> ConversationRepository::ensureForTrip
         if (m_db.query(u"SELECT id FROM api_trip WHERE id = :id AND user_id = :user"_s,
                        {{u"id"_s, tripId}, {u"user"_s, m_userId}})
                 .isEmpty())
-            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(tripId));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(tripId));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         auto conversation = findForTrip(tripId);
         if (!conversation) {
@@ -224,8 +229,9 @@ Recommendations ConversationRepository::insertRecommendations(Id conversationId,
 
 ConversationState ConversationRepository::saveState(const ConversationState& s) {
     if (choiceIndex(conversation_stage::all, s.currentStage) < 0)
-        throw Error::validation(u"current_stage"_s, u"must be one of: %1"_s.arg(
-                                                        choiceValues(conversation_stage::all).join(u", "_s)));
+        throw Error::validation(u"current_stage"_s,
+                                QCoreApplication::translate("tp::Validation", "must be one of: %1")
+                                    .arg(choiceValues(conversation_stage::all).join(u", "_s)));
     return m_db.transaction([&] {
         // The web app writes microseconds; this app compares at the millisecond
         // precision it reads timestamps with.
@@ -260,8 +266,9 @@ ConversationState ConversationRepository::saveState(const ConversationState& s) 
         if (n == 0) {
             requireOwned(s.conversationId); // only on the way out: NotFound rather than Conflict
             throw Error(Error::Kind::Conflict,
-                        u"This conversation was changed elsewhere (another window or app) "
-                        u"since it was loaded. Reload it and try again."_s);
+                        QCoreApplication::translate(
+                            "tp::repo", "This conversation was changed elsewhere (another window or app) "
+                                        "since it was loaded. Reload it and try again."));
         }
         return saved;
     });

@@ -4,6 +4,7 @@
 #include "RowMapping.h"
 #include "domain/Validation.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -164,9 +165,13 @@ void DestinationRepository::throwIfDuplicate(const Destination& d) {
                                  u"AND id <> :id"_s,
                                  {{u"name"_s, d.name}, {u"country"_s, d.country}, {u"id"_s, d.id}});
     if (!r.isEmpty())
-        throw Error(Error::Kind::Conflict,
-                    u"A destination named \"%1\" in %2 already exists."_s.arg(d.name, d.country),
-                    {{u"name"_s, u"\"%1\" in %2 already exists"_s.arg(d.name, d.country)}});
+        throw Error(
+            Error::Kind::Conflict,
+            QCoreApplication::translate("tp::repo", "A destination named \"%1\" in %2 already exists.")
+                .arg(d.name, d.country),
+            //: A field error, shown after the name field's label: "Name "Valencia" in Spain already exists".
+            {{u"name"_s, QCoreApplication::translate("tp::Validation", "\"%1\" in %2 already exists")
+                             .arg(d.name, d.country)}});
 }
 
 Destination DestinationRepository::create(const Destination& draft) {
@@ -196,7 +201,9 @@ Destination DestinationRepository::update(const Destination& draft) {
                 u"description = :description, best_time_to_visit = :best, average_cost_per_day = :cost, "
                 u"latitude = :lat, longitude = :lon, updated_at = :now WHERE id = :id"_s,
                 params) == 0)
-            throw Error(Error::Kind::NotFound, u"There is no destination with id %1."_s.arg(d.id));
+            throw Error(
+                Error::Kind::NotFound,
+                QCoreApplication::translate("tp::repo", "There is no destination with id %1.").arg(d.id));
         return *find(d.id);
     });
 }
@@ -254,7 +261,9 @@ void DestinationRepository::remove(Id id) {
     m_db.transaction([&] {
         // ON DELETE SET NULL clears api_trip.destination_id in the same transaction.
         if (m_db.execute(u"DELETE FROM api_destination WHERE id = :id"_s, {{u"id"_s, id}}) == 0)
-            throw Error(Error::Kind::NotFound, u"There is no destination with id %1."_s.arg(id));
+            throw Error(
+                Error::Kind::NotFound,
+                QCoreApplication::translate("tp::repo", "There is no destination with id %1.").arg(id));
     });
 }
 

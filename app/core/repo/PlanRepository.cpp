@@ -6,6 +6,7 @@
 #include "domain/Stages.h"
 #include "plan/PlanCodec.h"
 #include "plan/PlanValidation.h"
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +17,8 @@ PlanDocument PlanRepository::load(Id tripId) {
         if (m_db.query(u"SELECT id FROM api_trip WHERE id = :id AND user_id = :user"_s,
                        {{u"id"_s, tripId}, {u"user"_s, m_userId}})
                 .isEmpty())
-            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(tripId));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(tripId));
         PlanDocument doc;
         doc.tripId = tripId;
         // Active first (at most one), then the most recent.
@@ -78,8 +80,10 @@ PlanDocument PlanRepository::save(const PlanDocument& read, const plan::Plan& pl
              {u"expected"_s, doc.version}});
         if (n == 0)
             throw Error(Error::Kind::Conflict,
-                        u"This trip's plan was changed elsewhere (another window, the command line or the "
-                        u"web app) since it was loaded. Reload it and make your change again."_s);
+                        QCoreApplication::translate(
+                            "tp::repo",
+                            "This trip's plan was changed elsewhere (another window, the command line or the "
+                            "web app) since it was loaded. Reload it and make your change again."));
         doc.version = now;
         doc.sessionData = data;
         doc.plan = plan::readPlan(data);

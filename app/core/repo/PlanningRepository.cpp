@@ -6,6 +6,7 @@
 #include "domain/Stages.h"
 #include "plan/PlanCodec.h"
 #include "plan/StageStatus.h"
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -50,7 +51,9 @@ PlanningSession PlanningRepository::get(Id sessionId) {
     const SqlRows r =
         m_db.query(scopedSelect() + u"AND p.id = :id"_s, {{u"user"_s, m_userId}, {u"id"_s, sessionId}});
     if (r.isEmpty())
-        throw Error(Error::Kind::NotFound, u"You have no planning session with id %1."_s.arg(sessionId));
+        throw Error(Error::Kind::NotFound,
+                    QCoreApplication::translate("tp::repo", "You have no planning session with id %1.")
+                        .arg(sessionId));
     return rows::planning(r.first());
 }
 
@@ -59,11 +62,13 @@ PlanningSession PlanningRepository::start(Id tripId) {
         if (m_db.query(u"SELECT id FROM api_trip WHERE id = :id AND user_id = :user"_s,
                        {{u"id"_s, tripId}, {u"user"_s, m_userId}})
                 .isEmpty())
-            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(tripId));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(tripId));
         if (active(tripId))
-            throw Error(
-                Error::Kind::Conflict,
-                u"This trip already has a planning session in progress; finish it before starting another."_s);
+            throw Error(Error::Kind::Conflict,
+                        QCoreApplication::translate("tp::repo",
+                                                    "This trip already has a planning session in "
+                                                    "progress; finish it before starting another."));
         return startAfter(tripId, history(tripId), {});
     });
 }
@@ -117,7 +122,9 @@ PlanningSession PlanningRepository::advance(Id sessionId) {
     return m_db.transaction([&] {
         PlanningSession s = get(sessionId);
         if (isStage(s.currentStage, PlanningStage::Completed))
-            throw Error(Error::Kind::Conflict, u"This planning session is already completed."_s);
+            throw Error(
+                Error::Kind::Conflict,
+                QCoreApplication::translate("tp::repo", "This planning session is already completed."));
         // A stage this version does not know (a newer web app's) leads to the end,
         // as the last stage does; completing it says nothing about the status.
         const std::optional<PlanningStage> completedStage = planningStageFrom(s.currentStage);
@@ -140,7 +147,8 @@ PlanningSession PlanningRepository::back(Id sessionId) {
         PlanningSession s = get(sessionId);
         if (isStage(s.currentStage, PlanningStage::Completed))
             throw Error(Error::Kind::Conflict,
-                        u"A completed planning session cannot go back; start a new one."_s);
+                        QCoreApplication::translate(
+                            "tp::repo", "A completed planning session cannot go back; start a new one."));
         // A stage this version does not know goes back to the first one.
         const std::optional<PlanningStage> current = planningStageFrom(s.currentStage);
         const PlanningStage previous = current ? previousStage(*current) : PlanningStage::Destination;

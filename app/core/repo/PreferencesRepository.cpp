@@ -2,6 +2,7 @@
 #include "PreferencesRepository.h"
 
 #include "domain/Validation.h"
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -52,7 +53,9 @@ UserPreferences PreferencesRepository::get() {
                      {{u"now"_s, now}, {u"user"_s, m_userId}});
         const SqlRows again = m_db.query(selectSql, {{u"user"_s, m_userId}});
         if (again.isEmpty())
-            throw Error(Error::Kind::NotFound, u"There is no user with id %1."_s.arg(m_userId));
+            throw Error(
+                Error::Kind::NotFound,
+                QCoreApplication::translate("tp::repo", "There is no user with id %1.").arg(m_userId));
         return fromRow(again.first());
     });
 }

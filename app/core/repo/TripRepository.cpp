@@ -4,6 +4,7 @@
 #include "RowMapping.h"
 #include "domain/Stages.h"
 #include "domain/Validation.h"
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -113,15 +114,17 @@ std::optional<Trip> TripRepository::find(Id id) {
 Trip TripRepository::get(Id id) {
     if (auto t = find(id))
         return *t;
-    throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
+    throw Error(Error::Kind::NotFound,
+                QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(id));
 }
 
 void TripRepository::checkDestination(const std::optional<Id>& destinationId) {
     if (!destinationId)
         return;
     if (m_db.query(u"SELECT id FROM api_destination WHERE id = :id"_s, {{u"id"_s, *destinationId}}).isEmpty())
-        throw Error::validation(u"destination"_s,
-                                u"there is no destination with id %1"_s.arg(*destinationId));
+        throw Error::validation(u"destination"_s, QCoreApplication::translate(
+                                                      "tp::Validation", "there is no destination with id %1")
+                                                      .arg(*destinationId));
 }
 
 // The values every write of a trip binds (:title … :destination, :now, :user).
@@ -198,11 +201,15 @@ QDateTime TripRepository::writeVersioned(const Trip& trip) {
         params);
     if (n == 0) {
         if (!find(trip.id))
-            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(trip.id));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(trip.id));
         throw Error(Error::Kind::Conflict,
-                    u"“%1” was changed elsewhere (another window, the planner or the web app) after you "
-                    u"opened it. Your change was not saved, so that the other one is kept; the trip now "
-                    u"shows it. Make your change again if it is still needed."_s.arg(trip.title));
+                    QCoreApplication::translate(
+                        "tp::repo",
+                        "“%1” was changed elsewhere (another window, the planner or the web app) after you "
+                        "opened it. Your change was not saved, so that the other one is kept; the trip now "
+                        "shows it. Make your change again if it is still needed.")
+                        .arg(trip.title));
     }
     return now;
 }
@@ -213,7 +220,8 @@ void TripRepository::remove(Id id) {
         // recommendations and state, and the planning sessions.
         if (m_db.execute(u"DELETE FROM api_trip WHERE id = :id AND user_id = :user"_s,
                          {{u"id"_s, id}, {u"user"_s, m_userId}}) == 0)
-            throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(id));
     });
 }
 
@@ -259,7 +267,8 @@ TripDetails TripRepository::open(Id id) {
             u"WHERE t.id = :id AND t.user_id = :user"_s,
         {{u"id"_s, id}, {u"user"_s, m_userId}});
     if (head.isEmpty())
-        throw Error(Error::Kind::NotFound, u"You have no trip with id %1."_s.arg(id));
+        throw Error(Error::Kind::NotFound,
+                    QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(id));
     const SqlRow& r = head.first();
     TripDetails details;
     details.trip = rows::trip(r);

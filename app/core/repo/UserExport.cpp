@@ -11,6 +11,7 @@
 #include "domain/JsonCodec.h"
 #include "plan/PlanCodec.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,8 @@ QJsonObject exportUserData(Database& db, Id userId) {
     return db.transaction([&] {
         const auto user = UserRepository(db).find(userId);
         if (!user)
-            throw Error(Error::Kind::NotFound, u"There is no user with id %1."_s.arg(userId));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "There is no user with id %1.").arg(userId));
         TripRepository trips(db, userId);
         ConversationRepository conversations(db, userId);
         PlanningRepository planning(db, userId);

@@ -3,6 +3,7 @@
 
 #include "domain/Validation.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -38,10 +39,13 @@ User userFromRow(const SqlRow& r) {
 User UserRepository::create(const QString& username, const QString& email) {
     validation::require(validation::checkUsername(username));
     if (email.size() > validation::EmailMaxLength)
-        throw Error::validation(u"email"_s, u"must be at most 254 characters"_s);
+        throw Error::validation(
+            u"email"_s, QCoreApplication::translate("tp::Validation", "must be at most 254 characters"));
     return m_db.transaction([&] {
         if (findByName(username))
-            throw Error(Error::Kind::Conflict, u"A user named \"%1\" already exists."_s.arg(username));
+            throw Error(
+                Error::Kind::Conflict,
+                QCoreApplication::translate("tp::repo", "A user named \"%1\" already exists.").arg(username));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const SqlRows rows = m_db.write(
             u"INSERT INTO auth_user (password, last_login, is_superuser, username, first_name, last_name, "
@@ -97,7 +101,8 @@ void UserRepository::remove(Id id) {
         // remove preferences, trips, conversations, messages, recommendations,
         // states and planning sessions with the user, in this transaction.
         if (m_db.execute(u"DELETE FROM auth_user WHERE id = :id"_s, {{u"id"_s, id}}) == 0)
-            throw Error(Error::Kind::NotFound, u"There is no user with id %1."_s.arg(id));
+            throw Error(Error::Kind::NotFound,
+                        QCoreApplication::translate("tp::repo", "There is no user with id %1.").arg(id));
     });
 }
 

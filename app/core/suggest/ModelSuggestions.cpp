@@ -7,6 +7,7 @@
 #include "plan/PlanTypes.h"
 #include "plan/PlanValidation.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrl>
@@ -163,7 +164,8 @@ QDate dateField(const QJsonObject& o, const char16_t* key, QList<FieldError>& pr
     const QDate d = QDate::fromString(text.left(10), Qt::ISODate);
     if (!d.isValid())
         problems << FieldError{QString::fromUtf16(key),
-                               u"\"%1\" is not a date (YYYY-MM-DD)"_s.arg(text.left(20))};
+                               QCoreApplication::translate("tp::Suggest", "\"%1\" is not a date (YYYY-MM-DD)")
+                                   .arg(text.left(20))};
     return d;
 }
 
@@ -175,7 +177,9 @@ QTime timeField(const QJsonObject& o, const char16_t* key, QList<FieldError>& pr
     if (!t.isValid())
         t = QTime::fromString(text, u"H:mm:ss"_s);
     if (!t.isValid())
-        problems << FieldError{QString::fromUtf16(key), u"\"%1\" is not a time (HH:MM)"_s.arg(text.left(20))};
+        problems << FieldError{
+            QString::fromUtf16(key),
+            QCoreApplication::translate("tp::Suggest", "\"%1\" is not a time (HH:MM)").arg(text.left(20))};
     return t;
 }
 
@@ -201,7 +205,9 @@ std::optional<plan::Money> moneyOf(const QJsonObject& o, const QString& defaultC
         return std::nullopt;
     const auto value = decimalOf(*amount, plan::AmountPrecision, plan::AmountScale);
     if (!value) {
-        problems << FieldError{field + u".amount"_s, u"is not an amount this plan can hold"_s};
+        problems << FieldError{
+            field + u".amount"_s,
+            QCoreApplication::translate("tp::Suggest", "is not an amount this plan can hold")};
         return std::nullopt;
     }
     QString currency = str(o, u"currency").toUpper();
@@ -252,8 +258,10 @@ ProposalSet parseSuggestions(const QString& modelText, const SuggestContext& con
         items = json->toArray();
     }
     if (!json || (items.isEmpty() && intro.isEmpty()))
-        throw PlannerError(PlannerError::Kind::Unusable,
-                           u"The planner's answer held no proposals that could be read. Try again."_s);
+        throw PlannerError(
+            PlannerError::Kind::Unusable,
+            QCoreApplication::translate(
+                "tp::Suggest", "The planner's answer held no proposals that could be read. Try again."));
 
     const QString home = context.plan.budget.homeCurrency;
     const QString destination =
@@ -295,8 +303,9 @@ ProposalSet parseSuggestions(const QString& modelText, const SuggestContext& con
             p.toVerify = true; // a named hotel may not exist, or not at that price
             // The link is a search for it, never a booking page a model made up.
             p.stay.link = webSearch(p.stay.name + u' ' + p.stay.place.name);
-            p.summary = u"%1: %2 to %3"_s.arg(p.stay.name, p.stay.checkIn.toString(Qt::ISODate),
-                                              p.stay.checkOut.toString(Qt::ISODate));
+            p.summary = QCoreApplication::translate("tp::Suggest", "%1: %2 to %3")
+                            .arg(p.stay.name, p.stay.checkIn.toString(Qt::ISODate),
+                                 p.stay.checkOut.toString(Qt::ISODate));
         } else if (kind == u"activity"_s) {
             const QString schedules = str(o, u"schedules_id");
             p.kind = ideas.contains(schedules) ? Proposal::Kind::ScheduleActivity : Proposal::Kind::Activity;
@@ -323,7 +332,7 @@ ProposalSet parseSuggestions(const QString& modelText, const SuggestContext& con
                                                     p.activity.start.toString(u"HH:mm"_s),
                                                     p.activity.end.toString(u"HH:mm"_s), p.activity.title)
                            : u"%1: %2"_s.arg(p.activity.date.toString(Qt::ISODate), p.activity.title))
-                    : u"Idea: %1"_s.arg(p.activity.title);
+                    : QCoreApplication::translate("tp::Suggest", "Idea: %1").arg(p.activity.title);
         } else if (kind == u"cost"_s) {
             p.kind = Proposal::Kind::Cost;
             p.cost.id = plan::newItemId(u"cost"_s);
@@ -332,7 +341,8 @@ ProposalSet parseSuggestions(const QString& modelText, const SuggestContext& con
             if (m)
                 p.cost.amount = *m;
             else
-                problems << FieldError{u"amount"_s, u"is required"_s};
+                problems << FieldError{u"amount"_s,
+                                       QCoreApplication::translate("tp::Suggest", "is required")};
             p.summary = u"%1: %2"_s.arg(p.cost.label, money(m));
         } else if (kind == u"trip_budget"_s) {
             p.kind = Proposal::Kind::TripBudget;
@@ -342,13 +352,16 @@ ProposalSet parseSuggestions(const QString& modelText, const SuggestContext& con
                 if (!home.isEmpty() && m->currency != home)
                     problems << FieldError{
                         u"budget.currency"_s,
-                        u"is %1, not the plan's home currency %2"_s.arg(m->currency.left(10), home)};
+                        QCoreApplication::translate("tp::Suggest", "is %1, not the plan's home currency %2")
+                            .arg(m->currency.left(10), home)};
                 else if (home.isEmpty())
                     problems << FieldError{
                         u"budget.currency"_s,
-                        u"the plan has no home currency to hold the budget: choose one first"_s};
+                        QCoreApplication::translate(
+                            "tp::Suggest",
+                            "the plan has no home currency to hold the budget: choose one first")};
             }
-            p.summary = u"Trip budget: %1"_s.arg(money(m));
+            p.summary = QCoreApplication::translate("tp::Suggest", "Trip budget: %1").arg(money(m));
         } else {
             ++unreadable;
             continue;
@@ -360,7 +373,9 @@ ProposalSet parseSuggestions(const QString& modelText, const SuggestContext& con
     }
     if (unreadable > 0)
         set.note += (set.note.isEmpty() ? QString() : u" "_s) +
-                    u"%1 of the planner's proposals could not be read and are not shown."_s.arg(unreadable);
+                    QCoreApplication::translate(
+                        "tp::Suggest", "%1 of the planner's proposals could not be read and are not shown.")
+                        .arg(unreadable);
     return set;
 }
 

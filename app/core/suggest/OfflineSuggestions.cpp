@@ -7,6 +7,7 @@
 #include "plan/ExactMath.h"
 #include "plan/Itinerary.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -16,10 +17,13 @@ namespace tp::suggest {
 
 namespace {
 
-const QString offlineNote = u"The built-in planner proposes only what it can work out from the bundled data "
-                            u"and your plan: it names no hotels or venues, and prices only from the "
-                            u"destination's average cost per day. A model (Settings → AI planner) gives "
-                            u"richer suggestions."_s;
+QString offlineNote() {
+    return QCoreApplication::translate(
+        "tp::Suggest", "The built-in planner proposes only what it can work out from the bundled "
+                       "data and your plan: it names no hotels or venues, and prices only from the "
+                       "destination's average cost per day. A model (Settings → AI planner) gives "
+                       "richer suggestions.");
+}
 
 QString destinationName(const SuggestContext& c) {
     if (c.destination)
@@ -58,17 +62,20 @@ plan::Place destinationPlace(const SuggestContext& c, const QString& name) {
 }
 
 QString noDestinationNote() {
-    return u"Choose the trip's destination first: the suggestions are for a place."_s;
+    return QCoreApplication::translate(
+        "tp::Suggest", "Choose the trip's destination first: the suggestions are for a place.");
 }
 
 QString noDatesNote() {
-    return u"Give the trip its dates first: the suggestions fill the days from the first to the last."_s;
+    return QCoreApplication::translate(
+        "tp::Suggest",
+        "Give the trip its dates first: the suggestions fill the days from the first to the last.");
 }
 
 // ---- accommodation ----
 
 ProposalSet stays(const SuggestContext& c) {
-    ProposalSet set{Stage::Accommodation, u"offline"_s, offlineNote, {}};
+    ProposalSet set{Stage::Accommodation, u"offline"_s, offlineNote(), {}};
     const QString dest = destinationName(c);
     if (dest.isEmpty()) {
         set.note = noDestinationNote();
@@ -90,18 +97,20 @@ ProposalSet stays(const SuggestContext& c) {
         Proposal p;
         p.kind = Proposal::Kind::Stay;
         p.stay.id = plan::newItemId(u"stay"_s);
-        p.stay.name = u"A stay in central %1"_s.arg(dest);
-        p.stay.place = destinationPlace(c, u"%1 centre"_s.arg(dest));
+        p.stay.name = QCoreApplication::translate("tp::Suggest", "A stay in central %1").arg(dest);
+        p.stay.place = destinationPlace(c, QCoreApplication::translate("tp::Suggest", "%1 centre").arg(dest));
         p.stay.checkIn = runStart;
         p.stay.checkOut = end;
-        p.stay.notes = u"Choose a hotel or flat near the centre, then add its name, address and price."_s;
+        p.stay.notes = QCoreApplication::translate(
+            "tp::Suggest", "Choose a hotel or flat near the centre, then add its name, address and price.");
         const int nights = int(runStart.daysTo(end));
-        p.summary = u"Stay near the centre of %1: %2 to %3 (%4 %5)"_s.arg(
-            dest, runStart.toString(Qt::ISODate), end.toString(Qt::ISODate), QString::number(nights),
-            nights == 1 ? u"night"_s : u"nights"_s);
-        p.reason =
-            u"The plan has no stay for these nights. Staying central keeps the walks and rides "
-            u"short; the built-in planner knows no hotels, so the name and price are yours to fill in."_s;
+        p.summary = QCoreApplication::translate(
+                        "tp::Suggest", "Stay near the centre of %1: %2 to %3 (%n nights)", nullptr, nights)
+                        .arg(dest, runStart.toString(Qt::ISODate), end.toString(Qt::ISODate));
+        p.reason = QCoreApplication::translate(
+            "tp::Suggest", "The plan has no stay for these nights. Staying central keeps the walks and rides "
+                           "short; the built-in planner knows no hotels, so the name and "
+                           "price are yours to fill in.");
         set.proposals << p;
         runStart = {};
     };
@@ -113,9 +122,9 @@ ProposalSet stays(const SuggestContext& c) {
     }
     closeRun(c.trip.endDate);
     if (set.proposals.isEmpty() && c.trip.startDate < c.trip.endDate)
-        set.note = u"Every night of the trip already has a stay."_s;
+        set.note = QCoreApplication::translate("tp::Suggest", "Every night of the trip already has a stay.");
     else if (c.trip.startDate == c.trip.endDate && set.proposals.isEmpty())
-        set.note = u"A one-day trip has no night to stay."_s;
+        set.note = QCoreApplication::translate("tp::Suggest", "A one-day trip has no night to stay.");
     return set;
 }
 
@@ -123,27 +132,46 @@ ProposalSet stays(const SuggestContext& c) {
 
 struct IdeaTemplate {
     const char16_t* tag;
-    const char16_t* title; // %1: the destination
-    const char16_t* category;
+    const char* title;    // %1: the destination; translated ("tp::Suggest") when proposed
+    const char* category; // translated ("tp::ActivityCategory") when proposed
 };
+
+QString category(const char* text) {
+    return QCoreApplication::translate("tp::ActivityCategory", text);
+}
 
 // Ideas any place with the tag offers; the catalogue knows no venues, so none are named.
 constexpr IdeaTemplate ideaTemplates[] = {
-    {u"beach", u"A day at the beach near %1", u"beach"},
-    {u"beach", u"Swimming or snorkelling from a quieter cove", u"beach"},
-    {u"mountains", u"A mountain walk to a viewpoint above %1", u"hike"},
-    {u"mountains", u"A cable car or scenic drive into the mountains", u"sightseeing"},
-    {u"city", u"A walking tour of %1's old town", u"tour"},
-    {u"city", u"Markets and neighbourhoods away from the main streets", u"sightseeing"},
-    {u"culture", u"%1's main museum or historic site", u"museum"},
-    {u"culture", u"A guided visit of the historic centre", u"tour"},
-    {u"nature", u"A walk in a nature park near %1", u"nature"},
-    {u"nature", u"Sunrise or sunset at a viewpoint", u"nature"},
-    {u"food", u"A food market and %1's local specialities", u"food"},
-    {u"food", u"A cooking class or food tour", u"food"},
-    {u"nightlife", u"An evening out: bars and live music", u"evening"},
-    {u"luxury", u"An afternoon at a spa", u"wellness"},
-    {u"budget", u"A free walking tour of %1", u"tour"},
+    {u"beach", QT_TRANSLATE_NOOP("tp::Suggest", "A day at the beach near %1"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "beach")},
+    {u"beach", QT_TRANSLATE_NOOP("tp::Suggest", "Swimming or snorkelling from a quieter cove"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "beach")},
+    {u"mountains", QT_TRANSLATE_NOOP("tp::Suggest", "A mountain walk to a viewpoint above %1"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "hike")},
+    {u"mountains", QT_TRANSLATE_NOOP("tp::Suggest", "A cable car or scenic drive into the mountains"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "sightseeing")},
+    {u"city", QT_TRANSLATE_NOOP("tp::Suggest", "A walking tour of %1's old town"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "tour")},
+    {u"city", QT_TRANSLATE_NOOP("tp::Suggest", "Markets and neighbourhoods away from the main streets"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "sightseeing")},
+    {u"culture", QT_TRANSLATE_NOOP("tp::Suggest", "%1's main museum or historic site"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "museum")},
+    {u"culture", QT_TRANSLATE_NOOP("tp::Suggest", "A guided visit of the historic centre"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "tour")},
+    {u"nature", QT_TRANSLATE_NOOP("tp::Suggest", "A walk in a nature park near %1"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "nature")},
+    {u"nature", QT_TRANSLATE_NOOP("tp::Suggest", "Sunrise or sunset at a viewpoint"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "nature")},
+    {u"food", QT_TRANSLATE_NOOP("tp::Suggest", "A food market and %1's local specialities"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "food")},
+    {u"food", QT_TRANSLATE_NOOP("tp::Suggest", "A cooking class or food tour"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "food")},
+    {u"nightlife", QT_TRANSLATE_NOOP("tp::Suggest", "An evening out: bars and live music"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "evening")},
+    {u"luxury", QT_TRANSLATE_NOOP("tp::Suggest", "An afternoon at a spa"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "wellness")},
+    {u"budget", QT_TRANSLATE_NOOP("tp::Suggest", "A free walking tour of %1"),
+     QT_TRANSLATE_NOOP("tp::ActivityCategory", "tour")},
 };
 
 // The destination's tags, the user's interests first, what the user avoids left out.
@@ -167,7 +195,7 @@ QStringList orderedTags(const SuggestContext& c, QSet<QString>* liked) {
 }
 
 ProposalSet activities(const SuggestContext& c) {
-    ProposalSet set{Stage::Activities, u"offline"_s, offlineNote, {}};
+    ProposalSet set{Stage::Activities, u"offline"_s, offlineNote(), {}};
     const QString dest = destinationName(c);
     if (dest.isEmpty()) {
         set.note = noDestinationNote();
@@ -182,27 +210,29 @@ ProposalSet activities(const SuggestContext& c) {
         for (const IdeaTemplate& t : ideaTemplates) {
             if (tag != QStringView(t.tag))
                 continue;
-            const QString title = QString::fromUtf16(t.title).contains(u"%1"_s)
-                                      ? QString::fromUtf16(t.title).arg(dest)
-                                      : QString::fromUtf16(t.title);
+            const QString text = QCoreApplication::translate("tp::Suggest", t.title);
+            const QString title = text.contains(u"%1"_s) ? text.arg(dest) : text;
             if (existing.contains(title.toCaseFolded()))
                 continue;
             Proposal p;
             p.kind = Proposal::Kind::Activity;
             p.activity.id = plan::newItemId(u"act"_s);
             p.activity.title = title;
-            p.activity.category = QString::fromUtf16(t.category);
+            p.activity.category = category(t.category);
             p.activity.place.name = dest; // somewhere in the destination: no point is invented
-            p.summary = u"Idea: %1"_s.arg(title);
-            p.reason = liked.contains(tag) ? u"%1 is known for %2, which you said you enjoy."_s.arg(
-                                                 dest, conversation::tagPhrase(tag))
-                                           : u"%1 is known for %2."_s.arg(dest, conversation::tagPhrase(tag));
+            p.summary = QCoreApplication::translate("tp::Suggest", "Idea: %1").arg(title);
+            p.reason = (liked.contains(tag)
+                            ? QCoreApplication::translate("tp::Suggest",
+                                                          "%1 is known for %2, which you said you enjoy.")
+                            : QCoreApplication::translate("tp::Suggest", "%1 is known for %2."))
+                           .arg(dest, conversation::tagPhrase(tag));
             set.proposals << p;
         }
     }
     if (set.proposals.isEmpty())
-        set.note =
-            u"The plan already holds every idea the built-in planner has for %1. %2"_s.arg(dest, offlineNote);
+        set.note = QCoreApplication::translate(
+                       "tp::Suggest", "The plan already holds every idea the built-in planner has for %1. %2")
+                       .arg(dest, offlineNote());
     return set;
 }
 
@@ -232,14 +262,16 @@ QString stayArea(const plan::Plan& plan, const QString& stayId) {
 }
 
 ProposalSet itinerary(const SuggestContext& c) {
-    ProposalSet set{Stage::Itinerary, u"offline"_s, offlineNote, {}};
+    ProposalSet set{Stage::Itinerary, u"offline"_s, offlineNote(), {}};
     const QDate first = c.trip.startDate;
     const QDate last = c.trip.endDate;
     if (!first.isValid() || !last.isValid() || last < first) {
         set.note = noDatesNote();
         return set;
     }
-    const QString dest = destinationName(c).isEmpty() ? u"the destination"_s : destinationName(c);
+    const QString dest = destinationName(c).isEmpty()
+                             ? QCoreApplication::translate("tp::Suggest", "the destination")
+                             : destinationName(c);
     const QList<plan::ItineraryDay> days = plan::buildItinerary(c.plan, first, last);
     QList<const plan::Activity*> ideas;
     for (const plan::Activity& a : c.plan.activities)
@@ -288,7 +320,8 @@ ProposalSet itinerary(const SuggestContext& c) {
         p.activity.start = QTime(startHour, 0);
         p.activity.end = QTime(endHour, 0);
         p.summary = daySummary(p.activity);
-        p.reason = u"One of your ideas, on a free day in %1."_s.arg(area);
+        p.reason =
+            QCoreApplication::translate("tp::Suggest", "One of your ideas, on a free day in %1.").arg(area);
         set.proposals << p;
     };
     // The user's ideas first, then the catalogue's; false when both ran out.
@@ -317,28 +350,44 @@ ProposalSet itinerary(const SuggestContext& c) {
         if (travel || hasEntry(day, {K::Activity}))
             continue; // the day already has its plan
         if (hasEntry(day, {K::CheckOut}) && hasEntry(day, {K::CheckIn}) && !firstDay && !lastDay) {
-            propose(day.date, u"Move to %1"_s.arg(area), u"travel"_s, -1, -1,
-                    u"You change stays that day: keep it light, and check the way between them."_s);
+            propose(day.date, QCoreApplication::translate("tp::Suggest", "Move to %1").arg(area),
+                    QCoreApplication::translate("tp::ActivityCategory", "travel"), -1, -1,
+                    QCoreApplication::translate(
+                        "tp::Suggest",
+                        "You change stays that day: keep it light, and check the way between them."));
             continue;
         }
         if (firstDay) {
-            propose(day.date, u"Arrive and settle in; a first walk around %1"_s.arg(area), u"arrival"_s, 16,
-                    18, u"The first day goes to getting there and checking in."_s);
+            propose(day.date,
+                    QCoreApplication::translate("tp::Suggest", "Arrive and settle in; a first walk around %1")
+                        .arg(area),
+                    QCoreApplication::translate("tp::ActivityCategory", "arrival"), 16, 18,
+                    QCoreApplication::translate("tp::Suggest",
+                                                "The first day goes to getting there and checking in."));
         } else if (lastDay) {
-            propose(day.date, u"Pack, check out and travel home"_s, u"departure"_s, 9, 11,
-                    u"The last day goes to the journey home."_s);
+            propose(day.date, QCoreApplication::translate("tp::Suggest", "Pack, check out and travel home"),
+                    QCoreApplication::translate("tp::ActivityCategory", "departure"), 9, 11,
+                    QCoreApplication::translate("tp::Suggest", "The last day goes to the journey home."));
         } else if (n >= RestDaysFromLength && fullDay % RestDayEvery == 0) {
-            propose(day.date, u"Rest day in %1: nothing planned"_s.arg(area), u"rest"_s, -1, -1,
-                    u"A free day every few days keeps a long trip enjoyable."_s);
+            propose(day.date,
+                    QCoreApplication::translate("tp::Suggest", "Rest day in %1: nothing planned").arg(area),
+                    QCoreApplication::translate("tp::ActivityCategory", "rest"), -1, -1,
+                    QCoreApplication::translate("tp::Suggest",
+                                                "A free day every few days keeps a long trip enjoyable."));
         } else if (fillSlot(day.date, MorningStartHour, MorningEndHour)) {
             fillSlot(day.date, AfternoonStartHour, AfternoonEndHour);
         } else {
-            propose(day.date, u"Explore %1 at your own pace"_s.arg(area), u"explore"_s, MorningStartHour,
-                    AfternoonEndHour, u"Every idea is on a day already: a free day to wander."_s);
+            propose(day.date,
+                    QCoreApplication::translate("tp::Suggest", "Explore %1 at your own pace").arg(area),
+                    QCoreApplication::translate("tp::ActivityCategory", "explore"), MorningStartHour,
+                    AfternoonEndHour,
+                    QCoreApplication::translate("tp::Suggest",
+                                                "Every idea is on a day already: a free day to wander."));
         }
     }
     if (set.proposals.isEmpty())
-        set.note = u"Every day of the trip already has something planned."_s;
+        set.note = QCoreApplication::translate("tp::Suggest",
+                                               "Every day of the trip already has something planned.");
     return set;
 }
 
@@ -366,18 +415,21 @@ QString likelyHomeCurrency(const plan::Plan& plan) {
 }
 
 ProposalSet budget(const SuggestContext& c) {
-    ProposalSet set{Stage::Budget, u"offline"_s, offlineNote, {}};
+    ProposalSet set{Stage::Budget, u"offline"_s, offlineNote(), {}};
     plan::Plan withHome = c.plan;
     if (withHome.budget.homeCurrency.isEmpty()) {
         const QString used = likelyHomeCurrency(c.plan);
         Proposal p;
         p.kind = Proposal::Kind::HomeCurrency;
         p.homeCurrency = used.isEmpty() ? u"USD"_s : used;
-        p.summary = u"Home currency: %1"_s.arg(p.homeCurrency);
+        p.summary = QCoreApplication::translate("tp::Suggest", "Home currency: %1").arg(p.homeCurrency);
         p.reason = used.isEmpty()
-                       ? u"The destination's cost per day is the catalogue's figure in US dollars. "
-                         u"Choose another currency in the Budget stage if you count in it."_s
-                       : u"Most of the plan's prices are in %1."_s.arg(used);
+                       ? QCoreApplication::translate(
+                             "tp::Suggest", "The destination's cost per day is the catalogue's figure in US "
+                                            "dollars. Choose another currency in the Budget stage "
+                                            "if you count in it.")
+                       : QCoreApplication::translate("tp::Suggest", "Most of the plan's prices are in %1.")
+                             .arg(used);
         set.proposals << p;
         withHome.budget.homeCurrency = p.homeCurrency;
     }
@@ -392,37 +444,50 @@ ProposalSet budget(const SuggestContext& c) {
     }
     const Decimal total = report.total();
     if (c.trip.budget && *c.trip.budget == total) {
-        set.note = u"The trip's budget already matches the estimate (%1 %2)."_s.arg(total.toString(),
-                                                                                    report.homeCurrency);
+        set.note = QCoreApplication::translate("tp::Suggest",
+                                               "The trip's budget already matches the estimate (%1 %2).")
+                       .arg(total.toString(), report.homeCurrency);
         return set;
     }
     Proposal p;
     p.kind = Proposal::Kind::TripBudget;
     p.tripBudget = total;
-    p.summary = u"Trip budget: %1 %2"_s.arg(total.toString(), report.homeCurrency);
+    p.summary = QCoreApplication::translate("tp::Suggest", "Trip budget: %1 %2")
+                    .arg(total.toString(), report.homeCurrency);
     QString basis;
     for (const plan::BudgetLine& l : report.lines)
         if (l.category == daily)
             basis = l.label;
     const Decimal planned = plan::exact::round(
         plan::exact::subtract(report.exactTotal, report.exactTotals.value(daily)), plan::AmountScale);
-    p.reason = u"Food and daily costs at the destination's average: %1 = %2."_s.arg(
-        basis, report.total(daily).toString());
+    // Sentences, joined by a space.
+    QStringList reason;
+    reason << QCoreApplication::translate("tp::Suggest",
+                                          "Food and daily costs at the destination's average: %1 = %2.")
+                  .arg(basis, report.total(daily).toString());
     if (planned.units() != 0)
-        p.reason +=
-            u" Plus %1 that the plan's stays, transport, activities and other costs already price."_s.arg(
-                planned.toString());
+        reason << QCoreApplication::translate(
+                      "tp::Suggest",
+                      "Plus %1 that the plan's stays, transport, activities and other costs already "
+                      "price.")
+                      .arg(planned.toString());
     if (c.trip.budget)
-        p.reason += u" The trip's budget is %1 now."_s.arg(c.trip.budget->toString());
+        reason << QCoreApplication::translate("tp::Suggest", "The trip's budget is %1 now.")
+                      .arg(c.trip.budget->toString());
     // The range saved in the preferences, when the estimate falls outside it.
     if (c.preferences.budgetMax && plan::exact::subtract(*c.preferences.budgetMax, total).isNegative())
-        p.reason += u" That is more than the %1 your preferences give as the most for a trip."_s.arg(
-            c.preferences.budgetMax->toString());
+        reason << QCoreApplication::translate(
+                      "tp::Suggest", "That is more than the %1 your preferences give as the most for a trip.")
+                      .arg(c.preferences.budgetMax->toString());
     else if (c.preferences.budgetMin && plan::exact::subtract(total, *c.preferences.budgetMin).isNegative())
-        p.reason += u" That is less than the %1 your preferences give as the least for a trip."_s.arg(
-            c.preferences.budgetMin->toString());
+        reason << QCoreApplication::translate(
+                      "tp::Suggest",
+                      "That is less than the %1 your preferences give as the least for a trip.")
+                      .arg(c.preferences.budgetMin->toString());
     if (!report.problems.isEmpty())
-        p.reason += u" Not counted: "_s + report.problems.join(u' ');
+        reason
+            << QCoreApplication::translate("tp::Suggest", "Not counted: %1").arg(report.problems.join(u' '));
+    p.reason = reason.join(u' ');
     set.proposals << p;
     return set;
 }

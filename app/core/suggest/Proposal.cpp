@@ -7,6 +7,7 @@
 #include "plan/Itinerary.h"
 #include "plan/PlanValidation.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <cmath>
 
@@ -45,9 +46,10 @@ void checkDay(QList<FieldError>& problems, const QString& field, const QDate& da
         return;
     const QDate last = mayBeDayAfter ? trip.endDate.addDays(1) : trip.endDate;
     if (date < trip.startDate || date > last)
-        problems << FieldError{field, u"%1 is outside the trip (%2 to %3)"_s.arg(
-                                          date.toString(Qt::ISODate), trip.startDate.toString(Qt::ISODate),
-                                          trip.endDate.toString(Qt::ISODate))};
+        problems << FieldError{field,
+                               QCoreApplication::translate("tp::Suggest", "%1 is outside the trip (%2 to %3)")
+                                   .arg(date.toString(Qt::ISODate), trip.startDate.toString(Qt::ISODate),
+                                        trip.endDate.toString(Qt::ISODate))};
 }
 
 // A timed activity must not overlap what the plan already holds that day (a
@@ -93,12 +95,13 @@ void checkTravelTime(QList<FieldError>& problems, const plan::Activity& activity
         const int gap =
             before ? other.end.secsTo(activity.start) / 60 : activity.end.secsTo(other.start) / 60;
         if ((before || activity.end <= other.start) && gap < needed && km >= 1.0) {
-            problems << FieldError{u"start"_s,
-                                   u"leaves %1 min to cover the %2 km %3 \"%4\" (about %5 min)"_s.arg(gap)
-                                       .arg(qRound(km))
-                                       .arg(before ? u"from"_s : u"to"_s)
-                                       .arg(other.title)
-                                       .arg(needed)};
+            const QString message =
+                before ? QCoreApplication::translate(
+                             "tp::Suggest", "leaves %1 min to cover the %2 km from \"%3\" (about %4 min)")
+                       : QCoreApplication::translate(
+                             "tp::Suggest", "leaves %1 min to cover the %2 km to \"%3\" (about %4 min)");
+            problems << FieldError{u"start"_s, message.arg(QString::number(gap), QString::number(qRound(km)),
+                                                           other.title, QString::number(needed))};
             return;
         }
     }
@@ -169,7 +172,9 @@ void checkProposals(QList<Proposal>& proposals, const SuggestContext& context) {
             break;
         case Proposal::Kind::ScheduleActivity:
             if (!ideas.contains(p.replacesId))
-                p.problems << FieldError{u"id"_s, u"the activity is no longer in the plan"_s};
+                p.problems << FieldError{
+                    u"id"_s,
+                    QCoreApplication::translate("tp::Suggest", "the activity is no longer in the plan")};
             [[fallthrough]];
         case Proposal::Kind::Activity:
             p.problems << plan::checkActivity(p.activity);
@@ -190,12 +195,14 @@ void checkProposals(QList<Proposal>& proposals, const SuggestContext& context) {
             if (!plan::isIsoCurrency(p.homeCurrency))
                 p.problems << FieldError{
                     u"home_currency"_s,
-                    u"\"%1\" is not an ISO 4217 currency code (such as EUR, USD, JPY)"_s.arg(
-                        p.homeCurrency.left(10))};
+                    QCoreApplication::translate(
+                        "tp::Suggest", "\"%1\" is not an ISO 4217 currency code (such as EUR, USD, JPY)")
+                        .arg(p.homeCurrency.left(10))};
             break;
         case Proposal::Kind::TripBudget: {
             if (!p.tripBudget) {
-                p.problems << FieldError{u"budget"_s, u"is required"_s};
+                p.problems << FieldError{u"budget"_s,
+                                         QCoreApplication::translate("tp::Suggest", "is required")};
                 break;
             }
             // The trip's own rules for its budget (0 to 99,999,999.99, 2 decimals).
@@ -230,8 +237,9 @@ plan::Plan applyProposals(const plan::Plan& original, const QList<Proposal>& acc
             auto it = std::find_if(result.activities.begin(), result.activities.end(),
                                    [&](const plan::Activity& a) { return a.id == p.replacesId; });
             if (it == result.activities.end()) {
-                problems << FieldError{u"proposals[%1].id"_s.arg(i),
-                                       u"the activity is no longer in the plan"_s};
+                problems << FieldError{
+                    u"proposals[%1].id"_s.arg(i),
+                    QCoreApplication::translate("tp::Suggest", "the activity is no longer in the plan")};
                 break;
             }
             // The idea keeps what the user wrote in it; the draft gives it its day and times.
@@ -258,7 +266,9 @@ plan::Plan applyProposals(const plan::Plan& original, const QList<Proposal>& acc
         const Proposal& p = accepted[i];
         if (p.kind == Proposal::Kind::ScheduleActivity) {
             if (scheduled.contains(p.replacesId))
-                problems << FieldError{u"proposals[%1].id"_s.arg(i), u"puts the same idea on a day twice"_s};
+                problems << FieldError{
+                    u"proposals[%1].id"_s.arg(i),
+                    QCoreApplication::translate("tp::Suggest", "puts the same idea on a day twice")};
             scheduled.insert(p.replacesId);
             added.insert(p.replacesId);
         } else if (p.kind == Proposal::Kind::Activity) {
@@ -272,9 +282,11 @@ plan::Plan applyProposals(const plan::Plan& original, const QList<Proposal>& acc
             continue;
         for (const plan::Stay& other : std::as_const(result.stays))
             if (other.id != s.id && s.checkIn < other.checkOut && other.checkIn < s.checkOut) {
-                problems << FieldError{u"stays"_s, u"\"%1\" and \"%2\" are both for the night of %3"_s.arg(
-                                                       s.name, other.name,
-                                                       qMax(s.checkIn, other.checkIn).toString(Qt::ISODate))};
+                problems << FieldError{
+                    u"stays"_s,
+                    QCoreApplication::translate("tp::Suggest",
+                                                "\"%1\" and \"%2\" are both for the night of %3")
+                        .arg(s.name, other.name, qMax(s.checkIn, other.checkIn).toString(Qt::ISODate))};
                 break;
             }
     }
@@ -314,9 +326,12 @@ QList<qsizetype> chooseProposals(const ProposalSet& set, const QString& choice) 
             if (set.proposals[i].acceptable())
                 chosen << i;
         if (chosen.isEmpty())
-            throw Error::validation(u"accept"_s, set.proposals.isEmpty()
-                                                     ? u"there are no proposals to accept"_s
-                                                     : u"none of the proposals can be accepted as it is"_s);
+            throw Error::validation(
+                u"accept"_s,
+                set.proposals.isEmpty()
+                    ? QCoreApplication::translate("tp::Suggest", "there are no proposals to accept")
+                    : QCoreApplication::translate("tp::Suggest",
+                                                  "none of the proposals can be accepted as it is"));
         return chosen;
     }
     QSet<int> seen;
@@ -327,21 +342,26 @@ QList<qsizetype> chooseProposals(const ProposalSet& set, const QString& choice) 
             throw Error::validation(
                 u"accept"_s,
                 set.proposals.isEmpty()
-                    ? u"there are no proposals to accept"_s
-                    : u"\"%1\" is not a proposal's number: give numbers from 1 to %2, separated by commas, or all"_s
-                          .arg(part.trimmed().left(20))
-                          .arg(set.proposals.size()));
+                    ? QCoreApplication::translate("tp::Suggest", "there are no proposals to accept")
+                    : QCoreApplication::translate(
+                          "tp::Suggest",
+                          "\"%1\" is not a proposal's number: give numbers from 1 to %2, separated by "
+                          "commas, or all")
+                          .arg(part.trimmed().left(20), QString::number(set.proposals.size())));
         if (!set.proposals[n - 1].acceptable()) {
             const FieldError& e = set.proposals[n - 1].problems.first();
-            throw Error::validation(
-                u"accept"_s, u"proposal %1 cannot be accepted: %2 %3"_s.arg(n).arg(e.field, e.message));
+            throw Error::validation(u"accept"_s, QCoreApplication::translate(
+                                                     "tp::Suggest", "proposal %1 cannot be accepted: %2 %3")
+                                                     .arg(QString::number(n), e.field, e.message));
         }
         if (!seen.contains(n))
             chosen << n - 1;
         seen.insert(n);
     }
     if (chosen.isEmpty())
-        throw Error::validation(u"accept"_s, u"give proposal numbers separated by commas (1,3), or all"_s);
+        throw Error::validation(
+            u"accept"_s, QCoreApplication::translate(
+                             "tp::Suggest", "give proposal numbers separated by commas (1,3), or all"));
     return chosen;
 }
 

@@ -3,6 +3,7 @@
 
 #include "plan/PlanCodec.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -73,21 +74,25 @@ ProposalSet proposalSetFromJson(const QJsonObject& document, Id* tripId) {
     ProposalSet set;
     const auto stage = stageFromName(document.value(u"stage"_s).toString());
     if (!stage)
-        throw Error::validation(u"stage"_s, u"the file names no stage this version knows"_s);
+        throw Error::validation(u"stage"_s, QCoreApplication::translate(
+                                                "tp::Suggest", "the file names no stage this version knows"));
     set.stage = *stage;
     set.source = document.value(u"source"_s).toString();
     set.note = document.value(u"note"_s).toString();
     bool ok = false;
     *tripId = document.value(u"trip"_s).toString().toLongLong(&ok);
     if (!ok)
-        throw Error::validation(u"trip"_s, u"the file names no trip"_s);
+        throw Error::validation(u"trip"_s,
+                                QCoreApplication::translate("tp::Suggest", "the file names no trip"));
     const QJsonArray items = document.value(u"proposals"_s).toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonObject o = items[i].toObject();
         const QString where = u"proposals[%1]"_s.arg(i);
         const auto kind = kindFromName(o.value(u"kind"_s).toString());
         if (!kind)
-            throw Error::validation(where + u".kind"_s, u"is not a kind of proposal this version knows"_s);
+            throw Error::validation(
+                where + u".kind"_s,
+                QCoreApplication::translate("tp::Suggest", "is not a kind of proposal this version knows"));
         const QJsonObject item = o.value(u"item"_s).toObject();
         Proposal p;
         p.kind = *kind;
@@ -125,7 +130,8 @@ ProposalSet proposalSetFromJson(const QJsonObject& document, Id* tripId) {
             p.tripBudget = Decimal::parse(item.value(u"budget"_s).toString(), decimal_shape::MoneyPrecision,
                                           decimal_shape::MoneyScale);
             if (!p.tripBudget)
-                problems << FieldError{u"budget"_s, u"is not an amount"_s};
+                problems << FieldError{u"budget"_s,
+                                       QCoreApplication::translate("tp::Suggest", "is not an amount")};
             break;
         }
         if (!problems.isEmpty())

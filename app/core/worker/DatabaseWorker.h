@@ -181,7 +181,7 @@ private:
     template <class T> static Result<T> runJob(Database* db, const std::function<T(Database&)>& job) {
         try {
             if (!db)
-                throw Error(Error::Kind::Connection, QObject::tr("The database is not connected."));
+                throw Error(Error::Kind::Connection, tr("The database is not connected."));
             if constexpr (std::is_void_v<T>) {
                 job(*db);
                 return Result<T>::success();
