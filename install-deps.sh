@@ -31,6 +31,8 @@ if [[ "${1:-}" == "--tests" ]]; then
     packages+=(lintian desktop-file-utils appstream)
     # The .rpm is built by CPack with rpmbuild; the CLI's completions run in real shells.
     packages+=(rpm zsh fish xdotool x11-utils)
+    # The second build is made with clang (warnings as errors, the sanitizers' runtime with it).
+    packages+=(clang)
 fi
 
 missing=()

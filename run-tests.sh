@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds everything and runs the whole test suite,
-# then builds it again with AddressSanitizer and UndefinedBehaviorSanitizer
-# and runs it there too (a use-after-free or undefined behaviour stops the
+# then builds it again with clang (warnings as errors), AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs it there too (a use-after-free or undefined behaviour stops the
 # test that reaches it). CTest starts its own PostgreSQL 15 and PgBouncer on
 # loopback, and the keychain tests their own Secret Service; nothing on the
 # machine is reused.
@@ -33,9 +33,12 @@ if [[ "${TP_SKIP_SANITIZERS:-}" == 1 ]]; then
     exit 0
 fi
 asan=${build}-asan
-step "Configuring and building the sanitizer build (ASan + UBSan) in $asan"
-cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTP_BUILD_TESTS=ON -DTP_SANITIZE=ON \
-    "${launcher[@]}" >/dev/null
+# The second build uses the other compiler, clang, with every warning an error:
+# code that only one of GCC and clang warns about (or that only one accepts)
+# stops here, before the Windows and macOS builds (MSVC, Apple clang) meet it.
+step "Configuring and building the sanitizer build (clang -Werror, ASan + UBSan) in $asan"
+CC=clang CXX=clang++ cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTP_BUILD_TESTS=ON \
+    -DTP_SANITIZE=ON -DTP_WERROR=ON "${launcher[@]}" >/dev/null
 cmake --build "$asan" -j "$(nproc)"
 step "Running the suite under the sanitizers"
 # Leaks are not failures here (Qt's and fontconfig's process-lifetime caches

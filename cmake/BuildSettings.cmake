@@ -9,6 +9,12 @@ if(MSVC)
 else()
   target_compile_options(tp_build_settings INTERFACE -Wall -Wextra -Wpedantic)
 endif()
+# Warnings as errors: the test command's second build (clang, with the
+# sanitizers) sets it, so code that only one compiler warns about cannot land.
+option(TP_WERROR "Treat compiler warnings as errors" OFF)
+if(TP_WERROR)
+  target_compile_options(tp_build_settings INTERFACE $<IF:$<BOOL:${MSVC}>,/WX,-Werror>)
+endif()
 # GCC 12 at -O2 reports std::optional and QString members "maybe uninitialized"
 # through inlined Qt headers where they are not (false positives; clang and GCC
 # at -O0 agree). Every other warning stays on.

@@ -5136,7 +5136,7 @@ Ajoutez-en une avec «&#x202f;Ajouter…&#x202f;» ci-dessus, ou choisissez l’
     </message>
     <message>
         <source>%1: no place of this day has coordinates yet (Find place in its editor).</source>
-        <translation>%1&#x202f;: aucun lieu de ce jour n’a encore de coordonnées («&#x202f;Trouver le lieu&#x202f;» dans son éditeur).</translation>
+        <translation>%1&#x202f;: aucun lieu de ce jour n’a encore de coordonnées («&#x202f;Chercher le lieu&#x202f;» dans son éditeur).</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n places, numbered in the day&apos;s order.</source>

@@ -65,7 +65,9 @@ private Q_SLOTS:
         draft.budget = Decimal::parse(u"2000.00", 10, 2);
         const Trip aTrip = aTrips.create(draft);
         ConversationRepository aConv(*db, a.id);
-        const auto [conv, state] = aConv.ensureForTrip(aTrip.id);
+        // Lambdas below use the conversation: a variable, since clang 14 cannot capture a structured binding.
+        const auto [convRow, state] = aConv.ensureForTrip(aTrip.id);
+        const auto& conv = convRow;
         aConv.addMessage(conv.id, true, u"my secret plans"_s);
         aConv.addRecommendations(conv.id, QJsonArray{QJsonObject{{u"name"_s, u"Lisbon"_s}}});
         PlanningRepository aPlanning(*db, a.id);

@@ -449,7 +449,9 @@ private Q_SLOTS:
         QVERIFY(!prefs.get().budgetMax.has_value());
 
         ConversationRepository conversations(*db, alice.id);
-        auto [conversation, state] = conversations.ensureForTrip(saved.id);
+        // The checks below run in lambdas: a variable, since clang 14 cannot capture a structured binding.
+        auto [conversationRow, state] = conversations.ensureForTrip(saved.id);
+        auto& conversation = conversationRow;
         VERIFY_VALIDATION(conversations.addMessage(conversation.id, true, QString()), u"content"_s);
         QCOMPARE(conversations.messageCount(conversation.id), 0);
         ConversationState badState = state;

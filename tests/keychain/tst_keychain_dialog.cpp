@@ -64,6 +64,7 @@ private slots:
     void roundTripThroughTheDialog();
     void clearingThePasswordRemovesIt();
     void mapPage();
+    void languagePage();
     void connectionTestRunsOffTheGuiThread();
     void connectionTestExplainsWrongPassword();
     void movesTheEmbeddedFile();
@@ -276,6 +277,29 @@ void TestSettingsDialog::mapPage() {
     QVERIFY(test::secretsLoaded(d));
     QCOMPARE(child<QLineEdit>(d, "tileUrl")->text(), u"https://tiles.example.org/{z}/{x}/{y}.png"_s);
     QVERIFY(!child<QCheckBox>(d, "onlineGeocoding")->isChecked());
+}
+
+// Settings > Language: the languages the build has, by their own names, saved
+// as ui.language and shown again; the system's language is the empty choice.
+void TestSettingsDialog::languagePage() {
+    const auto reset = qScopeGuard([] { Settings().setLanguage({}); });
+    {
+        SettingsDialog d;
+        QVERIFY(test::secretsLoaded(d));
+        auto* combo = child<QComboBox>(d, "languageCombo");
+        QCOMPARE(combo->currentData().toString(), QString());
+        QStringList offered;
+        for (int i = 0; i < combo->count(); ++i)
+            offered << combo->itemText(i);
+        for (const QString& name : {u"Deutsch"_s, u"Français"_s, u"Español"_s})
+            QVERIFY2(offered.contains(name), qPrintable(offered.join(u", "_s)));
+        combo->setCurrentIndex(combo->findData(u"fr"_s));
+        QVERIFY(test::saved(d));
+    }
+    QCOMPARE(Settings().language(), u"fr"_s);
+    SettingsDialog d;
+    QVERIFY(test::secretsLoaded(d));
+    QCOMPARE(child<QComboBox>(d, "languageCombo")->currentText(), u"Français"_s);
 }
 
 void TestSettingsDialog::connectionTestRunsOffTheGuiThread() {

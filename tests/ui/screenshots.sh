@@ -188,3 +188,19 @@ shoot_as 1024x700 1 light suggest:itinerary journey-plan-suggestions-1024x700.pn
 shoot_as 1600x1000 1 dark suggest:itinerary journey-plan-suggestions-dark.png
 shoot_as 1600x1000 1 dark planning:itinerary journey-plan-itinerary-dark.png
 shoot_as 1600x1000 1 light map journey-plan-map.png
+
+# --- Each language: the trips and the plan at 1600x1000, the conversation at 1024x700 --
+# The demo's own texts (titles, the conversation so far) stay as they were typed.
+for lang in de fr es; do
+    "$cli" config set ui.language "$lang" >/dev/null
+    shoot_as 1600x1000 1 light trips "lang-$lang-trips.png"
+    shoot_as 1600x1000 1 light planning:budget "lang-$lang-plan-budget.png"
+    shoot_as 1024x700 1 light conversation "lang-$lang-conversation-1024x700.png"
+done
+# The pseudo-language, when this build has it (-DTP_PSEUDO_TRANSLATION=ON): clipped texts show.
+if grep -q "^TP_PSEUDO_TRANSLATION:BOOL=ON" "$build/CMakeCache.txt"; then
+    "$cli" config set ui.language pseudo >/dev/null
+    shoot_as 1024x700 1 light trips lang-pseudo-trips-1024x700.png
+    shoot_as 1024x700 1 light planning:activities lang-pseudo-plan-1024x700.png
+fi
+"$cli" config unset ui.language >/dev/null

@@ -9,6 +9,7 @@
 #include "domain/Stages.h"
 #include "main/Confirm.h"
 #include "main/ElidedLabel.h"
+#include "main/FlowLayout.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -63,7 +64,8 @@ ConversationPanel::ConversationPanel(app::Workspace* workspace, QWidget* parent)
     // planner helps on with the plan's stages, from here as from the Planning tab.
     m_nextSteps = new QWidget(this);
     m_nextSteps->setObjectName(u"nextSteps"_s);
-    auto* next = new QHBoxLayout(m_nextSteps);
+    // Wraps rather than widening the window when a language's words are long.
+    auto* next = new FlowLayout(m_nextSteps, 6);
     next->setContentsMargins(0, 0, 0, 0);
     next->addWidget(new QLabel(tr("Next, with the planner:"), m_nextSteps));
     const std::pair<suggest::Stage, QString> steps[] = {
@@ -78,7 +80,6 @@ ConversationPanel::ConversationPanel(app::Workspace* workspace, QWidget* parent)
         connect(b, &QPushButton::clicked, this, [this, stage = stage] { Q_EMIT suggestRequested(stage); });
         next->addWidget(b);
     }
-    next->addStretch(1);
     m_nextSteps->hide();
     outer->addWidget(m_nextSteps);
 

@@ -435,7 +435,8 @@ void SettingsDialog::showSettingsFileProblems() {
     QStringList ignored = settings.problems();
     if (m_filePasswordPending) {
         // Said by the notice and its button, not once more in the list.
-        ignored.removeIf([](const QString& p) { return p.startsWith(u"database.url"_s); });
+        const QStringList urlProblems = settings.problems(u"database.url"_s);
+        ignored.removeIf([&urlProblems](const QString& p) { return urlProblems.contains(p); });
         QString text =
             tr("The settings file holds the database password inside database.url. It is not used from "
                "there: the file is plain text that anything running under your account can read.");

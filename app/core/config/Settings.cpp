@@ -334,7 +334,7 @@ std::optional<QString> Settings::readProblem(const QString& key, QString* usable
                 if (url.dialect == Dialect::Postgres && !url.password.isEmpty()) {
                     if (usable)
                         *usable = url.redacted();
-                    //: Keep "database.url" at the start: the settings dialog looks for it there.
+                    //: "database.url" is the setting's key: keep it as it is.
                     return QCoreApplication::translate(
                         "tp::Settings",
                         "database.url in the settings file contains a password; it is ignored. Move it "
@@ -347,8 +347,7 @@ std::optional<QString> Settings::readProblem(const QString& key, QString* usable
         }
         // The messages above are built from fixed text and the key: they never
         // repeat the stored value, which may hold a secret.
-        //: %1: the setting's key ("database.url"); keep it at the start: the settings dialog looks for it
-        //: there. %2: why the value is ignored.
+        //: %1: the setting's key ("database.url"), as it is; %2: why the value is ignored.
         return QCoreApplication::translate("tp::Settings",
                                            "%1 in the settings file is ignored (the default is used): %2")
             .arg(key, e.message());
