@@ -6,6 +6,7 @@
 #include "conversation/Catalogue.h"
 #include "conversation/ConversationEngine.h"
 #include "conversation/OfflinePlanner.h"
+#include "conversation/TravelRegions.h"
 #include "geo/Gazetteer.h"
 #include "geo/Mercator.h"
 #include "repo/ConversationRepository.h"
@@ -234,6 +235,130 @@ private Q_SLOTS:
         QVERIFY(r.recommendations);
         for (const QJsonValue& v : r.recommendations->locations)
             QVERIFY2(kmFromBerlin(v) <= 4500, qPrintable(v[u"name"_s].toString()));
+    }
+
+    // "Ein paar Tage Weihnachtsmarkt in Europa, gutes Essen, nicht zu teuer"
+    // keeps to Europe in December as its English twin does, and the answers
+    // to the questions (budget, length, who travels) are understood in the
+    // user's language.
+    void christmasMarketsInEveryLanguage_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QStringList>("answers"); // budget, length, travellers
+        const struct {
+            const char* language;
+            const char* first;
+            const char* budget;
+            const char* length;
+            const char* travellers;
+        } said[] = {
+            {"en", "Christmas markets in Europe, good food, not too expensive",
+             "About 100 euros a day per person", "5 days", "The two of us"},
+            {"de", "Ein paar Tage Weihnachtsmarkt in Europa, gutes Essen, nicht zu teuer",
+             "Etwa 100 Euro pro Tag pro Person", "5 Tage", "Zu zweit"},
+            {"fr", "Quelques jours de marchés de Noël en Europe, bonne cuisine, pas trop cher",
+             "Environ 100 euros par jour par personne", "Cinq jours", "À deux"},
+            {"es", "Unos días de mercados navideños en Europa, buena comida, no muy caro",
+             "Unos 100 euros al día por persona", "Cinco días", "En pareja"},
+        };
+        for (const auto& s : said)
+            for (const char* backend : {"sqlite", "postgres", "pgbouncer"})
+                QTest::addRow("%s/%s", s.language, backend)
+                    << QString::fromLatin1(backend) << QString::fromUtf8(s.first)
+                    << QStringList{QString::fromUtf8(s.budget), QString::fromUtf8(s.length),
+                                   QString::fromUtf8(s.travellers)};
+    }
+    void christmasMarketsInEveryLanguage() {
+        QFETCH(QString, backend);
+        QFETCH(QString, first);
+        QFETCH(QStringList, answers);
+        Fixture f(backend);
+        OfflinePlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        const TurnResult r = talkUntilRecommendations(
+            engine, f.trip.id, first,
+            {{u"budget"_s, answers[0]}, {u"days"_s, answers[1]}, {u"travelling"_s, answers[2]}});
+        QCOMPARE(r.state.currentStage, u"destinations_complete"_s);
+        QVERIFY(r.recommendations);
+        QCOMPARE(r.recommendations->locations.size(), 3);
+        for (const QJsonValue& v : r.recommendations->locations)
+            QVERIFY2(countryInRegion(v[u"country"_s].toString(), u"europe"_s),
+                     qPrintable(v[u"name"_s].toString() + u", "_s + v[u"country"_s].toString()));
+        const QString reply = r.messages.last().content;
+        QVERIFY2(reply.contains(u"I kept to Europe."_s), qPrintable(reply));
+        // Everything said was understood: December, food, not luxury, and the answers.
+        const TravelProfile p = TravelProfile::fromText(r.state.userInfo);
+        QCOMPARE(p.months, QSet<int>{12});
+        QCOMPARE(p.tags, QSet<QString>{u"food"_s});
+        QVERIFY2(p.avoid.contains(u"luxury"_s), qPrintable(r.state.userInfo));
+        QCOMPARE(p.regions, QSet<QString>{u"europe"_s});
+        QCOMPARE(p.days, 5);
+        QCOMPARE(p.travellers, 2);
+        QVERIFY(p.budgetPerPerson);
+        QCOMPARE(qRound(p.budgetPerDayUsd.value_or(0)), 108);
+    }
+
+    // "No long flights, we start from Berlin" said in German, French or Spanish
+    // rules out everything far away, as it does in English.
+    void noLongFlightsInEveryLanguage_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QStringList>("answers"); // budget, style, what to avoid
+        const struct {
+            const char* language;
+            const char* first;
+            const char* budget;
+            const char* style;
+            const char* avoid;
+        } said[] = {
+            {"en", "A beach holiday for the two of us in July, 10 days, with good food and culture",
+             "About 2500 euros in total", "Comfort, but not luxury", "No long flights, we start from Berlin"},
+            {"de", "Ein Strandurlaub zu zweit im Juli, 10 Tage, mit gutem Essen und Kultur",
+             "Insgesamt etwa 2500 Euro", "Komfort, aber kein Luxus",
+             "Keine Langstreckenflüge, wir starten in Berlin"},
+            {"fr",
+             "Des vacances à la plage à deux en juillet, 10 jours, avec de la bonne cuisine et de la culture",
+             "Environ 2500 euros au total", "Du confort, mais pas de luxe",
+             "Pas de longs vols, nous partons de Berlin"},
+            {"es", "Vacaciones de playa en pareja en julio, 10 días, con buena comida y cultura",
+             "Unos 2500 euros en total", "Comodidad, pero sin lujo",
+             "Nada de vuelos largos, salimos de Berlín"},
+        };
+        for (const auto& s : said)
+            for (const char* backend : {"sqlite", "postgres", "pgbouncer"})
+                QTest::addRow("%s/%s", s.language, backend)
+                    << QString::fromLatin1(backend) << QString::fromUtf8(s.first)
+                    << QStringList{QString::fromUtf8(s.budget), QString::fromUtf8(s.style),
+                                   QString::fromUtf8(s.avoid)};
+    }
+    void noLongFlightsInEveryLanguage() {
+        QFETCH(QString, backend);
+        QFETCH(QString, first);
+        QFETCH(QStringList, answers);
+        Fixture f(backend);
+        OfflinePlanner planner;
+        ConversationEngine engine(*f.db, f.user.id, planner);
+        const TurnResult r = talkUntilRecommendations(
+            engine, f.trip.id, first,
+            {{u"budget"_s, answers[0]}, {u"luxury"_s, answers[1]}, {u"avoid"_s, answers[2]}});
+        QCOMPARE(r.state.currentStage, u"destinations_complete"_s);
+        QVERIFY(r.recommendations);
+        for (const QJsonValue& v : r.recommendations->locations) {
+            const double km = kmFromBerlin(v);
+            QVERIFY2(km >= 0 && km <= 4500,
+                     qPrintable(v[u"name"_s].toString() + u" "_s + QString::number(km)));
+        }
+        const QString reply = r.messages.last().content;
+        QVERIFY2(reply.contains(u"Starting from Berlin"_s), qPrintable(reply));
+        const TravelProfile p = TravelProfile::fromText(r.state.userInfo);
+        QCOMPARE(p.style, u"comfort"_s);
+        QCOMPARE(p.days, 10);
+        QCOMPARE(p.travellers, 2);
+        QCOMPARE(p.months, QSet<int>{7});
+        QCOMPARE(qRound(p.budgetTotalUsd.value_or(0)), 2700);
+        const QString learned = PreferencesRepository(*f.db, f.user.id).get().preferencesText;
+        QVERIFY2(learned.contains(u"Interests: beach, culture, food"_s), qPrintable(learned));
+        QVERIFY2(!learned.contains(u"Travel style: luxury"_s), qPrintable(learned));
     }
 
     // The same for a place only the model knows: its sentences about the place are kept, the

@@ -14,17 +14,24 @@ namespace tp::conversation::answer {
 // "january" ... "december".
 const QStringList& monthNames();
 
-// Lower case, curly apostrophes straightened, "south-east asia" spelled one
+// Lower case, curly apostrophes straightened, accents dropped ("é" -> "e",
+// "ü" -> "u", "ñ" -> "n": people type either), "south-east asia" spelled one
 // way, and keywords with one typo corrected ("moutains" -> "mountains").
 QString normalise(const QString& input);
+// The same accents dropped from one word or phrase ("Südostasien" -> "Sudostasien").
+QString withoutAccents(QStringView text);
 
 // Where `stem` starts a word in `text`. Stems of up to four letters must be
-// whole words (or plurals): "sea" is not "season".
+// whole words (or plurals): "sea" is not "season". The stem may be written
+// with accents ("musée"): they are dropped, as in the text.
 QList<qsizetype> occurrences(const QString& text, QStringView stem);
 bool hasWord(const QString& text, QStringView stem);
 
-// "3", "three", "a", "une", "zwei": a small number, in digits or words.
+// "3", "three", "a", "une", "zwei", "cinco": a small number, in digits or words.
 std::optional<int> smallNumber(const QString& word);
+// Two to twelve in German, French and Spanish, as smallNumber() reads them,
+// for a regular expression: "zwei|drei|...|doce".
+const QString& otherLanguageNumbers();
 
 // The parts of a normalised text that a negation covers ("not luxury", "no
 // beaches or cities", "museums are not our thing"), as [begin, end) ranges.

@@ -409,7 +409,10 @@ bool soundsLikeCommitment(const QString& input) {
     const QString t = lowered(input);
     // "Let's not go with Bali", "I won't choose that one".
     static const QRegularExpression refusal(
-        uR"(\b(?:not|don't|dont|won't|never|rather not|no)\b[^.!?]{0,16}\b(?:go with|choose|pick|take|book|do)\b)"_s);
+        uR"(\b(?:not|don't|dont|won't|never|rather not|no)\b[^.!?]{0,16}\b(?:go with|choose|pick|take|book|do)\b)"
+        // "Wir nehmen Lissabon nicht", "je ne prends pas celle-là", "no elijo Lisboa".
+        uR"(|\b(?:nehme|nehmen|wähle|wählen|wahle|wahlen|buchen)\b[^.!?]{0,24}\bnicht\b|\bn(?:e\s+|')(?:prends|prenons|choisis|choisissons|réserve|réservons)\s+pas\b)"
+        uR"(|\bno\b[^.!?]{0,16}\b(?:elijo|elegimos|escojo|reservo|reservamos|me quedo|nos quedamos)\b)"_s);
     if (refusal.match(t).hasMatch())
         return false;
     static const QStringList phrases = {
@@ -419,9 +422,18 @@ bool soundsLikeCommitment(const QString& input) {
         u"decided"_s,       u"i'd like"_s,     u"choose"_s,    u"we choose"_s,      u"vamos a"_s,
         u"elijo"_s,         u"je choisis"_s,   u"ich nehme"_s,
     };
-    for (const QString& p : phrases)
-        if (t.contains(p))
-            return true;
+    // The same in German, French and Spanish.
+    static const QStringList otherLanguagePhrases = {
+        u"wir nehmen"_s,   u"nehmen wir"_s,      u"ich wähle"_s,       u"ich wahle"_s,        u"wir wählen"_s,
+        u"wir wahlen"_s,   u"entscheide mich"_s, u"entscheiden uns"_s, u"buchen"_s,           u"je prends"_s,
+        u"nous prenons"_s, u"on prend"_s,        u"on part sur"_s,     u"va pour"_s,          u"choisis"_s,
+        u"réserver"_s,     u"reserver"_s,        u"me quedo con"_s,    u"nos quedamos con"_s, u"vamos con"_s,
+        u"elegimos"_s,     u"escojo"_s,          u"reservar"_s,
+    };
+    for (const QStringList* list : {&phrases, &otherLanguagePhrases})
+        for (const QString& p : *list)
+            if (t.contains(p))
+                return true;
     return false;
 }
 
@@ -448,11 +460,17 @@ int detectChoice(const QString& input, const QList<Recommendation>& current) {
         if (!n.isEmpty() && t.contains(n))
             return i;
     }
-    static const QRegularExpression number(uR"(\b(?:option|number|no\.?|#)\s*([1-3])\b)"_s);
+    static const QRegularExpression number(
+        uR"(\b(?:option|number|no\.?|#|nummer|numero|opcion)\s*([1-3])\b)"_s);
     if (auto m = number.match(t); m.hasMatch())
         return m.captured(1).toInt() - 1 < current.size() ? m.captured(1).toInt() - 1 : -1;
+    // In English, German, French and Spanish (accents folded away, as foldName() leaves the text).
     static const QStringList ordinals[] = {
-        {u"first"_s, u"1st"_s}, {u"second"_s, u"2nd"_s}, {u"third"_s, u"3rd"_s, u"last one"_s}};
+        {u"first"_s, u"1st"_s, u"erste"_s, u"le premier"_s, u"la premiere"_s, u"el primer"_s, u"primera"_s,
+         u"primero"_s},
+        {u"second"_s, u"2nd"_s, u"zweite"_s, u"deuxieme"_s, u"segundo"_s, u"segunda"_s},
+        {u"third"_s, u"3rd"_s, u"last one"_s, u"dritte"_s, u"letzte"_s, u"troisieme"_s, u"dernier"_s,
+         u"tercer"_s, u"el ultimo"_s, u"la ultima"_s}};
     for (int i = 0; i < 3 && i < current.size(); ++i)
         for (const QString& o : ordinals[i])
             if (t.contains(o))
@@ -480,8 +498,11 @@ FollowUp OfflinePlanner::followUp(const PlannerContext& ctx, const QString& user
     }
     // A question about the places shown ("which of them is best for hiking?")
     // is answered, not taken as a new wish.
-    static const QRegularExpression aboutShown(uR"(\b(?:which|these|them|those|of the three)\b)"_s,
-                                               QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression aboutShown(
+        uR"(\b(?:which|these|them|those|of the three)\b)"
+        uR"(|\b(?:welche[rsnm]?|davon|von diesen|der drei|lequel|laquelle|lesquels|lesquelles|parmi (?:eux|elles|ces)|des trois)\b)"
+        uR"(|\b(?:cuál|cual|cuáles|cuales|de ellos|de ellas|de estos|de estas|de los tres|de las tres)\b)"_s,
+        QRegularExpression::CaseInsensitiveOption);
     if (choice < 0 && !aboutShown.match(userText).hasMatch() &&
         !TravelProfile::fromText(userText).isEmpty()) {
         // Something new about the trip ("we start from Berlin, no long flights"):

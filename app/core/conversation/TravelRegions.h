@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
+#include <utility>
 
 namespace tp::conversation {
 
@@ -13,6 +15,10 @@ namespace tp::conversation {
 // Every region key the planner knows, longest names first (so "south america"
 // is tried before "america").
 const QStringList& regionKeys();
+// Every name of a region the planner reads, as (name, key): the keys, and the
+// regions' names in German, French and Spanish ("südostasien", "asie du sud-est",
+// "sudeste asiático"), without accents and longest first.
+const QList<std::pair<QString, QString>>& regionNames();
 // "Europe", "Southeast Asia": the key as a person writes it, in the user's language.
 QString regionLabel(const QString& key);
 // Whether the country (a name, alias or ISO code the bundled world data knows)
