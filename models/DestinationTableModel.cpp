@@ -41,7 +41,7 @@ void DestinationTableModel::load() {
         this,
         [=](Database& db) {
             DestinationRepository repo(db);
-            return search.isEmpty() ? repo.list(limit, 0) : repo.search(search, limit);
+            return search.isEmpty() ? repo.list(limit) : repo.search(search, limit);
         },
         [this, generation, limit, search](Result<QList<Destination>> r) {
             if (generation != m_generation)
@@ -53,6 +53,7 @@ void DestinationTableModel::load() {
             }
             beginResetModel();
             m_rows = std::move(r.value());
+            m_lastFetched = m_rows.isEmpty() ? std::nullopt : std::optional<Destination>(m_rows.constLast());
             m_atEnd = !search.isEmpty() || m_rows.size() < limit;
             m_loaded = true;
             endResetModel();
@@ -68,10 +69,12 @@ void DestinationTableModel::fetchMore(const QModelIndex& parent) {
         return;
     const quint64 generation = m_generation;
     const int limit = m_pageSize;
-    const int offset = int(m_rows.size());
+    // After the last row the database gave (keyset), not after as many rows
+    // as are shown: rows added or removed here meanwhile do not shift the page.
+    const std::optional<Destination> after = m_lastFetched;
     setLoading(true);
     m_service->post<QList<Destination>>(
-        this, [=](Database& db) { return DestinationRepository(db).list(limit, offset); },
+        this, [=](Database& db) { return DestinationRepository(db).list(limit, after); },
         [this, generation, limit](Result<QList<Destination>> r) {
             if (generation != m_generation)
                 return;
@@ -81,6 +84,8 @@ void DestinationTableModel::fetchMore(const QModelIndex& parent) {
                 return;
             }
             m_atEnd = r.value().size() < limit;
+            if (!r.value().isEmpty())
+                m_lastFetched = r.value().constLast();
             QList<Destination> fresh;
             for (Destination& d : r.value())
                 if (rowOf(d.id) < 0)

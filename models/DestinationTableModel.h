@@ -63,6 +63,7 @@ private:
     QString m_search;
     QList<Destination> m_rows;
     bool m_atEnd = true;
+    std::optional<Destination> m_lastFetched; // the last row of the last page read
     bool m_loading = false;
     bool m_loaded = false;
     int m_pageSize = 500;

@@ -43,10 +43,9 @@ void MessageListModel::setConversation(Id conversationId) {
     m_service->post<MessagePage>(
         this,
         [=](Database& db) {
-            ConversationRepository repo(db, user);
             MessagePage page;
-            page.total = repo.messageCount(conversationId);
-            page.messages = repo.messages(conversationId, limit, 0);
+            std::tie(page.messages, page.total) =
+                ConversationRepository(db, user).firstMessages(conversationId, limit);
             return page;
         },
         [this, generation](Result<MessagePage> r) {
@@ -67,6 +66,19 @@ void MessageListModel::setConversation(Id conversationId) {
         });
 }
 
+void MessageListModel::setConversationPage(Id conversationId, int total, const QList<Message>& firstPage) {
+    ++m_generation; // an answer still on its way for another page is dropped
+    m_conversationId = conversationId;
+    // Not loading before the reset: a view (or a tester) that asks for more
+    // on the reset starts a fetch that must not be forgotten afterwards.
+    setLoading(false);
+    beginResetModel();
+    m_rows = firstPage;
+    m_total = qMax(total, int(firstPage.size()));
+    endResetModel();
+    Q_EMIT totalCountChanged(m_total);
+}
+
 bool MessageListModel::canFetchMore(const QModelIndex& parent) const {
     return !parent.isValid() && !m_loading && m_conversationId != 0 && m_rows.size() < m_total;
 }
@@ -78,11 +90,13 @@ void MessageListModel::fetchMore(const QModelIndex& parent) {
     const Id user = m_userId;
     const Id conversation = m_conversationId;
     const int limit = m_pageSize;
-    const int offset = int(m_rows.size());
+    // The next page starts after the last row shown (keyset), not at an offset.
+    const std::optional<Id> after =
+        m_rows.isEmpty() ? std::nullopt : std::optional<Id>(m_rows.constLast().id);
     setLoading(true);
     m_service->post<QList<Message>>(
         this,
-        [=](Database& db) { return ConversationRepository(db, user).messages(conversation, limit, offset); },
+        [=](Database& db) { return ConversationRepository(db, user).messages(conversation, limit, after); },
         [this, generation, limit](Result<QList<Message>> r) {
             if (generation != m_generation)
                 return;

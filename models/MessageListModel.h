@@ -18,8 +18,11 @@ public:
     explicit MessageListModel(DatabaseService* service, QObject* parent = nullptr);
 
     void setUserId(Id userId) { m_userId = userId; }
-    // 0: no conversation (empty model).
+    // 0: no conversation (empty model). Reads the first page and the count.
     void setConversation(Id conversationId);
+    // A conversation whose first page was read with something else (opening
+    // the trip): shown at once, without reading it again.
+    void setConversationPage(Id conversationId, int total, const QList<Message>& firstPage);
     // A conversation its first turn has just created: it has no rows to read
     // yet; the turn's messages are appended (appendMessage) as they come.
     void startConversation(Id conversationId);

@@ -660,10 +660,6 @@ Stattdessen wird die lokale Datenbankdatei verwendet.</translation>
 <context>
     <name>tp::Database</name>
     <message>
-        <source>The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite).</source>
-        <translation>Der Qt-SQL-Treiber QSQLITE ist nicht installiert (Debian: libqt6sql6-sqlite).</translation>
-    </message>
-    <message>
         <source>The operation was cancelled.</source>
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
@@ -1784,12 +1780,12 @@ Stattdessen wird die lokale Datenbankdatei verwendet.</translation>
     </message>
     <message>
         <source>database.url in the settings file contains a password; it is ignored. Move it to the keychain (the settings dialog offers to, or `tripplanner-cli secret set database-password`) and then run `tripplanner-cli config set database.url` with the URL without it.</source>
-        <extracomment>Keep &quot;database.url&quot; at the start: the settings dialog looks for it there.</extracomment>
+        <extracomment>&quot;database.url&quot; is the setting&apos;s key: keep it as it is.</extracomment>
         <translation>database.url in der Einstellungsdatei enthält ein Passwort und wird ignoriert. Verschieben Sie das Passwort in den Schlüsselbund (der Einstellungsdialog bietet das an, oder `tripplanner-cli secret set database-password`) und führen Sie dann `tripplanner-cli config set database.url` mit der URL ohne Passwort aus.</translation>
     </message>
     <message>
         <source>%1 in the settings file is ignored (the default is used): %2</source>
-        <extracomment>%1: the setting&apos;s key (&quot;database.url&quot;); keep it at the start: the settings dialog looks for it there. %2: why the value is ignored.</extracomment>
+        <extracomment>%1: the setting&apos;s key (&quot;database.url&quot;), as it is; %2: why the value is ignored.</extracomment>
         <translation>%1 in der Einstellungsdatei wird ignoriert (es gilt der Standardwert): %2</translation>
     </message>
     <message>

@@ -660,10 +660,6 @@ Se usará en su lugar el archivo de base de datos local.</translation>
 <context>
     <name>tp::Database</name>
     <message>
-        <source>The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite).</source>
-        <translation>El controlador SQL de Qt QSQLITE no está instalado (Debian: libqt6sql6-sqlite).</translation>
-    </message>
-    <message>
         <source>The operation was cancelled.</source>
         <translation>Se canceló la operación.</translation>
     </message>
@@ -1784,12 +1780,12 @@ Se usará en su lugar el archivo de base de datos local.</translation>
     </message>
     <message>
         <source>database.url in the settings file contains a password; it is ignored. Move it to the keychain (the settings dialog offers to, or `tripplanner-cli secret set database-password`) and then run `tripplanner-cli config set database.url` with the URL without it.</source>
-        <extracomment>Keep &quot;database.url&quot; at the start: the settings dialog looks for it there.</extracomment>
+        <extracomment>&quot;database.url&quot; is the setting&apos;s key: keep it as it is.</extracomment>
         <translation>database.url del archivo de configuración contiene una contraseña; se ignora. Muévala al llavero (el diálogo de configuración ofrece hacerlo, o `tripplanner-cli secret set database-password`) y después ejecute `tripplanner-cli config set database.url` con la URL sin ella.</translation>
     </message>
     <message>
         <source>%1 in the settings file is ignored (the default is used): %2</source>
-        <extracomment>%1: the setting&apos;s key (&quot;database.url&quot;); keep it at the start: the settings dialog looks for it there. %2: why the value is ignored.</extracomment>
+        <extracomment>%1: the setting&apos;s key (&quot;database.url&quot;), as it is; %2: why the value is ignored.</extracomment>
         <translation>%1 del archivo de configuración se ignora (se usa el valor predeterminado): %2</translation>
     </message>
     <message>

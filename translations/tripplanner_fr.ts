@@ -660,10 +660,6 @@ Utilisation du fichier de base de données local à la place.</translation>
 <context>
     <name>tp::Database</name>
     <message>
-        <source>The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite).</source>
-        <translation>Le pilote SQL Qt QSQLITE n’est pas installé (Debian&#x202f;: libqt6sql6-sqlite).</translation>
-    </message>
-    <message>
         <source>The operation was cancelled.</source>
         <translation>L’opération a été annulée.</translation>
     </message>
@@ -1784,12 +1780,12 @@ Utilisation du fichier de base de données local à la place.</translation>
     </message>
     <message>
         <source>database.url in the settings file contains a password; it is ignored. Move it to the keychain (the settings dialog offers to, or `tripplanner-cli secret set database-password`) and then run `tripplanner-cli config set database.url` with the URL without it.</source>
-        <extracomment>Keep &quot;database.url&quot; at the start: the settings dialog looks for it there.</extracomment>
+        <extracomment>&quot;database.url&quot; is the setting&apos;s key: keep it as it is.</extracomment>
         <translation>database.url dans le fichier de paramètres contient un mot de passe&#x202f;; il est ignoré. Déplacez-le dans le trousseau (la boîte de dialogue des paramètres le propose, ou `tripplanner-cli secret set database-password`), puis exécutez `tripplanner-cli config set database.url` avec l’URL sans le mot de passe.</translation>
     </message>
     <message>
         <source>%1 in the settings file is ignored (the default is used): %2</source>
-        <extracomment>%1: the setting&apos;s key (&quot;database.url&quot;); keep it at the start: the settings dialog looks for it there. %2: why the value is ignored.</extracomment>
+        <extracomment>%1: the setting&apos;s key (&quot;database.url&quot;), as it is; %2: why the value is ignored.</extracomment>
         <translation>%1 dans le fichier de paramètres est ignoré (la valeur par défaut est utilisée)&#x202f;: %2</translation>
     </message>
     <message>

@@ -22,6 +22,7 @@ namespace {
 struct Opened {
     TripDetails details;
     PlanDocument plan;
+    QList<Message> firstMessages;
 };
 } // namespace
 
@@ -35,9 +36,11 @@ void TripSession::load() {
     m_workspace->database()->post<Opened>(
         this,
         [=](Database& db) {
+            OpenedTrip read = TripRepository(db, user).openWithConversation(trip, FirstMessagePage);
             Opened o;
-            o.details = TripRepository(db, user).open(trip);
-            o.plan = PlanRepository(db, user).load(trip);
+            o.plan = PlanRepository::documentFrom(trip, read.planningHistory);
+            o.details = std::move(read.details);
+            o.firstMessages = std::move(read.firstMessages);
             return o;
         },
         [this](Result<Opened> r) {
@@ -46,9 +49,20 @@ void TripSession::load() {
                 return;
             }
             m_plan = r.value().plan;
+            m_firstMessages.reset();
+            if (r.value().details.conversation) {
+                m_firstMessages = r.value().firstMessages;
+                m_firstMessagesOf = r.value().details.conversation->id;
+            }
             adopt(r.value().details);
             Q_EMIT planChanged(*m_plan);
         });
+}
+
+std::optional<QList<Message>> TripSession::takeFirstMessages(Id conversationId) {
+    if (conversationId == 0 || m_firstMessagesOf != conversationId)
+        return std::nullopt;
+    return std::exchange(m_firstMessages, std::nullopt);
 }
 
 void TripSession::adopt(const TripDetails& details) {

@@ -44,9 +44,16 @@ public:
     // True while a plan write is in flight or queued.
     bool isSavingPlan() const { return !m_planWrites.isEmpty(); }
 
-    // Reads the trip's values (row, conversation, planning session, plan) in one
-    // job; loaded() follows, or failed().
+    // Reads the trip's values (row, conversation, planning session, plan and
+    // the first page of messages) in one job and one exchange with the
+    // database; loaded() follows, or failed().
     void load();
+    // How many messages load() reads with the trip (the message list's first page).
+    static constexpr int FirstMessagePage = 200;
+    // The first page of the conversation's messages read by the last load(),
+    // handed out once (a later caller reads the messages itself): none when
+    // it was taken, or when `conversationId` is not the conversation loaded.
+    std::optional<QList<Message>> takeFirstMessages(Id conversationId);
     // Takes values read elsewhere as the session's own (a caller that already has them).
     void adopt(const TripDetails& details);
     // Every recommendation set of the conversation, newest first; historyLoaded() follows.
@@ -127,6 +134,8 @@ private:
     std::optional<TripDetails> m_details;
     std::optional<PlanDocument> m_plan;
     QList<Recommendations> m_history;
+    std::optional<QList<Message>> m_firstMessages;
+    Id m_firstMessagesOf = 0; // the conversation they are of
     QPointer<QUndoStack> m_undo;
     // The plan writes asked for, in order; the first is in flight.
     struct PlanWrite {

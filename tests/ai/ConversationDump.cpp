@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConversationDump.h"
 
-#include <QSqlField>
-
 using namespace Qt::StringLiterals;
 
 namespace tp::test {

@@ -136,7 +136,7 @@ private Q_SLOTS:
         expectEmpty("conversations.findForTrip", !bConv.findForTrip(aTrip.id).has_value());
         expectNotFound("conversations.ensureForTrip", [&] { bConv.ensureForTrip(aTrip.id); });
         expectEmpty("conversations.messages", bConv.messages(conv.id).isEmpty());
-        expectEmpty("conversations.messages(limit)", bConv.messages(conv.id, 10, 0).isEmpty());
+        expectEmpty("conversations.messages(limit)", bConv.messages(conv.id, 10).isEmpty());
         expectEmpty("conversations.messageCount", bConv.messageCount(conv.id) == 0);
         expectEmpty("conversations.state", !bConv.state(conv.id).has_value());
         expectEmpty("conversations.recommendationHistory", bConv.recommendationHistory(conv.id).isEmpty());

@@ -94,7 +94,12 @@ private Q_SLOTS:
 
         auto statementsFor = [&](Id id, TripDetails* out) {
             const quint64 before = db->statementCount();
+            const quint64 exchangesBefore = db->exchangeCount();
             *out = trips.open(id);
+            if (db->isPostgres())
+                [&] {
+                    QCOMPARE(db->exchangeCount() - exchangesBefore, quint64(1));
+                }();
             return db->statementCount() - before;
         };
         TripDetails e, f, b;
@@ -134,7 +139,7 @@ private Q_SLOTS:
             QCOMPARE(messages[i].content, u"message %1"_s.arg(i));
         for (int i = 1; i < messages.size(); ++i)
             QVERIFY(messages[i - 1].timestamp <= messages[i].timestamp);
-        const QList<Message> page = conversations.messages(conv.id, 10, 495);
+        const QList<Message> page = conversations.messages(conv.id, 10, messages[494].id);
         QCOMPARE(page.size(), 5);
         QCOMPARE(page.first().content, u"message 495"_s);
         QCOMPARE(conversations.messageCount(conv.id), 500);
@@ -143,6 +148,100 @@ private Q_SLOTS:
         QCOMPARE(history.size(), 5);
         QCOMPARE(history.first().locations, (QJsonArray{QJsonObject{{u"set"_s, 4}}}));
         QCOMPARE(history.last().locations, (QJsonArray{QJsonObject{{u"set"_s, 0}}}));
+    }
+
+    // What the window reads to open a trip's conversation (the trip, its
+    // conversation, state, recommendations, planning sessions and the first
+    // page of messages) is one exchange with the server, and the same as the
+    // separate reads would give.
+    void conversationOpensInOneExchange_data() { test::addBackendRows(); }
+    void conversationOpensInOneExchange() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        auto db = tmp.connectMigrated();
+        const User u = UserRepository(*db).create(u"alice"_s);
+        const User other = UserRepository(*db).create(u"bob"_s);
+        TripRepository trips(*db, u.id);
+        ConversationRepository conversations(*db, u.id);
+        Trip draft;
+        draft.title = u"Long talk"_s;
+        const Trip trip = trips.create(draft);
+        const Conversation conv = conversations.ensureForTrip(trip.id).first;
+        QList<std::pair<bool, QString>> lines;
+        for (int i = 0; i < 450; ++i)
+            lines.append({i % 2 == 0, u"line %1"_s.arg(i)});
+        conversations.addMessages(conv.id, lines);
+        conversations.addRecommendations(conv.id, QJsonArray{QJsonObject{{u"set"_s, 1}}});
+        PlanningRepository planning(*db, u.id);
+        planning.start(trip.id);
+
+        const quint64 exchanges = db->exchangeCount();
+        const OpenedTrip opened = trips.openWithConversation(trip.id, 200);
+        if (db->isPostgres())
+            QCOMPARE(db->exchangeCount() - exchanges, quint64(1));
+        QCOMPARE(opened.details.messageCount, 450);
+        QCOMPARE(opened.details.conversation->id, conv.id);
+        QCOMPARE(opened.details.latestRecommendations->locations, (QJsonArray{QJsonObject{{u"set"_s, 1}}}));
+        QCOMPARE(opened.firstMessages.size(), 200);
+        const QList<Message> all = conversations.messages(conv.id);
+        for (int i = 0; i < 200; ++i) {
+            QCOMPARE(opened.firstMessages[i].id, all[i].id);
+            QCOMPARE(opened.firstMessages[i].content, all[i].content);
+            QCOMPARE(opened.firstMessages[i].timestamp, all[i].timestamp);
+        }
+        QCOMPARE(opened.planningHistory.size(), 1);
+        QCOMPARE(opened.details.activePlanningSession->id, opened.planningHistory.first().id);
+        QCOMPARE(opened.planningHistory.first().id, planning.history(trip.id).first().id);
+
+        // Someone else's trip is not found, and none of its rows come back.
+        QVERIFY_THROWS_EXCEPTION(Error, TripRepository(*db, other.id).openWithConversation(trip.id, 200));
+        // A trip without a conversation has no messages to show.
+        draft.title = u"Quiet"_s;
+        const OpenedTrip quiet = trips.openWithConversation(trips.create(draft).id, 200);
+        QVERIFY(!quiet.details.conversation);
+        QVERIFY(quiet.firstMessages.isEmpty());
+        QVERIFY(quiet.planningHistory.isEmpty());
+    }
+
+    // Paging through a conversation continues after the last message read,
+    // whatever its neighbours' timestamps: messages with the same timestamp
+    // (the web app writes a turn's two at once) are neither skipped nor repeated.
+    void messagesPageByKeyset_data() { test::addBackendRows(); }
+    void messagesPageByKeyset() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        auto db = tmp.connectMigrated();
+        const User u = UserRepository(*db).create(u"alice"_s);
+        TripRepository trips(*db, u.id);
+        ConversationRepository conversations(*db, u.id);
+        Trip draft;
+        draft.title = u"Ties"_s;
+        const Trip trip = trips.create(draft);
+        const Conversation conv = conversations.ensureForTrip(trip.id).first;
+        QList<std::pair<bool, QString>> lines;
+        for (int i = 0; i < 100; ++i)
+            lines.append({i % 2 == 0, u"line %1"_s.arg(i)});
+        conversations.addMessages(conv.id, lines);
+        // Groups of five share one timestamp.
+        const QList<Message> written = conversations.messages(conv.id);
+        for (int i = 0; i < written.size(); ++i)
+            db->execute(u"UPDATE destination_search_message SET timestamp = :at WHERE id = :id"_s,
+                        {{u"at"_s, written[i - i % 5].timestamp}, {u"id"_s, written[i].id}});
+        const QList<Message> all = conversations.messages(conv.id);
+        QCOMPARE(all.size(), 100);
+
+        const auto [first, total] = conversations.firstMessages(conv.id, 7);
+        QCOMPARE(total, 100);
+        QList<Message> paged = first;
+        while (paged.size() < total) {
+            const QList<Message> next = conversations.messages(conv.id, 7, paged.constLast().id);
+            QVERIFY(!next.isEmpty());
+            paged += next;
+        }
+        QCOMPARE(paged.size(), all.size());
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(paged[i].id, all[i].id);
+        QVERIFY(conversations.messages(conv.id, 7, all.constLast().id).isEmpty());
     }
 
     void tripsNewestFirst_data() { test::addBackendRows(); }

@@ -257,6 +257,27 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 251);
         model.setConversation(0);
         QCOMPARE(model.rowCount(), 0);
+
+        // A first page read with the trip is shown as it is, and the rest
+        // follows it page by page, each after the last row shown.
+        QList<Message> firstTen;
+        {
+            auto db = tmp.connect();
+            firstTen = ConversationRepository(*db, user).messages(conversation, 10);
+        }
+        model.setConversationPage(conversation, 250, firstTen);
+        QCOMPARE(model.totalCount(), 250);
+        QCOMPARE(model.messageAt(9).id, firstTen.last().id);
+        // The tester asks for more as soon as the model is reset.
+        QTRY_VERIFY(!model.isLoading());
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QTRY_VERIFY(!model.isLoading());
+        }
+        QCOMPARE(model.rowCount(), 250);
+        for (int i = 0; i < 250; ++i)
+            QCOMPARE(model.data(model.index(i), MessageListModel::ContentRole).toString(),
+                     u"message %1"_s.arg(i));
     }
 
     void planningStagesModel() {

@@ -342,7 +342,12 @@ void ConversationPanel::render(const TripDetails& details) {
     const Id conversation = details.conversation ? details.conversation->id : 0;
     if (!sameTrip || conversation != m_messages->conversationId()) {
         m_stickToBottom = true; // a conversation opens at its newest message
-        m_messages->setConversation(conversation);
+        // Opening the trip read the first page with it; read it here only when
+        // that page was not for this panel (a trip adopted from elsewhere).
+        if (auto page = m_session ? m_session->takeFirstMessages(conversation) : std::nullopt)
+            m_messages->setConversationPage(conversation, details.messageCount, *page);
+        else
+            m_messages->setConversation(conversation);
     }
     m_empty->setVisible(conversation == 0);
     m_history.clear();

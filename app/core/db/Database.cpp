@@ -3,18 +3,14 @@
 
 #include "ConnectionErrors.h"
 #include "PgConnection.h"
+#include "SqliteConnection.h"
 #include "domain/Error.h"
 
-#include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlField>
-#include <QSqlQuery>
 #include <QTimeZone>
 
 #include <sqlite3.h>
@@ -24,12 +20,6 @@ using namespace Qt::StringLiterals;
 namespace tp {
 
 namespace {
-QAtomicInt g_connectionCounter;
-
-QSqlDatabase handleFor(const QString& name) {
-    return QSqlDatabase::database(name, false);
-}
-
 // SQLite waits for another writer (a second window, the CLI) up to 5 s, in
 // short naps, and stops waiting as soon as the work is cancelled.
 int sqliteBusyHandler(void* canceller, int attempts) {
@@ -37,13 +27,6 @@ int sqliteBusyHandler(void* canceller, int attempts) {
         return 0;
     QThread::msleep(5);
     return 1;
-}
-
-sqlite3* sqliteHandle(const QSqlDatabase& db) {
-    const QVariant v = db.driver()->handle();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3* const*>(v.constData());
-    return nullptr;
 }
 
 QString seconds(int ms) {
@@ -54,33 +37,19 @@ QString seconds(int ms) {
 Database::Database(DatabaseUrl url, std::shared_ptr<QueryCanceller> canceller)
     : m_url(std::move(url))
     , m_canceller(canceller ? std::move(canceller) : std::make_shared<QueryCanceller>())
-    , m_connectionName(u"tripplanner-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1)))
     , m_thread(QThread::currentThread()) {
-    if (m_url.dialect == Dialect::Postgres) {
+    if (m_url.dialect == Dialect::Postgres)
         m_pg = std::make_unique<PgConnection>();
-        return;
-    }
-    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
-        throw Error(
-            Error::Kind::Config,
-            QCoreApplication::translate(
-                "tp::Database", "The Qt SQL driver QSQLITE is not installed (Debian: libqt6sql6-sqlite)."));
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-    db.setDatabaseName(m_url.database);
+    else
+        m_sqlite = std::make_unique<SqliteConnection>();
 }
 
 Database::~Database() {
     m_canceller->detach();
-    if (m_pg) {
+    if (m_pg)
         m_pg->close();
-        return;
-    }
-    {
-        QSqlDatabase db = handleFor(m_connectionName);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
+    else
+        m_sqlite->close();
 }
 
 void Database::checkThread() const {
@@ -89,9 +58,7 @@ void Database::checkThread() const {
 }
 
 bool Database::isOpen() const {
-    if (m_pg)
-        return m_pg->isOpen();
-    return handleFor(m_connectionName).isOpen();
+    return m_pg ? m_pg->isOpen() : m_sqlite->isOpen();
 }
 
 void Database::open() {
@@ -105,7 +72,6 @@ void Database::open() {
         m_pg->open(m_url, m_canceller.get());
         return;
     }
-    QSqlDatabase db = handleFor(m_connectionName);
     if (m_url.database != u":memory:") {
         const QFileInfo file(m_url.database);
         if (!QDir().mkpath(file.absolutePath()))
@@ -114,54 +80,55 @@ void Database::open() {
                                                     "Cannot create the folder %1 for the database file.")
                             .arg(file.absolutePath()));
     }
-    if (!db.open()) {
-        const QSqlError e = db.lastError();
+    if (!m_sqlite->open(m_url.database))
         throw Error(Error::Kind::Connection,
-                    describeConnectionError(e.driverText() + u' ' + e.databaseText(), m_url));
+                    describeConnectionError(u"Error opening database "_s + m_sqlite->lastOpenError(), m_url));
+    try {
+        configureSession();
+    } catch (...) {
+        m_canceller->detach();
+        m_sqlite->close();
+        throw;
     }
-    configureSession();
 }
 
 void Database::configureSession() {
-    QSqlDatabase db = handleFor(m_connectionName);
-    if (sqlite3* h = sqliteHandle(db)) {
-        sqlite3_busy_handler(h, sqliteBusyHandler, m_canceller.get());
-        m_canceller->attachSqlite(h);
-    }
-    QSqlQuery q(db);
+    sqlite3* h = m_sqlite->handle();
+    sqlite3_busy_handler(h, sqliteBusyHandler, m_canceller.get());
+    m_canceller->attachSqlite(h);
+    for (const QString& pragma :
+         {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s})
+        runSetupStatement(pragma);
+}
+
+void Database::runSetupStatement(const QString& sql) {
     // Switching a file to WAL needs it to itself: while another program writes
     // to it SQLite answers "locked" at once, without its busy handler (waiting
     // there could deadlock). Wait here instead, as long as every other
     // statement waits (5 s), in short naps, unless the work is cancelled.
     QElapsedTimer waited;
     waited.start();
-    for (const QString& pragma :
-         {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s}) {
-        while (!q.exec(pragma)) {
-            const QString problem = q.lastError().text();
-            const bool busy = problem.contains(u"locked"_s) || problem.contains(u"busy"_s);
-            if (busy && waited.elapsed() < 5000 && !m_canceller->isCancelled()) {
-                q.finish();
-                QThread::msleep(20);
-                continue;
-            }
-            Error e = classifyStatementError(q.lastError().nativeErrorCode(), q.lastError().databaseText(),
-                                             Dialect::Sqlite);
-            throw Error(Error::Kind::Connection, e.message());
+    for (;;) {
+        const SqliteConnection::Outcome o = m_sqlite->exec(sql, {});
+        if (o.ok)
+            return;
+        const bool busy = o.message.contains(u"locked"_s) || o.message.contains(u"busy"_s);
+        if (busy && waited.elapsed() < 5000 && !m_canceller->isCancelled()) {
+            QThread::msleep(20);
+            continue;
         }
+        const Error e = classifyStatementError(o.code, o.message, Dialect::Sqlite);
+        throw Error(Error::Kind::Connection, e.message());
     }
 }
 
 void Database::close() {
     checkThread();
     m_canceller->detach();
-    if (m_pg) {
+    if (m_pg)
         m_pg->close();
-    } else {
-        QSqlDatabase db = handleFor(m_connectionName);
-        if (db.isOpen())
-            db.close();
-    }
+    else
+        m_sqlite->close();
     if (m_transactionDepth > 0)
         m_transactionBroken = true; // the transaction ended with the connection
 }
@@ -253,52 +220,25 @@ void Database::fail(const Failure& f, bool mayRetry) {
     throw classifyStatementError(f.sqlState, f.message, m_url.dialect);
 }
 
-SqlRows Database::runSqlite(const BoundSql& bound, int* rowsAffected, Failure& failure) {
-    QSqlDatabase db = handleFor(m_connectionName);
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.setNumericalPrecisionPolicy(QSql::HighPrecision);
-    bool ok = q.prepare(bound.sql);
-    if (ok) {
-        for (const QVariant& v : bound.sqliteValues)
-            q.addBindValue(v);
-        ok = q.exec();
-    }
-    SqlRows rows;
-    if (ok) {
-        // The fields' names and types once, the values per row (QSQLITE builds
-        // the whole record again on every record() call).
-        QSqlRecord shape;
-        int fields = -1;
-        while (q.next()) {
-            if (fields < 0) {
-                shape = q.record();
-                fields = shape.count();
-            }
-            QSqlRecord row = shape;
-            for (int i = 0; i < fields; ++i)
-                row.setValue(i, q.value(i));
-            rows.append(std::move(row));
-        }
-        // next() is false at the end of the rows and also when stepping failed
-        // (interrupted, an I/O error): only the first is a result.
-        ok = !q.lastError().isValid();
-    }
-    if (ok) {
+SqlRows Database::runSqlite(const BoundSql& bound, int* rowsAffected, Failure& failure,
+                            const SqlRowSink* sink) {
+    SqliteConnection::Outcome o = m_sqlite->exec(bound.sql, bound.sqliteValues, sink);
+    if (o.ok) {
         if (rowsAffected)
-            *rowsAffected = q.numRowsAffected();
-        return rows;
+            *rowsAffected = o.rowsAffected;
+        return std::move(o.rows);
     }
-    const QSqlError e = q.lastError();
-    q.finish();
-    failure.sqlState = e.nativeErrorCode();
-    failure.message = e.databaseText() + u' ' + e.driverText();
-    failure.cancelled = m_canceller->isCancelled() || e.nativeErrorCode() == u"9"; // SQLITE_INTERRUPT
-    failure.connectionLost = !db.isOpen();
+    failure.sqlState = o.code;
+    failure.message = o.message;
+    failure.cancelled = m_canceller->isCancelled() || o.interrupted;
+    failure.connectionLost = !m_sqlite->isOpen();
+    if (failure.message.isEmpty())
+        failure.message = u"SQLite error %1"_s.arg(o.code);
     return {};
 }
 
-SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected) {
+SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected,
+                      const SqlRowSink* sink, const std::function<void()>& restart) {
     checkThread();
     if (m_transactionBroken)
         throwBrokenTransaction();
@@ -310,6 +250,8 @@ SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, 
     const QByteArray utf8 = m_pg ? bound.sql.toUtf8() : QByteArray();
     for (int attempt = 0;; ++attempt) {
         reopenIfClosed(attempt);
+        if (attempt > 0 && restart)
+            restart();
         ++m_statementCount;
         ++m_exchangeCount;
         Failure failure;
@@ -319,11 +261,16 @@ SqlRows Database::run(const QString& sql, const SqlParams& params, Retry retry, 
                 m_lastCommandTag = o.commandTag;
                 if (rowsAffected)
                     *rowsAffected = o.rowsAffected;
-                return std::move(o.rows);
+                if (!sink)
+                    return std::move(o.rows);
+                // The whole result is here: only now does the sink see it.
+                for (const SqlRow& row : std::as_const(o.rows))
+                    (*sink)(row);
+                return {};
             }
             failure = {o.sqlState, o.message, o.connectionLost, o.cancelled};
         } else {
-            SqlRows rows = runSqlite(bound, rowsAffected, failure);
+            SqlRows rows = runSqlite(bound, rowsAffected, failure, sink);
             if (failure.message.isEmpty() && !failure.cancelled && !failure.connectionLost)
                 return rows;
         }
@@ -459,8 +406,7 @@ void Database::rollback() {
             m_pg->close(); // whatever state it is in, the server rolls back on close
         return;
     }
-    QSqlQuery q(handleFor(m_connectionName));
-    q.exec(u"ROLLBACK"_s);
+    m_sqlite->exec(u"ROLLBACK"_s, {});
 }
 
 double Database::ping() {
@@ -474,9 +420,8 @@ namespace col {
 
 // The column's index in `row`. The repositories read every row of a result
 // by the same names in the same order, so the index found for a name is
-// remembered (per thread) and only checked against the row: QSqlRecord's own
-// lookup makes a QString of the name and compares case-insensitively with
-// every field before it, for each value of each row.
+// remembered (per thread) and only checked against the row, instead of
+// comparing the name with every column before it for each value of each row.
 static int indexOf(const SqlRow& row, const char* name) {
     struct Hint {
         const char* name = nullptr;
@@ -541,6 +486,31 @@ QDate date(const SqlRow& row, const char* name) {
     return QDate::fromString(x.toString().left(10), Qt::ISODate);
 }
 
+// SQLite's timestamps as this app writes them ("2026-11-22T10:15:30.123Z",
+// sqliteTimestamp()), read without QDateTime::fromString's general parser,
+// which costs more than the rest of reading a message. Anything else: invalid.
+static QDateTime storedUtcTimestamp(QStringView s) {
+    if (s.size() != 24 || s[4] != u'-' || s[7] != u'-' || s[10] != u'T' || s[13] != u':' || s[16] != u':' ||
+        s[19] != u'.' || s[23] != u'Z')
+        return {};
+    bool ok = true;
+    auto number = [&](qsizetype at, qsizetype digits) {
+        int n = 0;
+        for (qsizetype i = at; i < at + digits; ++i) {
+            const char16_t c = s[i].unicode();
+            ok = ok && c >= u'0' && c <= u'9';
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+    if (!ok || !date.isValid() || !time.isValid())
+        return {};
+    // Qt::UTC keeps the value in QDateTime's short form (no time zone object per value).
+    return QDateTime(date, time, Qt::UTC);
+}
+
 QDateTime timestamp(const SqlRow& row, const char* name) {
     const QVariant x = v(row, name);
     if (x.isNull())
@@ -548,6 +518,10 @@ QDateTime timestamp(const SqlRow& row, const char* name) {
     if (x.metaType().id() == QMetaType::QDateTime) {
         QDateTime t = x.toDateTime();
         return t.timeSpec() == Qt::UTC ? t : t.toUTC();
+    }
+    if (x.metaType().id() == QMetaType::QString) {
+        if (QDateTime t = storedUtcTimestamp(*static_cast<const QString*>(x.constData())); t.isValid())
+            return t;
     }
     QDateTime t = QDateTime::fromString(x.toString(), Qt::ISODateWithMs);
     if (!t.isValid())

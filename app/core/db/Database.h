@@ -3,31 +3,30 @@
 
 #include "DatabaseUrl.h"
 #include "QueryCanceller.h"
+#include "SqlRow.h"
 #include "SqlValue.h"
 #include "domain/Error.h"
 
-#include <QSqlDatabase>
-#include <QSqlRecord>
 #include <QThread>
 #include <functional>
 #include <memory>
 
 namespace tp {
 
-using SqlRow = QSqlRecord;
-using SqlRows = QList<QSqlRecord>;
-
 class PgConnection;
+class SqliteConnection;
 
-// One connection to the database, owned by and used on one thread only (a
-// QSqlDatabase cannot change threads before Qt 6.8). Every statement goes
-// through here: values are bound by name, errors become tp::Error, dropped
-// connections are noticed and reopened, and idempotent reads outside a
-// transaction are retried, as a whole, once the connection is back.
+// One connection to the database, owned by and used on one thread only.
+// Every statement goes through here: values are bound by name, errors become
+// tp::Error, dropped connections are noticed and reopened, and idempotent
+// reads outside a transaction are retried, as a whole, once the connection is
+// back.
 //
-// PostgreSQL is reached through libpq directly (PgConnection: the extended
-// protocol, values apart from the SQL text); SQLite through QSqlDatabase with
-// native binding. A result is all of its rows or an error, never part of them.
+// Each engine is reached through its own client library, with values apart
+// from the SQL text: PostgreSQL through libpq (PgConnection: the extended
+// protocol), SQLite through the sqlite3 API (SqliteConnection: native binding,
+// statements prepared once per connection). A result is all of its rows or an
+// error, never part of them.
 class Database {
 public:
     // `canceller` lets another thread stop this connection's statements (see
@@ -49,6 +48,17 @@ public:
 
     // A read that may be repeated: retried after a reconnect when not inside a transaction.
     SqlRows query(const QString& sql, const SqlParams& params = {});
+    // query(), each row mapped by `map` as it is read (on SQLite; on
+    // PostgreSQL once the whole result has come), without a list of rows in
+    // between: for large reads. Whole or an error, as query().
+    template <class T, class Map> QList<T> queryAs(const QString& sql, const SqlParams& params, Map map) {
+        QList<T> out;
+        const SqlRowSink sink = [&](const SqlRow& r) {
+            out.append(map(r));
+        };
+        run(sql, params, Retry::IfIdempotent, nullptr, &sink, [&] { out.clear(); });
+        return out;
+    }
     // A statement with effects (INSERT ... RETURNING included): never retried. Returns the rows it yields.
     SqlRows write(const QString& sql, const SqlParams& params = {});
     // A statement with effects whose rows do not matter; returns the number of rows affected.
@@ -115,7 +125,10 @@ public:
 
 private:
     enum class Retry { No, IfIdempotent };
-    SqlRows run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected);
+    // With a sink the rows go to it and none are returned; `restart` is called
+    // before a statement is tried again, to drop what the sink was given.
+    SqlRows run(const QString& sql, const SqlParams& params, Retry retry, int* rowsAffected,
+                const SqlRowSink* sink = nullptr, const std::function<void()>& restart = {});
     struct Failure {
         QString sqlState;
         QString message;
@@ -126,7 +139,9 @@ private:
     // connection) when it may be tried again.
     void fail(const Failure& f, bool mayRetry);
     void reopenIfClosed(int attempt);
-    SqlRows runSqlite(const BoundSql& bound, int* rowsAffected, Failure& failure);
+    SqlRows runSqlite(const BoundSql& bound, int* rowsAffected, Failure& failure, const SqlRowSink* sink);
+    // Runs a statement of the session's set-up, waiting while another program holds the file.
+    void runSetupStatement(const QString& sql);
     void begin();
     void commit();
     void rollback();
@@ -136,8 +151,8 @@ private:
 
     DatabaseUrl m_url;
     std::shared_ptr<QueryCanceller> m_canceller;
-    std::unique_ptr<PgConnection> m_pg; // PostgreSQL
-    QString m_connectionName;           // SQLite (QSqlDatabase)
+    std::unique_ptr<PgConnection> m_pg;         // PostgreSQL
+    std::unique_ptr<SqliteConnection> m_sqlite; // SQLite
     QByteArray m_lastCommandTag;
     int m_statementTimeoutMs = 30000;
     int m_lockTimeoutMs = 10000;

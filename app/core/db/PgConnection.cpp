@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QSqlField>
 #include <QTimeZone>
 
 #include <charconv>
@@ -53,34 +52,6 @@ constexpr int SliceMs = 25;
 // for a client that has already gone, and a backend waiting on a lock does not
 // notice its closed socket, so the statement would wait on at the server.
 constexpr int CancelGraceMs = 750;
-
-QMetaType metaTypeFor(Oid type) {
-    switch (type) {
-    case BoolOid:
-        return QMetaType::fromType<bool>();
-    case Int2Oid:
-    case Int4Oid:
-        return QMetaType::fromType<int>();
-    case Int8Oid:
-    case OidOid:
-        return QMetaType::fromType<qlonglong>();
-    case Float4Oid:
-    case Float8Oid:
-        return QMetaType::fromType<double>();
-    case DateOid:
-        return QMetaType::fromType<QDate>();
-    case TimeOid:
-        return QMetaType::fromType<QTime>();
-    case TimestampOid:
-    case TimestampTzOid:
-        return QMetaType::fromType<QDateTime>();
-    case ByteaOid:
-        return QMetaType::fromType<QByteArray>();
-    default:
-        // NUMERIC stays text (exact); text, varchar, json, jsonb, name, ... are text.
-        return QMetaType::fromType<QString>();
-    }
-}
 
 template <class T> bool parseNumber(const char* s, int len, T& out) {
     const auto r = std::from_chars(s, s + len, out);
@@ -197,24 +168,27 @@ QVariant convert(Oid type, const char* s, int len) {
     }
 }
 
-QList<QSqlRecord> toRows(const PGresult* r) {
+SqlRows toRows(const PGresult* r) {
     const int fields = PQnfields(r);
     const int tuples = PQntuples(r);
-    QSqlRecord shape;
+    QStringList names;
+    names.reserve(fields);
     QVarLengthArray<Oid, 32> types(fields);
     for (int f = 0; f < fields; ++f) {
         types[f] = PQftype(r, f);
-        shape.append(QSqlField(QString::fromUtf8(PQfname(r, f)), metaTypeFor(types[f])));
+        names.append(QString::fromUtf8(PQfname(r, f)));
     }
-    QList<QSqlRecord> rows;
+    const auto columns = std::make_shared<const QStringList>(std::move(names));
+    SqlRows rows;
     rows.reserve(tuples);
     for (int t = 0; t < tuples; ++t) {
-        QSqlRecord row = shape; // every value starts NULL
-        for (int f = 0; f < fields; ++f) {
-            if (!PQgetisnull(r, t, f))
-                row.setValue(f, convert(types[f], PQgetvalue(r, t, f), PQgetlength(r, t, f)));
-        }
-        rows.append(std::move(row));
+        QList<QVariant> values;
+        values.reserve(fields);
+        for (int f = 0; f < fields; ++f)
+            values.append(PQgetisnull(r, t, f)
+                              ? QVariant()
+                              : convert(types[f], PQgetvalue(r, t, f), PQgetlength(r, t, f)));
+        rows.append(SqlRow(columns, std::move(values)));
     }
     return rows;
 }

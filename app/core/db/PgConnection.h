@@ -2,11 +2,11 @@
 #pragma once
 
 #include "DatabaseUrl.h"
+#include "SqlRow.h"
 #include "SqlValue.h"
 
 #include <QByteArray>
 #include <QList>
-#include <QSqlRecord>
 #include <QString>
 
 struct pg_conn;
@@ -45,7 +45,7 @@ public:
     // What one statement (or one statement of a pipeline) came back with.
     struct Outcome {
         bool ok = false;
-        QList<QSqlRecord> rows;
+        SqlRows rows;
         int rowsAffected = 0;
         QByteArray commandTag; // "INSERT 0 1", "COMMIT", "ROLLBACK", ...
         QString sqlState;

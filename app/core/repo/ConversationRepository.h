@@ -41,9 +41,17 @@ public:
     // The seed's get_or_create of the conversation and its state, in one transaction.
     std::pair<Conversation, ConversationState> ensureForTrip(Id tripId);
 
-    // Oldest first, as the seed orders messages. `limit` < 0: all.
-    QList<Message> messages(Id conversationId, int limit = -1, int offset = 0);
+    // Oldest first, as the seed orders messages (by timestamp, then id). `limit`
+    // < 0: all. A next page continues after the previous page's last message
+    // (`after`, its id) by its position, not by an OFFSET that the database
+    // would have to count through.
+    QList<Message> messages(Id conversationId, int limit = -1, std::optional<Id> after = std::nullopt);
+    // The first `limit` messages of a trip's conversation, found by the trip,
+    // for a caller that sends it with other reads in one exchange (opening a trip).
+    QPair<QString, SqlParams> firstMessagesOfTripStatement(Id tripId, int limit) const;
     int messageCount(Id conversationId);
+    // The first `limit` messages and how many there are, in one exchange.
+    std::pair<QList<Message>, int> firstMessages(Id conversationId, int limit);
     std::optional<ConversationState> state(Id conversationId);
     // Every recommendation set, newest first.
     QList<Recommendations> recommendationHistory(Id conversationId);

@@ -38,12 +38,17 @@ SqlParams valuesOf(const Destination& d, const QDateTime& now) {
 }
 } // namespace
 
-QList<Destination> DestinationRepository::list(int limit, int offset) {
-    QString sql = selectAll() + u"ORDER BY d.name, d.country, d.id"_s;
+QList<Destination> DestinationRepository::list(int limit, const std::optional<Destination>& after) {
+    QString sql = selectAll();
     SqlParams params;
+    if (after) {
+        sql += u"WHERE (d.name, d.country, d.id) > (:name, :country, :id) "_s;
+        params = {{u"name"_s, after->name}, {u"country"_s, after->country}, {u"id"_s, after->id}};
+    }
+    sql += u"ORDER BY d.name, d.country, d.id"_s;
     if (limit >= 0) {
-        sql += u" LIMIT :limit OFFSET :offset"_s;
-        params = {{u"limit"_s, limit}, {u"offset"_s, offset}};
+        sql += u" LIMIT :limit"_s;
+        params.append({u"limit"_s, limit});
     }
     QList<Destination> out;
     for (const SqlRow& r : m_db.query(sql, params))

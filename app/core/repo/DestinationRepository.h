@@ -18,7 +18,9 @@ public:
         : m_db(db) {}
 
     // Ordered by name, then country. `limit` < 0: all.
-    QList<Destination> list(int limit = -1, int offset = 0);
+    // By name, country and id. A next page continues after the previous page's
+    // last row (`after`) by those keys, not by an OFFSET the database counts through.
+    QList<Destination> list(int limit = -1, const std::optional<Destination>& after = std::nullopt);
     int count();
     // The same meaning on SQLite and PostgreSQL: every word of `text` (a run of
     // letters and digits) begins a word of the name, city, country or

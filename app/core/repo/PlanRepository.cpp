@@ -19,31 +19,34 @@ PlanDocument PlanRepository::load(Id tripId) {
                 .isEmpty())
             throw Error(Error::Kind::NotFound,
                         QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(tripId));
-        PlanDocument doc;
-        doc.tripId = tripId;
-        // Active first (at most one), then the most recent.
-        const QList<PlanningSession> sessions = PlanningRepository(m_db, m_userId).history(tripId);
-        const PlanningSession* target = nullptr;
-        for (const PlanningSession& s : sessions)
-            if (!isStage(s.currentStage, PlanningStage::Completed) && !target)
-                target = &s;
-        if (!target && !sessions.isEmpty())
-            target = &sessions.first();
-        if (!target)
-            return doc;
-        doc.sessionId = target->id;
-        doc.stage = target->currentStage;
-        doc.version = target->lastInteractionAt;
-        doc.sessionData = target->sessionData;
-        const QString key = QString::fromUtf16(plan::SessionDataKey);
-        const PlanningSession* source = target->sessionData.contains(key) ? target : nullptr;
-        for (const PlanningSession& s : sessions)
-            if (!source && s.sessionData.contains(key))
-                source = &s;
-        if (source)
-            doc.plan = plan::readPlan(source->sessionData, &doc.problems);
-        return doc;
+        return documentFrom(tripId, PlanningRepository(m_db, m_userId).history(tripId));
     });
+}
+
+PlanDocument PlanRepository::documentFrom(Id tripId, const QList<PlanningSession>& sessions) {
+    PlanDocument doc;
+    doc.tripId = tripId;
+    // Active first (at most one), then the most recent.
+    const PlanningSession* target = nullptr;
+    for (const PlanningSession& s : sessions)
+        if (!isStage(s.currentStage, PlanningStage::Completed) && !target)
+            target = &s;
+    if (!target && !sessions.isEmpty())
+        target = &sessions.first();
+    if (!target)
+        return doc;
+    doc.sessionId = target->id;
+    doc.stage = target->currentStage;
+    doc.version = target->lastInteractionAt;
+    doc.sessionData = target->sessionData;
+    const QString key = QString::fromUtf16(plan::SessionDataKey);
+    const PlanningSession* source = target->sessionData.contains(key) ? target : nullptr;
+    for (const PlanningSession& s : sessions)
+        if (!source && s.sessionData.contains(key))
+            source = &s;
+    if (source)
+        doc.plan = plan::readPlan(source->sessionData, &doc.problems);
+    return doc;
 }
 
 PlanDocument PlanRepository::save(const PlanDocument& read, const plan::Plan& plan) {

@@ -34,6 +34,9 @@ public:
         , m_userId(userId) {}
 
     PlanDocument load(Id tripId);
+    // What load() makes of the trip's planning sessions (newest first), for a
+    // caller that read them with other things in one exchange.
+    static PlanDocument documentFrom(Id tripId, const QList<PlanningSession>& history);
     // Validates the whole plan (Error::validation naming the fields), then
     // writes it if the session is still as `read`; returns the document as saved.
     PlanDocument save(const PlanDocument& read, const plan::Plan& plan);

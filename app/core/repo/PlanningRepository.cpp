@@ -39,10 +39,19 @@ std::optional<PlanningSession> PlanningRepository::active(Id tripId) {
 }
 
 QList<PlanningSession> PlanningRepository::history(Id tripId) {
+    const auto [sql, params] = historyStatement(tripId);
+    return historyFrom(m_db.query(sql, params));
+}
+
+QPair<QString, SqlParams> PlanningRepository::historyStatement(Id tripId) const {
+    return {scopedSelect() + u"AND p.trip_id = :trip ORDER BY p.last_interaction_at DESC, p.id DESC"_s,
+            {{u"user"_s, m_userId}, {u"trip"_s, tripId}}};
+}
+
+QList<PlanningSession> PlanningRepository::historyFrom(const SqlRows& rows) {
     QList<PlanningSession> out;
-    for (const SqlRow& r : m_db.query(
-             scopedSelect() + u"AND p.trip_id = :trip ORDER BY p.last_interaction_at DESC, p.id DESC"_s,
-             {{u"user"_s, m_userId}, {u"trip"_s, tripId}}))
+    out.reserve(rows.size());
+    for (const SqlRow& r : rows)
         out << rows::planning(r);
     return out;
 }

@@ -19,6 +19,10 @@ public:
     std::optional<PlanningSession> active(Id tripId);
     // All sessions of the trip, most recent interaction first (the seed's ordering).
     QList<PlanningSession> history(Id tripId);
+    // history()'s statement, for a caller that sends it with others in one
+    // exchange, and what its rows mean.
+    QPair<QString, SqlParams> historyStatement(Id tripId) const;
+    static QList<PlanningSession> historyFrom(const SqlRows& rows);
     // A new session at Destination; it starts with the plan of the trip's latest session.
     PlanningSession start(Id tripId);
     // start() for a caller that has, in its open transaction, already written

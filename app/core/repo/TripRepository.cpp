@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TripRepository.h"
 
+#include "ConversationRepository.h"
+#include "PlanningRepository.h"
 #include "RowMapping.h"
 #include "domain/Stages.h"
 #include "domain/Validation.h"
@@ -255,48 +257,70 @@ Trip TripRepository::restore(const Trip& trip) {
 }
 
 TripDetails TripRepository::open(Id id) {
-    // 1: the trip, its destination, conversation and state, and the message count.
-    const SqlRows head = m_db.query(
-        u"SELECT "_s + rows::tripColumns + u", "_s + rows::destinationColumns + u", "_s + rows::stateColumns +
-            u", c.id AS c_id, c.created_at AS c_created_at, "
-            u"(SELECT count(*) FROM destination_search_message m WHERE m.conversation_id = c.id) AS "
-            u"message_count "
-            u"FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
-            u"LEFT JOIN destination_search_tripconversation c ON c.trip_id = t.id "
-            u"LEFT JOIN destination_search_conversationstate s ON s.conversation_id = c.id "
-            u"WHERE t.id = :id AND t.user_id = :user"_s,
-        {{u"id"_s, id}, {u"user"_s, m_userId}});
-    if (head.isEmpty())
+    return openWithConversation(id, 0).details;
+}
+
+OpenedTrip TripRepository::openWithConversation(Id id, int firstMessages) {
+    // Every statement finds what it reads by the trip and its owner, so that
+    // none waits for another's answer: they go out together, and a trip that is
+    // not the user's gives nothing but NotFound.
+    QList<QPair<QString, SqlParams>> statements{
+        // The trip, its destination, conversation and state, and the message count.
+        {u"SELECT "_s + rows::tripColumns + u", "_s + rows::destinationColumns + u", "_s +
+             rows::stateColumns +
+             u", c.id AS c_id, c.created_at AS c_created_at, "
+             u"(SELECT count(*) FROM destination_search_message m WHERE m.conversation_id = c.id) AS "
+             u"message_count "
+             u"FROM api_trip t LEFT JOIN api_destination d ON d.id = t.destination_id "
+             u"LEFT JOIN destination_search_tripconversation c ON c.trip_id = t.id "
+             u"LEFT JOIN destination_search_conversationstate s ON s.conversation_id = c.id "
+             u"WHERE t.id = :id AND t.user_id = :user"_s,
+         {{u"id"_s, id}, {u"user"_s, m_userId}}},
+        // The latest recommendations.
+        {u"SELECT r.id, r.conversation_id, r.locations, r.created_at "
+         u"FROM destination_search_recommendations r "
+         u"JOIN destination_search_tripconversation c ON c.id = r.conversation_id "
+         u"JOIN api_trip t ON t.id = c.trip_id WHERE c.trip_id = :id AND t.user_id = :user "
+         u"ORDER BY r.created_at DESC, r.id DESC LIMIT 1"_s,
+         {{u"id"_s, id}, {u"user"_s, m_userId}}},
+        // The planning sessions, newest first (at most one is active).
+        PlanningRepository(m_db, m_userId).historyStatement(id),
+    };
+    if (firstMessages > 0)
+        statements.append(
+            ConversationRepository(m_db, m_userId).firstMessagesOfTripStatement(id, firstMessages));
+    const QList<SqlRows> r = m_db.queryPipeline(statements);
+
+    if (r[0].isEmpty())
         throw Error(Error::Kind::NotFound,
                     QCoreApplication::translate("tp::repo", "You have no trip with id %1.").arg(id));
-    const SqlRow& r = head.first();
-    TripDetails details;
-    details.trip = rows::trip(r);
+    OpenedTrip opened;
+    TripDetails& details = opened.details;
+    const SqlRow& head = r[0].first();
+    details.trip = rows::trip(head);
     if (details.trip.destinationId)
-        details.destination = rows::destination(r, "d_");
-    if (auto conversationId = col::optionalId(r, "c_id")) {
-        details.conversation = Conversation{*conversationId, id, col::timestamp(r, "c_created_at")};
-        details.messageCount = col::integer(r, "message_count");
-        if (col::optionalId(r, "s_id"))
-            details.state = rows::state(r, "s_");
-        // 2: the latest recommendations.
-        const SqlRows rec = m_db.query(u"SELECT id, conversation_id, locations, created_at "
-                                       u"FROM destination_search_recommendations WHERE conversation_id = :c "
-                                       u"ORDER BY created_at DESC, id DESC LIMIT 1"_s,
-                                       {{u"c"_s, *conversationId}});
-        if (!rec.isEmpty())
-            details.latestRecommendations = rows::recommendations(rec.first());
+        details.destination = rows::destination(head, "d_");
+    if (auto conversationId = col::optionalId(head, "c_id")) {
+        details.conversation = Conversation{*conversationId, id, col::timestamp(head, "c_created_at")};
+        details.messageCount = col::integer(head, "message_count");
+        if (col::optionalId(head, "s_id"))
+            details.state = rows::state(head, "s_");
+        if (!r[1].isEmpty())
+            details.latestRecommendations = rows::recommendations(r[1].first());
     }
-    // 3: the active planning session.
-    // The condition spelt as the partial unique index's, a literal, so the planner can use the index.
-    const SqlRows plan = m_db.query(
-        u"SELECT "_s + rows::planningColumns +
-            u" FROM api_planningsession p WHERE p.trip_id = :id "
-            u"AND NOT (p.current_stage = '%1') LIMIT 1"_s.arg(storedValue(PlanningStage::Completed)),
-        {{u"id"_s, id}});
-    if (!plan.isEmpty())
-        details.activePlanningSession = rows::planning(plan.first());
-    return details;
+    opened.planningHistory = PlanningRepository::historyFrom(r[2]);
+    for (const PlanningSession& s : std::as_const(opened.planningHistory)) {
+        if (!isStage(s.currentStage, PlanningStage::Completed)) {
+            details.activePlanningSession = s;
+            break;
+        }
+    }
+    if (firstMessages > 0) {
+        opened.firstMessages.reserve(r[3].size());
+        for (const SqlRow& m : r[3])
+            opened.firstMessages << rows::message(m);
+    }
+    return opened;
 }
 
 } // namespace tp

@@ -7,6 +7,14 @@
 
 namespace tp {
 
+// A trip as the window opens it: its details, its planning sessions (the plan
+// lives in their session_data) and the first page of its conversation.
+struct OpenedTrip {
+    TripDetails details;
+    QList<PlanningSession> planningHistory; // newest first
+    QList<Message> firstMessages;           // oldest first; empty unless asked for
+};
+
 // The first page of a list and how many trips match its filter.
 struct TripPage {
     QList<Trip> rows;
@@ -56,8 +64,12 @@ public:
     Trip restore(const Trip& trip);
 
     // The trip with its destination, conversation, state, latest recommendations,
-    // active planning session and message count, in three queries whatever it holds.
+    // active planning session and message count: three statements whatever it
+    // holds, in one exchange (a pipeline on PostgreSQL).
     TripDetails open(Id id);
+    // open(), with every planning session of the trip and the first
+    // `firstMessages` messages of its conversation, still in one exchange.
+    OpenedTrip openWithConversation(Id id, int firstMessages);
 
 private:
     // The owner condition and the filter's, for trips t.
