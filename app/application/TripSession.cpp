@@ -45,6 +45,7 @@ void TripSession::load() {
         },
         [this](Result<Opened> r) {
             if (!r.ok()) {
+                m_firstMessages.reset();
                 Q_EMIT failed(r.error().message);
                 return;
             }

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <stdexcept>
 
 using namespace Qt::StringLiterals;
 using namespace tp;
@@ -220,6 +221,35 @@ private Q_SLOTS:
 
     // Splicing a negative number right after a minus sign makes "--", which
     // starts a comment: "SELECT 10-:n" with n = -3 becomes "SELECT 10--3".
+    // A read whose row mapping throws part-way is an error, and the same
+    // statement run again (SQLite keeps it prepared) starts from its first
+    // row with its own values: nothing of the abandoned read is resumed.
+    void mappingThatThrowsLeavesNothingBehind_data() { test::addBackendRows(); }
+    void mappingThatThrowsLeavesNothingBehind() {
+        QFETCH(QString, backend);
+        test::TempDatabase tmp(backend);
+        auto db = tmp.connect();
+        db->execute(u"CREATE TABLE numbers (n integer NOT NULL)"_s);
+        for (int i = 1; i <= 20; ++i)
+            db->execute(u"INSERT INTO numbers (n) VALUES (:n)"_s, {{u"n"_s, i}});
+        const QString sql = u"SELECT n FROM numbers WHERE n >= :from ORDER BY n"_s;
+        int seen = 0;
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 db->queryAs<int>(sql, {{u"from"_s, 1}}, [&](const SqlRow& r) {
+                                     if (++seen == 3)
+                                         throw std::runtime_error("stop");
+                                     return col::integer(r, "n");
+                                 }));
+        const QList<int> again =
+            db->queryAs<int>(sql, {{u"from"_s, 5}}, [](const SqlRow& r) { return col::integer(r, "n"); });
+        QCOMPARE(again.size(), 16);
+        QCOMPARE(again.first(), 5);
+        QCOMPARE(again.last(), 20);
+        // The connection holds no read open: a write transaction starts at once.
+        db->transaction([&] { db->execute(u"DELETE FROM numbers WHERE n = 1"_s); });
+        QCOMPARE(col::integer(db->query(u"SELECT count(*) AS c FROM numbers"_s).first(), "c"), 19);
+    }
+
     void negativeNumberAfterMinus_data() { test::addBackendRows(); }
     void negativeNumberAfterMinus() {
         QFETCH(QString, backend);

@@ -59,6 +59,8 @@ void SqliteConnection::close() {
 sqlite3_stmt* SqliteConnection::prepared(const QString& sql, Outcome& failure) {
     if (auto it = m_statements.find(sql); it != m_statements.end()) {
         it->lastUse = ++m_uses;
+        // Normally reset already (exec's guard); a statement is never resumed.
+        sqlite3_reset(it->statement);
         return it->statement;
     }
     const QByteArray text = sql.toUtf8();
@@ -129,6 +131,16 @@ SqliteConnection::Outcome SqliteConnection::exec(const QString& sql, const QList
 
     // The texts stay alive until the statement is reset, so SQLite need not copy them.
     QVarLengthArray<QByteArray, 16> texts;
+    // Reset however this returns (a sink that throws, memory running out): a
+    // statement left mid-way would keep its read snapshot, hold back WAL
+    // checkpoints and point at the texts above once they are gone.
+    struct ResetOnExit {
+        sqlite3_stmt* statement;
+        ~ResetOnExit() {
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+        }
+    } const resetOnExit{st};
     texts.reserve(values.size());
     int rc = SQLITE_OK;
     if (values.size() != sqlite3_bind_parameter_count(st)) {
@@ -205,10 +217,6 @@ SqliteConnection::Outcome SqliteConnection::exec(const QString& sql, const QList
             out.message = QString::fromUtf8(sqlite3_errmsg(m_db));
         out.interrupted = (rc & 0xff) == SQLITE_INTERRUPT;
     }
-    // Reset at once: a statement left mid-way would keep its read snapshot
-    // (and in WAL mode hold back checkpoints) until its next use.
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
     return out;
 }
 
